@@ -1,0 +1,539 @@
+package org.oretrace.core.custody;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.oretrace.core.Grade;
+import org.oretrace.core.Violation;
+import org.oretrace.core.custody.CustodyEvent.Assay;
+import org.oretrace.core.custody.CustodyEvent.Export;
+import org.oretrace.core.custody.CustodyEvent.Import;
+import org.oretrace.core.custody.CustodyEvent.Merge;
+import org.oretrace.core.custody.CustodyEvent.NewLot;
+import org.oretrace.core.custody.CustodyEvent.Process;
+import org.oretrace.core.custody.CustodyEvent.ProcessInput;
+import org.oretrace.core.custody.CustodyEvent.ProcessOutput;
+import org.oretrace.core.custody.CustodyEvent.Receive;
+import org.oretrace.core.custody.CustodyEvent.Ship;
+import org.oretrace.core.custody.CustodyEvent.Split;
+import org.oretrace.core.custody.CustodyEvent.Tag;
+import org.oretrace.core.custody.CustodyEvent.Transfer;
+import org.oretrace.core.registry.Mineral;
+import org.oretrace.core.registry.Registry;
+
+/**
+ * Checks one batch of custody events against the structural rules, in order, as if each event were
+ * applied before the next: a batch may tag a lot and ship it. The lots the batch touches live in a
+ * draft overlay over the lot table, which is never written here.
+ *
+ * <p>Structural rules refuse what cannot be true of a record: unknown lots, sites or actors; events
+ * on a lot that was consumed; a split whose parts outweigh the parent; a second live lot with the
+ * same tag; an export without declaration. What is possible but suspicious (a mass gain, a fast
+ * trip, an over-producing site, a holder who was not the consignee) is accepted and left to
+ * detection: a refused event would hide the very signal that exposes fraud.
+ *
+ * <p>Every failing event is reported, not just the first. An event whose lot was created by a
+ * refused event of the same batch is reported as such, not as "unknown lot".
+ */
+final class BatchChecker {
+
+  private final LotTable table;
+  private final Registry registry;
+  private final Map<String, Lot> draft = new LinkedHashMap<>();
+  private final Map<String, String> draftTagOwners = new HashMap<>();
+  private final Set<String> refusedLots = new HashSet<>();
+  private final Set<String> eventIds = new HashSet<>();
+  private final List<LineageEdge> edges = new ArrayList<>();
+  private final List<Violation> violations = new ArrayList<>();
+  private List<Violation> eventViolations = new ArrayList<>();
+  private int item;
+
+  BatchChecker(LotTable table, Registry registry) {
+    this.table = table;
+    this.registry = registry;
+  }
+
+  /** The accepted batch, or the violations of every failing event when the list is non-empty. */
+  AcceptedBatch check(List<CustodyEvent> events) {
+    for (item = 0; item < events.size(); item++) {
+      CustodyEvent event = events.get(item);
+      eventViolations = new ArrayList<>();
+      Map<String, Lot> changes = new LinkedHashMap<>();
+      List<LineageEdge> eventEdges = new ArrayList<>();
+      checkContext(event.context());
+      switch (event) {
+        case Tag tag -> checkTag(tag, changes);
+        case Transfer transfer -> checkTransfer(transfer, changes);
+        case Ship ship -> checkShip(ship, changes);
+        case Receive receive -> checkReceive(receive, changes);
+        case Split split -> checkSplit(split, changes, eventEdges);
+        case Merge merge -> checkMerge(merge, changes, eventEdges);
+        case Process process -> checkProcess(process, changes, eventEdges);
+        case Assay assay -> checkAssay(assay, changes);
+        case Export export -> checkExport(export, changes);
+        case Import anImport -> checkImport(anImport, changes);
+      }
+      if (eventViolations.isEmpty()) {
+        // Release the tags of lots that end before claiming tags for lots that begin: a split
+        // part may carry on its parent's tag.
+        changes.values().stream().filter(lot -> !lot.state().live()).forEach(this::putDraft);
+        changes.values().stream().filter(lot -> lot.state().live()).forEach(this::putDraft);
+        edges.addAll(eventEdges);
+      } else {
+        violations.addAll(eventViolations);
+        event.lotIds().stream().filter(id -> lookup(id) == null).forEach(refusedLots::add);
+      }
+    }
+    return new AcceptedBatch(events, List.copyOf(draft.values()), edges);
+  }
+
+  List<Violation> violations() {
+    return violations;
+  }
+
+  private void checkContext(EventContext context) {
+    if (!eventIds.add(context.id())) {
+      refuse("id", "event id " + context.id() + " appears twice in this batch");
+    }
+    if (registry.actor(context.actorId()).isEmpty()) {
+      refuse("actor", "unknown actor " + context.actorId());
+    }
+  }
+
+  private void checkTag(Tag tag, Map<String, Lot> changes) {
+    requireNewLot(tag.lotId(), "lot");
+    requireFreeTag(tag.tagNumber(), "tagNumber");
+    if (registry.site(tag.siteId()).isEmpty()) {
+      refuse("site", "unknown site " + tag.siteId());
+    }
+    Instant time = tag.context().instant();
+    changes.put(
+        tag.lotId(),
+        new Lot(
+            tag.lotId(),
+            tag.tagNumber(),
+            tag.mineral(),
+            tag.massGrams(),
+            tag.grade(),
+            tag.siteId(),
+            tag.context().actorId(),
+            LotState.HELD,
+            time,
+            time));
+  }
+
+  private void checkTransfer(Transfer transfer, Map<String, Lot> changes) {
+    Lot lot = requireLiveLot(transfer.lotId(), "lot");
+    requireActor(transfer.toActorId(), "toActor");
+    if (lot != null) {
+      changes.put(
+          lot.id(), with(lot, transfer, lot.massGrams(), transfer.toActorId(), lot.state()));
+    }
+  }
+
+  private void checkShip(Ship ship, Map<String, Lot> changes) {
+    Lot lot = requireLiveLot(ship.lotId(), "lot");
+    requireActor(ship.consigneeId(), "consignee");
+    if (ship.transporterId() != null) {
+      requireActor(ship.transporterId(), "transporter");
+    }
+    if (lot != null) {
+      changes.put(lot.id(), with(lot, ship, lot.massGrams(), lot.holderId(), LotState.IN_TRANSIT));
+    }
+  }
+
+  private void checkReceive(Receive receive, Map<String, Lot> changes) {
+    Lot lot = requireLiveLot(receive.lotId(), "lot");
+    if (lot != null) {
+      long mass = receive.massGrams() > 0 ? receive.massGrams() : lot.massGrams();
+      changes.put(lot.id(), with(lot, receive, mass, receive.context().actorId(), LotState.HELD));
+    }
+  }
+
+  private void checkSplit(Split split, Map<String, Lot> changes, List<LineageEdge> eventEdges) {
+    Lot parent = requireLiveLot(split.lotId(), "lot");
+    long total = 0;
+    Set<String> tagsInEvent = new HashSet<>();
+    for (int index = 0; index < split.parts().size(); index++) {
+      NewLot part = split.parts().get(index);
+      String field = "parts/" + index;
+      requireNewLot(part.lotId(), field + "/lot");
+      if (!tagsInEvent.add(part.tagNumber())) {
+        refuse(field + "/tagNumber", "tag " + part.tagNumber() + " is given to two parts");
+      }
+      if (parent == null || !part.tagNumber().equals(parent.tagNumber())) {
+        requireFreeTag(part.tagNumber(), field + "/tagNumber");
+      }
+      total = Math.addExact(total, part.massGrams());
+      if (parent != null) {
+        changes.put(
+            part.lotId(),
+            newLot(
+                part.lotId(),
+                part.tagNumber(),
+                parent.mineral(),
+                part.massGrams(),
+                parent.grade(),
+                parent.originSiteId(),
+                split));
+        eventEdges.add(edge(parent.id(), part.lotId(), part.massGrams(), split));
+      }
+    }
+    if (parent != null && total > parent.massGrams()) {
+      refuse(
+          "parts",
+          "the parts weigh "
+              + total
+              + " g, more than the "
+              + parent.massGrams()
+              + " g of lot "
+              + parent.id());
+    }
+    if (parent != null) {
+      changes.put(parent.id(), consumed(parent, split, parent.massGrams()));
+    }
+    if (split.parts().stream().map(NewLot::lotId).distinct().count() != split.parts().size()) {
+      refuse("parts", "the same lot id is given to two parts");
+    }
+  }
+
+  private void checkMerge(Merge merge, Map<String, Lot> changes, List<LineageEdge> eventEdges) {
+    List<Lot> inputs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int index = 0; index < merge.inputLotIds().size(); index++) {
+      String id = merge.inputLotIds().get(index);
+      if (!seen.add(id)) {
+        refuse("inputs/" + index, "lot " + id + " is listed twice");
+        continue;
+      }
+      Lot input = requireLiveLot(id, "inputs/" + index);
+      if (input != null) {
+        inputs.add(input);
+      }
+    }
+    NewLot output = merge.output();
+    requireNewLot(output.lotId(), "output/lot");
+    boolean reusesInputTag =
+        inputs.stream().anyMatch(lot -> lot.tagNumber().equals(output.tagNumber()));
+    if (!reusesInputTag) {
+      requireFreeTag(output.tagNumber(), "output/tagNumber");
+    }
+    if (inputs.size() != merge.inputLotIds().size()) {
+      return;
+    }
+    Mineral mineral = inputs.getFirst().mineral();
+    if (inputs.stream().anyMatch(lot -> lot.mineral() != mineral)) {
+      refuse("inputs", "a merge joins lots of one mineral; use a process event to mix minerals");
+      return;
+    }
+    long inputMass = 0;
+    for (Lot input : inputs) {
+      inputMass = Math.addExact(inputMass, input.massGrams());
+      changes.put(input.id(), consumed(input, merge, input.massGrams()));
+      eventEdges.add(edge(input.id(), output.lotId(), input.massGrams(), merge));
+    }
+    String origin = commonOrigin(inputs);
+    changes.put(
+        output.lotId(),
+        newLot(
+            output.lotId(),
+            output.tagNumber(),
+            mineral,
+            output.massGrams(),
+            weightedGrade(inputs, inputMass),
+            origin,
+            merge));
+  }
+
+  private void checkProcess(
+      Process process, Map<String, Lot> changes, List<LineageEdge> eventEdges) {
+    List<Lot> inputs = new ArrayList<>();
+    long[] consumed = new long[process.inputs().size()];
+    Set<String> seen = new HashSet<>();
+    for (int index = 0; index < process.inputs().size(); index++) {
+      ProcessInput input = process.inputs().get(index);
+      String field = "inputs/" + index;
+      if (!seen.add(input.lotId())) {
+        refuse(field + "/lot", "lot " + input.lotId() + " is listed twice");
+        continue;
+      }
+      Lot lot = requireLiveLot(input.lotId(), field + "/lot");
+      if (lot == null) {
+        continue;
+      }
+      long mass = input.massGrams() == 0 ? lot.massGrams() : input.massGrams();
+      if (mass > lot.massGrams()) {
+        refuse(
+            field + "/massGrams",
+            "consumes " + mass + " g but lot " + lot.id() + " holds " + lot.massGrams() + " g");
+        continue;
+      }
+      consumed[inputs.size()] = mass;
+      inputs.add(lot);
+    }
+    Set<String> outputTags = new HashSet<>();
+    long outputMass = 0;
+    for (int index = 0; index < process.outputs().size(); index++) {
+      ProcessOutput output = process.outputs().get(index);
+      String field = "outputs/" + index;
+      requireNewLot(output.lotId(), field + "/lot");
+      if (!outputTags.add(output.tagNumber())) {
+        refuse(field + "/tagNumber", "tag " + output.tagNumber() + " is given to two outputs");
+      }
+      requireFreeTag(output.tagNumber(), field + "/tagNumber");
+      outputMass = Math.addExact(outputMass, output.massGrams());
+    }
+    if (!eventViolations.isEmpty()) {
+      return;
+    }
+    String origin = commonOrigin(inputs);
+    for (ProcessOutput output : process.outputs()) {
+      changes.put(
+          output.lotId(),
+          newLot(
+              output.lotId(),
+              output.tagNumber(),
+              output.mineral(),
+              output.massGrams(),
+              output.grade(),
+              origin,
+              process));
+    }
+    for (int index = 0; index < inputs.size(); index++) {
+      Lot input = inputs.get(index);
+      long mass = consumed[index];
+      long remaining = input.massGrams() - mass;
+      changes.put(
+          input.id(),
+          remaining == 0
+              ? consumed(input, process, input.massGrams())
+              : with(input, process, remaining, input.holderId(), input.state()));
+      long allocated = 0;
+      for (int outputIndex = 0; outputIndex < process.outputs().size(); outputIndex++) {
+        ProcessOutput output = process.outputs().get(outputIndex);
+        boolean last = outputIndex == process.outputs().size() - 1;
+        long share = last ? mass - allocated : proportion(mass, output.massGrams(), outputMass);
+        allocated += share;
+        eventEdges.add(edge(input.id(), output.lotId(), share, process));
+      }
+    }
+  }
+
+  private void checkAssay(Assay assay, Map<String, Lot> changes) {
+    Lot lot = requireLot(assay.lotId(), "lot");
+    if (lot != null && lot.state() == LotState.CONSUMED) {
+      refuse("lot", "lot " + lot.id() + " no longer exists: it was split, merged or processed");
+    } else if (lot != null) {
+      changes.put(
+          lot.id(),
+          withGrade(with(lot, assay, lot.massGrams(), lot.holderId(), lot.state()), assay.grade()));
+    }
+  }
+
+  private void checkExport(Export export, Map<String, Lot> changes) {
+    Lot lot = requireLiveLot(export.lotId(), "lot");
+    if (lot != null) {
+      changes.put(lot.id(), with(lot, export, lot.massGrams(), lot.holderId(), LotState.EXPORTED));
+    }
+  }
+
+  private void checkImport(Import anImport, Map<String, Lot> changes) {
+    Lot lot = requireLot(anImport.lotId(), "lot");
+    if (lot != null && lot.state() != LotState.EXPORTED) {
+      refuse(
+          "lot",
+          "lot "
+              + lot.id()
+              + " is "
+              + lot.state().wireName()
+              + ", not exported: only an exported lot can be imported");
+    } else if (lot != null) {
+      long mass = anImport.massGrams() > 0 ? anImport.massGrams() : lot.massGrams();
+      changes.put(lot.id(), with(lot, anImport, mass, anImport.context().actorId(), LotState.HELD));
+    }
+  }
+
+  // ---- lookups and rules shared by the event checks
+
+  private Lot lookup(String lotId) {
+    Lot drafted = draft.get(lotId);
+    if (drafted != null) {
+      return drafted;
+    }
+    int row = table.row(lotId);
+    return row < 0 ? null : table.lot(row);
+  }
+
+  private Lot requireLot(String lotId, String field) {
+    Lot lot = lookup(lotId);
+    if (lot == null) {
+      refuse(
+          field,
+          refusedLots.contains(lotId)
+              ? "lot " + lotId + " was to be created by an event of this batch that was refused"
+              : "unknown lot " + lotId);
+    }
+    return lot;
+  }
+
+  private Lot requireLiveLot(String lotId, String field) {
+    Lot lot = requireLot(lotId, field);
+    if (lot == null) {
+      return null;
+    }
+    return switch (lot.state()) {
+      case HELD, IN_TRANSIT -> lot;
+      case CONSUMED -> {
+        refuse(field, "lot " + lotId + " no longer exists: it was split, merged or processed");
+        yield null;
+      }
+      case EXPORTED -> {
+        refuse(field, "lot " + lotId + " was exported: record its import first");
+        yield null;
+      }
+    };
+  }
+
+  private void requireNewLot(String lotId, String field) {
+    if (lookup(lotId) != null) {
+      refuse(field, "lot " + lotId + " already exists");
+    }
+  }
+
+  private void requireFreeTag(String tagNumber, String field) {
+    String owner = draftTagOwners.get(tagNumber);
+    boolean live;
+    if (owner != null) {
+      live = !owner.isEmpty();
+    } else {
+      live = table.liveRowByTag(tagNumber) >= 0;
+    }
+    if (live) {
+      refuse(field, "tag " + tagNumber + " is already on a live lot");
+    }
+  }
+
+  private void requireActor(String actorId, String field) {
+    if (registry.actor(actorId).isEmpty()) {
+      refuse(field, "unknown actor " + actorId);
+    }
+  }
+
+  private void refuse(String field, String message) {
+    eventViolations.add(Violation.of(item, field, message));
+  }
+
+  private void putDraft(Lot lot) {
+    Lot before = lookup(lot.id());
+    if (before != null && before.state().live() && !lot.state().live()) {
+      draftTagOwners.put(before.tagNumber(), "");
+    }
+    if (lot.state().live()) {
+      draftTagOwners.put(lot.tagNumber(), lot.id());
+    }
+    draft.put(lot.id(), lot);
+  }
+
+  // ---- building the new states
+
+  private static Lot with(
+      Lot lot, CustodyEvent event, long massGrams, String holder, LotState state) {
+    return new Lot(
+        lot.id(),
+        lot.tagNumber(),
+        lot.mineral(),
+        massGrams,
+        lot.grade(),
+        lot.originSiteId(),
+        holder,
+        state,
+        lot.createdAt(),
+        latest(lot.updatedAt(), event.context().instant()));
+  }
+
+  private static Lot withGrade(Lot lot, Grade grade) {
+    return new Lot(
+        lot.id(),
+        lot.tagNumber(),
+        lot.mineral(),
+        lot.massGrams(),
+        grade,
+        lot.originSiteId(),
+        lot.holderId(),
+        lot.state(),
+        lot.createdAt(),
+        lot.updatedAt());
+  }
+
+  private static Lot consumed(Lot lot, CustodyEvent event, long massGrams) {
+    return with(lot, event, massGrams, lot.holderId(), LotState.CONSUMED);
+  }
+
+  private static Lot newLot(
+      String id,
+      String tag,
+      Mineral mineral,
+      long massGrams,
+      Grade grade,
+      String origin,
+      CustodyEvent event) {
+    Instant time = event.context().instant();
+    return new Lot(
+        id,
+        tag,
+        mineral,
+        massGrams,
+        grade,
+        origin,
+        event.context().actorId(),
+        LotState.HELD,
+        time,
+        time);
+  }
+
+  private static LineageEdge edge(String from, String to, long massGrams, CustodyEvent event) {
+    return new LineageEdge(from, to, massGrams, event.id(), event.type());
+  }
+
+  /** amount * numerator / denominator, rounded down, without overflow. */
+  private static long proportion(long amount, long numerator, long denominator) {
+    return BigInteger.valueOf(amount)
+        .multiply(BigInteger.valueOf(numerator))
+        .divide(BigInteger.valueOf(denominator))
+        .longValueExact();
+  }
+
+  private static Instant latest(Instant first, Instant second) {
+    return first.isAfter(second) ? first : second;
+  }
+
+  private static String commonOrigin(List<Lot> lots) {
+    String origin = lots.getFirst().originSiteId();
+    for (Lot lot : lots) {
+      if (origin == null || !origin.equals(lot.originSiteId())) {
+        return null;
+      }
+    }
+    return origin;
+  }
+
+  private static Grade weightedGrade(List<Lot> lots, long totalMassGrams) {
+    if (totalMassGrams == 0 || lots.stream().anyMatch(lot -> lot.grade() == null)) {
+      return null;
+    }
+    BigInteger weighted = BigInteger.ZERO;
+    for (Lot lot : lots) {
+      weighted =
+          weighted.add(
+              BigInteger.valueOf(lot.grade().partsPerMillion())
+                  .multiply(BigInteger.valueOf(lot.massGrams())));
+    }
+    return new Grade(weighted.divide(BigInteger.valueOf(totalMassGrams)).longValueExact());
+  }
+}

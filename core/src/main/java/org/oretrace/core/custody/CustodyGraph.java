@@ -1,0 +1,167 @@
+package org.oretrace.core.custody;
+
+import static java.util.Objects.requireNonNull;
+
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.lineage.Direction;
+import org.oretrace.core.lineage.LineageIndex;
+import org.oretrace.core.registry.Registry;
+
+/**
+ * The custody record in memory: the current state of every lot and the lineage graph between lots.
+ * It is the authority for the structural rules (a batch is checked against it before it is stored)
+ * and answers traces without touching the database.
+ *
+ * <p>Writes follow a two-step protocol so that memory never gets ahead of the store: {@link #check}
+ * validates a batch and returns what it would change without changing anything; the caller stores
+ * that in one transaction and then calls {@link #apply}. The caller serialises check and apply (one
+ * writer); reads may run concurrently from any thread under a read lock.
+ */
+public final class CustodyGraph {
+
+  private final LotTable lots = new LotTable();
+  private final LineageIndex lineage = new LineageIndex();
+  private final ObjectArrayList<String> edgeEventIds = new ObjectArrayList<>();
+  private final List<EventType> edgeEventTypes = new ArrayList<>();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /**
+   * Checks a batch against the structural rules, as if its events were applied in order.
+   *
+   * @return the lots and lineage edges the batch would change
+   * @throws InvalidInputException naming every failing event and field; nothing has changed
+   */
+  public AcceptedBatch check(List<CustodyEvent> events, Registry registry) {
+    requireNonNull(events, "events is null");
+    requireNonNull(registry, "registry is null");
+    lock.readLock().lock();
+    try {
+      BatchChecker checker = new BatchChecker(lots, registry);
+      AcceptedBatch batch = checker.check(events);
+      if (!checker.violations().isEmpty()) {
+        throw new InvalidInputException(checker.violations());
+      }
+      return batch;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Applies a checked (and stored) batch: the latest one checked, by the single writer. */
+  public void apply(AcceptedBatch batch) {
+    restore(batch.lots(), batch.edges());
+  }
+
+  /**
+   * Loads lots and edges as they were stored, e.g. at start-up. Lots that are no longer live are
+   * put first, so that a tag passed on from a consumed lot ends up with its live successor.
+   */
+  public void restore(List<Lot> lotStates, List<LineageEdge> edges) {
+    lock.writeLock().lock();
+    try {
+      for (Lot lot : lotStates) {
+        if (!lot.state().live()) {
+          lots.put(lot);
+        }
+      }
+      for (Lot lot : lotStates) {
+        if (lot.state().live()) {
+          lots.put(lot);
+        }
+      }
+      for (LineageEdge edge : edges) {
+        int from = lots.row(edge.fromLotId());
+        int to = lots.row(edge.toLotId());
+        if (from < 0 || to < 0) {
+          throw new IllegalStateException(
+              "lineage edge " + edge + " refers to a lot that is not loaded");
+        }
+        lineage.addEdge(from, to, edge.massGrams(), edgeEventIds.size());
+        edgeEventIds.add(edge.eventId());
+        edgeEventTypes.add(edge.eventType());
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  public int lotCount() {
+    lock.readLock().lock();
+    try {
+      return lots.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public int edgeCount() {
+    lock.readLock().lock();
+    try {
+      return lineage.edgeCount();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public Optional<Lot> lot(String lotId) {
+    lock.readLock().lock();
+    try {
+      int row = lots.row(lotId);
+      return row < 0 ? Optional.empty() : Optional.of(lots.lot(row));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The live lot (held or in transit) that carries this tag number, if any. */
+  public Optional<Lot> liveLotByTag(String tagNumber) {
+    lock.readLock().lock();
+    try {
+      int row = lots.liveRowByTag(tagNumber);
+      return row < 0 ? Optional.empty() : Optional.of(lots.lot(row));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The full lineage of a lot in one direction, or empty when the lot is unknown. */
+  public Optional<Trace> trace(String lotId, Direction direction) {
+    lock.readLock().lock();
+    try {
+      int start = lots.row(lotId);
+      if (start < 0) {
+        return Optional.empty();
+      }
+      LineageIndex.Walk walk = lineage.walk(start, direction);
+      List<Trace.Node> nodes = new ArrayList<>(walk.lots().length);
+      List<Trace.Node> endpoints = new ArrayList<>();
+      for (int index = 0; index < walk.lots().length; index++) {
+        int row = walk.lots()[index];
+        Trace.Node node = new Trace.Node(lots.lot(row), walk.depths()[index]);
+        nodes.add(node);
+        if (lineage.isEndpoint(row, direction)) {
+          endpoints.add(node);
+        }
+      }
+      List<LineageEdge> edges = new ArrayList<>(walk.edges().length);
+      for (int edge : walk.edges()) {
+        int label = lineage.label(edge);
+        edges.add(
+            new LineageEdge(
+                lots.id(lineage.from(edge)),
+                lots.id(lineage.to(edge)),
+                lineage.massGrams(edge),
+                edgeEventIds.get(label),
+                edgeEventTypes.get(label)));
+      }
+      return Optional.of(new Trace(lotId, direction, nodes, edges, endpoints));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}
