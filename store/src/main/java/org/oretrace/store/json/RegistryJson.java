@@ -47,6 +47,14 @@ public final class RegistryJson {
     return decodeAll(array, "sites", RegistryJson::decodeSite);
   }
 
+  public static Site decodeSite(JsonNode node) {
+    return decodeSites(Json.array().add(node)).getFirst();
+  }
+
+  public static Actor decodeActor(JsonNode node) {
+    return decodeActors(Json.array().add(node)).getFirst();
+  }
+
   public static List<Actor> decodeActors(JsonNode array) {
     return decodeAll(array, "actors", RegistryJson::decodeActor);
   }

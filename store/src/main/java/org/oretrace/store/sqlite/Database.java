@@ -1,0 +1,128 @@
+package org.oretrace.store.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.oretrace.store.StoreException;
+
+/**
+ * Connections to one SQLite file in WAL mode: one writer connection, used under a lock, and a small
+ * pool of reader connections, so that API reads run while a batch is being written. With WAL and
+ * synchronous=NORMAL a committed transaction survives the death of the process (kill -9); only a
+ * power cut may lose the last commits, which FULL would prevent at the cost of an fsync a commit.
+ */
+final class Database implements AutoCloseable {
+
+  private static final int READERS = 4;
+
+  private final Connection writer;
+  private final ReentrantLock writerLock = new ReentrantLock();
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Connection> all = new ArrayList<>();
+
+  /** Work done with a connection. */
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  Database(Path file) {
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    try {
+      writer = open(url);
+      writer.setAutoCommit(false);
+      for (int index = 0; index < READERS; index++) {
+        Connection reader = open(url);
+        readers.add(reader);
+      }
+    } catch (SQLException e) {
+      close();
+      throw new StoreException(
+          "cannot open the SQLite database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  String url() {
+    try {
+      return writer.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the database URL", e);
+    }
+  }
+
+  private Connection open(String url) throws SQLException {
+    Connection connection = DriverManager.getConnection(url);
+    all.add(connection);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA journal_mode=WAL");
+      statement.execute("PRAGMA synchronous=NORMAL");
+      statement.execute("PRAGMA busy_timeout=10000");
+      statement.execute("PRAGMA foreign_keys=ON");
+      statement.execute("PRAGMA cache_size=-65536");
+    }
+    return connection;
+  }
+
+  /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */
+  <T> T write(Work<T> work) {
+    writerLock.lock();
+    try {
+      try {
+        T result = work.run(writer);
+        writer.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollback();
+        if (e instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new StoreException("write failed: " + e.getMessage(), e);
+      }
+    } finally {
+      writerLock.unlock();
+    }
+  }
+
+  /** Runs read-only work on a pooled reader connection. */
+  <T> T read(Work<T> work) {
+    Connection connection;
+    try {
+      connection = readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a database connection", e);
+    }
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("read failed: " + e.getMessage(), e);
+    } finally {
+      readers.add(connection);
+    }
+  }
+
+  private void rollback() {
+    try {
+      writer.rollback();
+    } catch (SQLException e) {
+      throw new StoreException("rollback failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Connection connection : all) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing at shutdown: nothing left to do with a connection that will not close.
+      }
+    }
+  }
+}

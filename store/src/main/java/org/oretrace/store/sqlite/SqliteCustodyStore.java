@@ -1,0 +1,414 @@
+package org.oretrace.store.sqlite;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.oretrace.core.Grade;
+import org.oretrace.core.custody.AcceptedBatch;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.EventType;
+import org.oretrace.core.custody.LineageEdge;
+import org.oretrace.core.custody.Lot;
+import org.oretrace.core.custody.LotState;
+import org.oretrace.core.registry.Mineral;
+import org.oretrace.store.CustodyStore;
+import org.oretrace.store.Page;
+import org.oretrace.store.PageRequest;
+import org.oretrace.store.json.EventJson;
+import org.oretrace.store.json.Json;
+
+/**
+ * The custody record in SQLite. A batch is written with prepared, batched statements in one
+ * transaction of the writer connection; events are numbered in arrival order from the count kept in
+ * memory, which only the single writer advances.
+ */
+final class SqliteCustodyStore implements CustodyStore {
+
+  private static final String LOT_COLUMNS =
+      "id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder, state,"
+          + " created_at_millis, updated_at_millis";
+
+  private final Database database;
+  private final AtomicLong eventCount;
+
+  SqliteCustodyStore(Database database) {
+    this.database = database;
+    this.eventCount =
+        new AtomicLong(
+            database.read(
+                connection -> {
+                  try (PreparedStatement statement =
+                          connection.prepareStatement(
+                              "SELECT COALESCE(MAX(sequence) + 1, 0) FROM events");
+                      ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                  }
+                }));
+  }
+
+  @Override
+  public long append(AcceptedBatch batch, IdempotencyRecord idempotency) {
+    long recordedAt = System.currentTimeMillis();
+    return database.write(
+        connection -> {
+          long first = eventCount.get();
+          insertEvents(connection, batch.events(), first, recordedAt);
+          upsertLots(connection, batch.lots());
+          insertEdges(connection, batch.edges(), first, batch.events());
+          if (idempotency != null) {
+            insertIdempotency(connection, idempotency, recordedAt);
+          }
+          // Advance the count only once the transaction is about to commit; Database rolls back
+          // and rethrows on failure, before this line is reached.
+          eventCount.addAndGet(batch.events().size());
+          return first;
+        });
+  }
+
+  private static void insertEvents(
+      Connection connection, List<CustodyEvent> events, long first, long recordedAt)
+      throws SQLException {
+    try (PreparedStatement eventStatement =
+            connection.prepareStatement(
+                "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement lotStatement =
+            connection.prepareStatement(
+                "INSERT OR IGNORE INTO event_lots (lot_id, sequence) VALUES (?, ?)")) {
+      long sequence = first;
+      for (CustodyEvent event : events) {
+        eventStatement.setLong(1, sequence);
+        eventStatement.setString(2, event.id());
+        eventStatement.setString(3, event.type().wireName());
+        eventStatement.setLong(4, event.context().instant().toEpochMilli());
+        eventStatement.setLong(5, recordedAt);
+        eventStatement.setString(6, Json.text(EventJson.encode(event)));
+        eventStatement.addBatch();
+        for (String lotId : event.lotIds()) {
+          lotStatement.setString(1, lotId);
+          lotStatement.setLong(2, sequence);
+          lotStatement.addBatch();
+        }
+        sequence++;
+      }
+      eventStatement.executeBatch();
+      lotStatement.executeBatch();
+    }
+  }
+
+  private static void upsertLots(Connection connection, List<Lot> lots) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO lots ("
+                + LOT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " tag_number = excluded.tag_number, mineral = excluded.mineral,"
+                + " mass_grams = excluded.mass_grams, grade_ppm = excluded.grade_ppm,"
+                + " origin_site = excluded.origin_site, holder = excluded.holder,"
+                + " state = excluded.state, updated_at_millis = excluded.updated_at_millis")) {
+      for (Lot lot : lots) {
+        statement.setString(1, lot.id());
+        statement.setString(2, lot.tagNumber());
+        statement.setString(3, lot.mineral().wireName());
+        statement.setLong(4, lot.massGrams());
+        if (lot.grade() == null) {
+          statement.setNull(5, Types.BIGINT);
+        } else {
+          statement.setLong(5, lot.grade().partsPerMillion());
+        }
+        statement.setString(6, lot.originSiteId());
+        statement.setString(7, lot.holderId());
+        statement.setString(8, lot.state().wireName());
+        statement.setLong(9, lot.createdAt().toEpochMilli());
+        statement.setLong(10, lot.updatedAt().toEpochMilli());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void insertEdges(
+      Connection connection, List<LineageEdge> edges, long first, List<CustodyEvent> events)
+      throws SQLException {
+    if (edges.isEmpty()) {
+      return;
+    }
+    Map<String, Long> sequences = new HashMap<>();
+    for (int index = 0; index < events.size(); index++) {
+      sequences.put(events.get(index).id(), first + index);
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO lineage_edges (from_lot, to_lot, mass_grams, event_id, event_type, sequence)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (LineageEdge edge : edges) {
+        statement.setString(1, edge.fromLotId());
+        statement.setString(2, edge.toLotId());
+        statement.setLong(3, edge.massGrams());
+        statement.setString(4, edge.eventId());
+        statement.setString(5, edge.eventType().wireName());
+        statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void insertIdempotency(
+      Connection connection, IdempotencyRecord record, long recordedAt) throws SQLException {
+    ArrayNode ids = Json.array();
+    record.eventIds().forEach(ids::add);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO idempotency_keys (idempotency_key, request_hash, event_ids, created_at_millis)"
+                + " VALUES (?, ?, ?, ?)")) {
+      statement.setString(1, record.key());
+      statement.setString(2, record.requestHash());
+      statement.setString(3, Json.text(ids));
+      statement.setLong(4, recordedAt);
+      statement.executeUpdate();
+    }
+  }
+
+  @Override
+  public Set<String> existingEventIds(Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    return database.read(
+        connection -> {
+          Set<String> found = new HashSet<>();
+          List<String> all = List.copyOf(eventIds);
+          int chunk = 500;
+          for (int start = 0; start < all.size(); start += chunk) {
+            List<String> part = all.subList(start, Math.min(all.size(), start + chunk));
+            String marks = String.join(",", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement statement =
+                connection.prepareStatement("SELECT id FROM events WHERE id IN (" + marks + ")")) {
+              for (int index = 0; index < part.size(); index++) {
+                statement.setString(index + 1, part.get(index));
+              }
+              try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                  found.add(rows.getString(1));
+                }
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public Optional<IdempotencyRecord> idempotencyRecord(String key) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT request_hash, event_ids FROM idempotency_keys WHERE idempotency_key = ?")) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+              if (!rows.next()) {
+                return Optional.empty();
+              }
+              List<String> ids = new ArrayList<>();
+              Json.parse(rows.getString(2).getBytes(StandardCharsets.UTF_8))
+                  .forEach(id -> ids.add(id.asText()));
+              return Optional.of(new IdempotencyRecord(key, rows.getString(1), ids));
+            }
+          }
+        });
+  }
+
+  @Override
+  public long eventCount() {
+    return eventCount.get();
+  }
+
+  @Override
+  public Optional<StoredEvent> event(String eventId) {
+    List<StoredEvent> events =
+        queryEvents(
+            "SELECT sequence, recorded_at_millis, document FROM events WHERE id = ?",
+            statement -> statement.setString(1, eventId));
+    return events.stream().findFirst();
+  }
+
+  @Override
+  public List<StoredEvent> eventsOfLot(String lotId) {
+    return queryEvents(
+        "SELECT e.sequence, e.recorded_at_millis, e.document FROM event_lots l"
+            + " JOIN events e ON e.sequence = l.sequence WHERE l.lot_id = ? ORDER BY l.sequence",
+        statement -> statement.setString(1, lotId));
+  }
+
+  @Override
+  public List<StoredEvent> events(long fromSequence, int limit) {
+    return queryEvents(
+        "SELECT sequence, recorded_at_millis, document FROM events WHERE sequence >= ?"
+            + " ORDER BY sequence LIMIT ?",
+        statement -> {
+          statement.setLong(1, fromSequence);
+          statement.setInt(2, limit);
+        });
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  private List<StoredEvent> queryEvents(String sql, Binder binder) {
+    return database.read(
+        connection -> {
+          List<StoredEvent> events = new ArrayList<>();
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                CustodyEvent event =
+                    EventJson.decode(
+                        Json.parse(rows.getString(3).getBytes(StandardCharsets.UTF_8)), 0);
+                events.add(
+                    new StoredEvent(rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)), event));
+              }
+            }
+          }
+          return events;
+        });
+  }
+
+  @Override
+  public Optional<Lot> lot(String lotId) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT " + LOT_COLUMNS + " FROM lots WHERE id = ?")) {
+            statement.setString(1, lotId);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next() ? Optional.of(lot(rows)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Page<Lot> lots(LotFilter filter, PageRequest page) {
+    Sql where = new Sql();
+    if (filter.mineral() != null) {
+      where.and("mineral = ?", filter.mineral().wireName());
+    }
+    if (filter.siteId() != null) {
+      where.and("origin_site = ?", filter.siteId());
+    }
+    if (filter.holderId() != null) {
+      where.and("holder = ?", filter.holderId());
+    }
+    if (filter.state() != null) {
+      where.and("state = ?", filter.state().wireName());
+    }
+    if (filter.country() != null) {
+      where.and("origin_site IN (SELECT id FROM sites WHERE country = ?)", filter.country().code());
+    }
+    return database.read(
+        connection -> {
+          long total;
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT COUNT(*) FROM lots" + where.clause())) {
+            where.bind(statement, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+              rows.next();
+              total = rows.getLong(1);
+            }
+          }
+          List<Lot> items = new ArrayList<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT "
+                      + LOT_COLUMNS
+                      + " FROM lots"
+                      + where.clause()
+                      + " ORDER BY id LIMIT ? OFFSET ?")) {
+            int next = where.bind(statement, 1);
+            statement.setInt(next, page.limit());
+            statement.setLong(next + 1, page.offset());
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                items.add(lot(rows));
+              }
+            }
+          }
+          return new Page<>(items, page.offset(), total);
+        });
+  }
+
+  @Override
+  public void forEachLot(Consumer<Lot> consumer) {
+    database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT " + LOT_COLUMNS + " FROM lots");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              consumer.accept(lot(rows));
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void forEachEdge(Consumer<LineageEdge> consumer) {
+    database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT from_lot, to_lot, mass_grams, event_id, event_type FROM lineage_edges"
+                          + " ORDER BY sequence");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              consumer.accept(
+                  new LineageEdge(
+                      rows.getString(1),
+                      rows.getString(2),
+                      rows.getLong(3),
+                      rows.getString(4),
+                      EventType.fromWireName(rows.getString(5))));
+            }
+          }
+          return null;
+        });
+  }
+
+  private static Lot lot(ResultSet rows) throws SQLException {
+    long grade = rows.getLong(5);
+    boolean noGrade = rows.wasNull();
+    return new Lot(
+        rows.getString(1),
+        rows.getString(2),
+        Mineral.fromWireName(rows.getString(3)),
+        rows.getLong(4),
+        noGrade ? null : new Grade(grade),
+        rows.getString(6),
+        rows.getString(7),
+        LotState.fromWireName(rows.getString(8)),
+        Instant.ofEpochMilli(rows.getLong(9)),
+        Instant.ofEpochMilli(rows.getLong(10)));
+  }
+}

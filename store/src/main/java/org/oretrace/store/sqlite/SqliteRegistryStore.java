@@ -1,0 +1,190 @@
+package org.oretrace.store.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.oretrace.core.registry.Actor;
+import org.oretrace.core.registry.Site;
+import org.oretrace.store.Page;
+import org.oretrace.store.PageRequest;
+import org.oretrace.store.RegistryStore;
+import org.oretrace.store.json.Json;
+import org.oretrace.store.json.RegistryJson;
+
+/**
+ * Sites and actors in SQLite, with every one also held in memory: the registry is small (thousands
+ * of entries) and every custody event looks up its actor, so lookups by id never touch the disk.
+ */
+final class SqliteRegistryStore implements RegistryStore {
+
+  private final Database database;
+  private final Map<String, Site> sites = new ConcurrentHashMap<>();
+  private final Map<String, Actor> actors = new ConcurrentHashMap<>();
+
+  SqliteRegistryStore(Database database) {
+    this.database = database;
+    database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT document FROM sites");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              Site site = decodeSite(rows.getString(1));
+              sites.put(site.id(), site);
+            }
+          }
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT document FROM actors");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              Actor actor = decodeActor(rows.getString(1));
+              actors.put(actor.id(), actor);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Site> site(String id) {
+    return Optional.ofNullable(sites.get(id));
+  }
+
+  @Override
+  public Optional<Actor> actor(String id) {
+    return Optional.ofNullable(actors.get(id));
+  }
+
+  @Override
+  public void putSites(List<Site> newSites) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO sites (id, country, icglr_status, minerals, document) VALUES (?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (id) DO UPDATE SET country = excluded.country,"
+                      + " icglr_status = excluded.icglr_status, minerals = excluded.minerals,"
+                      + " document = excluded.document")) {
+            for (Site site : newSites) {
+              statement.setString(1, site.id());
+              statement.setString(2, site.country().code());
+              statement.setString(3, site.icglrStatus().wireName());
+              StringBuilder minerals = new StringBuilder(",");
+              site.minerals().forEach(mineral -> minerals.append(mineral.wireName()).append(','));
+              statement.setString(4, minerals.toString());
+              statement.setString(5, Json.text(RegistryJson.encode(site)));
+              statement.addBatch();
+            }
+            statement.executeBatch();
+          }
+          return null;
+        });
+    newSites.forEach(site -> sites.put(site.id(), site));
+  }
+
+  @Override
+  public void putActors(List<Actor> newActors) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO actors (id, kind, country, document) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,"
+                      + " country = excluded.country, document = excluded.document")) {
+            for (Actor actor : newActors) {
+              statement.setString(1, actor.id());
+              statement.setString(2, actor.kind().wireName());
+              statement.setString(3, actor.country().code());
+              statement.setString(4, Json.text(RegistryJson.encode(actor)));
+              statement.addBatch();
+            }
+            statement.executeBatch();
+          }
+          return null;
+        });
+    newActors.forEach(actor -> actors.put(actor.id(), actor));
+  }
+
+  @Override
+  public Page<Site> sites(SiteFilter filter, PageRequest page) {
+    Sql where = new Sql();
+    if (filter.country() != null) {
+      where.and("country = ?", filter.country().code());
+    }
+    if (filter.mineral() != null) {
+      where.and("minerals LIKE ?", "%," + filter.mineral().wireName() + ",%");
+    }
+    if (filter.status() != null) {
+      where.and("icglr_status = ?", filter.status().wireName());
+    }
+    return page("sites", where, page, SqliteRegistryStore::decodeSite);
+  }
+
+  @Override
+  public Page<Actor> actors(ActorFilter filter, PageRequest page) {
+    Sql where = new Sql();
+    if (filter.country() != null) {
+      where.and("country = ?", filter.country().code());
+    }
+    if (filter.kind() != null) {
+      where.and("kind = ?", filter.kind().wireName());
+    }
+    return page("actors", where, page, SqliteRegistryStore::decodeActor);
+  }
+
+  @Override
+  public long siteCount() {
+    return sites.size();
+  }
+
+  @Override
+  public long actorCount() {
+    return actors.size();
+  }
+
+  private <T> Page<T> page(String table, Sql where, PageRequest page, Function<String, T> decoder) {
+    return database.read(
+        connection -> {
+          long total;
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT COUNT(*) FROM " + table + where.clause())) {
+            where.bind(statement, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+              rows.next();
+              total = rows.getLong(1);
+            }
+          }
+          List<T> items = new ArrayList<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT document FROM "
+                      + table
+                      + where.clause()
+                      + " ORDER BY id LIMIT ? OFFSET ?")) {
+            int next = where.bind(statement, 1);
+            statement.setInt(next, page.limit());
+            statement.setLong(next + 1, page.offset());
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                items.add(decoder.apply(rows.getString(1)));
+              }
+            }
+          }
+          return new Page<>(items, page.offset(), total);
+        });
+  }
+
+  private static Site decodeSite(String document) {
+    return RegistryJson.decodeSite(Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static Actor decodeActor(String document) {
+    return RegistryJson.decodeActor(Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,179 @@
+package org.oretrace.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.Country;
+import org.oretrace.core.access.Role;
+import org.oretrace.core.custody.AcceptedBatch;
+import org.oretrace.core.custody.CustodyGraph;
+import org.oretrace.core.custody.EventType;
+import org.oretrace.core.custody.Lot;
+import org.oretrace.core.custody.LotState;
+import org.oretrace.core.registry.ActorKind;
+import org.oretrace.core.registry.IcglrStatus;
+import org.oretrace.core.registry.Mineral;
+import org.oretrace.store.CustodyStore.IdempotencyRecord;
+import org.oretrace.store.CustodyStore.LotFilter;
+import org.oretrace.store.Fixtures;
+import org.oretrace.store.PageRequest;
+import org.oretrace.store.RegistryStore.ActorFilter;
+import org.oretrace.store.RegistryStore.SiteFilter;
+import org.oretrace.store.StoreException;
+import org.oretrace.store.TokenStore.ApiToken;
+
+class SqliteStoreTest {
+
+  @TempDir Path folder;
+
+  private SqliteStore openWithRegistry() {
+    SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"));
+    store.registry().putSites(Fixtures.sites());
+    store.registry().putActors(Fixtures.actors());
+    return store;
+  }
+
+  private static AcceptedBatch checked(SqliteStore store) {
+    return new CustodyGraph().check(Fixtures.chain(), store.registry());
+  }
+
+  @Test
+  void registryRoundTripsAndFilters() {
+    try (SqliteStore store = openWithRegistry()) {
+      assertThat(store.registry().site("site-rubaya")).contains(Fixtures.sites().getFirst());
+      assertThat(store.registry().actor("coop-1")).contains(Fixtures.actors().getFirst());
+      assertThat(
+              store
+                  .registry()
+                  .sites(new SiteFilter(null, null, IcglrStatus.RED), PageRequest.first(10))
+                  .items())
+          .extracting(site -> site.id())
+          .containsExactly("site-rubaya");
+      assertThat(
+              store
+                  .registry()
+                  .sites(
+                      new SiteFilter(Country.of("CD"), Mineral.CASSITERITE, null),
+                      PageRequest.first(10))
+                  .items())
+          .extracting(site -> site.id())
+          .containsExactly("site-nyabibwe");
+      var page = store.registry().actors(ActorFilter.ANY, new PageRequest(1, 1));
+      assertThat(page.total()).isEqualTo(3);
+      assertThat(page.items()).extracting(actor -> actor.id()).containsExactly("coop-1");
+      assertThat(
+              store
+                  .registry()
+                  .actors(new ActorFilter(null, ActorKind.COMPTOIR), PageRequest.first(5))
+                  .items())
+          .extracting(actor -> actor.id())
+          .containsExactly("comptoir-1");
+    }
+    try (SqliteStore reopened = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      assertThat(reopened.registry().siteCount()).isEqualTo(2);
+      assertThat(reopened.registry().actor("trader-1")).isPresent();
+    }
+  }
+
+  @Test
+  void appendStoresEventsLotsAndEdgesAndSurvivesReopening() {
+    try (SqliteStore store = openWithRegistry()) {
+      AcceptedBatch batch = checked(store);
+      assertThat(store.custody().append(batch, null)).isZero();
+      assertThat(store.custody().eventCount()).isEqualTo(6);
+    }
+    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      assertThat(store.custody().eventCount()).isEqualTo(6);
+      assertThat(store.custody().event("ev-4"))
+          .hasValueSatisfying(
+              stored -> {
+                assertThat(stored.sequence()).isEqualTo(3);
+                assertThat(stored.event()).isEqualTo(Fixtures.chain().get(3));
+              });
+      assertThat(store.custody().eventsOfLot("lot-1"))
+          .extracting(stored -> stored.event().id())
+          .containsExactly("ev-1", "ev-3", "ev-4", "ev-5");
+      assertThat(store.custody().events(4, 10))
+          .extracting(stored -> stored.sequence())
+          .containsExactly(4L, 5L);
+      Lot merged = store.custody().lot("lot-3").orElseThrow();
+      assertThat(merged.state()).isEqualTo(LotState.EXPORTED);
+      assertThat(merged.massGrams()).isEqualTo(74_900);
+      assertThat(store.custody().lot("lot-1").orElseThrow().state()).isEqualTo(LotState.CONSUMED);
+      var edges = new java.util.ArrayList<org.oretrace.core.custody.LineageEdge>();
+      store.custody().forEachEdge(edges::add);
+      assertThat(edges)
+          .extracting(edge -> edge.fromLotId() + ">" + edge.toLotId() + ":" + edge.massGrams())
+          .containsExactlyInAnyOrder("lot-1>lot-3:39900", "lot-2>lot-3:35000");
+      assertThat(edges).allMatch(edge -> edge.eventType() == EventType.MERGE);
+      assertThat(
+              store
+                  .custody()
+                  .lots(new LotFilter(null, "site-rubaya", null, null, null), PageRequest.first(10))
+                  .items())
+          .extracting(Lot::id)
+          .containsExactly("lot-1");
+      assertThat(
+              store
+                  .custody()
+                  .lots(
+                      new LotFilter(Mineral.COLTAN, null, null, Country.of("CD"), null),
+                      PageRequest.first(10))
+                  .total())
+          .isEqualTo(2);
+      assertThat(
+              store
+                  .custody()
+                  .lots(
+                      new LotFilter(null, null, null, null, LotState.EXPORTED),
+                      PageRequest.first(10))
+                  .items())
+          .extracting(Lot::id)
+          .containsExactly("lot-3");
+      assertThat(store.custody().existingEventIds(List.of("ev-1", "ev-9", "ev-6")))
+          .containsExactlyInAnyOrder("ev-1", "ev-6");
+    }
+  }
+
+  @Test
+  void aFailedAppendWritesNothing() {
+    try (SqliteStore store = openWithRegistry()) {
+      AcceptedBatch batch = checked(store);
+      store.custody().append(batch, new IdempotencyRecord("key-1", "hash", List.of("ev-1")));
+      // The same events again break the unique event id: the whole second batch must roll back.
+      assertThatThrownBy(
+              () ->
+                  store.custody().append(batch, new IdempotencyRecord("key-2", "hash", List.of())))
+          .isInstanceOf(StoreException.class);
+      assertThat(store.custody().eventCount()).isEqualTo(6);
+      assertThat(store.custody().events(0, 100)).hasSize(6);
+      assertThat(store.custody().idempotencyRecord("key-2")).isEmpty();
+      assertThat(store.custody().idempotencyRecord("key-1"))
+          .hasValueSatisfying(record -> assertThat(record.eventIds()).containsExactly("ev-1"));
+    }
+  }
+
+  @Test
+  void tokensAreFoundByHashOnly() {
+    try (SqliteStore store = openWithRegistry()) {
+      String hash = "a".repeat(64);
+      store
+          .tokens()
+          .add(
+              new ApiToken(
+                  hash, "customs-rw", Role.RECORDER, Instant.parse("2025-01-01T00:00:00Z")));
+      assertThat(store.tokens().findByHash(hash))
+          .hasValueSatisfying(
+              token -> {
+                assertThat(token.organisation()).isEqualTo("customs-rw");
+                assertThat(token.role()).isEqualTo(Role.RECORDER);
+              });
+      assertThat(store.tokens().findByHash("b".repeat(64))).isEmpty();
+    }
+  }
+}
