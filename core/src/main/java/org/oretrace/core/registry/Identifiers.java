@@ -1,7 +1,5 @@
 package org.oretrace.core.registry;
 
-import java.util.regex.Pattern;
-
 /**
  * The rule every Oretrace identifier follows (sites, actors, lots, events, tags): 1 to 128
  * printable characters without spaces, so that ids are safe in URLs, CSV and log lines. GS1 URIs
@@ -9,12 +7,22 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
 
-  private static final Pattern ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+  private static final int MAX_LENGTH = 128;
 
   private Identifiers() {}
 
   public static boolean isValid(String id) {
-    return id != null && ID.matcher(id).matches();
+    // A loop rather than a regular expression: ids are checked on every lot a trace returns.
+    if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+      return false;
+    }
+    for (int index = 0; index < id.length(); index++) {
+      char character = id.charAt(index);
+      if (character < 0x21 || character > 0x7E) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Throws IllegalArgumentException naming the field when the id is not valid. */
