@@ -1,0 +1,113 @@
+package org.oretrace.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the dependency direction of DESIGN.md: the domain (core) knows nothing of storage, HTTP,
+ * the command line or serialisation frameworks; storage knows nothing of HTTP; only the SQLite
+ * package speaks JDBC.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.oretrace");
+  }
+
+  @Test
+  void coreIsPureDomain() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.oretrace.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.oretrace.store..",
+            "org.oretrace.server..",
+            "org.oretrace.sim..",
+            "org.oretrace.cli..",
+            "com.fasterxml..",
+            "io.javalin..",
+            "picocli..",
+            "java.sql..",
+            "org.flywaydb..",
+            "org.slf4j..")
+        .check(classes);
+  }
+
+  @Test
+  void theRegistryDoesNotKnowCustodyAndTheLineageIndexKnowsOnlyInts() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.oretrace.core.registry..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.oretrace.core.custody..", "org.oretrace.core.lineage..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.oretrace.core.lineage..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.oretrace.core.custody..")
+        .check(classes);
+  }
+
+  @Test
+  void storageKnowsNothingOfHttpOrTheCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.oretrace.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.oretrace.server..",
+            "org.oretrace.sim..",
+            "org.oretrace.cli..",
+            "io.javalin..",
+            "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheSqlitePackageSpeaksJdbc() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.oretrace.store.sqlite..")
+        .and()
+        .resideInAPackage("org.oretrace..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "org.flywaydb..", "org.sqlite..")
+        .check(classes);
+  }
+
+  @Test
+  void theServerAndSimulatorDoNotDependOnTheCommandLine() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.oretrace.server..", "org.oretrace.sim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.oretrace.cli..", "picocli..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.oretrace.sim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.oretrace.server..", "io.javalin..")
+        .check(classes);
+  }
+}
