@@ -293,12 +293,16 @@ final class BatchChecker {
       consumed[inputs.size()] = mass;
       inputs.add(lot);
     }
+    Set<String> outputIds = new HashSet<>();
     Set<String> outputTags = new HashSet<>();
     long outputMass = 0;
     for (int index = 0; index < process.outputs().size(); index++) {
       ProcessOutput output = process.outputs().get(index);
       String field = "outputs/" + index;
       requireNewLot(output.lotId(), field + "/lot");
+      if (!outputIds.add(output.lotId())) {
+        refuse(field + "/lot", "lot " + output.lotId() + " is given to two outputs");
+      }
       if (!outputTags.add(output.tagNumber())) {
         refuse(field + "/tagNumber", "tag " + output.tagNumber() + " is given to two outputs");
       }
