@@ -27,6 +27,10 @@ public record Grade(long partsPerMillion) implements Comparable<Grade> {
   public static Grade ofPercent(BigDecimal percent) {
     requireNonNull(percent, "percent is null");
     BigDecimal ppm = percent.multiply(PPM_PER_PERCENT);
+    if (ppm.signum() < 0 || ppm.compareTo(BigDecimal.valueOf(MILLION)) > 0) {
+      throw new IllegalArgumentException(
+          "grade must be between 0 and 100 %, got " + percent.toPlainString() + " %");
+    }
     try {
       return new Grade(ppm.setScale(0, RoundingMode.UNNECESSARY).longValueExact());
     } catch (ArithmeticException e) {

@@ -87,7 +87,7 @@ final class BatchChecker {
         edges.addAll(eventEdges);
       } else {
         violations.addAll(eventViolations);
-        event.lotIds().stream().filter(id -> lookup(id) == null).forEach(refusedLots::add);
+        createdLotIds(event).stream().filter(id -> lookup(id) == null).forEach(refusedLots::add);
       }
     }
     return new AcceptedBatch(events, List.copyOf(draft.values()), edges);
@@ -95,6 +95,22 @@ final class BatchChecker {
 
   List<Violation> violations() {
     return violations;
+  }
+
+  /** The lots an event brings into being (not the ones it merely names). */
+  private static List<String> createdLotIds(CustodyEvent event) {
+    return switch (event) {
+      case Tag tag -> List.of(tag.lotId());
+      case Split split -> split.parts().stream().map(NewLot::lotId).toList();
+      case Merge merge -> List.of(merge.output().lotId());
+      case Process process -> process.outputs().stream().map(ProcessOutput::lotId).toList();
+      case Transfer transfer -> List.of();
+      case Ship ship -> List.of();
+      case Receive receive -> List.of();
+      case Assay assay -> List.of();
+      case Export export -> List.of();
+      case Import anImport -> List.of();
+    };
   }
 
   private void checkContext(EventContext context) {
@@ -277,12 +293,16 @@ final class BatchChecker {
       consumed[inputs.size()] = mass;
       inputs.add(lot);
     }
+    Set<String> outputIds = new HashSet<>();
     Set<String> outputTags = new HashSet<>();
     long outputMass = 0;
     for (int index = 0; index < process.outputs().size(); index++) {
       ProcessOutput output = process.outputs().get(index);
       String field = "outputs/" + index;
       requireNewLot(output.lotId(), field + "/lot");
+      if (!outputIds.add(output.lotId())) {
+        refuse(field + "/lot", "lot " + output.lotId() + " is given to two outputs");
+      }
       if (!outputTags.add(output.tagNumber())) {
         refuse(field + "/tagNumber", "tag " + output.tagNumber() + " is given to two outputs");
       }

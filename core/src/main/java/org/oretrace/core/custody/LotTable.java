@@ -9,8 +9,10 @@ import org.oretrace.core.registry.Mineral;
 
 /**
  * The current state of every lot, one row a lot, held column-wise in primitive arrays: a lot's row
- * number is its node number in the lineage index. Site and actor ids are dictionary-encoded, and
- * live tag numbers map to their lot so that tag uniqueness is checked in O(1).
+ * number is its node number in the lineage index. Site and actor ids are dictionary-encoded, times
+ * are kept to the nanosecond as the events state them (epoch seconds and nanos, so that no time an
+ * {@link java.time.OffsetDateTime} can hold overflows), and live tag numbers map to their lot so
+ * that tag uniqueness is checked in O(1).
  *
  * <p>A million lots cost about 60 MB here, dominated by the id and tag strings; the rows never
  * move, so a row number handed out stays valid. Not thread-safe: CustodyGraph guards it.
@@ -35,8 +37,10 @@ final class LotTable {
   private long[] gradePartsPerMillion = new long[1024];
   private int[] originSites = new int[1024];
   private int[] holders = new int[1024];
-  private long[] createdMillis = new long[1024];
-  private long[] updatedMillis = new long[1024];
+  private long[] createdSeconds = new long[1024];
+  private int[] createdNanos = new int[1024];
+  private long[] updatedSeconds = new long[1024];
+  private int[] updatedNanos = new int[1024];
 
   LotTable() {
     rowById.defaultReturnValue(-1);
@@ -73,8 +77,8 @@ final class LotTable {
         site == NO_SITE ? null : sites.value(site),
         actors.value(holders[row]),
         STATES[states[row]],
-        Instant.ofEpochMilli(createdMillis[row]),
-        Instant.ofEpochMilli(updatedMillis[row]));
+        Instant.ofEpochSecond(createdSeconds[row], createdNanos[row]),
+        Instant.ofEpochSecond(updatedSeconds[row], updatedNanos[row]));
   }
 
   /** Inserts or overwrites a lot; returns its row. */
@@ -99,8 +103,10 @@ final class LotTable {
     gradePartsPerMillion[row] = lot.grade() == null ? NO_GRADE : lot.grade().partsPerMillion();
     originSites[row] = lot.originSiteId() == null ? NO_SITE : sites.code(lot.originSiteId());
     holders[row] = actors.code(lot.holderId());
-    createdMillis[row] = lot.createdAt().toEpochMilli();
-    updatedMillis[row] = lot.updatedAt().toEpochMilli();
+    createdSeconds[row] = lot.createdAt().getEpochSecond();
+    createdNanos[row] = lot.createdAt().getNano();
+    updatedSeconds[row] = lot.updatedAt().getEpochSecond();
+    updatedNanos[row] = lot.updatedAt().getNano();
     if (lot.state().live() && liveRowByTag.getInt(lot.tagNumber()) < 0) {
       liveRowByTag.put(lot.tagNumber(), row);
     }
@@ -116,8 +122,10 @@ final class LotTable {
       gradePartsPerMillion = Arrays.copyOf(gradePartsPerMillion, capacity);
       originSites = Arrays.copyOf(originSites, capacity);
       holders = Arrays.copyOf(holders, capacity);
-      createdMillis = Arrays.copyOf(createdMillis, capacity);
-      updatedMillis = Arrays.copyOf(updatedMillis, capacity);
+      createdSeconds = Arrays.copyOf(createdSeconds, capacity);
+      createdNanos = Arrays.copyOf(createdNanos, capacity);
+      updatedSeconds = Arrays.copyOf(updatedSeconds, capacity);
+      updatedNanos = Arrays.copyOf(updatedNanos, capacity);
     }
   }
 

@@ -38,6 +38,7 @@ public record Site(
     if (name.isBlank()) {
       throw new IllegalArgumentException("site name is blank");
     }
+    minerals.forEach(mineral -> requireNonNull(mineral, "minerals contains null"));
     if (minerals.isEmpty()) {
       throw new IllegalArgumentException("site " + id + " lists no mineral");
     }
