@@ -1,0 +1,66 @@
+package org.oretrace.server;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How the server runs, declared once with defaults that work out of the box: every interface on
+ * port 8080, no admin token (then only tokens in the store can write).
+ *
+ * @param host the address to bind, e.g. 0.0.0.0 for every interface or 127.0.0.1 for this machine
+ * @param port the TCP port, or 0 for any free port (the bound port is returned by {@code start()})
+ * @param adminToken a token that acts as an administrator, held in memory only, or null for none
+ */
+public record ServerConfig(String host, int port, String adminToken) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_HOST = "0.0.0.0";
+
+  /** The shortest admin token accepted: shorter ones are too easy to guess. */
+  public static final int MINIMUM_ADMIN_TOKEN_LENGTH = 16;
+
+  public ServerConfig {
+    requireNonNull(host, "host is null");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host is blank");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+    }
+    if (adminToken != null
+        && (adminToken.length() < MINIMUM_ADMIN_TOKEN_LENGTH
+            || adminToken.chars().anyMatch(Character::isWhitespace))) {
+      throw new IllegalArgumentException(
+          "the admin token must be at least "
+              + MINIMUM_ADMIN_TOKEN_LENGTH
+              + " characters without spaces");
+    }
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, null);
+  }
+
+  public ServerConfig withHost(String newHost) {
+    return new ServerConfig(newHost, port, adminToken);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, adminToken);
+  }
+
+  public ServerConfig withAdminToken(String newAdminToken) {
+    return new ServerConfig(host, port, newAdminToken);
+  }
+
+  /** Never shows the admin token, so that the config can be logged. */
+  @Override
+  public String toString() {
+    return "ServerConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", adminToken="
+        + (adminToken == null ? "none" : "(set)")
+        + "]";
+  }
+}

@@ -1,0 +1,43 @@
+package org.oretrace.server.api;
+
+import io.javalin.config.RoutesConfig;
+import org.oretrace.server.auth.Authenticator;
+import org.oretrace.store.Recorder;
+
+/**
+ * Registers the API's routes and its problem answers on a Javalin configuration. The route table
+ * below is the API; the OpenAPI document (a resource beside this class) describes it, and a test
+ * keeps the two in step.
+ */
+public final class ApiRoutes {
+
+  public static final String PREFIX = "/api/v1";
+
+  private ApiRoutes() {}
+
+  public static void register(RoutesConfig routes, Recorder recorder, Authenticator authenticator) {
+    EventEndpoints events = new EventEndpoints(recorder, authenticator);
+    RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
+    LotEndpoints lots = new LotEndpoints(recorder);
+    ServiceEndpoints service = new ServiceEndpoints(recorder);
+
+    routes.post(PREFIX + "/events", events::record);
+
+    routes.post(PREFIX + "/sites", registry::putSites);
+    routes.get(PREFIX + "/sites", registry::listSites);
+    routes.get(PREFIX + "/sites/{id}", registry::getSite);
+    routes.post(PREFIX + "/actors", registry::putActors);
+    routes.get(PREFIX + "/actors", registry::listActors);
+    routes.get(PREFIX + "/actors/{id}", registry::getActor);
+
+    routes.get(PREFIX + "/lots", lots::list);
+    routes.get(PREFIX + "/lots/{id}", lots::get);
+    routes.get(PREFIX + "/lots/{id}/events", lots::events);
+    routes.get(PREFIX + "/lots/{id}/trace", lots::trace);
+
+    routes.get(PREFIX + "/health", service::health);
+    routes.get(PREFIX + "/openapi.yaml", service::openApi);
+
+    Problems.register(routes);
+  }
+}

@@ -1,0 +1,37 @@
+package org.oretrace.server.api;
+
+/**
+ * The kinds of problem the API answers with: each has an RFC 9457 type URI (a URN, since these are
+ * identifiers rather than pages), a title that does not change between occurrences, and a status.
+ */
+enum ProblemType {
+  BAD_REQUEST(400, "bad-request", "The request is malformed"),
+  UNAUTHENTICATED(401, "unauthenticated", "An API token is needed"),
+  FORBIDDEN(403, "forbidden", "The token's role may not do this"),
+  NOT_FOUND(404, "not-found", "Not found"),
+  IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "Idempotency-Key reused"),
+  INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),
+  INTERNAL_ERROR(500, "internal-error", "Internal error");
+
+  private final int status;
+  private final String slug;
+  private final String title;
+
+  ProblemType(int status, String slug, String title) {
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
+  int status() {
+    return status;
+  }
+
+  String uri() {
+    return "urn:oretrace:problem:" + slug;
+  }
+
+  String title() {
+    return title;
+  }
+}

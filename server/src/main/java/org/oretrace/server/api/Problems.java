@@ -1,0 +1,131 @@
+package org.oretrace.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
+import org.oretrace.server.auth.AccessDeniedException;
+import org.oretrace.store.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an RFC 9457 problem ({@code application/problem+json}): type, title,
+ * status, detail, the request path as instance, and an {@code errors} array of {@code {item, field,
+ * message}} with every violation, so that a sender fixes a whole batch in one round trip. A client
+ * never sees a stack trace: unexpected exceptions are logged here and answered 500.
+ */
+final class Problems {
+
+  static final String MEDIA_TYPE = "application/problem+json";
+
+  /** The field the Recorder names when an idempotency key is reused for another request. */
+  private static final String IDEMPOTENCY_FIELD = "Idempotency-Key";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  static void register(RoutesConfig routes) {
+    routes.exception(
+        InvalidInputException.class,
+        (exception, context) -> {
+          List<Violation> violations = exception.violations();
+          boolean keyReused =
+              violations.size() == 1 && IDEMPOTENCY_FIELD.equals(violations.getFirst().field());
+          ProblemType type =
+              keyReused ? ProblemType.IDEMPOTENCY_KEY_REUSED : ProblemType.INVALID_CONTENT;
+          write(context, type, detail(violations), violations);
+        });
+    routes.exception(
+        ApiProblem.class,
+        (problem, context) ->
+            write(context, problem.type(), problem.getMessage(), problem.violations()));
+    routes.exception(
+        AccessDeniedException.class,
+        (denied, context) -> {
+          if (!denied.authenticated()) {
+            context.header("WWW-Authenticate", "Bearer");
+          }
+          ProblemType type =
+              denied.authenticated() ? ProblemType.FORBIDDEN : ProblemType.UNAUTHENTICATED;
+          write(
+              context,
+              type,
+              denied.getMessage(),
+              List.of(Violation.of(-1, "Authorization", denied.getMessage())));
+        });
+    routes.exception(
+        HttpResponseException.class,
+        (exception, context) -> {
+          // Javalin's own refusals: unknown route, wrong method, body too large.
+          HttpStatus status = HttpStatus.forStatus(exception.getStatus());
+          write(
+              context,
+              exception.getStatus(),
+              "about:blank",
+              status.getMessage(),
+              exception.getMessage(),
+              List.of());
+        });
+    routes.exception(
+        Exception.class,
+        (exception, context) -> {
+          LOG.error(
+              "unexpected failure answering {} {}", context.method(), context.path(), exception);
+          write(
+              context,
+              ProblemType.INTERNAL_ERROR,
+              "an unexpected error occurred and was logged; nothing was written",
+              List.of());
+        });
+  }
+
+  static void write(Context context, ProblemType type, String detail, List<Violation> violations) {
+    write(context, type.status(), type.uri(), type.title(), detail, violations);
+  }
+
+  private static void write(
+      Context context,
+      int status,
+      String type,
+      String title,
+      String detail,
+      List<Violation> violations) {
+    ObjectNode body = Json.object();
+    body.put("type", type);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", context.path());
+    ArrayNode errors = body.putArray("errors");
+    for (Violation violation : violations) {
+      ObjectNode error = errors.addObject();
+      if (violation.item() >= 0) {
+        error.put("item", violation.item());
+      } else {
+        error.putNull("item");
+      }
+      error.put("field", violation.field());
+      error.put("message", violation.message());
+    }
+    context.status(status).contentType(MEDIA_TYPE).result(Json.bytes(body));
+  }
+
+  private static String detail(List<Violation> violations) {
+    if (violations.size() == 1) {
+      return violations.getFirst().toString();
+    }
+    long items =
+        violations.stream().mapToInt(Violation::item).filter(item -> item >= 0).distinct().count();
+    return violations.size()
+        + " problems"
+        + (items > 0 ? " in " + items + (items == 1 ? " item" : " items") : "")
+        + "; see errors";
+  }
+}

@@ -1,0 +1,61 @@
+package org.oretrace.server.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.oretrace.core.access.Role;
+import org.oretrace.core.registry.WireNames;
+
+/**
+ * The one place that says which roles may do what. Reads are open for now; the multi-agency
+ * workspace (M7) will restrict them by organisation, and that rule belongs here too.
+ */
+public final class AccessPolicy {
+
+  /** What a request asks to do. */
+  public enum Action {
+    /** Record custody events. */
+    RECORD_EVENTS,
+    /** Add or replace sites and actors. */
+    WRITE_REGISTRY;
+
+    public String wireName() {
+      return WireNames.of(this);
+    }
+  }
+
+  private static final Map<Action, Set<Role>> ALLOWED = new EnumMap<>(Action.class);
+
+  static {
+    ALLOWED.put(Action.RECORD_EVENTS, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
+    ALLOWED.put(Action.WRITE_REGISTRY, EnumSet.of(Role.ADMIN));
+  }
+
+  private AccessPolicy() {}
+
+  public static boolean allows(Role role, Action action) {
+    requireNonNull(role, "role is null");
+    requireNonNull(action, "action is null");
+    return ALLOWED.get(action).contains(role);
+  }
+
+  /**
+   * @throws AccessDeniedException (authenticated) when the caller's role may not do the action
+   */
+  public static void require(Caller caller, Action action) {
+    requireNonNull(caller, "caller is null");
+    if (!allows(caller.role(), action)) {
+      throw AccessDeniedException.forbidden(
+          "role "
+              + caller.role().wireName()
+              + " may not "
+              + action.wireName().replace('-', ' ')
+              + "; roles allowed: "
+              + String.join(
+                  ", ", ALLOWED.get(action).stream().map(Role::wireName).sorted().toList()));
+    }
+  }
+}
