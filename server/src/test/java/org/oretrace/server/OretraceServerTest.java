@@ -78,7 +78,7 @@ class OretraceServerTest {
 
   @Test
   void stopsAndReleasesThePort() throws IOException {
-    try (InMemoryStore store = new InMemoryStore()) {
+    try (var store = TestStores.sqlite()) {
       OretraceServer other =
           new OretraceServer(
               ServerConfig.defaults().withHost("127.0.0.1").withPort(0), Recorder.open(store));

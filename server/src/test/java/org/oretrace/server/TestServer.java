@@ -40,7 +40,7 @@ public final class TestServer implements AutoCloseable {
   private final int port;
 
   public TestServer() {
-    this(new InMemoryStore());
+    this(TestStores.sqlite());
   }
 
   public TestServer(Store store) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.Site;
-import org.oretrace.server.InMemoryStore;
 import org.oretrace.server.TestServer;
 import org.oretrace.server.TestServer.Response;
+import org.oretrace.server.TestStores;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
@@ -62,7 +62,7 @@ class ProblemsTest {
   /** A store whose site listing fails, as a broken disk would. */
   private static final class StoreWithBrokenListings implements Store {
 
-    private final InMemoryStore delegate = new InMemoryStore();
+    private final org.oretrace.store.Store delegate = TestStores.sqlite();
 
     private final RegistryStore registry =
         new RegistryStore() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.oretrace.core.access.Role;
-import org.oretrace.server.InMemoryStore;
+import org.oretrace.server.TestStores;
 import org.oretrace.server.auth.TokenSecrets.MintedToken;
 import org.oretrace.store.TokenStore.ApiToken;
 
@@ -14,7 +14,7 @@ class AuthenticatorTest {
 
   private static final String ADMIN_TOKEN = "start-up-admin-token-abcdef";
 
-  private final InMemoryStore store = new InMemoryStore();
+  private final org.oretrace.store.Store store = TestStores.sqlite();
   private final Authenticator authenticator = new Authenticator(store.tokens(), ADMIN_TOKEN);
 
   @Test
