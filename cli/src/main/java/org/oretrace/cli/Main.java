@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Traces critical minerals from mine to refiner and finds smuggling patterns.",
     subcommands = {
+      ServeCommand.class,
       ImportCommand.class,
       TraceCommand.class,
+      TokenCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

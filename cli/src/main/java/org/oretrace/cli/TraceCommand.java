@@ -5,14 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.oretrace.core.custody.LineageEdge;
 import org.oretrace.core.custody.Lot;
 import org.oretrace.core.custody.Trace;
 import org.oretrace.core.lineage.Direction;
 import org.oretrace.core.registry.Site;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.json.Json;
-import org.oretrace.store.json.LotJson;
+import org.oretrace.store.json.TraceJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +60,7 @@ final class TraceCommand implements Callable<Integer> {
                       new Failures.UserError(Main.EXIT_DATA, "no lot with id or live tag " + lot));
       Trace trace = recorder.graph().trace(lotId, way).orElseThrow();
       if (json) {
-        printJson(trace);
+        System.out.println(Json.text(new TraceJson(recorder.store().registry()).encode(trace)));
       } else {
         printText(trace, recorder);
       }
@@ -69,26 +68,6 @@ final class TraceCommand implements Callable<Integer> {
       recorder.store().close();
     }
     return 0;
-  }
-
-  private static void printJson(Trace trace) {
-    var node =
-        Json.object().put("lot", trace.lotId()).put("direction", trace.direction().wireName());
-    var lots = node.putArray("lots");
-    trace.lots().forEach(n -> lots.add(LotJson.encode(n.lot()).put("depth", n.depth())));
-    var edges = node.putArray("edges");
-    for (LineageEdge edge : trace.edges()) {
-      edges
-          .addObject()
-          .put("from", edge.fromLotId())
-          .put("to", edge.toLotId())
-          .put("massGrams", edge.massGrams())
-          .put("event", edge.eventId())
-          .put("type", edge.eventType().wireName());
-    }
-    var endpoints = node.putArray("endpoints");
-    trace.endpoints().forEach(n -> endpoints.add(n.lot().id()));
-    System.out.println(Json.text(node));
   }
 
   private static void printText(Trace trace, Recorder recorder) {

@@ -20,6 +20,7 @@ import org.oretrace.store.Recorder;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.json.LotJson;
+import org.oretrace.store.json.TraceJson;
 
 /**
  * Lots: listing with filters, lookup by id or by live tag number, the events of a lot, and its

@@ -1,4 +1,4 @@
-package org.oretrace.server.api;
+package org.oretrace.store.json;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,8 +17,6 @@ import org.oretrace.core.lineage.Direction;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.Registry;
 import org.oretrace.core.registry.Site;
-import org.oretrace.store.json.Json;
-import org.oretrace.store.json.LotJson;
 
 /**
  * The JSON answer to a trace: the lots reached with their depth, the edges with the mass that
@@ -27,19 +25,16 @@ import org.oretrace.store.json.LotJson;
  * status, armed-group presence, CAHRA), and the mass its lots put into the traced chain (the mass
  * along their edges in the trace; a lot traced from itself counts its own mass). Downstream it is
  * {@code destinations}: where the material is now, with state and holder.
- *
- * <p>Kept in the server because store/json has no trace form yet; it belongs beside {@code LotJson}
- * once another reader (a report, the CLI's trace) needs it.
  */
-final class TraceJson {
+public final class TraceJson {
 
   private final Registry registry;
 
-  TraceJson(Registry registry) {
+  public TraceJson(Registry registry) {
     this.registry = requireNonNull(registry, "registry is null");
   }
 
-  ObjectNode encode(Trace trace) {
+  public ObjectNode encode(Trace trace) {
     ObjectNode body = Json.object();
     body.put("lot", trace.lotId());
     body.put("direction", trace.direction().wireName());

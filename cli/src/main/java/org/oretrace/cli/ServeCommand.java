@@ -1,0 +1,35 @@
+package org.oretrace.cli;
+
+import java.util.concurrent.Callable;
+import org.oretrace.store.Recorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs the server over the data folder. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Oretrace server (API and web application) over the data folder.",
+      "An admin token may be given in the environment variable ORETRACE_ADMIN_TOKEN."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin DataOptions data;
+  @Mixin ServeOptions serve;
+
+  @Override
+  public Integer call() {
+    var config = serve.config();
+    System.err.println("oretrace: opening " + data.databaseFile() + " ...");
+    Recorder recorder = data.openRecorder();
+    System.err.printf(
+        "oretrace: %,d lots and %,d events loaded%n",
+        recorder.graph().lotCount(), recorder.store().custody().eventCount());
+    ServeOptions.runUntilStopped(
+        config,
+        recorder,
+        url -> System.out.println("Oretrace is running at " + url + " (Ctrl-C stops it)"));
+    return 0;
+  }
+}

@@ -1,0 +1,82 @@
+package org.oretrace.cli;
+
+import java.util.concurrent.CountDownLatch;
+import org.oretrace.server.OretraceServer;
+import org.oretrace.server.ServerConfig;
+import org.oretrace.store.Recorder;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a running server (host, port, the start-up admin token from the environment) and
+ * the one way the command line runs one: start, say where it answers, and stop cleanly on Ctrl-C or
+ * SIGTERM, closing the store after the server.
+ */
+final class ServeOptions {
+
+  static final String ADMIN_TOKEN_VARIABLE = "ORETRACE_ADMIN_TOKEN";
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "0.0.0.0",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  ServerConfig config() {
+    String adminToken = System.getenv(ADMIN_TOKEN_VARIABLE);
+    try {
+      return new ServerConfig(
+          host, port, adminToken == null || adminToken.isBlank() ? null : adminToken);
+    } catch (IllegalArgumentException e) {
+      throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
+    }
+  }
+
+  /**
+   * Starts the server over the recorder, runs {@code onStarted} with the URL, and blocks until
+   * stopped.
+   */
+  static void runUntilStopped(
+      ServerConfig config, Recorder recorder, java.util.function.Consumer<String> onStarted) {
+    OretraceServer server = new OretraceServer(config, recorder);
+    int boundPort;
+    try {
+      boundPort = server.start();
+    } catch (RuntimeException e) {
+      recorder.store().close();
+      throw new Failures.UserError(
+          Main.EXIT_IO,
+          "cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  recorder.store().close();
+                  stopped.countDown();
+                },
+                "oretrace-shutdown"));
+    String shownHost = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+    onStarted.accept("http://" + shownHost + ":" + boundPort);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String rootMessage(Throwable throwable) {
+    Throwable cause = throwable;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}
