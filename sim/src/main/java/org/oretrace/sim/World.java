@@ -1,0 +1,41 @@
+package org.oretrace.sim;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.registry.Actor;
+import org.oretrace.core.registry.Registry;
+import org.oretrace.core.registry.Site;
+
+/**
+ * A generated world: the registry's sites and actors, and the custody events in an order in which
+ * they can be applied (every event comes after the events that create or move the lots it names),
+ * which is the order a server would have received them in, late uploads included.
+ */
+public record World(List<Site> sites, List<Actor> actors, List<CustodyEvent> events) {
+
+  public World {
+    sites = List.copyOf(requireNonNull(sites, "sites is null"));
+    actors = List.copyOf(requireNonNull(actors, "actors is null"));
+    events = List.copyOf(requireNonNull(events, "events is null"));
+    requireUnique(sites.stream().map(Site::id).toList(), "site");
+    requireUnique(actors.stream().map(Actor::id).toList(), "actor");
+  }
+
+  /** A registry over this world's sites and actors, for checking its events. */
+  public Registry registry() {
+    return new WorldRegistry(sites, actors);
+  }
+
+  private static void requireUnique(List<String> ids, String what) {
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException(what + " id " + id + " appears twice");
+      }
+    }
+  }
+}
