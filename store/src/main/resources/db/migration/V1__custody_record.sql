@@ -1,5 +1,5 @@
 -- Oretrace schema, version 1: registry, custody record, tokens, idempotency.
--- Written in the SQL that SQLite and PostgreSQL share; documents are JSON text in the wire format
+-- SQLite dialect (PostgreSQL gets its own paired migrations); documents are JSON text in the wire format
 -- (store/json), with the columns that queries filter on kept beside them.
 
 CREATE TABLE sites (
@@ -34,7 +34,7 @@ CREATE TABLE event_lots (
   lot_id TEXT NOT NULL,
   sequence BIGINT NOT NULL,
   PRIMARY KEY (lot_id, sequence)
-);
+) WITHOUT ROWID;
 
 -- Current state of every lot.
 CREATE TABLE lots (

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures.",
-    subcommands = {BenchCommand.Trace.class})
+    subcommands = {BenchCommand.Capture.class, BenchCommand.Trace.class})
 final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -17,6 +17,41 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "capture",
+      mixinStandardHelpOptions = true,
+      description =
+          "Time capture (JSON decode, rules, SQLite, graph) of a simulated world's events.")
+  static final class Capture implements Callable<Integer> {
+
+    @Option(
+        names = "--lots",
+        defaultValue = "100000",
+        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
+    int lots;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "1000",
+        description = "Events per API batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      if (lots < 1 || batchSize < 1) {
+        throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
+      }
+      System.out.println(CaptureBenchmark.run(lots, batchSize, seed).line());
+      return 0;
+    }
   }
 
   @Command(

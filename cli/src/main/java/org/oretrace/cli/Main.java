@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Traces critical minerals from mine to refiner and finds smuggling patterns.",
     subcommands = {
       ServeCommand.class,
+      DemoCommand.class,
+      SimulateCommand.class,
       ImportCommand.class,
       TraceCommand.class,
       TokenCommand.class,

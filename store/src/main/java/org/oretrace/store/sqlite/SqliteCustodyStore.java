@@ -119,10 +119,11 @@ final class SqliteCustodyStore implements CustodyStore {
             "INSERT INTO lots ("
                 + LOT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                + " tag_number = excluded.tag_number, mineral = excluded.mineral,"
+                // Only what an event can change: a lot's tag, mineral and origin are fixed at its
+                // creation, and leaving their columns out spares SQLite their index updates.
                 + " mass_grams = excluded.mass_grams, grade_ppm = excluded.grade_ppm,"
-                + " origin_site = excluded.origin_site, holder = excluded.holder,"
-                + " state = excluded.state, updated_at_millis = excluded.updated_at_millis")) {
+                + " holder = excluded.holder, state = excluded.state,"
+                + " updated_at_millis = excluded.updated_at_millis")) {
       for (Lot lot : lots) {
         statement.setString(1, lot.id());
         statement.setString(2, lot.tagNumber());

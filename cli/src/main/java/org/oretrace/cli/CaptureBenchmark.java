@@ -1,0 +1,85 @@
+package org.oretrace.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SimulationOptions;
+import org.oretrace.sim.World;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.json.EventJson;
+import org.oretrace.store.json.Json;
+import org.oretrace.store.sqlite.SqliteStore;
+
+/**
+ * Times capture through the same path as the API's batch insert: JSON batch bytes are parsed and
+ * decoded ({@link EventJson}), then recorded ({@link Recorder}: structural check, one SQLite
+ * transaction, custody graph update). The events are a simulated Great Lakes world, so the mix of
+ * tags, shipments, merges and processing is realistic. The world is generated and encoded before
+ * the clock starts; the database is a fresh file in a temporary folder.
+ */
+final class CaptureBenchmark {
+
+  record Result(int events, int batchSize, double seconds, double decodeSeconds) {
+    String line() {
+      return String.format(
+          Locale.ROOT,
+          "capture: events=%,d batch=%,d seconds=%.2f events/s=%,.0f (JSON decode %.0f%% of the time; store: SQLite WAL)",
+          events,
+          batchSize,
+          seconds,
+          events / seconds,
+          100 * decodeSeconds / seconds);
+    }
+  }
+
+  static Result run(int lots, int batchSize, long seed) {
+    World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
+    List<CustodyEvent> events = world.events();
+    List<byte[]> batches = new ArrayList<>();
+    for (int start = 0; start < events.size(); start += batchSize) {
+      batches.add(
+          Json.bytes(
+              EventJson.encodeAll(
+                  events.subList(start, Math.min(events.size(), start + batchSize)))));
+    }
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("oretrace-bench-capture");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      store.registry().putSites(world.sites());
+      store.registry().putActors(world.actors());
+      Recorder recorder = Recorder.open(store);
+      long decodeNanos = 0;
+      long start = System.nanoTime();
+      for (byte[] batch : batches) {
+        long decodeStart = System.nanoTime();
+        List<CustodyEvent> decoded = EventJson.decodeBatch(Json.parse(batch));
+        decodeNanos += System.nanoTime() - decodeStart;
+        recorder.record(decoded);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Result(events.size(), batchSize, seconds, decodeNanos / 1e9);
+    } finally {
+      deleteQuietly(folder);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.oretrace.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.Lot;
+import org.oretrace.core.registry.Mineral;
+import org.oretrace.server.ServerConfig;
+import org.oretrace.server.auth.TokenSecrets;
+import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SimulationOptions;
+import org.oretrace.sim.World;
+import org.oretrace.store.CustodyStore.LotFilter;
+import org.oretrace.store.PageRequest;
+import org.oretrace.store.Recorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The first thing a newcomer runs: loads a simulated Great Lakes world into the data folder (once;
+ * an existing record is kept), starts the server and says where to look.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Load a simulated Great Lakes 3T world (once) and run the server over it.")
+final class DemoCommand implements Callable<Integer> {
+
+  static final int BATCH_SIZE = 5_000;
+
+  @Mixin DataOptions data;
+  @Mixin ServeOptions serve;
+
+  @Option(
+      names = "--lots",
+      defaultValue = "2000",
+      description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
+  int lots;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (lots < 1) {
+      throw new Failures.UserError(Main.EXIT_USAGE, "--lots must be at least 1");
+    }
+    ServerConfig config = serve.config();
+    Recorder recorder = data.openRecorder();
+    if (recorder.store().custody().eventCount() == 0) {
+      load(recorder);
+    } else {
+      System.err.printf(
+          "oretrace: %s already holds %,d events; using them (delete the folder for a fresh world)%n",
+          data.data, recorder.store().custody().eventCount());
+    }
+    String adminToken = config.adminToken();
+    if (adminToken == null) {
+      adminToken = TokenSecrets.mint().secret();
+      config = config.withAdminToken(adminToken);
+    }
+    String token = adminToken;
+    String showcase = showcaseLot(recorder);
+    ServeOptions.runUntilStopped(
+        config, recorder, url -> printWelcome(url, recorder, showcase, token));
+    return 0;
+  }
+
+  private void load(Recorder recorder) {
+    System.err.printf(
+        Locale.ROOT,
+        "oretrace: simulating the Great Lakes 3T world (seed %d, %,d lots)...%n",
+        seed,
+        lots);
+    World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
+    recorder.store().registry().putSites(world.sites());
+    recorder.store().registry().putActors(world.actors());
+    List<CustodyEvent> events = world.events();
+    Progress progress = new Progress(System.err, "recording events", events.size());
+    for (int start = 0; start < events.size(); start += BATCH_SIZE) {
+      recorder.record(events.subList(start, Math.min(events.size(), start + BATCH_SIZE)));
+      progress.update(Math.min(events.size(), start + BATCH_SIZE));
+    }
+    progress.finish(events.size());
+  }
+
+  /** A smelter's output lot: the best lot to trace back to its mines. */
+  private static String showcaseLot(Recorder recorder) {
+    for (Mineral metal : List.of(Mineral.TANTALUM, Mineral.TIN, Mineral.TUNGSTEN)) {
+      List<Lot> found =
+          recorder
+              .store()
+              .custody()
+              .lots(new LotFilter(metal, null, null, null, null), PageRequest.first(1))
+              .items();
+      if (!found.isEmpty()) {
+        return found.getFirst().id();
+      }
+    }
+    return null;
+  }
+
+  private void printWelcome(String url, Recorder recorder, String showcase, String adminToken) {
+    var store = recorder.store();
+    System.out.printf(
+        Locale.ROOT,
+        "%nOretrace demo: %,d sites, %,d actors, %,d lots, %,d custody events in %s%n%n",
+        store.registry().siteCount(),
+        store.registry().actorCount(),
+        recorder.graph().lotCount(),
+        store.custody().eventCount(),
+        data.data);
+    System.out.println("  Web application   " + url + "/");
+    System.out.println("  API health        " + url + "/api/v1/health");
+    System.out.println("  API document      " + url + "/api/v1/openapi.yaml");
+    if (showcase != null) {
+      System.out.println("  Trace a smelter lot back to its mines:");
+      System.out.println(
+          "                    " + url + "/api/v1/lots/" + showcase + "/trace?direction=upstream");
+      System.out.println(
+          "                    ./oretrace trace " + showcase + " --data " + data.data);
+    }
+    System.out.println("  Admin token for writes (this run only):");
+    System.out.println("                    " + adminToken);
+    System.out.println();
+    System.out.println("Ctrl-C stops the server.");
+  }
+}
