@@ -1,5 +1,6 @@
 package org.oretrace.core.custody;
 
+import it.unimi.dsi.fastutil.ints.IntList;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class BatchChecker {
   private final LotTable table;
   private final Registry registry;
   private final Map<String, Lot> draft = new LinkedHashMap<>();
-  private final Map<String, String> draftTagOwners = new HashMap<>();
+  private final Map<String, List<String>> draftLotsByTag = new HashMap<>();
   private final Set<String> refusedLots = new HashSet<>();
   private final Set<String> eventIds = new HashSet<>();
   private final List<LineageEdge> edges = new ArrayList<>();
@@ -80,10 +81,7 @@ final class BatchChecker {
         case Import anImport -> checkImport(anImport, changes);
       }
       if (eventViolations.isEmpty()) {
-        // Release the tags of lots that end before claiming tags for lots that begin: a split
-        // part may carry on its parent's tag.
-        changes.values().stream().filter(lot -> !lot.state().live()).forEach(this::putDraft);
-        changes.values().stream().filter(lot -> lot.state().live()).forEach(this::putDraft);
+        changes.values().forEach(this::putDraft);
         edges.addAll(eventEdges);
       } else {
         violations.addAll(eventViolations);
@@ -426,13 +424,19 @@ final class BatchChecker {
     }
   }
 
+  /**
+   * Refuses a tag number that a live lot carries: a stored lot that the batch has not ended, or a
+   * lot the batch made or kept live.
+   */
   private void requireFreeTag(String tagNumber, String field) {
-    String owner = draftTagOwners.get(tagNumber);
-    boolean live;
-    if (owner != null) {
-      live = !owner.isEmpty();
-    } else {
-      live = table.liveRowByTag(tagNumber) >= 0;
+    boolean live = false;
+    IntList rows = table.liveRowsByTag(tagNumber);
+    for (int index = 0; index < rows.size() && !live; index++) {
+      Lot drafted = draft.get(table.id(rows.getInt(index)));
+      live = drafted == null || drafted.state().live();
+    }
+    for (String lotId : draftLotsByTag.getOrDefault(tagNumber, List.of())) {
+      live |= draft.get(lotId).state().live();
     }
     if (live) {
       refuse(field, "tag " + tagNumber + " is already on a live lot");
@@ -450,14 +454,9 @@ final class BatchChecker {
   }
 
   private void putDraft(Lot lot) {
-    Lot before = lookup(lot.id());
-    if (before != null && before.state().live() && !lot.state().live()) {
-      draftTagOwners.put(before.tagNumber(), "");
+    if (draft.put(lot.id(), lot) == null) {
+      draftLotsByTag.computeIfAbsent(lot.tagNumber(), tag -> new ArrayList<>(1)).add(lot.id());
     }
-    if (lot.state().live()) {
-      draftTagOwners.put(lot.tagNumber(), lot.id());
-    }
-    draft.put(lot.id(), lot);
   }
 
   // ---- building the new states

@@ -57,23 +57,11 @@ public final class CustodyGraph {
     restore(batch.lots(), batch.edges());
   }
 
-  /**
-   * Loads lots and edges as they were stored, e.g. at start-up. Lots that are no longer live are
-   * put first, so that a tag passed on from a consumed lot ends up with its live successor.
-   */
+  /** Loads lots and lineage edges as they were stored, e.g. at start-up, in any order. */
   public void restore(List<Lot> lotStates, List<LineageEdge> edges) {
     lock.writeLock().lock();
     try {
-      for (Lot lot : lotStates) {
-        if (!lot.state().live()) {
-          lots.put(lot);
-        }
-      }
-      for (Lot lot : lotStates) {
-        if (lot.state().live()) {
-          lots.put(lot);
-        }
-      }
+      lotStates.forEach(lots::put);
       for (LineageEdge edge : edges) {
         int from = lots.row(edge.fromLotId());
         int to = lots.row(edge.toLotId());

@@ -1,6 +1,9 @@
 package org.oretrace.core.custody;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,6 +29,10 @@ final class LotTable {
 
   private final Object2IntOpenHashMap<String> rowById = new Object2IntOpenHashMap<>();
   private final Object2IntOpenHashMap<String> liveRowByTag = new Object2IntOpenHashMap<>();
+  // Tags on more than one live lot: only an import can cause it (a tag reused while its first lot
+  // was abroad), which detection flags; the rows beyond the first live here, rarely used.
+  private final Object2ObjectOpenHashMap<String, IntArrayList> otherLiveRowsByTag =
+      new Object2ObjectOpenHashMap<>();
   private final Dictionary sites = new Dictionary();
   private final Dictionary actors = new Dictionary();
 
@@ -61,6 +68,22 @@ final class LotTable {
     return liveRowByTag.getInt(tagNumber);
   }
 
+  /** Every live lot carrying this tag number: usually none or one. */
+  IntList liveRowsByTag(String tagNumber) {
+    int first = liveRowByTag.getInt(tagNumber);
+    if (first < 0) {
+      return IntList.of();
+    }
+    IntArrayList others = otherLiveRowsByTag.get(tagNumber);
+    if (others == null) {
+      return IntList.of(first);
+    }
+    IntArrayList all = new IntArrayList(others.size() + 1);
+    all.add(first);
+    all.addAll(others);
+    return all;
+  }
+
   String id(int row) {
     return ids.get(row);
   }
@@ -91,9 +114,8 @@ final class LotTable {
       tags.add(lot.tagNumber());
       rowById.put(lot.id(), row);
     } else {
-      String previousTag = tags.get(row);
-      if (liveRowByTag.getInt(previousTag) == row) {
-        liveRowByTag.removeInt(previousTag);
+      if (STATES[states[row]].live()) {
+        releaseTag(tags.get(row), row);
       }
       tags.set(row, lot.tagNumber());
     }
@@ -107,10 +129,38 @@ final class LotTable {
     createdNanos[row] = lot.createdAt().getNano();
     updatedSeconds[row] = lot.updatedAt().getEpochSecond();
     updatedNanos[row] = lot.updatedAt().getNano();
-    if (lot.state().live() && liveRowByTag.getInt(lot.tagNumber()) < 0) {
-      liveRowByTag.put(lot.tagNumber(), row);
+    if (lot.state().live()) {
+      claimTag(lot.tagNumber(), row);
     }
     return row;
+  }
+
+  private void claimTag(String tag, int row) {
+    int first = liveRowByTag.getInt(tag);
+    if (first < 0) {
+      liveRowByTag.put(tag, row);
+    } else if (first != row) {
+      IntArrayList others = otherLiveRowsByTag.computeIfAbsent(tag, key -> new IntArrayList(1));
+      if (!others.contains(row)) {
+        others.add(row);
+      }
+    }
+  }
+
+  private void releaseTag(String tag, int row) {
+    IntArrayList others = otherLiveRowsByTag.get(tag);
+    if (liveRowByTag.getInt(tag) == row) {
+      if (others == null) {
+        liveRowByTag.removeInt(tag);
+      } else {
+        liveRowByTag.put(tag, others.removeInt(0));
+      }
+    } else if (others != null) {
+      others.rem(row);
+    }
+    if (others != null && others.isEmpty()) {
+      otherLiveRowsByTag.remove(tag);
+    }
   }
 
   private void ensureCapacity(int rows) {

@@ -209,6 +209,24 @@ class BatchCheckerTest {
   }
 
   @Test
+  void importingALotWhoseTagWasReusedKeepsTheTagTakenUntilBothLotsEnd() {
+    accept(events.tag("L1", "T1", 1_000), events.by(COMPTOIR).export("L1"));
+    accept(events.by(COOPERATIVE).tag("L2", "T1", 1_000));
+
+    // The first lot comes back while its tag is on another live lot: accepted (the reuse is a
+    // signal for detection), and the tag is then on two live lots.
+    accept(events.by(COMPTOIR).importLot("L1"));
+    assertThat(violations(events.tag("L3", "T1", 1_000)))
+        .containsExactly(Violation.of(0, "tagNumber", "tag T1 is already on a live lot"));
+
+    // Ending one of the two leaves the tag taken by the other.
+    accept(events.split("L2", part("P2", "T2", 10)));
+    assertThat(graph.liveLotByTag("T1")).get().extracting(Lot::id).isEqualTo("L1");
+    assertThat(violations(events.tag("L3", "T1", 1_000)))
+        .containsExactly(Violation.of(0, "tagNumber", "tag T1 is already on a live lot"));
+  }
+
+  @Test
   void refusesAMergeOfDifferentMinerals() {
     accept(
         events.tag("A", "TA", RUBAYA, Mineral.COLTAN, 1_000),
