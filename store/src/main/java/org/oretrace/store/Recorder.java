@@ -73,8 +73,8 @@ public final class Recorder {
    * Records a batch.
    *
    * @param idempotency the request's key and body hash, or null
-   * @throws InvalidInputException when any event breaks a rule, or the key was used for another
-   *     request; nothing is written then
+   * @throws InvalidInputException when any event breaks a rule; nothing is written then
+   * @throws IdempotencyConflictException when the key was used for another request
    */
   public synchronized Recorded record(List<CustodyEvent> events, IdempotencyRequest idempotency) {
     requireNonNull(events, "events is null");
@@ -82,13 +82,7 @@ public final class Recorder {
       Optional<IdempotencyRecord> previous = store.custody().idempotencyRecord(idempotency.key());
       if (previous.isPresent()) {
         if (!previous.get().requestHash().equals(idempotency.requestHash())) {
-          throw new InvalidInputException(
-              Violation.of(
-                  -1,
-                  "Idempotency-Key",
-                  "key "
-                      + idempotency.key()
-                      + " was already used for a different request; use a new key"));
+          throw new IdempotencyConflictException(idempotency.key());
         }
         return new Recorded(previous.get().eventIds(), true);
       }

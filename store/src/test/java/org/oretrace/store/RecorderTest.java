@@ -85,8 +85,7 @@ class RecorderTest {
     assertThatThrownBy(
             () -> recorder.record(Fixtures.chain(), new IdempotencyRequest("upload-7", "hash-b")))
         .isInstanceOfSatisfying(
-            InvalidInputException.class,
-            e -> assertThat(e.violations().getFirst().field()).isEqualTo("Idempotency-Key"));
+            IdempotencyConflictException.class, e -> assertThat(e.key()).isEqualTo("upload-7"));
     recorder.store().close();
   }
 

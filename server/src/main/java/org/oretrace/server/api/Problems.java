@@ -10,6 +10,7 @@ import java.util.List;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.server.auth.AccessDeniedException;
+import org.oretrace.store.IdempotencyConflictException;
 import org.oretrace.store.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,6 @@ final class Problems {
 
   static final String MEDIA_TYPE = "application/problem+json";
 
-  /** The field the Recorder names when an idempotency key is reused for another request. */
-  private static final String IDEMPOTENCY_FIELD = "Idempotency-Key";
-
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
   private Problems() {}
@@ -36,12 +34,16 @@ final class Problems {
         InvalidInputException.class,
         (exception, context) -> {
           List<Violation> violations = exception.violations();
-          boolean keyReused =
-              violations.size() == 1 && IDEMPOTENCY_FIELD.equals(violations.getFirst().field());
-          ProblemType type =
-              keyReused ? ProblemType.IDEMPOTENCY_KEY_REUSED : ProblemType.INVALID_CONTENT;
-          write(context, type, detail(violations), violations);
+          write(context, ProblemType.INVALID_CONTENT, detail(violations), violations);
         });
+    routes.exception(
+        IdempotencyConflictException.class,
+        (conflict, context) ->
+            write(
+                context,
+                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                conflict.getMessage(),
+                List.of(Violation.of(-1, "Idempotency-Key", conflict.getMessage()))));
     routes.exception(
         ApiProblem.class,
         (problem, context) ->
