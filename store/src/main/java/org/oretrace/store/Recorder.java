@@ -16,6 +16,8 @@ import org.oretrace.core.custody.CustodyGraph;
 import org.oretrace.core.custody.LineageEdge;
 import org.oretrace.core.custody.Lot;
 import org.oretrace.store.CustodyStore.IdempotencyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where custody events enter Oretrace, whatever carried them (API, import, field
@@ -28,6 +30,8 @@ import org.oretrace.store.CustodyStore.IdempotencyRecord;
  * writes nothing.
  */
 public final class Recorder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
 
   private final Store store;
   private final CustodyGraph graph;
@@ -115,7 +119,13 @@ public final class Recorder {
     store.custody().append(batch, record);
     graph.apply(batch);
     for (Consumer<AcceptedBatch> listener : listeners) {
-      listener.accept(batch);
+      try {
+        listener.accept(batch);
+      } catch (RuntimeException e) {
+        // The batch is stored and acknowledged; a failing listener (detection) must not turn
+        // that into an error for the sender. It is logged for the operator instead.
+        LOG.error("a listener failed on a batch of {} events; the batch is stored", ids.size(), e);
+      }
     }
     return new Recorded(ids, false);
   }

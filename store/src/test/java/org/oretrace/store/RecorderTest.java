@@ -90,6 +90,20 @@ class RecorderTest {
   }
 
   @Test
+  void aFailingListenerDoesNotUndoOrFailAStoredBatch() {
+    Recorder recorder = open();
+    recorder.addListener(
+        batch -> {
+          throw new IllegalStateException("detector crashed");
+        });
+    Recorder.Recorded recorded = recorder.record(Fixtures.chain());
+    assertThat(recorded.eventIds()).hasSize(6);
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(6);
+    assertThat(recorder.graph().lot("lot-3")).isPresent();
+    recorder.store().close();
+  }
+
+  @Test
   void anEmptyBatchIsRefused() {
     Recorder recorder = open();
     assertThatThrownBy(() -> recorder.record(List.of())).isInstanceOf(InvalidInputException.class);
