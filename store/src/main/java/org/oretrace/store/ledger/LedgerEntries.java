@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.oretrace.core.custody.CustodyEvent;
@@ -49,9 +48,7 @@ public final class LedgerEntries {
     return switch (node.getNodeType()) {
       case OBJECT -> {
         Map<String, Object> members = HashMap.newHashMap(node.size());
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
           members.put(field.getKey(), plain(field.getValue()));
         }
         yield members;
