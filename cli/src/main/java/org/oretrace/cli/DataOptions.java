@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The data folder option shared by every command that opens the database. The folder holds the
- * SQLite file ({@code oretrace.db}) and, later, the log key and evidence files.
+ * SQLite file ({@code oretrace.db}), the log key ({@code log.key}) and, later, evidence files.
  */
 final class DataOptions {
 

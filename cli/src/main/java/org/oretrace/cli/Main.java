@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       TraceCommand.class,
       TokenCommand.class,
+      VerifyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

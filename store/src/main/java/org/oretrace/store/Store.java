@@ -13,6 +13,8 @@ public interface Store extends AutoCloseable {
 
   TokenStore tokens();
 
+  Ledger ledger();
+
   @Override
   void close();
 }

@@ -20,6 +20,7 @@ public final class ApiRoutes {
     RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
     LotEndpoints lots = new LotEndpoints(recorder);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
+    LedgerEndpoints ledger = new LedgerEndpoints(recorder);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -34,6 +35,12 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/lots/{id}", lots::get);
     routes.get(PREFIX + "/lots/{id}/events", lots::events);
     routes.get(PREFIX + "/lots/{id}/trace", lots::trace);
+
+    routes.get(PREFIX + "/log/checkpoint", ledger::checkpoint);
+    routes.get(PREFIX + "/log/key", ledger::key);
+    routes.get(PREFIX + "/log/proof/inclusion", ledger::inclusionProof);
+    routes.get(PREFIX + "/log/proof/consistency", ledger::consistencyProof);
+    routes.get(PREFIX + "/log/entries", ledger::entries);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

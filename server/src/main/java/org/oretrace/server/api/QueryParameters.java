@@ -46,7 +46,8 @@ final class QueryParameters {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static long wholeNumber(Context context, String name, long fallback) {
+  /** An optional whole-number parameter, or {@code fallback} when absent. */
+  static long wholeNumber(Context context, String name, long fallback) {
     String value = text(context, name);
     if (value == null) {
       return fallback;

@@ -118,6 +118,11 @@ class ProblemsTest {
     }
 
     @Override
+    public org.oretrace.store.Ledger ledger() {
+      return delegate.ledger();
+    }
+
+    @Override
     public TokenStore tokens() {
       return delegate.tokens();
     }

@@ -75,19 +75,34 @@ final class Database implements AutoCloseable {
 
   /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */
   <T> T write(Work<T> work) {
+    return write(work, () -> {}, () -> {});
+  }
+
+  /**
+   * Runs work in one write transaction, then, still holding the writer lock, {@code afterCommit}
+   * once it is committed or {@code afterRollback} once it is rolled back: the way to keep state in
+   * memory (counts, the Merkle log's right edge) in step with what is durable.
+   */
+  <T> T write(Work<T> work, Runnable afterCommit, Runnable afterRollback) {
     writerLock.lock();
     try {
+      T result;
       try {
-        T result = work.run(writer);
+        result = work.run(writer);
         writer.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        rollback();
+        try {
+          rollback();
+        } finally {
+          afterRollback.run();
+        }
         if (e instanceof RuntimeException runtime) {
           throw runtime;
         }
         throw new StoreException("write failed: " + e.getMessage(), e);
       }
+      afterCommit.run();
+      return result;
     } finally {
       writerLock.unlock();
     }

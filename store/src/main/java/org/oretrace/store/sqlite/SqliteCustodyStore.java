@@ -1,6 +1,7 @@
 package org.oretrace.store.sqlite;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,11 +33,13 @@ import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerEntries;
 
 /**
  * The custody record in SQLite. A batch is written with prepared, batched statements in one
- * transaction of the writer connection; events are numbered in arrival order from the count kept in
- * memory, which only the single writer advances.
+ * transaction of the writer connection, together with its ledger entries ({@link SqliteLedger});
+ * events are numbered in arrival order from the count kept in memory, which only the single writer
+ * advances, once the transaction is committed.
  */
 final class SqliteCustodyStore implements CustodyStore {
 
@@ -45,10 +48,12 @@ final class SqliteCustodyStore implements CustodyStore {
           + " created_at_millis, updated_at_millis";
 
   private final Database database;
+  private final SqliteLedger ledger;
   private final AtomicLong eventCount;
 
-  SqliteCustodyStore(Database database) {
+  SqliteCustodyStore(Database database, SqliteLedger ledger) {
     this.database = database;
+    this.ledger = ledger;
     this.eventCount =
         new AtomicLong(
             database.read(
@@ -66,23 +71,29 @@ final class SqliteCustodyStore implements CustodyStore {
   @Override
   public long append(AcceptedBatch batch, IdempotencyRecord idempotency) {
     long recordedAt = System.currentTimeMillis();
+    int count = batch.events().size();
     return database.write(
         connection -> {
           long first = eventCount.get();
+          ledger.startAppending(connection, first);
           insertEvents(connection, batch.events(), first, recordedAt);
           upsertLots(connection, batch.lots());
           insertEdges(connection, batch.edges(), first, batch.events());
           if (idempotency != null) {
             insertIdempotency(connection, idempotency, recordedAt);
           }
-          // Advance the count only once the transaction is about to commit; Database rolls back
-          // and rethrows on failure, before this line is reached.
-          eventCount.addAndGet(batch.events().size());
+          ledger.finish(connection, recordedAt);
           return first;
-        });
+        },
+        () -> {
+          eventCount.addAndGet(count);
+          ledger.committed();
+        },
+        ledger::rolledBack);
   }
 
-  private static void insertEvents(
+  /** Inserts the events and appends each one's ledger entry, encoded from the same wire form. */
+  private void insertEvents(
       Connection connection, List<CustodyEvent> events, long first, long recordedAt)
       throws SQLException {
     try (PreparedStatement eventStatement =
@@ -99,7 +110,9 @@ final class SqliteCustodyStore implements CustodyStore {
         eventStatement.setString(3, event.type().wireName());
         eventStatement.setLong(4, event.context().instant().toEpochMilli());
         eventStatement.setLong(5, recordedAt);
-        eventStatement.setString(6, Json.text(EventJson.encode(event)));
+        ObjectNode wireForm = EventJson.encode(event);
+        eventStatement.setString(6, Json.text(wireForm));
+        ledger.append(LedgerEntries.encode(wireForm));
         eventStatement.addBatch();
         for (String lotId : event.lotIds()) {
           lotStatement.setString(1, lotId);

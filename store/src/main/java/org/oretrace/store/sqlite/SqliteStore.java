@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.CustodyStore;
+import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.ledger.LogKeyFile;
 
 /**
- * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode. This is the default
- * for a district office, a laptop in the field and the demo.
+ * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, and the log key
+ * beside it. This is the default for a district office, a laptop in the field and the demo.
  */
 public final class SqliteStore implements Store {
 
@@ -20,16 +23,28 @@ public final class SqliteStore implements Store {
   private final SqliteRegistryStore registry;
   private final SqliteCustodyStore custody;
   private final SqliteTokenStore tokens;
+  private final SqliteLedger ledger;
 
-  private SqliteStore(Database database) {
+  private SqliteStore(Database database, LogKey logKey) {
     this.database = database;
     this.registry = new SqliteRegistryStore(database);
-    this.custody = new SqliteCustodyStore(database);
+    this.ledger = new SqliteLedger(database, logKey);
+    this.custody = new SqliteCustodyStore(database, ledger);
     this.tokens = new SqliteTokenStore(database);
   }
 
-  /** Opens (creating and migrating when needed) the database in this file. */
+  /**
+   * Opens (creating and migrating when needed) the database in this file, with the log key {@value
+   * LogKeyFile#FILE_NAME} beside it (created on first open, origin {@value
+   * LogKeyFile#DEFAULT_ORIGIN}).
+   */
   public static SqliteStore open(Path databaseFile) {
+    Path keyFile = databaseFile.toAbsolutePath().resolveSibling(LogKeyFile.FILE_NAME);
+    return open(databaseFile, LogKeyFile.loadOrCreate(keyFile, LogKeyFile.DEFAULT_ORIGIN));
+  }
+
+  /** Opens (creating and migrating when needed) the database in this file, signing with logKey. */
+  public static SqliteStore open(Path databaseFile, LogKey logKey) {
     try {
       Path parent = databaseFile.toAbsolutePath().getParent();
       if (parent != null) {
@@ -50,7 +65,15 @@ public final class SqliteStore implements Store {
     } catch (RuntimeException e) {
       throw new StoreException("cannot migrate " + databaseFile + ": " + e.getMessage(), e);
     }
-    return new SqliteStore(new Database(databaseFile));
+    Database database = new Database(databaseFile);
+    try {
+      SqliteStore store = new SqliteStore(database, logKey);
+      store.ledger.initialise();
+      return store;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
   @Override
@@ -66,6 +89,11 @@ public final class SqliteStore implements Store {
   @Override
   public TokenStore tokens() {
     return tokens;
+  }
+
+  @Override
+  public Ledger ledger() {
+    return ledger;
   }
 
   @Override

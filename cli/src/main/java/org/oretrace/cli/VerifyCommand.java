@@ -1,0 +1,132 @@
+package org.oretrace.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.core.ledger.VerifierKey;
+import org.oretrace.store.Store;
+import org.oretrace.store.ledger.LedgerVerifier;
+import org.oretrace.store.ledger.LogKeyFile;
+import org.oretrace.store.ledger.VerificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Recomputes the ledger from the stored events and checks it against the stored tree and the signed
+ * checkpoint (docs/ledger.md); names every changed, removed, reordered or inserted event by its
+ * position. Exit code 0 when all agree, 65 otherwise.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check that the stored events are exactly those the signed ledger commits to.",
+      "Exit code 0 when all is well, 65 when anything was changed, removed, reordered or"
+          + " inserted. By default the key in the data folder is trusted; give --key (the text"
+          + " of GET /api/v1/log/key, kept elsewhere) and --checkpoint (a checkpoint saved"
+          + " earlier) to also catch someone who holds the data folder and its key."
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  private static final int MAX_FINDINGS_SHOWN = 50;
+
+  @Mixin DataOptions data;
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description = "File with the verifier key to trust (default: the data folder's log key).")
+  Path keyFile;
+
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "FILE",
+      description = "A signed checkpoint kept elsewhere, to check as well (repeatable).")
+  List<Path> checkpointFiles = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!Files.exists(data.databaseFile())) {
+      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.databaseFile());
+    }
+    VerifierKey key = trustedKey();
+    List<SignedNote> held = new ArrayList<>();
+    for (Path file : checkpointFiles) {
+      try {
+        held.add(SignedNote.parse(read(file)));
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(
+            Main.EXIT_DATA, file + " is not a signed note: " + e.getMessage());
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    VerificationReport report;
+    try (Store store = data.openStore()) {
+      long positions = store.custody().eventCount();
+      Progress progress = new Progress(System.err, "verifying", positions);
+      report = new LedgerVerifier(store.ledger(), key).verify(held, progress::update);
+      progress.finish(report.events());
+    }
+    if (report.ok()) {
+      out.printf(
+          "ledger verified: %,d events, %,d log entries, checkpoint of size %,d signed by %s%n",
+          report.events(), report.logSize(), report.checkpointSize(), key.name());
+      out.flush();
+      return 0;
+    }
+    out.printf(
+        "ledger does NOT verify: %,d problems (%,d events, %,d log entries, checkpoint size %s)%n",
+        report.findings().size(),
+        report.events(),
+        report.logSize(),
+        report.checkpointSize() < 0 ? "unknown" : String.format("%,d", report.checkpointSize()));
+    report.findings().stream()
+        .limit(MAX_FINDINGS_SHOWN)
+        .forEach(finding -> out.println("  " + finding));
+    if (report.findings().size() > MAX_FINDINGS_SHOWN) {
+      out.printf("  ... and %,d more%n", report.findings().size() - MAX_FINDINGS_SHOWN);
+    }
+    out.flush();
+    return Main.EXIT_DATA;
+  }
+
+  private VerifierKey trustedKey() {
+    if (keyFile != null) {
+      try {
+        return VerifierKey.parse(read(keyFile).strip());
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(
+            Main.EXIT_DATA, keyFile + " is not a verifier key: " + e.getMessage());
+      }
+    }
+    Path logKey = data.data.resolve(LogKeyFile.FILE_NAME);
+    if (!Files.exists(logKey)) {
+      throw new Failures.UserError(
+          Main.EXIT_NO_INPUT, "no log key at " + logKey + "; give the verifier key with --key");
+    }
+    return LogKeyFile.load(logKey).verifierKey();
+  }
+
+  private static String read(Path file) {
+    if (!Files.exists(file)) {
+      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.oretrace.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.Base64;
+import java.util.List;
+import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.InclusionProof;
+import org.oretrace.core.ledger.MerkleHash;
+import org.oretrace.store.CustodyStore;
+import org.oretrace.store.CustodyStore.StoredEvent;
+import org.oretrace.store.Ledger;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.json.Json;
+
+/**
+ * The verifiable ledger, read-only and open like every read: the signed checkpoint and the log's
+ * public key as text, inclusion and consistency proofs, and the entries themselves for mirrors.
+ * Hashes and entries are standard padded base64, as in checkpoints; docs/ledger.md says how to
+ * check each answer.
+ */
+final class LedgerEndpoints {
+
+  static final String TEXT = "text/plain; charset=utf-8";
+  static final int MAX_ENTRIES = 1000;
+
+  private final Ledger ledger;
+  private final CustodyStore custody;
+
+  LedgerEndpoints(Recorder recorder) {
+    requireNonNull(recorder, "recorder is null");
+    this.ledger = recorder.store().ledger();
+    this.custody = recorder.store().custody();
+  }
+
+  void checkpoint(Context context) {
+    context.status(200).contentType(TEXT).result(ledger.latestCheckpoint().serialize());
+  }
+
+  void key(Context context) {
+    context.status(200).contentType(TEXT).result(ledger.verifierKey() + "\n");
+  }
+
+  void inclusionProof(Context context) {
+    long treeSize = treeSize(context, "size");
+    String eventId = QueryParameters.text(context, "event");
+    long index = QueryParameters.wholeNumber(context, "index", -1);
+    if ((eventId == null) == (index < 0)) {
+      throw ApiProblem.badParameter("event", "give either event (an event id) or index, not both");
+    }
+    if (eventId != null) {
+      StoredEvent stored =
+          custody.event(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
+      index = stored.sequence();
+    }
+    if (index >= treeSize) {
+      throw ApiProblem.badParameter(
+          eventId != null ? "size" : "index",
+          "entry " + index + " is not within the tree of size " + treeSize);
+    }
+    long position = index;
+    Ledger.Entry entry =
+        ledger.entries(position, 1).stream()
+            .filter(found -> found.position() == position && found.canonicalJson() != null)
+            .findFirst()
+            .orElseThrow(() -> ApiProblem.notFound("readable event at index", "" + position));
+    InclusionProof proof = ledger.inclusionProof(index, treeSize);
+    ObjectNode body = Json.object();
+    body.put("index", proof.leafIndex());
+    body.put("size", proof.treeSize());
+    body.put("eventId", entry.eventId());
+    body.put("entry", Base64.getEncoder().encodeToString(entry.bytes()));
+    body.put("leafHash", MerkleHash.ofLeaf(entry.bytes()).toBase64());
+    body.put("rootHash", ledger.root(treeSize).toBase64());
+    body.set("hashes", hashes(proof.hashes()));
+    Responses.json(context, 200, body);
+  }
+
+  void consistencyProof(Context context) {
+    long to = treeSize(context, "to");
+    long from = QueryParameters.wholeNumber(context, "from", -1);
+    if (from < 1 || from > to) {
+      throw ApiProblem.badParameter(
+          "from", "must be a tree size from 1 to " + to + " (a proof from 0 proves nothing)");
+    }
+    ConsistencyProof proof = ledger.consistencyProof(from, to);
+    ObjectNode body = Json.object();
+    body.put("from", proof.fromSize());
+    body.put("to", proof.toSize());
+    body.put("fromRootHash", ledger.root(from).toBase64());
+    body.put("toRootHash", ledger.root(to).toBase64());
+    body.set("hashes", hashes(proof.hashes()));
+    Responses.json(context, 200, body);
+  }
+
+  void entries(Context context) {
+    long start = QueryParameters.wholeNumber(context, "start", 0);
+    long limit = QueryParameters.wholeNumber(context, "limit", QueryParameters.DEFAULT_LIMIT);
+    if (start < 0) {
+      throw ApiProblem.badParameter("start", "must not be negative");
+    }
+    if (limit < 1 || limit > MAX_ENTRIES) {
+      throw ApiProblem.badParameter("limit", "must be 1 to " + MAX_ENTRIES);
+    }
+    long size = ledger.size();
+    int count = (int) Math.max(0, Math.min(limit, size - start));
+    ObjectNode body = Json.object();
+    body.put("start", start);
+    body.put("size", size);
+    ArrayNode items = body.putArray("entries");
+    if (count > 0) {
+      for (Ledger.Entry entry : ledger.entries(start, count)) {
+        if (entry.position() >= start + count) {
+          break;
+        }
+        ObjectNode item = items.addObject();
+        item.put("index", entry.position());
+        item.put("eventId", entry.eventId());
+        if (entry.canonicalJson() == null) {
+          item.putNull("entry");
+        } else {
+          item.put("entry", Base64.getEncoder().encodeToString(entry.bytes()));
+        }
+      }
+    }
+    Responses.json(context, 200, body);
+  }
+
+  /** A tree size parameter, by default the log's current size. */
+  private long treeSize(Context context, String name) {
+    long size = ledger.size();
+    long asked = QueryParameters.wholeNumber(context, name, size);
+    if (asked < 1 || asked > size) {
+      throw ApiProblem.badParameter(
+          name, "must be a tree size from 1 to " + size + " (the log's size), got " + asked);
+    }
+    return asked;
+  }
+
+  private static ArrayNode hashes(List<MerkleHash> hashes) {
+    ArrayNode array = Json.array();
+    hashes.forEach(hash -> array.add(hash.toBase64()));
+    return array;
+  }
+}

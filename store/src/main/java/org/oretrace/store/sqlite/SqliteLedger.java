@@ -1,0 +1,305 @@
+package org.oretrace.store.sqlite;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.oretrace.core.ledger.Checkpoint;
+import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.InclusionProof;
+import org.oretrace.core.ledger.LogKey;
+import org.oretrace.core.ledger.MerkleHash;
+import org.oretrace.core.ledger.MerkleLog;
+import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.core.ledger.VerifierKey;
+import org.oretrace.store.Ledger;
+import org.oretrace.store.StoreException;
+import org.oretrace.store.json.EventJson;
+import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerEntries;
+
+/**
+ * The ledger in SQLite: the Merkle log's nodes in {@code merkle_nodes}, its latest signed
+ * checkpoint in {@code log_checkpoint}, and the entries themselves re-encoded from the {@code
+ * events} table, which stays the one copy of each event.
+ *
+ * <p>Writing. {@link SqliteCustodyStore#append} calls {@link #append} for each event and {@link
+ * #finish} inside its transaction, then {@link #committed()} or {@link #rolledBack()} under the
+ * same writer lock. The writer's {@link MerkleLog} keeps the right edge of the tree in memory, so a
+ * rolled-back transaction would leave it ahead of the table: it is dropped then, and rebuilt from
+ * the table (one read per set bit of the size) at the next append. It is also built lazily at the
+ * first append, so that opening a damaged database to verify it never fails on the damage.
+ *
+ * <p>Reading. {@link MerkleLog} is single-threaded, and the writer's moves under the readers' feet;
+ * so each read builds a log of its own over a pooled reader connection at a committed size. Nodes,
+ * once committed, never change, so such a view is consistent without a read transaction, and costs
+ * O(log n) indexed reads like the proof itself.
+ */
+final class SqliteLedger implements Ledger {
+
+  private final Database database;
+  private final LogKey key;
+
+  // Writer state, touched only under the database's writer lock.
+  private SqliteMerkleNodeStore writerNodes;
+  private MerkleLog writerLog;
+  private SignedNote pendingCheckpoint;
+
+  private volatile long size;
+  private volatile SignedNote latestCheckpoint;
+
+  SqliteLedger(Database database, LogKey key) {
+    this.database = requireNonNull(database, "database is null");
+    this.key = requireNonNull(key, "key is null");
+    this.size =
+        database.read(
+            connection ->
+                longQuery(
+                    connection,
+                    "SELECT COALESCE(MAX(node_index) + 1, 0) FROM merkle_nodes WHERE level = 0"));
+  }
+
+  /**
+   * Gives a log that has no checkpoint yet its first one. A database written before the ledger
+   * existed (events but no checkpoint) is brought up to date first: its events are appended in
+   * sequence order. A database with a checkpoint is never changed here, however it disagrees with
+   * its events: that is for {@code oretrace verify} to report.
+   */
+  void initialise() {
+    database.write(
+        connection -> {
+          if (longQuery(connection, "SELECT COUNT(*) FROM log_checkpoint") > 0) {
+            return null;
+          }
+          startAppending(connection, size);
+          appendStoredEvents(connection);
+          finish(connection, System.currentTimeMillis());
+          return null;
+        },
+        this::committed,
+        this::rolledBack);
+  }
+
+  private void appendStoredEvents(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT sequence, document FROM events WHERE sequence >= ? ORDER BY sequence")) {
+      statement.setLong(1, writerLog.size());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (rows.getLong(1) != writerLog.size()) {
+            throw new StoreException(
+                "cannot build the ledger: no event at position " + writerLog.size());
+          }
+          append(LedgerEntries.encode(decode(rows.getString(2))));
+        }
+      }
+    }
+  }
+
+  // ---- writing, under the writer lock
+
+  /** Prepares to append events numbered from {@code firstSequence}. */
+  void startAppending(Connection connection, long firstSequence) throws SQLException {
+    if (writerLog == null) {
+      writerNodes = new SqliteMerkleNodeStore(connection, size);
+      writerLog = MerkleLog.over(writerNodes);
+    }
+    if (writerLog.size() != firstSequence) {
+      throw new StoreException(
+          "the ledger holds "
+              + writerLog.size()
+              + " entries but the next event would be number "
+              + firstSequence
+              + "; run oretrace verify");
+    }
+  }
+
+  void append(byte[] entry) {
+    writerLog.append(entry);
+  }
+
+  /** Writes the appended nodes and the new signed checkpoint. */
+  void finish(Connection connection, long signedAtMillis) throws SQLException {
+    writerNodes.flush();
+    Checkpoint checkpoint = new Checkpoint(key.name(), writerLog.size(), writerLog.root());
+    pendingCheckpoint = SignedNote.sign(checkpoint.toNoteBody(), key);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO log_checkpoint (id, tree_size, signed_note, signed_at_millis)"
+                + " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " tree_size = excluded.tree_size, signed_note = excluded.signed_note,"
+                + " signed_at_millis = excluded.signed_at_millis")) {
+      statement.setLong(1, checkpoint.size());
+      statement.setString(2, pendingCheckpoint.serialize());
+      statement.setLong(3, signedAtMillis);
+      statement.executeUpdate();
+    }
+  }
+
+  void committed() {
+    if (writerLog != null) {
+      writerNodes.committed();
+      size = writerLog.size();
+      if (pendingCheckpoint != null) {
+        latestCheckpoint = pendingCheckpoint;
+      }
+      pendingCheckpoint = null;
+    }
+  }
+
+  void rolledBack() {
+    if (writerNodes != null) {
+      writerNodes.discard();
+      writerNodes.close();
+    }
+    writerNodes = null;
+    writerLog = null;
+    pendingCheckpoint = null;
+  }
+
+  // ---- reading
+
+  @Override
+  public VerifierKey verifierKey() {
+    return key.verifierKey();
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public SignedNote latestCheckpoint() {
+    SignedNote cached = latestCheckpoint;
+    if (cached != null) {
+      return cached;
+    }
+    String text =
+        database.read(
+            connection -> {
+              try (PreparedStatement statement =
+                      connection.prepareStatement(
+                          "SELECT signed_note FROM log_checkpoint WHERE id = 1");
+                  ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+              }
+            });
+    if (text == null) {
+      throw new StoreException("the ledger has no checkpoint");
+    }
+    try {
+      SignedNote note = SignedNote.parse(text);
+      latestCheckpoint = note;
+      return note;
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("the stored checkpoint is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public MerkleHash root(long treeSize) {
+    return atSize(treeSize, log -> log.root(treeSize));
+  }
+
+  @Override
+  public InclusionProof inclusionProof(long leafIndex, long treeSize) {
+    return atSize(treeSize, log -> log.inclusionProof(leafIndex, treeSize));
+  }
+
+  @Override
+  public ConsistencyProof consistencyProof(long fromSize, long toSize) {
+    return atSize(toSize, log -> log.consistencyProof(fromSize, toSize));
+  }
+
+  private <T> T atSize(long treeSize, Function<MerkleLog, T> question) {
+    long committed = size;
+    if (treeSize < 0 || treeSize > committed) {
+      throw new IllegalArgumentException(
+          "tree size must be within 0.." + committed + " (the log's size), got " + treeSize);
+    }
+    return database.read(
+        connection -> {
+          try (SqliteMerkleNodeStore nodes = new SqliteMerkleNodeStore(connection, treeSize)) {
+            return question.apply(MerkleLog.over(nodes));
+          }
+        });
+  }
+
+  @Override
+  public List<Entry> entries(long start, int limit) {
+    return database.read(
+        connection -> {
+          List<Entry> entries = new ArrayList<>(Math.min(limit, 4096));
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT sequence, id, document FROM events WHERE sequence >= ?"
+                      + " ORDER BY sequence LIMIT ?")) {
+            statement.setLong(1, start);
+            statement.setInt(2, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                entries.add(entry(rows.getLong(1), rows.getString(2), rows.getString(3)));
+              }
+            }
+          }
+          return entries;
+        });
+  }
+
+  private static Entry entry(long position, String eventId, String document) {
+    try {
+      String canonical = new String(LedgerEntries.encode(decode(document)), StandardCharsets.UTF_8);
+      return new Entry(position, eventId, canonical, null);
+    } catch (RuntimeException e) {
+      return new Entry(position, eventId, null, "the stored event does not decode: " + e);
+    }
+  }
+
+  private static JsonNode decode(String document) {
+    // Decoding before encoding makes the entry a function of the event, not of the stored text.
+    return EventJson.encode(
+        EventJson.decode(Json.parse(document.getBytes(StandardCharsets.UTF_8)), 0));
+  }
+
+  @Override
+  public List<Node> nodes(int level, long fromIndex, int limit) {
+    return database.read(
+        connection -> {
+          List<Node> nodes = new ArrayList<>(Math.min(limit, 4096));
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT node_index, hash FROM merkle_nodes WHERE level = ? AND node_index >= ?"
+                      + " ORDER BY node_index LIMIT ?")) {
+            statement.setInt(1, level);
+            statement.setLong(2, fromIndex);
+            statement.setInt(3, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                byte[] hash = rows.getBytes(2);
+                if (hash != null && hash.length == MerkleHash.LENGTH_BYTES) {
+                  nodes.add(new Node(level, rows.getLong(1), MerkleHash.of(hash)));
+                }
+              }
+            }
+          }
+          return nodes;
+        });
+  }
+
+  private static long longQuery(Connection connection, String sql) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.oretrace.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.oretrace.core.Grade;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.CustodyEvent.Tag;
+import org.oretrace.core.ledger.MerkleLog;
+import org.oretrace.core.ledger.MerkleNodeStore;
+import org.oretrace.core.registry.Mineral;
+import org.oretrace.store.sqlite.SqliteStore;
+
+/** Ledger test helpers: a recorder with the Kivu registry, many events, and raw SQL on the file. */
+public final class LedgerFixtures {
+
+  private LedgerFixtures() {}
+
+  /** A recorder over a new store in {@code folder} with the fixture registry. */
+  public static Recorder recorder(Path folder) {
+    SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"));
+    store.registry().putSites(Fixtures.sites());
+    store.registry().putActors(Fixtures.actors());
+    return Recorder.open(store);
+  }
+
+  /** {@code count} bags tagged at Rubaya, ids {@code tag-<first>...}, each a lot of its own. */
+  public static List<CustodyEvent> tags(int first, int count) {
+    List<CustodyEvent> events = new ArrayList<>(count);
+    for (int number = first; number < first + count; number++) {
+      events.add(
+          new Tag(
+              Fixtures.context("tag-" + number, number % 500, "coop-1"),
+              "lot-t" + number,
+              "TAG-T" + number,
+              "site-rubaya",
+              Mineral.COLTAN,
+              10_000 + number,
+              number % 3 == 0 ? null : Grade.ofPercent("31.5")));
+    }
+    return events;
+  }
+
+  /**
+   * Replaces the stored tree by the one computed from {@code entries}, as a forger who rewrote
+   * events and wants the tree to agree would.
+   */
+  public static void forgeNodes(Path databaseFile, List<byte[]> entries) {
+    MerkleNodeStore nodes = MerkleNodeStore.inMemory();
+    MerkleLog log = MerkleLog.over(nodes);
+    entries.forEach(log::append);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
+        Statement delete = connection.createStatement();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO merkle_nodes (level, node_index, hash) VALUES (?, ?, ?)")) {
+      delete.executeUpdate("DELETE FROM merkle_nodes");
+      for (int level = 0; log.size() >>> level > 0; level++) {
+        for (long index = 0; index < log.size() >>> level; index++) {
+          insert.setInt(1, level);
+          insert.setLong(2, index);
+          insert.setBytes(3, nodes.get(level, index).toByteArray());
+          insert.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("forging failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs SQL statements directly on the database file, as someone with the file could. */
+  public static void tamper(Path databaseFile, String... statements) {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.executeUpdate(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("tampering failed: " + e.getMessage(), e);
+    }
+  }
+}

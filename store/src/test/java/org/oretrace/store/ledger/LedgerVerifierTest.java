@@ -1,0 +1,213 @@
+package org.oretrace.store.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.ledger.LogKey;
+import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.store.Fixtures;
+import org.oretrace.store.Ledger;
+import org.oretrace.store.LedgerFixtures;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.ledger.VerificationReport.Finding;
+import org.oretrace.store.ledger.VerificationReport.Kind;
+import org.oretrace.store.sqlite.SqliteStore;
+
+/**
+ * Tampering with the SQLite file behind the store's back, the way someone holding the file could,
+ * and checking that verification names what changed and where. The log holds 20 events: the chain
+ * of custody (positions 0 to 5) and 14 tagged bags.
+ */
+class LedgerVerifierTest {
+
+  @TempDir Path folder;
+  private Path database;
+  private SignedNote checkpointAtSix;
+
+  @BeforeEach
+  void recordTwentyEvents() {
+    Recorder recorder = LedgerFixtures.recorder(folder);
+    recorder.record(Fixtures.chain());
+    checkpointAtSix = recorder.store().ledger().latestCheckpoint();
+    recorder.record(LedgerFixtures.tags(0, 7));
+    recorder.record(LedgerFixtures.tags(7, 7));
+    recorder.store().close();
+    database = folder.resolve("oretrace.db");
+  }
+
+  private VerificationReport verify(SignedNote... held) {
+    try (SqliteStore store = SqliteStore.open(database)) {
+      List<Long> progress = new ArrayList<>();
+      VerificationReport report =
+          new LedgerVerifier(store.ledger(), store.ledger().verifierKey())
+              .verify(List.of(held), progress::add);
+      assertThat(progress).isNotEmpty();
+      return report;
+    }
+  }
+
+  /**
+   * The findings about positions, after checking that the checkpoint's root does not match: any
+   * changed leaf changes the root.
+   */
+  private static List<Finding> positional(VerificationReport report) {
+    assertThat(report.findings())
+        .filteredOn(finding -> finding.position() < 0)
+        .extracting(Finding::kind, Finding::message)
+        .singleElement()
+        .satisfies(
+            kindAndMessage ->
+                assertThat(kindAndMessage.toList().get(1).toString())
+                    .contains("latest checkpoint (size 20) has root"));
+    return report.findings().stream().filter(finding -> finding.position() >= 0).toList();
+  }
+
+  @Test
+  void anUntouchedLedgerVerifies() {
+    VerificationReport report = verify(checkpointAtSix);
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.ok()).isTrue();
+    assertThat(report.events()).isEqualTo(20);
+    assertThat(report.logSize()).isEqualTo(20);
+    assertThat(report.checkpointSize()).isEqualTo(20);
+  }
+
+  @Test
+  void aChangedEventIsNamedWithItsPosition() {
+    LedgerFixtures.tamper(
+        database,
+        "UPDATE events SET document = replace(document, '\"massGrams\":39900',"
+            + " '\"massGrams\":38900') WHERE sequence = 3");
+    assertThat(positional(verify()))
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(3L, Kind.CHANGED));
+  }
+
+  @Test
+  void anEventThatNoLongerDecodesIsChanged() {
+    LedgerFixtures.tamper(
+        database, "UPDATE events SET document = '{\"id\":\"ev-2\"}' WHERE sequence = 1");
+    assertThat(positional(verify()))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.position()).isEqualTo(1);
+              assertThat(finding.kind()).isEqualTo(Kind.CHANGED);
+              assertThat(finding.message()).contains("ev-2", "damaged");
+            });
+  }
+
+  @Test
+  void aDeletedEventIsNamedWithItsPosition() {
+    LedgerFixtures.tamper(database, "DELETE FROM events WHERE sequence = 4");
+    assertThat(positional(verify()))
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(4L, Kind.REMOVED));
+  }
+
+  @Test
+  void deletingTheLastEventsIsCaughtByTheCheckpoint() {
+    LedgerFixtures.tamper(database, "DELETE FROM events WHERE sequence >= 18");
+    assertThat(verify().findings())
+        .extracting(Finding::position, Finding::kind)
+        .contains(tuple(-1L, Kind.CHECKPOINT), tuple(18L, Kind.REMOVED), tuple(19L, Kind.REMOVED));
+  }
+
+  @Test
+  void swappedEventsAreNamedWithBothPositions() {
+    LedgerFixtures.tamper(
+        database,
+        "UPDATE events SET sequence = -1 WHERE sequence = 2",
+        "UPDATE events SET sequence = 2 WHERE sequence = 9",
+        "UPDATE events SET sequence = 9 WHERE sequence = -1");
+    List<Finding> findings = positional(verify());
+    assertThat(findings)
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(2L, Kind.MOVED), tuple(9L, Kind.MOVED));
+    assertThat(findings.getFirst().message()).contains("logged at position 9");
+  }
+
+  @Test
+  void anEventInsertedInTheMiddleIsNamedAndTheShiftedOnesFollow() {
+    LedgerFixtures.tamper(
+        database,
+        "UPDATE events SET sequence = -sequence - 100 WHERE sequence >= 5",
+        "UPDATE events SET sequence = -sequence - 99 WHERE sequence < -99",
+        "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+            + " SELECT 5, 'forged', type, time_millis, recorded_at_millis,"
+            + " replace(document, '\"tag-0\"', '\"forged\"') FROM events WHERE id = 'tag-0'");
+    List<Finding> findings = verify().findings();
+    assertThat(findings.stream().filter(finding -> finding.position() >= 0).findFirst())
+        .hasValueSatisfying(
+            first -> {
+              assertThat(first.position()).isEqualTo(5);
+              assertThat(first.kind()).isEqualTo(Kind.INSERTED);
+              assertThat(first.message()).contains("forged");
+            });
+    assertThat(findings)
+        .filteredOn(finding -> finding.position() > 5)
+        .extracting(Finding::kind)
+        .containsOnly(Kind.MOVED);
+  }
+
+  @Test
+  void anEventAppendedBehindTheLogsBackIsInserted() {
+    LedgerFixtures.tamper(
+        database,
+        "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+            + " SELECT 20, 'forged', type, time_millis, recorded_at_millis,"
+            + " replace(document, '\"tag-0\"', '\"forged\"') FROM events WHERE id = 'tag-0'");
+    assertThat(verify().findings())
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(20L, Kind.INSERTED));
+  }
+
+  @Test
+  void aChangedInteriorNodeIsNamed() {
+    LedgerFixtures.tamper(
+        database, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND node_index = 1");
+    assertThat(verify().findings())
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(4L, Kind.NODE));
+  }
+
+  @Test
+  void eventsAndNodesRewrittenTogetherAreCaughtByTheSignedCheckpoint() {
+    LedgerFixtures.tamper(
+        database,
+        "UPDATE events SET document = replace(document, '\"massGrams\":39900',"
+            + " '\"massGrams\":38900') WHERE sequence = 3");
+    List<byte[]> entries;
+    try (SqliteStore store = SqliteStore.open(database)) {
+      entries = store.ledger().entries(0, 100).stream().map(Ledger.Entry::bytes).toList();
+    }
+    LedgerFixtures.forgeNodes(database, entries);
+
+    VerificationReport report = verify(checkpointAtSix);
+    assertThat(report.findings())
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(-1L, Kind.CHECKPOINT), tuple(-1L, Kind.CHECKPOINT));
+    assertThat(report.findings())
+        .extracting(Finding::message)
+        .allSatisfy(message -> assertThat(message).contains("but the stored events give"));
+  }
+
+  @Test
+  void aCheckpointSignedByAnotherKeyIsRefused() {
+    SignedNote forged =
+        SignedNote.sign(checkpointAtSix.body(), LogKey.generate(LogKeyFile.DEFAULT_ORIGIN));
+    assertThat(verify(forged).findings())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.kind()).isEqualTo(Kind.CHECKPOINT);
+              assertThat(finding.message()).contains("does not verify");
+            });
+  }
+}

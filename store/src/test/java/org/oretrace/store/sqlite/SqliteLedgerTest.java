@@ -1,0 +1,149 @@
+package org.oretrace.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.custody.AcceptedBatch;
+import org.oretrace.core.ledger.Checkpoint;
+import org.oretrace.core.ledger.MerkleHash;
+import org.oretrace.core.ledger.MerkleLog;
+import org.oretrace.core.ledger.MerkleProofs;
+import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.store.CustodyStore.IdempotencyRecord;
+import org.oretrace.store.Fixtures;
+import org.oretrace.store.Ledger;
+import org.oretrace.store.LedgerFixtures;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.StoreException;
+import org.oretrace.store.ledger.LedgerVerifier;
+import org.oretrace.store.ledger.LogKeyFile;
+
+class SqliteLedgerTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void aNewLogHasASignedCheckpointOfTheEmptyTreeAndAPrivateKeyFile() throws Exception {
+    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      Checkpoint checkpoint = verifiedCheckpoint(store.ledger());
+      assertThat(checkpoint.size()).isZero();
+      assertThat(checkpoint.rootHash()).isEqualTo(MerkleHash.emptyTree());
+      assertThat(checkpoint.origin()).isEqualTo(LogKeyFile.DEFAULT_ORIGIN);
+    }
+    Path key = folder.resolve(LogKeyFile.FILE_NAME);
+    assertThat(Files.readString(key)).startsWith("PRIVATE+KEY+" + LogKeyFile.DEFAULT_ORIGIN);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void everyEventIsALeafAndItsProofsVerifyAfterReopening() {
+    Recorder recorder = LedgerFixtures.recorder(folder);
+    recorder.record(Fixtures.chain());
+    Checkpoint small = verifiedCheckpoint(recorder.store().ledger());
+    for (int batch = 0; batch < 5; batch++) {
+      recorder.record(LedgerFixtures.tags(batch * 7, 7));
+    }
+    recorder.store().close();
+
+    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      Ledger ledger = store.ledger();
+      Checkpoint checkpoint = verifiedCheckpoint(ledger);
+      assertThat(checkpoint.size()).isEqualTo(41).isEqualTo(store.custody().eventCount());
+      assertThat(ledger.size()).isEqualTo(41);
+
+      List<Ledger.Entry> entries = ledger.entries(0, 100);
+      MerkleLog expected = MerkleLog.inMemory();
+      entries.forEach(entry -> expected.append(entry.bytes()));
+      assertThat(expected.root()).isEqualTo(checkpoint.rootHash());
+      assertThat(ledger.root(small.size())).isEqualTo(small.rootHash());
+
+      for (long treeSize = 1; treeSize <= 41; treeSize += 5) {
+        MerkleHash root = ledger.root(treeSize);
+        for (Ledger.Entry entry : entries.subList(0, (int) treeSize)) {
+          MerkleProofs.verifyInclusion(
+              MerkleHash.ofLeaf(entry.bytes()),
+              ledger.inclusionProof(entry.position(), treeSize),
+              root);
+        }
+      }
+      MerkleProofs.verifyConsistency(
+          ledger.consistencyProof(small.size(), checkpoint.size()),
+          small.rootHash(),
+          checkpoint.rootHash());
+      assertThatThrownBy(() -> ledger.inclusionProof(0, 42))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aFailedAppendLeavesTheLogAsItWas() {
+    Recorder recorder = LedgerFixtures.recorder(folder);
+    SqliteStore store = (SqliteStore) recorder.store();
+    recorder.record(LedgerFixtures.tags(0, 3), new Recorder.IdempotencyRequest("key-1", "hash-1"));
+    SignedNote before = store.ledger().latestCheckpoint();
+
+    // The events and their ledger nodes are written, then the reused key fails the transaction.
+    AcceptedBatch batch = recorder.graph().check(LedgerFixtures.tags(3, 5), store.registry());
+    assertThatThrownBy(
+            () ->
+                store
+                    .custody()
+                    .append(batch, new IdempotencyRecord("key-1", "hash-2", List.of("tag-3"))))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.ledger().size()).isEqualTo(3);
+    assertThat(store.ledger().latestCheckpoint()).isEqualTo(before);
+
+    recorder.record(LedgerFixtures.tags(3, 5));
+    assertThat(store.ledger().size()).isEqualTo(8).isEqualTo(store.custody().eventCount());
+    assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(done -> {}))
+        .satisfies(report -> assertThat(report.findings()).isEmpty());
+    store.close();
+
+    try (SqliteStore reopened = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      assertThat(reopened.ledger().size()).isEqualTo(8);
+      assertThat(verifiedCheckpoint(reopened.ledger()).size()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void aDatabaseFromBeforeTheLedgerIsBroughtUpToDateOnOpen() {
+    Recorder recorder = LedgerFixtures.recorder(folder);
+    recorder.record(Fixtures.chain());
+    recorder.store().close();
+    Path database = folder.resolve("oretrace.db");
+    LedgerFixtures.tamper(database, "DELETE FROM merkle_nodes", "DELETE FROM log_checkpoint");
+
+    try (SqliteStore store = SqliteStore.open(database)) {
+      assertThat(verifiedCheckpoint(store.ledger()).size()).isEqualTo(6);
+      assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(d -> {}))
+          .satisfies(report -> assertThat(report.ok()).isTrue());
+    }
+  }
+
+  @Test
+  void appendsAreRefusedWhenTheLogAndTheEventsDisagree() {
+    Recorder recorder = LedgerFixtures.recorder(folder);
+    recorder.record(LedgerFixtures.tags(0, 4));
+    recorder.store().close();
+    LedgerFixtures.tamper(folder.resolve("oretrace.db"), "DELETE FROM events WHERE sequence = 3");
+
+    Recorder reopened = Recorder.open(SqliteStore.open(folder.resolve("oretrace.db")));
+    assertThatThrownBy(() -> reopened.record(LedgerFixtures.tags(10, 1)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("oretrace verify");
+    reopened.store().close();
+  }
+
+  private static Checkpoint verifiedCheckpoint(Ledger ledger) {
+    SignedNote note = ledger.latestCheckpoint();
+    note.verify(List.of(ledger.verifierKey()));
+    return Checkpoint.fromNoteBody(note.body());
+  }
+}
