@@ -20,6 +20,7 @@ public final class ApiRoutes {
     RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
     LotEndpoints lots = new LotEndpoints(recorder);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
+    StatsEndpoints stats = new StatsEndpoints(recorder);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -34,6 +35,12 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/lots/{id}", lots::get);
     routes.get(PREFIX + "/lots/{id}/events", lots::events);
     routes.get(PREFIX + "/lots/{id}/trace", lots::trace);
+
+    routes.get(PREFIX + "/sites/{id}/throughput", stats::siteThroughput);
+    routes.get(PREFIX + "/actors/{id}/throughput", stats::actorThroughput);
+    routes.get(PREFIX + "/stats/summary", stats::summary);
+    routes.get(PREFIX + "/stats/monthly", stats::monthly);
+    routes.get(PREFIX + "/stats/flows", stats::flows);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
