@@ -30,10 +30,11 @@ import org.oretrace.store.sqlite.SqliteStore;
 final class CaptureBenchmark {
 
   /**
-   * The figures of a run. CPU seconds are those of the capturing thread (SQLite runs on it too):
-   * on a loaded machine they show what capture would reach with the core to itself.
+   * The figures of a run. CPU seconds are those of the capturing thread (SQLite runs on it too): on
+   * a loaded machine they show what capture would reach with the core to itself.
    */
-  record Result(int events, int batchSize, double seconds, double cpuSeconds, double decodeSeconds) {
+  record Result(
+      int events, int batchSize, double seconds, double cpuSeconds, double decodeSeconds) {
     String line() {
       return String.format(
           Locale.ROOT,

@@ -62,7 +62,7 @@ class OretraceServerTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.text()).contains("<title>Oretrace</title>", "/api/v1/health", "/trace");
+    assertThat(page.text()).contains("<title>Oretrace</title>", "/api/v1/health", "/js/app.js");
     assertThat(page.text()).doesNotContain("http://", "https://", "//cdn");
   }
 

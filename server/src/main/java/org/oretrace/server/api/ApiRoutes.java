@@ -21,6 +21,7 @@ public final class ApiRoutes {
     LotEndpoints lots = new LotEndpoints(recorder);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
     LedgerEndpoints ledger = new LedgerEndpoints(recorder);
+    StatsEndpoints stats = new StatsEndpoints(recorder);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -41,6 +42,12 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/log/proof/inclusion", ledger::inclusionProof);
     routes.get(PREFIX + "/log/proof/consistency", ledger::consistencyProof);
     routes.get(PREFIX + "/log/entries", ledger::entries);
+
+    routes.get(PREFIX + "/sites/{id}/throughput", stats::siteThroughput);
+    routes.get(PREFIX + "/actors/{id}/throughput", stats::actorThroughput);
+    routes.get(PREFIX + "/stats/summary", stats::summary);
+    routes.get(PREFIX + "/stats/monthly", stats::monthly);
+    routes.get(PREFIX + "/stats/flows", stats::flows);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

@@ -1,0 +1,107 @@
+// Map: mine sites by ICGLR status (colour, shape and letter) with armed-group rings, the actors,
+// and the flows between them as lines weighted by mass; filters by mineral and country.
+
+import { getJson } from "../api.js";
+import { baseMap, boundsOf } from "../basemap.js";
+import { html, kindName, mass, mineralName, text } from "../format.js";
+import { statusIcon, statusLegend, statusLabel } from "../symbols.js";
+
+const FLOW_COLOUR = "#7a4b0b";
+
+export async function render(main, parameter, view) {
+  const [summary, sites] = await Promise.all([getJson("/stats/summary"), getJson("/sites", { limit: 1000 })]);
+  const countries = [...new Set(sites.items.map((site) => site.country))].sort();
+  main.replaceChildren(html(`
+    <h1>Map</h1>
+    <p class="subtitle">Mine sites and the flows of material between the actors of the chain.</p>
+    <div class="card wide">
+      <div class="filters">
+        <label>Mineral <select id="map-mineral"><option value="">All minerals</option>
+          ${summary.minerals.map((row) => `<option value="${text(row.mineral)}">${text(mineralName(row.mineral))}</option>`).join("")}</select></label>
+        <label>Country <select id="map-country"><option value="">All countries</option>
+          ${countries.map((code) => `<option value="${text(code)}">${text(code)}</option>`).join("")}</select></label>
+        <span class="muted" id="map-caption"></span>
+      </div>
+      <div class="map" id="map"></div>
+      <div class="legend">${statusLegend()}
+        <span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" fill="#fff" stroke="#1f2a30" stroke-width="2"/></svg> actor (trader, comptoir, smelter…)</span>
+        <span><span class="line"></span> flow, width by mass</span></div>
+    </div>`));
+
+  const map = view.own(await baseMap(main.querySelector("#map"), boundsOf(sites.items.map((site) => site.location))));
+  const flowLayer = L.layerGroup().addTo(map);
+  const actorLayer = L.layerGroup().addTo(map);
+  const siteLayer = L.layerGroup().addTo(map);
+  const mineralSelect = main.querySelector("#map-mineral");
+  const countrySelect = main.querySelector("#map-country");
+  let flows = null;
+
+  async function loadFlows() {
+    flows = await getJson("/stats/flows", { mineral: mineralSelect.value });
+  }
+
+  function draw() {
+    const country = countrySelect.value;
+    const mineral = mineralSelect.value;
+    const nodes = new Map(flows.nodes.map((node) => [node.id, node]));
+    flowLayer.clearLayers();
+    actorLayer.clearLayers();
+    siteLayer.clearLayers();
+
+    const links = flows.links.filter((link) => {
+      const source = nodes.get(link.source);
+      const target = nodes.get(link.target);
+      return source.location && target.location && (!country || source.country === country || target.country === country);
+    });
+    const heaviest = Math.max(1, ...links.map((link) => link.massGrams));
+    for (const link of links.sort((first, second) => second.massGrams - first.massGrams)) {
+      const source = nodes.get(link.source);
+      const target = nodes.get(link.target);
+      L.polyline([[source.location.lat, source.location.lon], [target.location.lat, target.location.lon]], {
+        color: FLOW_COLOUR, opacity: 0.55, weight: 1.5 + 10 * Math.sqrt(link.massGrams / heaviest), lineCap: "round",
+      }).bindTooltip(`${text(source.name)} → ${text(target.name)}<br>${mass(link.massGrams)} in ${link.lots} movements`, { sticky: true })
+        .addTo(flowLayer);
+    }
+
+    const actors = new Map();
+    for (const link of links) {
+      for (const id of [link.source, link.target]) {
+        const node = nodes.get(id);
+        if (node.id.startsWith("actor:")) {
+          actors.set(node.id, node);
+        }
+      }
+    }
+    for (const node of actors.values()) {
+      L.circleMarker([node.location.lat, node.location.lon], { radius: 5, color: "#1f2a30", weight: 2, fillColor: "#fff", fillOpacity: 1 })
+        .bindTooltip(`${text(node.name)}<br><span class="muted">${text(kindName(node.kind))}, ${text(node.country)}</span>`)
+        .on("click", () => { location.hash = "#/actor/" + encodeURIComponent(node.id.slice("actor:".length)); })
+        .addTo(actorLayer);
+    }
+
+    const shown = sites.items.filter((site) => (!country || site.country === country) && (!mineral || site.minerals.includes(mineral)));
+    for (const site of shown) {
+      const icon = L.divIcon({ className: "site-marker", html: statusIcon(site.icglrStatus, 20, site.armedGroupPresence), iconSize: null });
+      const armed = site.armedGroupPresence === "none" ? "" : `<br>Armed group ${site.armedGroupPresence}`;
+      L.marker([site.location.lat, site.location.lon], { icon, keyboard: true, title: site.name, alt: site.name, riseOnHover: true })
+        .bindTooltip(`<b>${text(site.name)}</b> (${text(site.country)})<br>${text(statusLabel(site.icglrStatus))}${armed}`, { direction: "top", offset: [0, -12] })
+        .on("click", () => { location.hash = "#/site/" + encodeURIComponent(site.id); })
+        .addTo(siteLayer);
+    }
+    main.querySelector("#map-caption").textContent = `${shown.length} sites, ${actors.size} actors, ${links.length} flows`;
+    main.querySelector("#map").dataset.sites = shown.length;
+    main.querySelector("#map").dataset.flows = links.length;
+  }
+
+  await loadFlows();
+  draw();
+  mineralSelect.addEventListener("change", async () => {
+    await loadFlows();
+    draw();
+  });
+  countrySelect.addEventListener("change", () => {
+    draw();
+    const site = sites.items.filter((candidate) => !countrySelect.value || candidate.country === countrySelect.value);
+    map.fitBounds(boundsOf(site.map((candidate) => candidate.location)), { padding: [20, 20] });
+  });
+}

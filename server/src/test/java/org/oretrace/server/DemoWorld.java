@@ -1,0 +1,35 @@
+package org.oretrace.server;
+
+import java.util.List;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SimulationOptions;
+import org.oretrace.sim.World;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.sqlite.SqliteStore;
+
+/** A SQLite store holding a simulated Great Lakes world, as {@code oretrace demo} loads it. */
+public final class DemoWorld {
+
+  private static final int BATCH_SIZE = 1_000;
+
+  private DemoWorld() {}
+
+  /** The world of {@code oretrace demo}: seed 42, 2,000 lots. */
+  public static SqliteStore demo() {
+    return load(42, 2_000);
+  }
+
+  public static SqliteStore load(long seed, int lots) {
+    World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
+    SqliteStore store = TestStores.sqlite();
+    store.registry().putSites(world.sites());
+    store.registry().putActors(world.actors());
+    Recorder recorder = Recorder.open(store);
+    List<CustodyEvent> events = world.events();
+    for (int start = 0; start < events.size(); start += BATCH_SIZE) {
+      recorder.record(events.subList(start, Math.min(events.size(), start + BATCH_SIZE)));
+    }
+    return store;
+  }
+}
