@@ -13,6 +13,8 @@ public interface Store extends AutoCloseable {
 
   TokenStore tokens();
 
+  AlertStore alerts();
+
   @Override
   void close();
 }

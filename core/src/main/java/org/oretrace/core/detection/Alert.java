@@ -19,7 +19,8 @@ import org.oretrace.core.registry.Identifiers;
  * @param id stable: the detector and the event that completed the pattern, e.g. "D3-ev-0001234"
  * @param occurredAt when the event that completed the pattern happened
  * @param eventIds the event that completed the pattern first, then the others involved
- * @param figures the numbers that tripped the detector, by name, in name order
+ * @param figures the numbers that tripped the detector, by name, in name order, without trailing
+ *     zeros
  */
 public record Alert(
     String id,
@@ -49,14 +50,23 @@ public record Alert(
     actorIds = List.copyOf(requireNonNull(actorIds, "actorIds is null"));
     siteIds = List.copyOf(requireNonNull(siteIds, "siteIds is null"));
     countries = List.copyOf(requireNonNull(countries, "countries is null"));
-    figures =
-        Collections.unmodifiableMap(new TreeMap<>(requireNonNull(figures, "figures is null")));
+    Map<String, BigDecimal> sorted = new TreeMap<>();
+    requireNonNull(figures, "figures is null")
+        .forEach(
+            (name, value) -> sorted.put(requireNonNull(name, "figure name is null"), plain(value)));
+    figures = Collections.unmodifiableMap(sorted);
     if (eventIds.isEmpty()) {
       throw new IllegalArgumentException("an alert names at least the event that completed it");
     }
     if (explanation.isBlank()) {
       throw new IllegalArgumentException("an alert needs an explanation");
     }
+  }
+
+  /** Without trailing zeros, so that a figure reads and compares the same after a round trip. */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = requireNonNull(value, "figure is null").stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** The event that completed the pattern. */

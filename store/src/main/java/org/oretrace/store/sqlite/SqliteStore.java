@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import org.oretrace.store.AlertStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
@@ -20,12 +21,14 @@ public final class SqliteStore implements Store {
   private final SqliteRegistryStore registry;
   private final SqliteCustodyStore custody;
   private final SqliteTokenStore tokens;
+  private final SqliteAlertStore alerts;
 
   private SqliteStore(Database database) {
     this.database = database;
     this.registry = new SqliteRegistryStore(database);
     this.custody = new SqliteCustodyStore(database);
     this.tokens = new SqliteTokenStore(database);
+    this.alerts = new SqliteAlertStore(database);
   }
 
   /** Opens (creating and migrating when needed) the database in this file. */
@@ -66,6 +69,11 @@ public final class SqliteStore implements Store {
   @Override
   public TokenStore tokens() {
     return tokens;
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return alerts;
   }
 
   @Override
