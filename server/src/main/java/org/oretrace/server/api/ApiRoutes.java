@@ -20,6 +20,7 @@ public final class ApiRoutes {
     RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
     LotEndpoints lots = new LotEndpoints(recorder);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
+    AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -34,6 +35,9 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/lots/{id}", lots::get);
     routes.get(PREFIX + "/lots/{id}/events", lots::events);
     routes.get(PREFIX + "/lots/{id}/trace", lots::trace);
+
+    routes.get(PREFIX + "/alerts", alerts::list);
+    routes.get(PREFIX + "/alerts/{id}", alerts::get);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
