@@ -9,9 +9,11 @@ import org.oretrace.core.registry.Mineral;
 import org.oretrace.server.ServerConfig;
 import org.oretrace.server.auth.TokenSecrets;
 import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.CustodyStore.LotFilter;
+import org.oretrace.store.Detection;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Command;
@@ -52,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     ServerConfig config = serve.config();
     Recorder recorder = data.openRecorder();
+    Detection.attach(recorder);
     if (recorder.store().custody().eventCount() == 0) {
       load(recorder);
     } else {
@@ -74,10 +77,12 @@ final class DemoCommand implements Callable<Integer> {
   private void load(Recorder recorder) {
     System.err.printf(
         Locale.ROOT,
-        "oretrace: simulating the Great Lakes 3T world (seed %d, %,d lots)...%n",
+        "oretrace: simulating the Great Lakes 3T world (seed %d, %,d lots, default schemes)...%n",
         seed,
         lots);
-    World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
+    World world =
+        Scenario.greatLakes()
+            .generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
     recorder.store().registry().putSites(world.sites());
     recorder.store().registry().putActors(world.actors());
     List<CustodyEvent> events = world.events();
@@ -118,6 +123,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  Web application   " + url + "/");
     System.out.println("  API health        " + url + "/api/v1/health");
     System.out.println("  API document      " + url + "/api/v1/openapi.yaml");
+    System.out.printf(
+        Locale.ROOT, "  Alerts (%,d)      %s/api/v1/alerts%n", store.alerts().count(), url);
     if (showcase != null) {
       System.out.println("  Trace a smelter lot back to its mines:");
       System.out.println(

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.store.Detection;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.json.WorldFiles;
@@ -69,6 +70,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     try (Store store = data.openStore()) {
       Recorder recorder = Recorder.open(store);
+      Detection.attach(recorder);
       List<CustodyEvent> events = contents.events();
       Set<String> stored =
           store.custody().existingEventIds(events.stream().map(CustodyEvent::id).toList());

@@ -1,6 +1,7 @@
 package org.oretrace.cli;
 
 import java.util.concurrent.Callable;
+import org.oretrace.store.Detection;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,7 @@ final class ServeCommand implements Callable<Integer> {
     var config = serve.config();
     System.err.println("oretrace: opening " + data.databaseFile() + " ...");
     Recorder recorder = data.openRecorder();
+    Detection.attach(recorder);
     System.err.printf(
         "oretrace: %,d lots and %,d events loaded%n",
         recorder.graph().lotCount(), recorder.store().custody().eventCount());

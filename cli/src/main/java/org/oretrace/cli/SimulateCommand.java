@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.json.WorldFiles;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description =
-        "Simulate a world and write it (sites.json, actors.json, events.ndjson) to a folder.")
+        "Simulate a world and write it (sites.json, actors.json, events.ndjson,"
+            + " ground-truth.json) to a folder.")
 final class SimulateCommand implements Callable<Integer> {
 
   @Option(
@@ -44,6 +46,14 @@ final class SimulateCommand implements Callable<Integer> {
       description = "First day (default: ${DEFAULT-VALUE}).")
   LocalDate start;
 
+  @Option(
+      names = "--schemes",
+      defaultValue = "default",
+      description =
+          "Smuggling schemes to plant, per 1,000 lots: default, none, or e.g. D2:5,D3:2"
+              + " (default: ${DEFAULT-VALUE}).")
+  String schemes;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
   Path out;
 
@@ -53,19 +63,25 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationOptions options;
     try {
       chosen = Scenario.named(scenario);
-      options = new SimulationOptions(seed, lots, start);
+      options = new SimulationOptions(seed, lots, start, SchemeRates.parse(schemes));
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }
     World world = chosen.generate(options);
     try {
       WorldFiles.write(out, world.sites(), world.actors(), world.events());
+      WorldFiles.writeDocument(
+          out, WorldFiles.GROUND_TRUTH, GroundTruthJson.encode(world.groundTruth()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     System.err.printf(
-        "oretrace: wrote %,d sites, %,d actors, %,d events to %s%n",
-        world.sites().size(), world.actors().size(), world.events().size(), out);
+        "oretrace: wrote %,d sites, %,d actors, %,d events and %,d planted schemes to %s%n",
+        world.sites().size(),
+        world.actors().size(),
+        world.events().size(),
+        world.groundTruth().schemes().size(),
+        out);
     return 0;
   }
 }

@@ -3,12 +3,17 @@ package org.oretrace.server;
 import java.util.List;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
+import org.oretrace.store.Detection;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.sqlite.SqliteStore;
 
-/** A SQLite store holding a simulated Great Lakes world, as {@code oretrace demo} loads it. */
+/**
+ * A SQLite store holding a simulated Great Lakes world with the default planted schemes and
+ * detection attached, as {@code oretrace demo} loads it.
+ */
 public final class DemoWorld {
 
   private static final int BATCH_SIZE = 1_000;
@@ -21,11 +26,14 @@ public final class DemoWorld {
   }
 
   public static SqliteStore load(long seed, int lots) {
-    World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
+    World world =
+        Scenario.greatLakes()
+            .generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
     SqliteStore store = TestStores.sqlite();
     store.registry().putSites(world.sites());
     store.registry().putActors(world.actors());
     Recorder recorder = Recorder.open(store);
+    Detection.attach(recorder);
     List<CustodyEvent> events = world.events();
     for (int start = 0; start < events.size(); start += BATCH_SIZE) {
       recorder.record(events.subList(start, Math.min(events.size(), start + BATCH_SIZE)));

@@ -35,13 +35,15 @@ final class Chronicle {
     CustodyEvent create(EventContext context);
   }
 
-  private record Pending(long arrivalSecond, long timeSecond, Actor actor, EventFactory factory) {}
+  private record Pending(
+      int index, long arrivalSecond, long timeSecond, Actor actor, EventFactory factory) {}
 
   private final Geography geography;
   private final List<Pending> pending = new ArrayList<>();
   private final Map<String, Long> serials = new HashMap<>();
   private final Map<String, String> devices = new HashMap<>();
   private long lotSequence;
+  private String[] idsByIndex;
 
   Chronicle(Geography geography) {
     this.geography = geography;
@@ -71,8 +73,31 @@ final class Chronicle {
       long notBeforeArrival,
       EventFactory factory) {
     long arrival = Math.max(timeSecond + uploadDelaySeconds, notBeforeArrival);
-    pending.add(new Pending(arrival, timeSecond, actor, factory));
+    pending.add(new Pending(pending.size(), arrival, timeSecond, actor, factory));
     return arrival;
+  }
+
+  /** The index of the event recorded last, by which the ground truth names it. */
+  int lastIndex() {
+    return pending.size() - 1;
+  }
+
+  /** The second the event at this index happened. */
+  long timeSecond(int index) {
+    return pending.get(index).timeSecond();
+  }
+
+  /** The second the event at this index reached the system. */
+  long arrivalSecond(int index) {
+    return pending.get(index).arrivalSecond();
+  }
+
+  /** The id the event at this index was given; only once {@link #events()} has run. */
+  String eventId(int index) {
+    if (idsByIndex == null) {
+      throw new IllegalStateException("event ids are given by events()");
+    }
+    return idsByIndex[index];
   }
 
   int size() {
@@ -84,14 +109,16 @@ final class Chronicle {
     List<Pending> ordered = new ArrayList<>(pending);
     ordered.sort(Comparator.comparingLong(Pending::arrivalSecond)); // stable: keeps causes first
     List<CustodyEvent> events = new ArrayList<>(ordered.size());
+    idsByIndex = new String[ordered.size()];
     for (int index = 0; index < ordered.size(); index++) {
       Pending event = ordered.get(index);
+      idsByIndex[event.index()] = "ev-" + Numbers.padded(index + 1L, 7);
       Actor actor = event.actor();
       OffsetDateTime time =
           Instant.ofEpochSecond(event.timeSecond()).atOffset(geography.offset(actor));
       EventContext context =
           new EventContext(
-              "ev-" + Numbers.padded(index + 1L, 7),
+              idsByIndex[event.index()],
               time,
               actor.location(),
               actor.id(),

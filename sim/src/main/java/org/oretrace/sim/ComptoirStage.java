@@ -153,16 +153,20 @@ final class ComptoirStage implements Stage {
             logistics.uploadDelay(comptoir),
             Logistics.latestArrival(inputs),
             context -> new Merge(context, inputIds, output));
-    return new SimulatedLot(
-        output.lotId(),
-        output.tagNumber(),
-        pool.mineral(),
-        Logistics.weightedGrade(inputs),
-        Logistics.commonOrigin(inputs),
-        output.massGrams(),
-        comptoir,
-        time + logistics.within(HOUR, 4 * HOUR),
-        arrival);
+    SimulatedLot merged =
+        new SimulatedLot(
+            output.lotId(),
+            output.tagNumber(),
+            pool.mineral(),
+            Logistics.weightedGrade(inputs),
+            Logistics.commonOrigin(inputs),
+            output.massGrams(),
+            comptoir,
+            time + logistics.within(HOUR, 4 * HOUR),
+            arrival);
+    inputs.forEach(input -> input.arrivalSecond = arrival);
+    logistics.schemes().inherit(inputs, merged);
+    return merged;
   }
 
   private void assay(SimulatedLot lot) {

@@ -117,15 +117,19 @@ final class ConcentrationStage implements Stage {
             logistics.uploadDelay(batch.processor()),
             Logistics.latestArrival(inputs),
             context -> new Process(context, processInputs, List.of(output)));
-    return new SimulatedLot(
-        lotId,
-        tagNumber,
-        batch.mineral(),
-        outputGrade,
-        Logistics.commonOrigin(inputs),
-        mass,
-        batch.processor(),
-        time + logistics.within(4 * HOUR, 2 * DAY),
-        arrival);
+    SimulatedLot concentrate =
+        new SimulatedLot(
+            lotId,
+            tagNumber,
+            batch.mineral(),
+            outputGrade,
+            Logistics.commonOrigin(inputs),
+            mass,
+            batch.processor(),
+            time + logistics.within(4 * HOUR, 2 * DAY),
+            arrival);
+    inputs.forEach(input -> input.arrivalSecond = arrival);
+    logistics.schemes().inherit(inputs, concentrate);
+    return concentrate;
   }
 }

@@ -143,15 +143,18 @@ final class ExtractionStage implements Stage {
                     mineral,
                     bag.massGrams(),
                     estimate));
-    return new SimulatedLot(
-        lotId,
-        tagNumber,
-        mineral,
-        bag.gradePartsPerMillion(),
-        site.site().id(),
-        bag.massGrams(),
-        site.cooperative(),
-        bag.timeSecond(),
-        arrival);
+    SimulatedLot lot =
+        new SimulatedLot(
+            lotId,
+            tagNumber,
+            mineral,
+            bag.gradePartsPerMillion(),
+            site.site().id(),
+            bag.massGrams(),
+            site.cooperative(),
+            bag.timeSecond(),
+            arrival);
+    lot.createdIndex = chronicle.lastIndex();
+    return lot;
   }
 }

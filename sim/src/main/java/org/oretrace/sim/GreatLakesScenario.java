@@ -3,8 +3,10 @@ package org.oretrace.sim;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.sim.Geography.SiteProfile;
 
 /**
@@ -17,6 +19,11 @@ import org.oretrace.sim.Geography.SiteProfile;
  * Each stage draws from its own random stream split off the seed in a fixed order, so equal options
  * give an equal world, and a stage added at the end leaves the earlier stages' draws as they were.
  * Every chain is completed: the last events fall a few months after the last tag.
+ *
+ * <p>Schemes, when asked for, are planted by a stage right after extraction (what enters at the
+ * pits, and earmarks for what happens later on the way), by the stages where they happen, and by a
+ * last stage for tag reuse; their draws come from a seventh stream, so the honest trade is drawn
+ * alike with and without them.
  */
 final class GreatLakesScenario implements Scenario {
 
@@ -37,22 +44,45 @@ final class GreatLakesScenario implements Scenario {
         GreatLakesAtlas.geography(start.minusYears(2), start.plusMonths(months + 6L).plusYears(1));
     Chronicle chronicle = new Chronicle(geography);
     SplittableRandom seed = new SplittableRandom(options.seed());
+    List<SplittableRandom> streams = new ArrayList<>();
+    for (int stage = 0; stage < 6; stage++) {
+      streams.add(seed.split());
+    }
+    SplittableRandom schemeStream = seed.split();
+    Schemes schemes = new Schemes(options.schemes(), schemeStream);
+    PlantingStage planting =
+        new PlantingStage(
+            new Logistics(geography, chronicle, schemeStream, schemes),
+            schemes,
+            options.lots(),
+            start,
+            months);
     List<Stage> pipeline =
         List.of(
             new ExtractionStage(
-                new Logistics(geography, chronicle, seed.split()), start, months, options.lots()),
-            new TradingStage(new Logistics(geography, chronicle, seed.split())),
-            new ConcentrationStage(new Logistics(geography, chronicle, seed.split())),
-            new ComptoirStage(new Logistics(geography, chronicle, seed.split())),
-            new ShippingStage(new Logistics(geography, chronicle, seed.split())),
-            new SmeltingStage(new Logistics(geography, chronicle, seed.split())));
+                new Logistics(geography, chronicle, streams.get(0), schemes),
+                start,
+                months,
+                options.lots()),
+            planting,
+            new TradingStage(new Logistics(geography, chronicle, streams.get(1), schemes)),
+            new ConcentrationStage(new Logistics(geography, chronicle, streams.get(2), schemes)),
+            new ComptoirStage(new Logistics(geography, chronicle, streams.get(3), schemes)),
+            new ShippingStage(new Logistics(geography, chronicle, streams.get(4), schemes)),
+            new SmeltingStage(new Logistics(geography, chronicle, streams.get(5), schemes)),
+            new TagReuseStage(
+                new Logistics(geography, chronicle, schemeStream, schemes),
+                schemes,
+                planting::reuseSources));
     List<SimulatedLot> lots = List.of();
     for (Stage stage : pipeline) {
       lots = stage.run(lots);
     }
+    List<CustodyEvent> events = chronicle.events();
     return new World(
         geography.sites().stream().map(SiteProfile::site).toList(),
         geography.actors(),
-        chronicle.events());
+        events,
+        schemes.groundTruth(chronicle));
   }
 }

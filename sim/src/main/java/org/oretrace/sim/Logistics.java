@@ -12,6 +12,7 @@ import org.oretrace.core.custody.CustodyEvent.Receive;
 import org.oretrace.core.custody.CustodyEvent.Ship;
 import org.oretrace.core.custody.CustodyEvent.Split;
 import org.oretrace.core.custody.CustodyEvent.Transfer;
+import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.sim.Geography.RoadProfile;
 import org.oretrace.sim.Geography.SiteProfile;
@@ -35,11 +36,17 @@ final class Logistics {
   private final Chronicle chronicle;
   private final RandomGenerator random;
   private final Set<String> offlineActors = new HashSet<>();
+  private final Schemes schemes;
 
   Logistics(Geography geography, Chronicle chronicle, RandomGenerator random) {
+    this(geography, chronicle, random, Schemes.none());
+  }
+
+  Logistics(Geography geography, Chronicle chronicle, RandomGenerator random, Schemes schemes) {
     this.geography = geography;
     this.chronicle = chronicle;
     this.random = random;
+    this.schemes = schemes;
     for (SiteProfile site : geography.sites()) {
       if (site.offline()) {
         offlineActors.add(site.cooperative().id());
@@ -57,6 +64,10 @@ final class Logistics {
 
   RandomGenerator random() {
     return random;
+  }
+
+  Schemes schemes() {
+    return schemes;
   }
 
   // ---- time
@@ -133,7 +144,9 @@ final class Logistics {
 
   /**
    * Ships a lot from its holder to the consignee, leaving at {@code departure}, and records its
-   * receipt (weighed) after the road trip and an hour or three of handling.
+   * receipt (weighed) after the road trip and an hour or three of handling. Here the schemes of the
+   * road are planted on earmarked lots: a receipt time forged hours early (D3), a bag topped up on
+   * the way (D5), a delivery diverted to the comptoir next door, which hands it on (D7).
    */
   void shipAndReceive(SimulatedLot lot, Actor consignee, Actor transporter, long departure) {
     Actor shipper = lot.holder;
@@ -145,22 +158,72 @@ final class Logistics {
             uploadDelay(shipper),
             lot.arrivalSecond,
             context -> new Ship(context, lot.id, consignee.id(), transporterId));
+    int shipIndex = chronicle.lastIndex();
     Actor driver = transporter == null ? shipper : transporter;
     long received =
         departure
             + roadSeconds(shipper.location(), consignee.location(), driver, departure)
             + within(HOUR / 2, 3 * HOUR);
     long mass = weighAfterRoad(lot.massGrams);
+    long recordedTime = received;
+    Actor receiver = consignee;
+    Schemes.Planted scheme = null;
+    double kilometres = shipper.location().distanceMetres(consignee.location()) / 1000;
+    Actor nextDoor = nextDoor(consignee);
+    if (kilometres >= 40 && schemes.take(lot, DetectorId.D3)) {
+      recordedTime = departure + Math.round(kilometres / schemes.uniform(150, 400) * HOUR);
+      scheme =
+          schemes.plant(
+              DetectorId.D3,
+              "receipt of " + lot.id + " backdated: " + Math.round(kilometres) + " km in minutes");
+    } else if (schemes.take(lot, DetectorId.D5)) {
+      mass = Math.round(lot.massGrams * schemes.uniform(1.04, 1.15));
+      scheme = schemes.plant(DetectorId.D5, lot.id + " topped up with untagged ore in transit");
+    } else if (nextDoor != null && schemes.take(lot, DetectorId.D7)) {
+      receiver = nextDoor;
+      scheme =
+          schemes.plant(
+              DetectorId.D7,
+              lot.id + " delivered to " + nextDoor.id() + " instead of the consignee");
+    }
+    long weighed = mass;
     lot.arrivalSecond =
         chronicle.record(
-            consignee,
-            received,
-            uploadDelay(consignee),
+            receiver,
+            recordedTime,
+            uploadDelay(receiver),
             lot.arrivalSecond,
-            context -> new Receive(context, lot.id, mass));
+            context -> new Receive(context, lot.id, weighed));
+    if (scheme != null) {
+      scheme
+          .lot(lot.id)
+          .actor(shipper)
+          .actor(consignee)
+          .actor(receiver)
+          .event(shipIndex)
+          .completing(chronicle.lastIndex());
+      if (lot.originSiteId != null) {
+        scheme.site(lot.originSiteId);
+      }
+    }
     lot.massGrams = mass;
-    lot.holder = consignee;
+    lot.holder = receiver;
     lot.readySecond = received;
+    if (!receiver.equals(consignee)) {
+      transfer(lot, consignee, received + within(2 * HOUR, DAY));
+    }
+  }
+
+  /** Another actor of the same kind in the same town, if there is one. */
+  private Actor nextDoor(Actor actor) {
+    for (Actor other : geography.actors()) {
+      if (other.kind() == actor.kind()
+          && !other.id().equals(actor.id())
+          && other.location().distanceMetres(actor.location()) < 15_000) {
+        return other;
+      }
+    }
+    return null;
   }
 
   /** Sells a lot to a buyer in the same town: a change of holder without a trip. */
@@ -195,6 +258,8 @@ final class Logistics {
             lot.arrivalSecond,
             context -> new Split(context, lot.id, newLots));
     parts.forEach(part -> part.arrivalSecond = arrival);
+    lot.arrivalSecond = arrival;
+    schemes.inherit(List.of(lot), parts.getFirst());
     return parts;
   }
 

@@ -12,7 +12,9 @@ import org.oretrace.core.custody.CustodyEvent.Assay;
 import org.oretrace.core.custody.CustodyEvent.Export;
 import org.oretrace.core.custody.CustodyEvent.Import;
 import org.oretrace.core.custody.CustodyEvent.Ship;
+import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.registry.Actor;
+import org.oretrace.core.registry.ActorKind;
 import org.oretrace.sim.Geography.ExportRoute;
 import org.oretrace.sim.Geography.SmelterProfile;
 
@@ -42,6 +44,15 @@ final class ShippingStage implements Stage {
   }
 
   private void ship(SimulatedLot lot) {
+    Schemes schemes = logistics.schemes();
+    Schemes.Planted roundTrip = null;
+    if (schemes.earmarked(lot, DetectorId.D11)) {
+      Actor transit = nearestForeignComptoir(lot.holder);
+      if (transit != null) {
+        schemes.take(lot, DetectorId.D11);
+        roundTrip = roundTripLeg(lot, transit);
+      }
+    }
     Chronicle chronicle = logistics.chronicle();
     Actor comptoir = lot.holder;
     ExportRoute route = logistics.geography().exportRoute(comptoir);
@@ -64,6 +75,11 @@ final class ShippingStage implements Stage {
     long cleared =
         logistics.workingTime(atBorder + logistics.within(HOUR, 20 * HOUR), customs, 8, 18);
     long declaredMass = lot.massGrams;
+    boolean inflated = schemes.take(lot, DetectorId.D1);
+    if (inflated) {
+      declaredMass = Math.round(lot.massGrams * schemes.uniform(1.15, 1.35));
+    }
+    long declared = declaredMass;
     String exportDeclaration =
         chronicle.serial(
             "EX-" + customs.country().code() + "-" + year(cleared) + "-" + customsCode(customs));
@@ -73,8 +89,17 @@ final class ShippingStage implements Stage {
             cleared,
             logistics.uploadDelay(customs),
             lot.arrivalSecond,
-            context ->
-                new Export(context, lot.id, exportDeclaration, buyer.country(), declaredMass));
+            context -> new Export(context, lot.id, exportDeclaration, buyer.country(), declared));
+    if (inflated) {
+      schemes
+          .plant(
+              DetectorId.D1,
+              comptoir.id() + " declared " + lot.id + " heavier than it is, to export outside ore")
+          .lot(lot.id)
+          .actor(comptoir)
+          .actor(customs)
+          .completing(chronicle.lastIndex());
+    }
 
     long landed =
         cleared
@@ -94,11 +119,25 @@ final class ShippingStage implements Stage {
             lot.arrivalSecond,
             context ->
                 new Import(context, lot.id, importDeclaration, comptoir.country(), importedMass));
+    if (roundTrip != null) {
+      roundTrip.actor(buyer).completing(chronicle.lastIndex());
+    }
     lot.massGrams = importedMass;
     lot.holder = buyer;
 
     long assayed = logistics.workingTime(importedAt + logistics.within(DAY, 4 * DAY), buyer, 8, 17);
-    Grade grade = logistics.gradeReading(lot.gradePartsPerMillion, 2_000);
+    Grade reading = logistics.gradeReading(lot.gradePartsPerMillion, 2_000);
+    boolean substituted = schemes.take(lot, DetectorId.D6);
+    if (substituted) {
+      // Another ore in the bags: 6-12 points off the grade the lot left with.
+      long offset = Math.round(schemes.uniform(60_000, 120_000));
+      long shifted =
+          lot.gradePartsPerMillion > 300_000 || lot.gradePartsPerMillion - offset > 100_000
+              ? reading.partsPerMillion() - offset
+              : reading.partsPerMillion() + offset;
+      reading = new Grade(Math.max(10_000, Math.min(Grade.MILLION - 10_000, shifted)));
+    }
+    Grade grade = reading;
     lot.arrivalSecond =
         chronicle.record(
             buyer,
@@ -106,7 +145,106 @@ final class ShippingStage implements Stage {
             logistics.uploadDelay(buyer),
             lot.arrivalSecond,
             context -> new Assay(context, lot.id, grade, smelter.laboratory(), null));
+    if (substituted) {
+      schemes
+          .plant(DetectorId.D6, lot.id + " substituted on its way to " + buyer.id())
+          .lot(lot.id)
+          .actor(comptoir)
+          .actor(buyer)
+          .completing(chronicle.lastIndex());
+    }
     lot.readySecond = assayed;
+  }
+
+  /**
+   * D11: the comptoir exports the lot to a comptoir across the nearest border, which imports it
+   * under its true origin and then exports it on as its own country's ore.
+   */
+  private Schemes.Planted roundTripLeg(SimulatedLot lot, Actor transit) {
+    Chronicle chronicle = logistics.chronicle();
+    Actor comptoir = lot.holder;
+    ExportRoute route = logistics.geography().exportRoute(comptoir);
+    Schemes.Planted scheme =
+        logistics
+            .schemes()
+            .plant(
+                DetectorId.D11,
+                lot.id
+                    + " exported from "
+                    + comptoir.country()
+                    + " to "
+                    + transit.id()
+                    + " and re-exported as "
+                    + transit.country()
+                    + " ore")
+            .lot(lot.id)
+            .actor(comptoir)
+            .actor(transit);
+    long departure =
+        logistics.workingTime(lot.readySecond + logistics.within(DAY, 6 * DAY), comptoir, 7, 12);
+    lot.arrivalSecond =
+        chronicle.record(
+            comptoir,
+            departure,
+            logistics.uploadDelay(comptoir),
+            lot.arrivalSecond,
+            context -> new Ship(context, lot.id, transit.id(), route.forwarder().id()));
+    scheme.event(chronicle.lastIndex());
+    Actor customs = route.customsOffice();
+    long atBorder =
+        departure
+            + logistics.roadSeconds(comptoir.location(), customs.location(), comptoir, departure);
+    long cleared =
+        logistics.workingTime(atBorder + logistics.within(HOUR, 20 * HOUR), customs, 8, 18);
+    long mass = lot.massGrams;
+    String exportDeclaration =
+        chronicle.serial(
+            "EX-" + customs.country().code() + "-" + year(cleared) + "-" + customsCode(customs));
+    lot.arrivalSecond =
+        chronicle.record(
+            customs,
+            cleared,
+            logistics.uploadDelay(customs),
+            lot.arrivalSecond,
+            context -> new Export(context, lot.id, exportDeclaration, transit.country(), mass));
+    scheme.actor(customs).event(chronicle.lastIndex());
+    long arrived =
+        cleared
+            + logistics.roadSeconds(customs.location(), transit.location(), transit, cleared)
+            + logistics.within(HOUR, 6 * HOUR);
+    long importedAt = logistics.workingTime(arrived, transit, 8, 17);
+    long importedMass = logistics.weighCalibrated(lot.massGrams);
+    String importDeclaration =
+        chronicle.serial("IM-" + transit.country().code() + "-" + year(importedAt));
+    lot.arrivalSecond =
+        chronicle.record(
+            transit,
+            importedAt,
+            logistics.uploadDelay(transit),
+            lot.arrivalSecond,
+            context ->
+                new Import(context, lot.id, importDeclaration, comptoir.country(), importedMass));
+    scheme.event(chronicle.lastIndex());
+    lot.massGrams = importedMass;
+    lot.holder = transit;
+    lot.readySecond = importedAt + logistics.within(HOUR, 2 * DAY);
+    return scheme;
+  }
+
+  /** The comptoir of another country nearest to this one, or null when there is none. */
+  private Actor nearestForeignComptoir(Actor comptoir) {
+    Actor nearest = null;
+    double best = Double.MAX_VALUE;
+    for (Actor other : logistics.geography().actors()) {
+      if (other.kind() == ActorKind.COMPTOIR && !other.country().equals(comptoir.country())) {
+        double metres = other.location().distanceMetres(comptoir.location());
+        if (metres < best) {
+          best = metres;
+          nearest = other;
+        }
+      }
+    }
+    return nearest;
   }
 
   private SmelterProfile smelterFor(SimulatedLot lot) {

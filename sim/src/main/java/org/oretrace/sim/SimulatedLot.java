@@ -32,8 +32,14 @@ final class SimulatedLot {
   /** Epoch second from which the holder can act on it. */
   long readySecond;
 
-  /** Epoch second at which the latest event on it (or its inputs) reached the system. */
+  /**
+   * Epoch second at which the latest event on it (or its inputs) reached the system; once it is
+   * consumed, the second its consuming event did.
+   */
   long arrivalSecond;
+
+  /** The chronicle index of the event that created it (its tag), or -1 when not kept. */
+  int createdIndex = -1;
 
   SimulatedLot(
       String id,

@@ -108,6 +108,7 @@ final class SmeltingStage implements Stage {
             logistics.uploadDelay(smelter.smelter()),
             Logistics.latestArrival(inputs),
             context -> new Process(context, processInputs, outputs));
+    inputs.forEach(input -> input.arrivalSecond = arrival);
     String origin = Logistics.commonOrigin(inputs);
     List<SimulatedLot> products = new ArrayList<>(count);
     for (ProcessOutput output : outputs) {

@@ -13,16 +13,24 @@ import org.oretrace.core.registry.Site;
 /**
  * A generated world: the registry's sites and actors, and the custody events in an order in which
  * they can be applied (every event comes after the events that create or move the lots it names),
- * which is the order a server would have received them in, late uploads included.
+ * which is the order a server would have received them in, late uploads included; and the ground
+ * truth of the schemes planted in it.
  */
-public record World(List<Site> sites, List<Actor> actors, List<CustodyEvent> events) {
+public record World(
+    List<Site> sites, List<Actor> actors, List<CustodyEvent> events, GroundTruth groundTruth) {
 
   public World {
+    requireNonNull(groundTruth, "groundTruth is null");
     sites = List.copyOf(requireNonNull(sites, "sites is null"));
     actors = List.copyOf(requireNonNull(actors, "actors is null"));
     events = List.copyOf(requireNonNull(events, "events is null"));
     requireUnique(sites.stream().map(Site::id).toList(), "site");
     requireUnique(actors.stream().map(Actor::id).toList(), "actor");
+  }
+
+  /** An honest world: no scheme planted. */
+  public World(List<Site> sites, List<Actor> actors, List<CustodyEvent> events) {
+    this(sites, actors, events, GroundTruth.empty());
   }
 
   /** A registry over this world's sites and actors, for checking its events. */

@@ -15,6 +15,8 @@ public interface Store extends AutoCloseable {
 
   Ledger ledger();
 
+  AlertStore alerts();
+
   @Override
   void close();
 }

@@ -22,6 +22,7 @@ public final class ApiRoutes {
     ServiceEndpoints service = new ServiceEndpoints(recorder);
     LedgerEndpoints ledger = new LedgerEndpoints(recorder);
     StatsEndpoints stats = new StatsEndpoints(recorder);
+    AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -48,6 +49,9 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/stats/summary", stats::summary);
     routes.get(PREFIX + "/stats/monthly", stats::monthly);
     routes.get(PREFIX + "/stats/flows", stats::flows);
+
+    routes.get(PREFIX + "/alerts", alerts::list);
+    routes.get(PREFIX + "/alerts/{id}", alerts::get);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

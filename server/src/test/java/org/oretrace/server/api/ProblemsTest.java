@@ -64,6 +64,11 @@ class ProblemsTest {
 
     private final org.oretrace.store.Store delegate = TestStores.sqlite();
 
+    @Override
+    public org.oretrace.store.AlertStore alerts() {
+      return delegate.alerts();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

@@ -119,7 +119,7 @@ class WebApplicationTest {
     assertThat(text("[data-count=sites] b")).isEqualTo("21");
     assertThat(browser.findElements(By.cssSelector("#monthly-chart canvas"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector("#sites-table tbody tr"))).hasSize(21);
-    assertThat(text("#alerts")).contains("Detection is not yet available");
+    assertThat(browser.findElements(By.cssSelector("#alerts .alert-item"))).isNotEmpty();
     assertNoProblems();
     screenshot("overview");
 
@@ -149,6 +149,25 @@ class WebApplicationTest {
     assertThat(browser.findElements(By.cssSelector("#lot-map .step-marker"))).isNotEmpty();
     assertNoProblems();
     screenshot("lot-trace");
+  }
+
+  @Test
+  void clicksFromAnAlertOnTheOverviewToTheLotItNames() {
+    browser.get(base() + "/");
+    waitReady("overview");
+    WebElement alert = browser.findElement(By.cssSelector("#alerts .alert-item"));
+    assertThat(alert.getText()).isNotBlank();
+    WebElement lot =
+        alert.findElements(By.tagName("a")).stream()
+            .filter(link -> link.getAttribute("href").contains("/lot"))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("the first alert links no lot: " + alert.getText()));
+    lot.click();
+    waitReady("lot");
+    assertThat(text("h1")).startsWith("Lot ");
+    assertThat(browser.findElements(By.cssSelector("#lot-events tbody tr"))).isNotEmpty();
+    assertNoProblems();
   }
 
   @Test

@@ -24,14 +24,18 @@ import org.oretrace.core.registry.Site;
 /**
  * The file layout of a world, as the simulator writes it and {@code oretrace import} reads it: a
  * folder with {@code sites.json} and {@code actors.json} (JSON arrays) and {@code events.ndjson}
- * (one event a line, in application order). Single files are read too: a JSON array of events, a
- * JSON object {@code {"sites":[...],"actors":[...],"events":[...]}}, or NDJSON events.
+ * (one event a line, in application order), and from the simulator {@code ground-truth.json} (the
+ * schemes it planted). Single files are read too: a JSON array of events, a JSON object {@code
+ * {"sites":[...],"actors":[...],"events":[...]}}, or NDJSON events.
  */
 public final class WorldFiles {
 
   public static final String SITES = "sites.json";
   public static final String ACTORS = "actors.json";
   public static final String EVENTS = "events.ndjson";
+
+  /** The simulator's record of the schemes it planted; ignored on import. */
+  public static final String GROUND_TRUTH = "ground-truth.json";
 
   private WorldFiles() {}
 
@@ -115,6 +119,14 @@ public final class WorldFiles {
         writer.write('\n');
       }
     }
+  }
+
+  /** Writes one more JSON document of a world, such as {@link #GROUND_TRUTH}, into its folder. */
+  public static void writeDocument(Path folder, String name, JsonNode document) throws IOException {
+    Files.createDirectories(folder);
+    Json.mapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(folder.resolve(name).toFile(), document);
   }
 
   private static JsonNode readJson(Path file) throws IOException {

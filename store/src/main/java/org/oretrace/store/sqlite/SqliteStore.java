@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
+import org.oretrace.store.AlertStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
@@ -24,6 +25,7 @@ public final class SqliteStore implements Store {
   private final SqliteCustodyStore custody;
   private final SqliteTokenStore tokens;
   private final SqliteLedger ledger;
+  private final SqliteAlertStore alerts;
 
   private SqliteStore(Database database, LogKey logKey) {
     this.database = database;
@@ -31,6 +33,7 @@ public final class SqliteStore implements Store {
     this.ledger = new SqliteLedger(database, logKey);
     this.custody = new SqliteCustodyStore(database, ledger);
     this.tokens = new SqliteTokenStore(database);
+    this.alerts = new SqliteAlertStore(database);
   }
 
   /**
@@ -94,6 +97,11 @@ public final class SqliteStore implements Store {
   @Override
   public Ledger ledger() {
     return ledger;
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return alerts;
   }
 
   @Override

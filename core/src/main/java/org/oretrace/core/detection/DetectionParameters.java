@@ -1,0 +1,107 @@
+package org.oretrace.core.detection;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.oretrace.core.registry.ActorKind;
+import org.oretrace.core.registry.Mineral;
+
+/**
+ * Every threshold of the detectors in one typed object, with defaults that hold on honest data
+ * (weighing error, moisture loss, assay error, road speeds of the Great Lakes) and catch the
+ * schemes the catalogue describes. The defaults were tuned on simulated worlds of seeds 1-100 only.
+ *
+ * @param limits per mineral: how much a lot may gain in transit, how far an assay may stray, how
+ *     much an actor's books may be out
+ * @param maximumKilometresPerHour D3: straight-line speed above which a trip is impossible by road
+ *     (the fastest Great Lakes roads give 41 km/h in a straight line)
+ * @param minimumTravelKilometres D3: moves shorter than this are ignored (same town, GPS error)
+ * @param capacityFactor D2: a site-month alerts once its tagged mass exceeds capacity times this
+ * @param maximumSilenceDays D7: a lot that reappears after this many days without an event alerts
+ * @param balancedKinds D1: the kinds of actor whose books must balance (those that do not turn one
+ *     mineral into another)
+ */
+public record DetectionParameters(
+    Map<Mineral, MineralLimits> limits,
+    double maximumKilometresPerHour,
+    double minimumTravelKilometres,
+    double capacityFactor,
+    int maximumSilenceDays,
+    Set<ActorKind> balancedKinds) {
+
+  public DetectionParameters {
+    requireNonNull(limits, "limits is null");
+    requireNonNull(balancedKinds, "balancedKinds is null");
+    for (Mineral mineral : Mineral.values()) {
+      if (!limits.containsKey(mineral)) {
+        throw new IllegalArgumentException("no limits for " + mineral.wireName());
+      }
+    }
+    limits = Map.copyOf(new EnumMap<>(limits));
+    balancedKinds = Set.copyOf(balancedKinds);
+    if (!(maximumKilometresPerHour > 0) || !(minimumTravelKilometres >= 0)) {
+      throw new IllegalArgumentException("travel limits must be positive");
+    }
+    if (!(capacityFactor > 0)) {
+      throw new IllegalArgumentException("capacityFactor must be positive");
+    }
+    if (maximumSilenceDays < 1) {
+      throw new IllegalArgumentException("maximumSilenceDays must be at least 1");
+    }
+  }
+
+  /**
+   * Limits for one mineral.
+   *
+   * @param transitGainFraction D5: the share of its mass a lot may gain between dispatch and
+   *     receipt (scales disagree by about 0.05 %; ore dries, it does not grow)
+   * @param gradeDeviationPartsPerMillion D6: how far an assay may be from the grade the record
+   *     carries (two laboratories disagree by about 0.4 points; 1 point is 10,000 ppm)
+   * @param balanceToleranceGrams D1: unaccounted mass an actor's month may show before it alerts
+   * @param balanceToleranceFraction D1: the same, as a share of the month's receipts
+   */
+  public record MineralLimits(
+      double transitGainFraction,
+      long gradeDeviationPartsPerMillion,
+      long balanceToleranceGrams,
+      double balanceToleranceFraction) {
+    public MineralLimits {
+      if (!(transitGainFraction >= 0)
+          || gradeDeviationPartsPerMillion < 0
+          || balanceToleranceGrams < 0
+          || !(balanceToleranceFraction >= 0)) {
+        throw new IllegalArgumentException("mineral limits must not be negative");
+      }
+    }
+  }
+
+  /** The defaults: ores 1.5 % gain, 3-4 grade points, 25 kg; gold and metals much tighter. */
+  public static DetectionParameters defaults() {
+    Map<Mineral, MineralLimits> limits = new EnumMap<>(Mineral.class);
+    MineralLimits ore = new MineralLimits(0.015, 30_000, 25_000, 0.005);
+    limits.put(Mineral.COLTAN, ore);
+    limits.put(Mineral.CASSITERITE, new MineralLimits(0.015, 40_000, 25_000, 0.005));
+    limits.put(Mineral.WOLFRAMITE, new MineralLimits(0.015, 40_000, 25_000, 0.005));
+    limits.put(Mineral.RARE_EARTH_CONCENTRATE, ore);
+    limits.put(Mineral.GOLD, new MineralLimits(0.002, 5_000, 50, 0.001));
+    MineralLimits metal = new MineralLimits(0.005, 5_000, 10_000, 0.002);
+    limits.put(Mineral.TIN, metal);
+    limits.put(Mineral.TANTALUM, metal);
+    limits.put(Mineral.TUNGSTEN, metal);
+    limits.put(Mineral.RARE_EARTH_OXIDES, metal);
+    return new DetectionParameters(
+        limits,
+        90,
+        20,
+        1.0,
+        180,
+        EnumSet.of(ActorKind.TRADER, ActorKind.COMPTOIR, ActorKind.PROCESSOR));
+  }
+
+  public MineralLimits limits(Mineral mineral) {
+    return limits.get(mineral);
+  }
+}

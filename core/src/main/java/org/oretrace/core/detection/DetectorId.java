@@ -1,0 +1,48 @@
+package org.oretrace.core.detection;
+
+/**
+ * The detectors of the catalogue (DESIGN.md, M5), by the id the catalogue gives them. D9
+ * (actor-risk) and D10 (mirror-trade) need watch-lists and national statistics and live elsewhere.
+ */
+public enum DetectorId {
+  D1("mass-balance", "an actor ships out more than it received and held"),
+  D2("site-capacity", "a site tags more than it can produce"),
+  D3("impossible-travel", "a lot moves faster than any road allows"),
+  D4("tag-reuse", "a tag number is put on a second lot"),
+  D5("mass-gain", "a lot gains mass in transit"),
+  D6("grade-drift", "an assay far from the grade the lot's record carries"),
+  D7("custody-gap", "a lot received by someone it was not shipped to, or silent for months"),
+  D8("origin-risk", "ore tagged at a red or armed-group-controlled site"),
+  D11("round-tripping", "a lot exported, re-imported and re-exported under a new origin");
+
+  private final String slug;
+  private final String description;
+
+  DetectorId(String slug, String description) {
+    this.slug = slug;
+    this.description = description;
+  }
+
+  /** The catalogue name, e.g. "mass-balance". */
+  public String slug() {
+    return slug;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Parses "D3" (case-insensitive) or a slug such as "impossible-travel". */
+  public static DetectorId parse(String text) {
+    if (text != null) {
+      String trimmed = text.trim();
+      for (DetectorId id : values()) {
+        if (id.name().equalsIgnoreCase(trimmed) || id.slug.equalsIgnoreCase(trimmed)) {
+          return id;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a detector; known: D1-D8 and D11 (or their names, e.g. mass-gain)");
+  }
+}

@@ -1,0 +1,100 @@
+package org.oretrace.core.detection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.oretrace.core.Country;
+import org.oretrace.core.registry.Actor;
+import org.oretrace.core.registry.ActorKind;
+import org.oretrace.core.registry.Registry;
+import org.oretrace.core.registry.Site;
+
+/** Numbers, dates and names as an alert's sentence says them: "41.2 t", "3 March 2025". */
+final class Wording {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+  private Wording() {}
+
+  /** A mass in tonnes to one decimal from one tonne up, else in kilograms. */
+  static String mass(long grams) {
+    if (grams == 0) {
+      return "0 kg";
+    }
+    if (Math.abs(grams) >= 1_000_000) {
+      return decimal(grams / 1_000_000.0, 1) + " t";
+    }
+    if (Math.abs(grams) >= 10_000) {
+      return decimal(grams / 1_000.0, 0) + " kg";
+    }
+    return decimal(grams / 1_000.0, 1) + " kg";
+  }
+
+  static String percent(long partsPerMillion) {
+    return decimal(partsPerMillion / 10_000.0, 1) + " %";
+  }
+
+  static String decimal(double value, int places) {
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  static BigDecimal figure(double value, int places) {
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
+  }
+
+  static BigDecimal tonnes(long grams) {
+    return BigDecimal.valueOf(grams).movePointLeft(6);
+  }
+
+  static String day(Instant instant) {
+    return DAY.format(instant);
+  }
+
+  static String month(YearMonth month) {
+    return MONTH.format(month);
+  }
+
+  static YearMonth monthOf(Instant instant) {
+    return YearMonth.from(instant.atOffset(ZoneOffset.UTC));
+  }
+
+  /** "Comptoir Grands Lacs Minerals SARL", or the id when the registry does not know it. */
+  static String actor(Registry registry, String actorId) {
+    return registry.actor(actorId).map(Wording::actor).orElse(actorId);
+  }
+
+  static String actor(Actor actor) {
+    String kind = kind(actor.kind());
+    return kind.isEmpty() ? actor.name() : kind + " " + actor.name();
+  }
+
+  static String site(Registry registry, String siteId) {
+    return registry.site(siteId).map(Site::name).orElse(siteId);
+  }
+
+  static String country(String code) {
+    try {
+      return Country.of(code).displayName();
+    } catch (IllegalArgumentException e) {
+      return code;
+    }
+  }
+
+  private static String kind(ActorKind kind) {
+    return switch (kind) {
+      case COOPERATIVE, CUSTOMS_OFFICE -> "";
+      case TRADER -> "trader";
+      case COMPTOIR -> "comptoir";
+      case PROCESSOR -> "processor";
+      case SMELTER -> "smelter";
+      case TRANSPORTER -> "transporter";
+    };
+  }
+}

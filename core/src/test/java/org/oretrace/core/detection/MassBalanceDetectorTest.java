@@ -1,0 +1,69 @@
+package org.oretrace.core.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oretrace.core.custody.CustodyEvent;
+
+class MassBalanceDetectorTest {
+
+  private static List<Alert> ofDetector(List<Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.detector() == DetectorId.D1).toList();
+  }
+
+  private static List<Alert> threeBagsMergedInto(TestWorld world, long outputGrams) {
+    List<CustodyEvent> events = new ArrayList<>();
+    for (int bag = 1; bag <= 3; bag++) {
+      events.addAll(world.honestBagToComptoir("lot-" + bag, "T-" + bag, 1_000_000));
+    }
+    List<Alert> alerts = new ArrayList<>(world.recordEach(events));
+    world.after(Duration.ofDays(1));
+    alerts.addAll(
+        world.record(
+            world.merge(
+                TestWorld.COMPTOIR, "lot-exp", "EXP-1", outputGrams, "lot-1", "lot-2", "lot-3")));
+    return ofDetector(alerts);
+  }
+
+  @Test
+  void aComptoirWhoseMergedLotOutweighsWhatItReceivedIsFlagged() {
+    TestWorld world = new TestWorld();
+
+    List<Alert> alerts = threeBagsMergedInto(world, 3_900_000);
+
+    assertThat(alerts).hasSize(1);
+    Alert alert = alerts.getFirst();
+    assertThat(alert.actorIds()).containsExactly(TestWorld.COMPTOIR);
+    assertThat(alert.lotIds()).contains("lot-exp");
+    assertThat(alert.figures().get("unaccountedTonnes").doubleValue()).isBetween(0.9, 1.0);
+    assertThat(alert.explanation())
+        .startsWith("Comptoir Actor comptoir-goma shipped out 0 kg of coltan in March 2025")
+        .contains("more than it can account for");
+  }
+
+  @Test
+  void anExportDeclaredHeavierThanItsLotIsFlagged() {
+    TestWorld world = new TestWorld();
+    threeBagsMergedInto(world, 2_980_000);
+    world.after(Duration.ofDays(1));
+    world.record(world.ship(TestWorld.COMPTOIR, "lot-exp", TestWorld.SMELTER));
+
+    List<Alert> alerts =
+        ofDetector(world.record(world.export(TestWorld.CUSTOMS, "lot-exp", "MY", 3_600_000)));
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.getFirst().actorIds()).containsExactly(TestWorld.COMPTOIR);
+  }
+
+  @Test
+  void mergesThatLoseDustOrGainWithinTheScalesErrorRaiseNothing() {
+    for (long output : new long[] {2_980_000, 2_985_000, 2_990_000, 2_995_000, 3_000_000}) {
+      TestWorld world = new TestWorld();
+
+      assertThat(threeBagsMergedInto(world, output)).isEmpty();
+    }
+  }
+}

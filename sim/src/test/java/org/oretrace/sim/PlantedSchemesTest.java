@@ -1,0 +1,95 @@
+package org.oretrace.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.CustodyGraph;
+import org.oretrace.core.detection.Alert;
+import org.oretrace.core.detection.DetectionEngine;
+import org.oretrace.core.detection.DetectorId;
+
+/**
+ * Worlds with the default schemes planted: still structurally valid (fraud is accepted, not
+ * refused), deterministic, with a ground truth that names real events, and every scheme caught by
+ * its detector while the honest trade around it raises nothing.
+ */
+class PlantedSchemesTest {
+
+  private static World world(long seed) {
+    return Scenario.greatLakes()
+        .generate(SimulationOptions.of(seed, 1_000).withSchemes(SchemeRates.defaults()));
+  }
+
+  @Test
+  void aWorldWithSchemesPassesTheStructuralRules() {
+    World world = world(11);
+
+    CustodyGraph graph = Worlds.replay(world, 500);
+
+    assertThat(graph.lotCount()).isGreaterThan(1_000);
+  }
+
+  @Test
+  void everyPlantableSchemeIsPlantedWithRealEvents() {
+    World world = world(12);
+    Set<String> eventIds = new HashSet<>();
+    world.events().forEach(event -> eventIds.add(event.id()));
+
+    Set<DetectorId> planted = EnumSet.noneOf(DetectorId.class);
+    for (GroundTruth.Scheme scheme : world.groundTruth().schemes()) {
+      planted.add(scheme.detector());
+      assertThat(eventIds).contains(scheme.completingEventId()).containsAll(scheme.eventIds());
+      assertThat(scheme.lotIds()).isNotEmpty();
+      assertThat(scheme.actorIds()).isNotEmpty();
+    }
+    assertThat(planted).isEqualTo(SchemeRates.defaults().rates().keySet());
+  }
+
+  @Test
+  void theSameOptionsGiveTheSameSchemes() {
+    assertThat(world(13)).isEqualTo(world(13));
+  }
+
+  @Test
+  void theHonestTradeIsDrawnAlikeWithAndWithoutSchemes() {
+    World honest = Scenario.greatLakes().generate(SimulationOptions.of(14, 300));
+    World planted =
+        Scenario.greatLakes()
+            .generate(SimulationOptions.of(14, 300).withSchemes(SchemeRates.parse("D4:3")));
+
+    List<CustodyEvent> firstTags =
+        honest.events().stream().filter(e -> e instanceof CustodyEvent.Tag).limit(50).toList();
+    assertThat(planted.events().stream().filter(e -> e instanceof CustodyEvent.Tag).limit(50))
+        .containsExactlyElementsOf(firstTags);
+    assertThat(honest.groundTruth().schemes()).isEmpty();
+  }
+
+  @Test
+  void everySchemeIsCaughtAndTheHonestTradeRaisesNothingOverManySeeds() {
+    for (long seed = 21; seed <= 24; seed++) {
+      World world = world(seed);
+      List<Alert> alerts = DetectionEngine.detect(world.registry(), world.events());
+      for (GroundTruth.Scheme scheme : world.groundTruth().schemes()) {
+        assertThat(alerts)
+            .as("seed %d, %s", seed, scheme)
+            .anyMatch(alert -> matches(alert, scheme));
+      }
+      for (Alert alert : alerts) {
+        assertThat(world.groundTruth().schemes())
+            .as("seed %d, %s", seed, alert)
+            .anyMatch(scheme -> matches(alert, scheme));
+      }
+    }
+  }
+
+  private static boolean matches(Alert alert, GroundTruth.Scheme scheme) {
+    return alert.detector() == scheme.detector()
+        && (alert.eventIds().stream().anyMatch(scheme.eventIds()::contains)
+            || alert.lotIds().stream().anyMatch(scheme.lotIds()::contains));
+  }
+}

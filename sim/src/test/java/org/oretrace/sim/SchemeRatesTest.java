@@ -1,0 +1,47 @@
+package org.oretrace.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.oretrace.core.detection.DetectorId;
+
+class SchemeRatesTest {
+
+  @Test
+  void parsesTheCommandLineSyntax() {
+    SchemeRates rates = SchemeRates.parse("D2:5, d3:2.5");
+
+    assertThat(rates.rate(DetectorId.D2)).isEqualTo(5.0);
+    assertThat(rates.rate(DetectorId.D3)).isEqualTo(2.5);
+    assertThat(rates.rate(DetectorId.D5)).isZero();
+    assertThat(rates).hasToString("D2:5,D3:2.5");
+  }
+
+  @Test
+  void defaultAndNoneAreNamed() {
+    assertThat(SchemeRates.parse("none")).isEqualTo(SchemeRates.none());
+    assertThat(SchemeRates.parse("default")).isEqualTo(SchemeRates.defaults());
+    assertThat(SchemeRates.defaults().rates()).hasSize(9);
+  }
+
+  @Test
+  void aRateAboveZeroPlantsAtLeastOne() {
+    SchemeRates rates = SchemeRates.parse("D2:0.1");
+
+    assertThat(rates.count(DetectorId.D2, 200)).isEqualTo(1);
+    assertThat(rates.count(DetectorId.D2, 100_000)).isEqualTo(10);
+    assertThat(rates.count(DetectorId.D3, 100_000)).isZero();
+  }
+
+  @Test
+  void refusesWhatCannotBePlanted() {
+    assertThatThrownBy(() -> SchemeRates.parse("D2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DETECTOR:RATE");
+    assertThatThrownBy(() -> SchemeRates.parse("D2:-1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SchemeRates.parse("D9:1"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,128 @@
+package org.oretrace.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.Country;
+import org.oretrace.core.detection.Alert;
+import org.oretrace.core.detection.DetectorId;
+import org.oretrace.core.detection.Severity;
+import org.oretrace.store.AlertStore.AlertFilter;
+import org.oretrace.store.AlertStore.StoredAlert;
+import org.oretrace.store.PageRequest;
+
+class SqliteAlertStoreTest {
+
+  @TempDir Path folder;
+  private SqliteStore store;
+
+  static Alert alert(int number, DetectorId detector, double score, String actor, String country) {
+    return new Alert(
+        detector.name() + "-ev-" + number,
+        detector,
+        score,
+        Severity.forScore(score),
+        Instant.parse("2025-03-01T00:00:00Z").plusSeconds(3_600L * number),
+        List.of("ev-" + number),
+        List.of("lot-" + number),
+        List.of(actor),
+        List.of("site-" + (number % 2)),
+        List.of(Country.of(country)),
+        Map.of("massTonnes", new BigDecimal("1.250000")),
+        "Alert number " + number + ".");
+  }
+
+  @BeforeEach
+  void open() {
+    store = SqliteStore.open(folder.resolve("oretrace.db"));
+    List<Alert> alerts = new ArrayList<>();
+    for (int number = 1; number <= 30; number++) {
+      alerts.add(
+          alert(
+              number,
+              number % 3 == 0 ? DetectorId.D1 : DetectorId.D5,
+              number % 5 == 0 ? 0.95 : 0.7,
+              "actor-" + (number % 4),
+              number % 2 == 0 ? "CD" : "RW"));
+    }
+    store.alerts().add(alerts, Instant.parse("2025-04-01T00:00:00Z"));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void storesAnAlertAsItWasRaised() {
+    Alert original = alert(7, DetectorId.D5, 0.7, "actor-3", "RW");
+
+    assertThat(store.alerts().alert("D5-ev-7"))
+        .hasValue(new StoredAlert(original, Instant.parse("2025-04-01T00:00:00Z")));
+    assertThat(store.alerts().alert("D5-ev-99")).isEmpty();
+  }
+
+  @Test
+  void addingAnAlertTwiceKeepsOne() {
+    store.alerts().add(List.of(alert(7, DetectorId.D5, 0.7, "actor-3", "RW")), Instant.now());
+
+    assertThat(store.alerts().count()).isEqualTo(30);
+  }
+
+  @Test
+  void everyFilterAndPageMatchesAFilterOverTheWholeList() {
+    List<Alert> all =
+        store.alerts().alerts(AlertFilter.ANY, new PageRequest(0, 100)).items().stream()
+            .map(StoredAlert::alert)
+            .toList();
+    assertThat(all).hasSize(30);
+    assertThat(all.getFirst().id()).isEqualTo("D1-ev-30");
+
+    for (DetectorId detector : List.of(DetectorId.D1, DetectorId.D5)) {
+      for (Severity severity : Severity.values()) {
+        for (String actor : List.of("actor-0", "actor-1")) {
+          for (String country : List.of("CD", "RW")) {
+            AlertFilter filter =
+                new AlertFilter(
+                    detector,
+                    severity,
+                    null,
+                    actor,
+                    Country.of(country),
+                    Instant.parse("2025-03-01T05:00:00Z"),
+                    null);
+            List<Alert> expected =
+                all.stream()
+                    .filter(alert -> alert.detector() == detector)
+                    .filter(alert -> alert.severity() == severity)
+                    .filter(alert -> alert.actorIds().contains(actor))
+                    .filter(alert -> alert.countries().contains(Country.of(country)))
+                    .filter(alert -> !alert.occurredAt().isBefore(filter.from()))
+                    .toList();
+            var page = store.alerts().alerts(filter, new PageRequest(1, 2));
+            assertThat(page.total()).isEqualTo(expected.size());
+            assertThat(page.items().stream().map(StoredAlert::alert).toList())
+                .isEqualTo(expected.stream().skip(1).limit(2).toList());
+          }
+        }
+      }
+    }
+    assertThat(
+            store
+                .alerts()
+                .alerts(
+                    new AlertFilter(null, null, "site-1", null, null, null, null),
+                    new PageRequest(0, 100))
+                .total())
+        .isEqualTo(15);
+  }
+}
