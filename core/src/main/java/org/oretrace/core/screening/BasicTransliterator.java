@@ -1,0 +1,309 @@
+package org.oretrace.core.screening;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Table-driven transliteration to ASCII Latin, in pure Java.
+ *
+ * <p>Latin letters lose their diacritics by canonical decomposition (NFD) and dropping the
+ * combining marks; the few Latin letters that do not decompose (ß, æ, ø, ł, đ, þ, ı, œ) have their
+ * own entries. Greek (after the same decomposition, which removes its accents), Cyrillic, Hebrew
+ * and Arabic are read through one table indexed by the UTF-16 unit, U+0000 to U+07FF, which holds
+ * each letter's common English-language romanisation (BGN/PCGN-like for Cyrillic, the consonantal
+ * skeleton for Hebrew and Arabic, whose short vowels are not written). Hangul syllables are
+ * composed arithmetically from their lead, vowel and tail jamo and romanised by the Revised
+ * Romanisation. Han, Kana and other scripts are dropped: they need a dictionary, which is what an
+ * ICU-backed {@link Transliterator} would bring.
+ *
+ * <p>The output is not a faithful romanisation: it is a key good enough for the scorer, which
+ * compares consonant skeletons as well as letters, to pair "محمد" with "Mohamed".
+ */
+final class BasicTransliterator implements Transliterator {
+
+  static final BasicTransliterator INSTANCE = new BasicTransliterator();
+
+  private static final String[] TABLE = new String[0x0800];
+
+  /** Characters above the table's range that still map: typographic apostrophes. */
+  private static final Map<Character, String> BEYOND_TABLE = new HashMap<>();
+
+  private static final char HEBREW_HE = 'ה';
+
+  private static final String[] HANGUL_LEADS = {
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
+    "h"
+  };
+  private static final String[] HANGUL_VOWELS = {
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i"
+  };
+  private static final String[] HANGUL_TAILS = {
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
+    "t", "t", "ng", "t", "t", "k", "t", "p", "t"
+  };
+
+  static {
+    put("ßẞ", "ss");
+    put("æÆ", "ae");
+    put("øØ", "o");
+    put("łŁ", "l");
+    put("đĐðÐ", "d");
+    put("þÞ", "th");
+    put("ı", "i");
+    put("œŒ", "oe");
+    put("ħĦ", "h");
+    put("ŋŊ", "ng");
+    put("ʿʾ‘’`´ʻʼ'", "");
+    greek();
+    cyrillic();
+    hebrew();
+    arabic();
+  }
+
+  private static void greek() {
+    put("αΑ", "a");
+    put("βΒ", "v");
+    put("γΓ", "g");
+    put("δΔ", "d");
+    put("εΕ", "e");
+    put("ζΖ", "z");
+    put("ηΗ", "i");
+    put("θΘ", "th");
+    put("ιΙ", "i");
+    put("κΚ", "k");
+    put("λΛ", "l");
+    put("μΜ", "m");
+    put("νΝ", "n");
+    put("ξΞ", "x");
+    put("οΟ", "o");
+    put("πΠ", "p");
+    put("ρΡ", "r");
+    put("σςΣ", "s");
+    put("τΤ", "t");
+    put("υΥ", "y");
+    put("φΦ", "f");
+    put("χΧ", "ch");
+    put("ψΨ", "ps");
+    put("ωΩ", "o");
+  }
+
+  private static void cyrillic() {
+    String[][] letters = {
+      {"аА", "a"},
+      {"бБ", "b"},
+      {"вВ", "v"},
+      {"гГ", "g"},
+      {"ґҐ", "g"},
+      {"дД", "d"},
+      {"еЕ", "e"},
+      {"ёЁ", "yo"},
+      {"єЄ", "ye"},
+      {"жЖ", "zh"},
+      {"зЗ", "z"},
+      {"иИ", "i"},
+      {"іІ", "i"},
+      {"їЇ", "yi"},
+      {"йЙ", "y"},
+      {"кК", "k"},
+      {"лЛ", "l"},
+      {"мМ", "m"},
+      {"нН", "n"},
+      {"оО", "o"},
+      {"пП", "p"},
+      {"рР", "r"},
+      {"сС", "s"},
+      {"тТ", "t"},
+      {"уУ", "u"},
+      {"ўЎ", "u"},
+      {"фФ", "f"},
+      {"хХ", "kh"},
+      {"цЦ", "ts"},
+      {"чЧ", "ch"},
+      {"шШ", "sh"},
+      {"щЩ", "shch"},
+      {"ъЪ", ""},
+      {"ыЫ", "y"},
+      {"ьЬ", ""},
+      {"эЭ", "e"},
+      {"юЮ", "yu"},
+      {"яЯ", "ya"},
+      {"ђЂ", "dj"},
+      {"јЈ", "j"},
+      {"љЉ", "lj"},
+      {"њЊ", "nj"},
+      {"ћЋ", "c"},
+      {"џЏ", "dz"},
+      {"ѓЃ", "gj"},
+      {"ќЌ", "kj"},
+      {"ѕЅ", "dz"},
+      {"қҚ", "k"},
+      {"ғҒ", "g"},
+      {"ңҢ", "n"},
+      {"өӨ", "o"},
+      {"үҮ", "u"},
+      {"ұҰ", "u"},
+      {"һҺ", "h"},
+      {"әӘ", "a"}
+    };
+    for (String[] letter : letters) {
+      put(letter[0], letter[1]);
+    }
+  }
+
+  private static void hebrew() {
+    String[][] letters = {
+      {"א", "a"}, {"ב", "v"}, {"ג", "g"}, {"ד", "d"}, {"ה", "h"}, {"ו", "v"}, {"ז", "z"},
+      {"ח", "kh"}, {"ט", "t"}, {"י", "y"}, {"כך", "k"}, {"ל", "l"}, {"מם", "m"}, {"נן", "n"},
+      {"ס", "s"}, {"ע", "a"}, {"פף", "p"}, {"צץ", "ts"}, {"ק", "k"}, {"ר", "r"}, {"ש", "sh"},
+      {"ת", "t"}
+    };
+    for (String[] letter : letters) {
+      put(letter[0], letter[1]);
+    }
+  }
+
+  private static void arabic() {
+    String[][] letters = {
+      {"اآٱ", "a"},
+      {"أ", "a"},
+      {"إ", "i"},
+      {"ب", "b"},
+      {"پ", "p"},
+      {"ت", "t"},
+      {"ث", "th"},
+      {"ج", "j"},
+      {"چ", "ch"},
+      {"ح", "h"},
+      {"خ", "kh"},
+      {"د", "d"},
+      {"ذ", "dh"},
+      {"ر", "r"},
+      {"ز", "z"},
+      {"ژ", "zh"},
+      {"س", "s"},
+      {"ش", "sh"},
+      {"ص", "s"},
+      {"ض", "d"},
+      {"ط", "t"},
+      {"ظ", "z"},
+      {"ع", "a"},
+      {"غ", "gh"},
+      {"ف", "f"},
+      {"ق", "q"},
+      {"كک", "k"},
+      {"گ", "g"},
+      {"ل", "l"},
+      {"م", "m"},
+      {"ن", "n"},
+      {"هۀ", "h"},
+      {"ة", "a"},
+      {"و", "w"},
+      {"ؤ", "w"},
+      {"يیى", "y"},
+      {"ئ", "y"},
+      {"ء", ""},
+      {"\u064E", "a"},
+      {"\u0650", "i"},
+      {"\u064F", "u"},
+      {"\u0640", ""}
+    };
+    for (String[] letter : letters) {
+      put(letter[0], letter[1]);
+    }
+  }
+
+  private static void put(String characters, String latin) {
+    for (int i = 0; i < characters.length(); i++) {
+      char character = characters.charAt(i);
+      if (character < TABLE.length) {
+        TABLE[character] = latin;
+      } else {
+        BEYOND_TABLE.put(character, latin);
+      }
+    }
+  }
+
+  private BasicTransliterator() {}
+
+  @Override
+  public String toLatin(String text) {
+    if (isAscii(text)) {
+      return text;
+    }
+    StringBuilder latin = new StringBuilder(text.length() + 8);
+    int from = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      // Hangul syllables are romanised whole; NFD would split them into jamo.
+      if (i == text.length() || isHangulSyllable(text.charAt(i))) {
+        appendDecomposed(Normalizer.normalize(text.substring(from, i), Normalizer.Form.NFD), latin);
+        if (i < text.length()) {
+          appendHangul(text.charAt(i), latin);
+        }
+        from = i + 1;
+      }
+    }
+    return latin.toString();
+  }
+
+  private static boolean isHangulSyllable(char character) {
+    return character >= 0xAC00 && character <= 0xD7A3;
+  }
+
+  private static void appendDecomposed(String decomposed, StringBuilder latin) {
+    for (int i = 0; i < decomposed.length(); i++) {
+      char character = decomposed.charAt(i);
+      char next = i + 1 < decomposed.length() ? decomposed.charAt(i + 1) : 0;
+      if (character < 0x80) {
+        latin.append(character);
+        continue;
+      }
+      if ((character == 'д' || character == 'Д') && (next == 'ж' || next == 'Ж')) {
+        latin.append('j'); // "Джулио" is Julio, not Dzhulio
+        i++;
+        continue;
+      }
+      if ((character == 'ο' || character == 'Ο') && (next == 'υ' || next == 'Υ')) {
+        latin.append("ou"); // "Νικόλαος Σου": ου is one vowel, u
+        i++;
+        continue;
+      }
+      if (character == HEBREW_HE && !isHebrewLetter(decomposed, i + 1)) {
+        latin.append('e'); // a final he is a vowel: "משה" is Moshe
+        continue;
+      }
+      String mapped = character < TABLE.length ? TABLE[character] : BEYOND_TABLE.get(character);
+      if (mapped != null) {
+        latin.append(mapped);
+      } else if (Character.isWhitespace(character) || Character.isSpaceChar(character)) {
+        latin.append(' ');
+      } else if (Character.getType(character) == Character.DASH_PUNCTUATION) {
+        latin.append('-');
+      }
+      // Combining marks, Han, Kana and unknown letters are dropped.
+    }
+  }
+
+  private static void appendHangul(char syllable, StringBuilder latin) {
+    int index = syllable - 0xAC00;
+    int lead = index / (21 * 28);
+    int vowel = (index % (21 * 28)) / 28;
+    int tail = index % 28;
+    latin.append(HANGUL_LEADS[lead]).append(HANGUL_VOWELS[vowel]).append(HANGUL_TAILS[tail]);
+    latin.append(' '); // one syllable, one name part: 김정은 is Kim Jong Un
+  }
+
+  private static boolean isHebrewLetter(String text, int index) {
+    return index < text.length() && text.charAt(index) >= 0x05D0 && text.charAt(index) <= 0x05EA;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

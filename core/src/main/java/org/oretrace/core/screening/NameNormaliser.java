@@ -1,0 +1,293 @@
+package org.oretrace.core.screening;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a name as written into the tokens the screener compares: Latin letters (through a {@link
+ * Transliterator}), no diacritics, lower case, no punctuation, no honorifics or ranks ("Colonel",
+ * "Gen.", "Dr", "Sheikh") and no legal forms of companies ("Ltd", "SARL", "S.A. de C.V.", "OOO").
+ * Word order is kept: the scorer pairs tokens whatever their order, and the order still helps when
+ * tokens were split or joined ("Abd al-Rahman", "Abdulrahman").
+ *
+ * <p>Apostrophes and the ayn/hamza signs disappear without a space ("Sa'ad" is "saad"); dots
+ * disappear too, so that "S.A." and "SA" are one token; every other punctuation mark separates
+ * tokens. Titles and legal forms are removed only while a token of the name remains.
+ */
+public final class NameNormaliser {
+
+  static final Set<String> TITLES =
+      Set.of(
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "mister",
+          "dr",
+          "doctor",
+          "prof",
+          "professor",
+          "sir",
+          "lord",
+          "lady",
+          "dame",
+          "sheikh",
+          "shaikh",
+          "shaykh",
+          "sheik",
+          "haji",
+          "hajji",
+          "hadji",
+          "alhaj",
+          "alhaji",
+          "mullah",
+          "mulla",
+          "maulana",
+          "maulvi",
+          "mawlawi",
+          "colonel",
+          "col",
+          "gen",
+          "general",
+          "lt",
+          "lieutenant",
+          "maj",
+          "major",
+          "capt",
+          "captain",
+          "cpt",
+          "brig",
+          "brigadier",
+          "cmdr",
+          "commander",
+          "sgt",
+          "sergeant",
+          "adm",
+          "admiral",
+          "marshal",
+          "rev",
+          "reverend",
+          "fr",
+          "father",
+          "imam",
+          "president",
+          "minister",
+          "hon",
+          "honourable",
+          "honorable",
+          "excellency",
+          "mme",
+          "mlle",
+          "madame",
+          "monsieur",
+          "herr",
+          "frau",
+          "senor",
+          "senora",
+          "sra",
+          "dona",
+          "gal",
+          "genl",
+          "ret",
+          "retired",
+          "jr",
+          "sr");
+
+  /** Legal forms that are no one's name: removed wherever they stand. */
+  static final Set<String> UNAMBIGUOUS_LEGAL_FORMS =
+      Set.of(
+          "ltd",
+          "limited",
+          "llc",
+          "llp",
+          "inc",
+          "incorporated",
+          "corp",
+          "korp",
+          "corporation",
+          "company",
+          "sarl",
+          "sprl",
+          "sprlu",
+          "gmbh",
+          "gmbkh",
+          "ltda",
+          "plc",
+          "pjsc",
+          "ojsc",
+          "jsc",
+          "cjsc",
+          "ooo",
+          "zao",
+          "oao",
+          "pao",
+          "fze",
+          "fzco",
+          "holding",
+          "holdings");
+
+  /** Legal forms that are also words or name parts ("sa", "co", "as"): removed at either end. */
+  static final Set<String> LEGAL_FORMS =
+      Set.of(
+          "ltd",
+          "limited",
+          "llc",
+          "llp",
+          "lp",
+          "inc",
+          "incorporated",
+          "corp",
+          "corporation",
+          "co",
+          "company",
+          "cie",
+          "sarl",
+          "sa",
+          "sas",
+          "sasu",
+          "sprl",
+          "sprlu",
+          "spa",
+          "srl",
+          "sl",
+          "sac",
+          "saa",
+          "cv",
+          "rl",
+          "gmbh",
+          "ag",
+          "kg",
+          "bv",
+          "nv",
+          "plc",
+          "pte",
+          "pty",
+          "oy",
+          "ab",
+          "as",
+          "asa",
+          "aps",
+          "lda",
+          "ltda",
+          "eirl",
+          "sc",
+          "spr",
+          "ooo",
+          "zao",
+          "oao",
+          "pao",
+          "ao",
+          "tov",
+          "pjsc",
+          "ojsc",
+          "jsc",
+          "cjsc",
+          "fze",
+          "fzco",
+          "fzc",
+          "fz",
+          "wll",
+          "bhd",
+          "sdn",
+          "tbk",
+          "pt",
+          "jv",
+          "group",
+          "holding",
+          "holdings",
+          "the");
+
+  private static final List<String> SPELLED_OUT_LEGAL_FORMS =
+      List.of("company", "corporation", "limited", "incorporated", "holding", "holdings");
+
+  /** Joining words that only make sense inside a legal form: "S.A. de C.V.", "Co. and Ltd". */
+  private static final Set<String> LEGAL_FORM_JOINERS = Set.of("de", "y", "and", "et", "und");
+
+  /** Short words that carry little identity: kinship and article particles. */
+  static final Set<String> PARTICLES =
+      Set.of(
+          "al", "el", "ul", "ad", "ar", "as", "at", "az", "bin", "ben", "ibn", "bint", "binti",
+          "de", "da", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "la", "le",
+          "van", "von", "y", "e", "of", "and", "und", "et");
+
+  private final Transliterator transliterator;
+
+  public NameNormaliser(Transliterator transliterator) {
+    this.transliterator = requireNonNull(transliterator, "transliterator is null");
+  }
+
+  public static NameNormaliser basic() {
+    return new NameNormaliser(Transliterator.basic());
+  }
+
+  /** The comparable tokens of a name; empty when it has no letter or digit. */
+  public List<String> tokens(String name) {
+    requireNonNull(name, "name is null");
+    String latin = transliterator.toLatin(name).toLowerCase(Locale.ROOT);
+    List<String> tokens = split(latin);
+    return stripTitlesAndLegalForms(tokens);
+  }
+
+  private static List<String> split(String latin) {
+    List<String> tokens = new ArrayList<>(4);
+    StringBuilder token = new StringBuilder(16);
+    for (int i = 0; i < latin.length(); i++) {
+      char character = latin.charAt(i);
+      if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) {
+        token.append(character);
+      } else if (character == '.' || character == '\'' || character == '`') {
+        continue;
+      } else if (token.length() > 0) {
+        tokens.add(token.toString());
+        token.setLength(0);
+      }
+    }
+    if (token.length() > 0) {
+      tokens.add(token.toString());
+    }
+    return tokens;
+  }
+
+  /**
+   * "kompany", "corporacion", "limitted": a long legal form as other languages or typists write it.
+   */
+  private static boolean isMisspeltLegalForm(String token) {
+    if (token.length() < 6) {
+      return false;
+    }
+    for (String form : SPELLED_OUT_LEGAL_FORMS) {
+      if (JaroWinkler.similarity(token, form) >= 0.88) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> stripTitlesAndLegalForms(List<String> tokens) {
+    int start = 0;
+    int end = tokens.size();
+    // Legal forms at the end, with their joining words ("sa de cv"), then at the start ("ooo").
+    while (end - start > 1
+        && (LEGAL_FORMS.contains(tokens.get(end - 1))
+            || isMisspeltLegalForm(tokens.get(end - 1))
+            || (LEGAL_FORM_JOINERS.contains(tokens.get(end - 1)) && end < tokens.size()))) {
+      end--;
+    }
+    while (end - start > 1
+        && (LEGAL_FORMS.contains(tokens.get(start)) || TITLES.contains(tokens.get(start)))) {
+      start++;
+    }
+    List<String> kept = new ArrayList<>(end - start);
+    for (int i = start; i < end; i++) {
+      String token = tokens.get(i);
+      if (!TITLES.contains(token) && !UNAMBIGUOUS_LEGAL_FORMS.contains(token)) {
+        kept.add(token);
+      }
+    }
+    return kept.isEmpty() ? List.copyOf(tokens.subList(start, end)) : kept;
+  }
+}

@@ -1,0 +1,168 @@
+package org.oretrace.core.screening;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How alike two prepared names are, in [0, 1], and which tokens agreed.
+ *
+ * <p>Tokens are paired greedily, most similar pair first, each token used once, whatever their
+ * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
+ * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
+ * consonant skeletons (0.92, or 0.88 for one-consonant skeletons of short tokens, as in "aly" and
+ * "Ali"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted
+ * mean similarity of the pairs, where every token left unpaired also counts in the denominator:
+ * fully for the screened name's tokens (a word the list does not have is evidence against), and at
+ * {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a
+ * person's (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names,
+ * else at {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
+ *
+ * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
+ * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
+ * discounted by {@value #JOINED_DISCOUNT}, or 0.9 when their skeletons are equal, and the better
+ * score wins; only when their lengths are within {@value #MIN_JOINED_LENGTH_RATIO} of each other,
+ * since a whole word more is no spelling variant.
+ *
+ * <p>Plain Jaro-Winkler on whole names fails both ways: word order and dropped middle names push
+ * true matches under any useful threshold, and its prefix bonus lifts different people who share a
+ * given name over it. Token pairing with skeletons is the usual remedy in screening engines; this
+ * one stays small enough to explain each score.
+ */
+final class NameScorer {
+
+  static final double MIN_TOKEN_SIMILARITY = 0.80;
+  static final double DROPPED_TOKEN_WEIGHT = 0.2;
+  static final double DROPPED_WORD_WEIGHT = 0.45;
+  static final double LONE_TOKEN_WEIGHT = 0.6;
+  static final double JOINED_DISCOUNT = 0.95;
+  static final double MIN_JOINED_LENGTH_RATIO = 0.8;
+  static final double SKELETON_MIN_JARO_WINKLER = 0.75;
+  private static final int MAX_TOKENS = 16;
+
+  private NameScorer() {}
+
+  /** The name score; fills {@code agreements} with the pairs when it is not null. */
+  static double score(
+      PreparedName screened, PreparedName listed, List<Match.TokenAgreement> agreements) {
+    int screenedCount = Math.min(screened.size(), MAX_TOKENS);
+    int listedCount = Math.min(listed.size(), MAX_TOKENS);
+    if (screenedCount == 0 || listedCount == 0) {
+      return 0;
+    }
+    double[] similarities = new double[screenedCount * listedCount];
+    for (int i = 0; i < screenedCount; i++) {
+      for (int j = 0; j < listedCount; j++) {
+        similarities[i * listedCount + j] =
+            tokenSimilarity(
+                screened.tokens()[i],
+                screened.skeletons()[i],
+                listed.tokens()[j],
+                listed.skeletons()[j]);
+      }
+    }
+    int screenedUsed = 0;
+    int listedUsed = 0;
+    double agreed = 0;
+    double pairedWeight = 0;
+    int pairs = 0;
+    while (true) {
+      int best = -1;
+      double bestSimilarity = MIN_TOKEN_SIMILARITY;
+      for (int cell = 0; cell < similarities.length; cell++) {
+        int i = cell / listedCount;
+        int j = cell % listedCount;
+        if (similarities[cell] >= bestSimilarity
+            && (screenedUsed & (1 << i)) == 0
+            && (listedUsed & (1 << j)) == 0) {
+          if (similarities[cell] > bestSimilarity || best < 0) {
+            best = cell;
+            bestSimilarity = similarities[cell];
+          }
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      int i = best / listedCount;
+      int j = best % listedCount;
+      screenedUsed |= 1 << i;
+      listedUsed |= 1 << j;
+      double weight = (screened.weights()[i] + listed.weights()[j]) / 2;
+      agreed += bestSimilarity * weight;
+      pairedWeight += weight;
+      pairs++;
+      if (agreements != null) {
+        agreements.add(
+            new Match.TokenAgreement(screened.tokens()[i], listed.tokens()[j], bestSimilarity));
+      }
+    }
+    double unpairedScreened = 0;
+    for (int i = 0; i < screenedCount; i++) {
+      if ((screenedUsed & (1 << i)) == 0) {
+        unpairedScreened += screened.weights()[i];
+      }
+    }
+    double unpairedListed = 0;
+    for (int j = 0; j < listedCount; j++) {
+      if ((listedUsed & (1 << j)) == 0) {
+        unpairedListed += listed.weights()[j];
+      }
+    }
+    boolean twoPaired = pairs >= 2 || (pairs == 1 && screenedCount == 1 && listedCount == 1);
+    double listedFactor =
+        !twoPaired
+            ? LONE_TOKEN_WEIGHT
+            : listed.isPerson() ? DROPPED_TOKEN_WEIGHT : DROPPED_WORD_WEIGHT;
+    double denominator = pairedWeight + unpairedScreened + listedFactor * unpairedListed;
+    double tokenScore = denominator == 0 ? 0 : agreed / denominator;
+    if (screenedCount == listedCount) {
+      return tokenScore;
+    }
+    double joinedScore = joinedScore(screened, listed);
+    if (joinedScore > tokenScore) {
+      if (agreements != null) {
+        agreements.clear();
+        agreements.add(new Match.TokenAgreement(screened.joined(), listed.joined(), joinedScore));
+      }
+      return joinedScore;
+    }
+    return tokenScore;
+  }
+
+  static List<Match.TokenAgreement> agreements(PreparedName screened, PreparedName listed) {
+    List<Match.TokenAgreement> agreements = new ArrayList<>();
+    score(screened, listed, agreements);
+    return agreements;
+  }
+
+  private static double joinedScore(PreparedName screened, PreparedName listed) {
+    int shorter = Math.min(screened.joined().length(), listed.joined().length());
+    int longer = Math.max(screened.joined().length(), listed.joined().length());
+    if (shorter < MIN_JOINED_LENGTH_RATIO * longer) {
+      return 0; // a whole word more or less: not a split or joined token
+    }
+    return JOINED_DISCOUNT * JaroWinkler.jaro(screened.joined(), listed.joined());
+  }
+
+  static double tokenSimilarity(
+      String screened, String screenedSkeleton, String listed, String listedSkeleton) {
+    if (screened.equals(listed)) {
+      return 1;
+    }
+    if (screened.length() == 1 || listed.length() == 1) {
+      return screened.charAt(0) == listed.charAt(0) ? 0.85 : 0;
+    }
+    double similarity = JaroWinkler.similarity(screened, listed);
+    if (!screenedSkeleton.equals(listedSkeleton)) {
+      return similarity;
+    }
+    int consonants = screenedSkeleton.length();
+    if (consonants >= 3 || (consonants == 2 && similarity >= SKELETON_MIN_JARO_WINKLER)) {
+      return Math.max(similarity, 0.92);
+    }
+    if (consonants == 1 && screened.length() <= 4 && listed.length() <= 4) {
+      return Math.max(similarity, 0.88);
+    }
+    return similarity;
+  }
+}

@@ -1,0 +1,388 @@
+package org.oretrace.core.screening;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Measures the screener on names made from real lists: quality (recall and precision at the default
+ * threshold, next to plain Jaro-Winkler on whole names at 0.80) and speed (names screened per
+ * second against a list grown to a given size).
+ *
+ * <p>Quality set: variants of listed names (see VariantGenerator) are the positives; each must
+ * return the entry it was made from. Names in a non-Latin script on the list (UN "name in original
+ * script", OpenSanctions aliases) are taken off the list and screened as cross-script positives.
+ * Decoys are the negatives. A true positive is a positive whose entry is among the matches; a false
+ * positive is a decoy with any match, or a positive whose matches are all other entries. Precision
+ * is TP / (TP + FP), recall TP / positives. The baseline compares lower-cased whole names with
+ * every listed name (brute force), so it runs on a sample of the quality set.
+ *
+ * <p>Speed: the list is grown to the requested size by recombining the words of its names (given
+ * names of one person with the surname of another; words of one company with another's), so the
+ * word frequencies stay realistic; the screened names are half variants, half decoys, generated
+ * before the clock starts; all available processors screen in parallel.
+ */
+public final class ScreeningBenchmark {
+
+  /** The plain Jaro-Winkler threshold the baseline alerts at. */
+  public static final double BASELINE_THRESHOLD = 0.80;
+
+  /**
+   * What to run.
+   *
+   * @param qualityNames positives and negatives in the quality set (half each)
+   * @param baselineNames how many of them the brute-force baseline screens
+   * @param speedListSize entries in the grown list for the speed run (0 skips the speed run)
+   * @param speedNames names screened in the speed run
+   */
+  public record Settings(
+      int qualityNames, int baselineNames, int speedListSize, int speedNames, long seed) {
+    public Settings {
+      if (qualityNames < 2 || baselineNames < 0 || speedListSize < 0 || speedNames < 0) {
+        throw new IllegalArgumentException("benchmark sizes must be positive");
+      }
+    }
+
+    /** The goal of DESIGN.md: 1,000,000 names against 100,000 entries. */
+    public static Settings standard() {
+      return new Settings(20_000, 2_000, 100_000, 1_000_000, 42);
+    }
+  }
+
+  /** The figures of one run. */
+  public record Figures(
+      int listEntries,
+      int positives,
+      int negatives,
+      double threshold,
+      double recall,
+      double precision,
+      int baselineNames,
+      double baselineRecall,
+      double baselinePrecision,
+      int speedListEntries,
+      int speedNames,
+      Duration speedTime,
+      double namesPerSecond) {
+
+    public Figures {
+      requireNonNull(speedTime, "speedTime is null");
+    }
+
+    /** One line for a terminal or a log. */
+    public String summary() {
+      String quality =
+          String.format(
+              Locale.ROOT,
+              "screening: recall %.3f precision %.3f at %.2f (Jaro-Winkler %.2f baseline: recall"
+                  + " %.3f precision %.3f) on %d+%d names against %d entries",
+              recall,
+              precision,
+              threshold,
+              BASELINE_THRESHOLD,
+              baselineRecall,
+              baselinePrecision,
+              positives,
+              negatives,
+              listEntries);
+      if (speedNames == 0) {
+        return quality;
+      }
+      return quality
+          + String.format(
+              Locale.ROOT,
+              "; %,d names against %,d entries in %.1f s (%,.0f names/s)",
+              speedNames,
+              speedListEntries,
+              speedTime.toMillis() / 1000.0,
+              namesPerSecond);
+    }
+  }
+
+  private record Case(String name, int expectedEntry, EntityType type) {
+    boolean positive() {
+      return expectedEntry >= 0;
+    }
+  }
+
+  private ScreeningBenchmark() {}
+
+  public static Figures run(List<WatchListEntry> entries, Settings settings) {
+    requireNonNull(entries, "entries is null");
+    requireNonNull(settings, "settings is null");
+    if (entries.isEmpty()) {
+      throw new IllegalArgumentException("the benchmark needs a non-empty list");
+    }
+    List<String> crossScript = new ArrayList<>();
+    List<Integer> crossScriptEntries = new ArrayList<>();
+    List<WatchListEntry> latin = new ArrayList<>(entries.size());
+    for (int index = 0; index < entries.size(); index++) {
+      WatchListEntry entry = entries.get(index);
+      List<String> latinNames = entry.names().stream().filter(ScreeningBenchmark::isLatin).toList();
+      if (latinNames.isEmpty() || latinNames.size() == entry.names().size()) {
+        latin.add(entry); // nothing to take off, or nothing Latin to keep
+        continue;
+      }
+      latin.add(withNames(entry, latinNames));
+      for (String name : entry.names()) {
+        if (!isLatin(name)) {
+          crossScript.add(name);
+          crossScriptEntries.add(index);
+        }
+      }
+    }
+    WatchList list = WatchList.of(latin);
+    Screener screener = Screener.of(list);
+    VariantGenerator generator = new VariantGenerator(settings.seed());
+    List<Case> cases = qualityCases(list, crossScript, crossScriptEntries, settings, generator);
+
+    long[] counts = quality(cases, query -> entriesOf(screener.screen(query), list));
+    Baseline baseline = new Baseline(list);
+    List<Case> baselineCases = sample(cases, settings.baselineNames(), settings.seed());
+    long[] baselineCounts = quality(baselineCases, baseline::matches);
+
+    int speedEntries = 0;
+    Duration speedTime = Duration.ZERO;
+    double namesPerSecond = 0;
+    if (settings.speedListSize() > 0 && settings.speedNames() > 0) {
+      List<WatchListEntry> grown = grow(latin, settings.speedListSize(), settings.seed());
+      WatchList big = WatchList.of(grown);
+      Screener bigScreener = Screener.of(big);
+      String[] names = speedNames(grown, settings.speedNames(), generator);
+      AtomicLong matches = new AtomicLong();
+      long start = System.nanoTime();
+      IntStream.range(0, names.length)
+          .parallel()
+          .forEach(i -> matches.addAndGet(bigScreener.screen(Query.of(names[i])).size()));
+      long elapsed = System.nanoTime() - start;
+      speedEntries = grown.size();
+      speedTime = Duration.ofNanos(elapsed);
+      namesPerSecond = names.length / (elapsed / 1e9);
+    }
+    return new Figures(
+        latin.size(),
+        (int) counts[3],
+        (int) counts[4],
+        screener.threshold(),
+        ratio(counts[0], counts[3]),
+        ratio(counts[0], counts[0] + counts[1]),
+        baselineCases.size(),
+        ratio(baselineCounts[0], baselineCounts[3]),
+        ratio(baselineCounts[0], baselineCounts[0] + baselineCounts[1]),
+        speedEntries,
+        settings.speedListSize() > 0 ? settings.speedNames() : 0,
+        speedTime,
+        namesPerSecond);
+  }
+
+  /** True positives, false positives, false negatives, positives, negatives. */
+  private static long[] quality(
+      List<Case> cases, java.util.function.Function<Query, Set<Integer>> screen) {
+    long[] counts = new long[5];
+    for (Case each : cases) {
+      Set<Integer> found = screen.apply(Query.of(each.name()));
+      if (each.positive()) {
+        counts[3]++;
+        if (found.contains(each.expectedEntry())) {
+          counts[0]++;
+        } else {
+          counts[2]++;
+          if (!found.isEmpty()) {
+            counts[1]++;
+          }
+        }
+      } else {
+        counts[4]++;
+        if (!found.isEmpty()) {
+          counts[1]++;
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static List<Case> qualityCases(
+      WatchList list,
+      List<String> crossScript,
+      List<Integer> crossScriptEntries,
+      Settings settings,
+      VariantGenerator generator) {
+    int half = settings.qualityNames() / 2;
+    List<Case> cases = new ArrayList<>(settings.qualityNames());
+    for (int i = 0; i < crossScript.size() && i < half / 10; i++) {
+      cases.add(new Case(crossScript.get(i), crossScriptEntries.get(i), null));
+    }
+    List<WatchListEntry> entries = list.entries();
+    while (cases.size() < half) {
+      int index = generator.nextInt(entries.size());
+      WatchListEntry entry = entries.get(index);
+      String name = entry.names().get(generator.nextInt(entry.names().size()));
+      cases.add(new Case(generator.variant(name, entry.type()), index, entry.type()));
+    }
+    Map<String, List<Integer>> namesByToken = new HashMap<>();
+    for (int name = 0; name < list.nameCount(); name++) {
+      for (String token : list.name(name).tokens()) {
+        namesByToken.computeIfAbsent(token, key -> new ArrayList<>()).add(name);
+      }
+    }
+    NameNormaliser normaliser = list.normaliser();
+    while (cases.size() < 2 * half) {
+      WatchListEntry near = entries.get(generator.nextInt(entries.size()));
+      EntityType type = generator.nextInt(4) == 0 ? EntityType.ORGANISATION : EntityType.PERSON;
+      String decoy =
+          generator.decoy(type, near.type() == EntityType.PERSON ? near.primaryName() : null);
+      if (!isAmbiguous(normaliser.tokens(decoy), list, namesByToken)) {
+        cases.add(new Case(decoy, -1, type));
+      }
+    }
+    return cases;
+  }
+
+  /** A decoy all of whose words one listed name has is the listed party, not a decoy. */
+  private static boolean isAmbiguous(
+      List<String> tokens, WatchList list, Map<String, List<Integer>> namesByToken) {
+    if (tokens.isEmpty()) {
+      return true;
+    }
+    for (int name : namesByToken.getOrDefault(tokens.get(0), List.of())) {
+      List<String> listed = List.of(list.name(name).tokens());
+      if (listed.containsAll(tokens)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<Integer> entriesOf(List<Match> matches, WatchList list) {
+    Set<Integer> found = new HashSet<>();
+    for (Match match : matches) {
+      found.add(list.indexOf(match.entry()));
+    }
+    return found;
+  }
+
+  private static List<Case> sample(List<Case> cases, int size, long seed) {
+    List<Case> shuffled = new ArrayList<>(cases);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+    return shuffled.subList(0, Math.min(size, shuffled.size()));
+  }
+
+  private static String[] speedNames(
+      List<WatchListEntry> entries, int count, VariantGenerator generator) {
+    String[] names = new String[count];
+    for (int i = 0; i < count; i++) {
+      WatchListEntry entry = entries.get(generator.nextInt(entries.size()));
+      names[i] =
+          i % 2 == 0
+              ? generator.variant(
+                  entry.names().get(generator.nextInt(entry.names().size())), entry.type())
+              : generator.decoy(
+                  generator.nextInt(4) == 0 ? EntityType.ORGANISATION : EntityType.PERSON,
+                  entry.primaryName());
+    }
+    return names;
+  }
+
+  /** The list grown to {@code size} entries by recombining the words of its names. */
+  static List<WatchListEntry> grow(List<WatchListEntry> entries, int size, long seed) {
+    List<WatchListEntry> grown = new ArrayList<>(Math.max(size, entries.size()));
+    grown.addAll(entries);
+    SplittableRandom random = new SplittableRandom(seed);
+    int synthetic = 0;
+    while (grown.size() < size) {
+      WatchListEntry first = entries.get(random.nextInt(entries.size()));
+      WatchListEntry second = entries.get(random.nextInt(entries.size()));
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < first.names().size() && names.size() < 4; i++) {
+        String[] head = first.names().get(i).strip().split("\\s+");
+        String[] tail =
+            second.names().get(random.nextInt(second.names().size())).strip().split("\\s+");
+        int keep = Math.max(1, head.length - 1);
+        StringBuilder name = new StringBuilder();
+        for (int word = 0; word < keep; word++) {
+          name.append(head[word]).append(' ');
+        }
+        name.append(tail[tail.length - 1]);
+        names.add(name.toString());
+      }
+      grown.add(
+          new WatchListEntry(
+              "synthetic",
+              "S" + synthetic++,
+              first.type(),
+              names,
+              first.datesOfBirth(),
+              second.nationalities(),
+              List.of(),
+              first.programmes()));
+    }
+    return grown;
+  }
+
+  private static WatchListEntry withNames(WatchListEntry entry, List<String> names) {
+    return new WatchListEntry(
+        entry.source(),
+        entry.reference(),
+        entry.type(),
+        names,
+        entry.datesOfBirth(),
+        entry.nationalities(),
+        entry.addresses(),
+        entry.programmes());
+  }
+
+  private static boolean isLatin(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char character = name.charAt(i);
+      if (Character.isLetter(character)
+          && Character.UnicodeScript.of(character) != Character.UnicodeScript.LATIN) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double ratio(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  /** Plain Jaro-Winkler on lower-cased whole names, against every listed name. */
+  private static final class Baseline {
+    private final String[] names;
+    private final int[] entryOf;
+
+    Baseline(WatchList list) {
+      names = new String[list.nameCount()];
+      entryOf = new int[list.nameCount()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = plain(list.name(i).original());
+        entryOf[i] = list.name(i).entryIndex();
+      }
+    }
+
+    Set<Integer> matches(Query query) {
+      String screened = plain(query.name());
+      Set<Integer> found = new HashSet<>();
+      for (int i = 0; i < names.length; i++) {
+        if (JaroWinkler.similarity(screened, names[i]) >= BASELINE_THRESHOLD) {
+          found.add(entryOf[i]);
+        }
+      }
+      return found;
+    }
+
+    private static String plain(String name) {
+      return name.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+  }
+}
