@@ -2,10 +2,11 @@ package org.oretrace.sim;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.oretrace.core.detection.DetectorId;
 
 /**
@@ -22,7 +23,9 @@ public record SchemeRates(Map<DetectorId, Double> rates) {
 
   public SchemeRates {
     requireNonNull(rates, "rates is null");
-    Map<DetectorId, Double> sorted = new TreeMap<>();
+    // An EnumMap keeps detector order: Map.copyOf would iterate in an order that changes from one
+    // JVM run to the next, and planting iterates over the rates.
+    Map<DetectorId, Double> sorted = new EnumMap<>(DetectorId.class);
     rates.forEach(
         (detector, rate) -> {
           requireNonNull(detector, "detector is null");
@@ -37,7 +40,7 @@ public record SchemeRates(Map<DetectorId, Double> rates) {
           }
           sorted.put(detector, rate);
         });
-    rates = Map.copyOf(sorted);
+    rates = Collections.unmodifiableMap(sorted);
   }
 
   /** The default rates: realistic enough to matter, rare enough to hide in the honest trade. */
