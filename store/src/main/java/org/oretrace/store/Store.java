@@ -1,5 +1,7 @@
 package org.oretrace.store;
 
+import org.oretrace.store.epcis.EpcisStore;
+
 /**
  * Oretrace's persistence, behind interfaces narrow enough that each database (SQLite embedded, and
  * PostgreSQL later) implements them without the domain or the HTTP layer knowing which one runs.
@@ -12,6 +14,9 @@ public interface Store extends AutoCloseable {
   CustodyStore custody();
 
   TokenStore tokens();
+
+  /** EPCIS events and capture jobs; captured events enter through EpcisCapture. */
+  EpcisStore epcis();
 
   @Override
   void close();

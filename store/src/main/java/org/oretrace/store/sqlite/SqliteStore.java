@@ -9,6 +9,7 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.epcis.EpcisStore;
 
 /**
  * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode. This is the default
@@ -20,12 +21,14 @@ public final class SqliteStore implements Store {
   private final SqliteRegistryStore registry;
   private final SqliteCustodyStore custody;
   private final SqliteTokenStore tokens;
+  private final SqliteEpcisStore epcis;
 
   private SqliteStore(Database database) {
     this.database = database;
     this.registry = new SqliteRegistryStore(database);
     this.custody = new SqliteCustodyStore(database);
     this.tokens = new SqliteTokenStore(database);
+    this.epcis = new SqliteEpcisStore(database);
   }
 
   /** Opens (creating and migrating when needed) the database in this file. */
@@ -66,6 +69,11 @@ public final class SqliteStore implements Store {
   @Override
   public TokenStore tokens() {
     return tokens;
+  }
+
+  @Override
+  public EpcisStore epcis() {
+    return epcis;
   }
 
   @Override
