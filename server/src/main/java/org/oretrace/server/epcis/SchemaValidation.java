@@ -20,7 +20,7 @@ import org.oretrace.core.Violation;
 final class SchemaValidation {
 
   private static final String RESOURCE = "EPCIS-JSON-Schema.json";
-  private static final String EVENT_LIST = "/epcisBody/eventList/";
+  private static final String EVENT_LIST = "/eventList/";
   private static final int MAX_ERRORS = 50;
 
   private final Schema schema;

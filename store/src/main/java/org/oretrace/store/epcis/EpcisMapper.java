@@ -93,6 +93,7 @@ public final class EpcisMapper {
   static final String ACTOR_URN = "urn:oretrace:actor:";
   static final String COUNTRY_URN = "urn:oretrace:country:";
   static final String CUSTOMS_URN = "urn:oretrace:customs:";
+  static final String EVENT_URN = "urn:oretrace:event:";
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
@@ -274,9 +275,13 @@ public final class EpcisMapper {
     if (reader.failed) {
       return List.of();
     }
+    BigDecimal eventKilograms = lots.size() == 1 ? decimal(field(event, "massKilograms")) : null;
     List<CustodyEvent> events = new ArrayList<>();
     for (int index = 0; index < lots.size(); index++) {
-      Quantity lot = lots.get(index);
+      Quantity lot =
+          eventKilograms != null && lots.get(index).grams() == 0
+              ? new Quantity(lots.get(index).lotId(), grams(eventKilograms))
+              : lots.get(index);
       EventContext context = contexts[index];
       CustodyEvent mapped;
       if (step.equals("shipping")) {
@@ -385,15 +390,16 @@ public final class EpcisMapper {
     if (reader.failed) {
       return null;
     }
+    JsonNode tagNumbers = field(event, "tagNumbers");
     if (isOretrace(bizStep, "splitting")) {
       List<NewLot> parts =
           outputs.stream()
-              .map(part -> new NewLot(part.lotId(), part.lotId(), part.grams()))
+              .map(
+                  part ->
+                      new NewLot(part.lotId(), tagNumber(tagNumbers, part.lotId()), part.grams()))
               .toList();
-      Mineral mineral =
-          facts(inputs.getFirst().lotId()) == null
-              ? null
-              : facts(inputs.getFirst().lotId()).mineral();
+      LotFacts parent = facts(inputs.getFirst().lotId());
+      Mineral mineral = parent == null ? null : parent.mineral();
       if (mineral != null) {
         parts.forEach(
             part -> createdHere.put(part.lotId(), new LotFacts(mineral, part.massGrams())));
@@ -416,7 +422,12 @@ public final class EpcisMapper {
     List<ProcessOutput> processOutputs = new ArrayList<>();
     for (Quantity output : outputs) {
       processOutputs.add(
-          new ProcessOutput(output.lotId(), output.lotId(), mineral, output.grams(), grade));
+          new ProcessOutput(
+              output.lotId(),
+              tagNumber(tagNumbers, output.lotId()),
+              mineral,
+              output.grams(),
+              grade));
       createdHere.put(output.lotId(), new LotFacts(mineral, output.grams()));
     }
     return reader.build(() -> new Process(context, processInputs, processOutputs));
@@ -425,13 +436,12 @@ public final class EpcisMapper {
   /** Contexts for the custody events one EPCIS event gives: the first keeps its eventID. */
   private EventContext[] contexts(Reader reader, int count, Party actorSide, String siteId) {
     ObjectNode event = reader.event;
-    String eventId = EpcisFields.text(event, "eventID");
+    String eventId = eventIdOf(EpcisFields.text(event, "eventID"));
     OffsetDateTime time = time(reader);
     String actorUri =
         firstNonNull(
             text(field(event, "actor")),
-            actorSide == Party.SOURCE ? sourceParty(event) : destinationParty(event),
-            actorSide == Party.SOURCE ? destinationParty(event) : sourceParty(event));
+            actorSide == Party.SOURCE ? sourceParty(event) : destinationParty(event));
     if (actorUri == null) {
       reader.fail(
           "ot:actor",
@@ -523,19 +533,20 @@ public final class EpcisMapper {
     event.put("eventTime", context.time().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     ZoneOffset offset = context.time().getOffset();
     event.put("eventTimeZoneOffset", offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId());
-    event.put("eventID", context.id());
+    event.put("eventID", eventUri(context.id()));
     switch (custodyEvent) {
       case Tag tag -> {
         event.put("action", "ADD");
         event.put("bizStep", "commissioning");
         event.put("disposition", "active");
-        quantity(event.putArray("quantityList"), tag.lotId(), tag.massGrams());
+        event.putArray("epcList").add(lotUri(tag.lotId()));
         placeAndParties(event, context);
         event.putObject("bizLocation").put("id", siteUri(tag.siteId()));
         ObjectNode ilmd = event.putObject("ilmd");
         ilmd.put(PREFIX + ":mineral", tag.mineral().wireName());
         ilmd.put(PREFIX + ":site", siteUri(tag.siteId()));
         ilmd.put(PREFIX + ":tagNumber", tag.tagNumber());
+        ilmd.put(PREFIX + ":massKilograms", kilograms(tag.massGrams()));
         if (tag.grade() != null) {
           ilmd.put(PREFIX + ":grade", tag.grade().percent());
         }
@@ -576,6 +587,9 @@ public final class EpcisMapper {
         split.parts().forEach(part -> quantity(outputs, part.lotId(), part.massGrams()));
         event.put("bizStep", NAMESPACE + "splitting");
         placeAndParties(event, context);
+        Map<String, String> tags = new LinkedHashMap<>();
+        split.parts().forEach(part -> tags.put(part.lotId(), part.tagNumber()));
+        putTagNumbers(event, tags);
       }
       case Merge merge -> {
         event.put("action", "ADD");
@@ -607,6 +621,9 @@ public final class EpcisMapper {
         process.outputs().forEach(output -> quantity(outputs, output.lotId(), output.massGrams()));
         event.put("bizStep", "commissioning");
         placeAndParties(event, context);
+        Map<String, String> tags = new LinkedHashMap<>();
+        process.outputs().forEach(output -> tags.put(output.lotId(), output.tagNumber()));
+        putTagNumbers(event, tags);
         ProcessOutput first = process.outputs().getFirst();
         ObjectNode ilmd = event.putObject("ilmd");
         ilmd.put(PREFIX + ":mineral", first.mineral().wireName());
@@ -658,10 +675,9 @@ public final class EpcisMapper {
     if (disposition != null) {
       event.put("disposition", disposition);
     }
+    event.putArray("epcList").add(lotUri(lotId));
     if (massGrams > 0) {
-      quantity(event.putArray("quantityList"), lotId, massGrams);
-    } else {
-      event.putArray("epcList").add(lotUri(lotId));
+      event.put(PREFIX + ":massKilograms", kilograms(massGrams));
     }
   }
 
@@ -695,6 +711,18 @@ public final class EpcisMapper {
   }
 
   // ---- identifiers and vocabulary
+
+  /** The custody id of an EPCIS eventID: urn:oretrace:event:X is X, any other URI itself. */
+  static String eventIdOf(String eventId) {
+    return eventId != null && eventId.startsWith(EVENT_URN)
+        ? eventId.substring(EVENT_URN.length())
+        : eventId;
+  }
+
+  /** The EPCIS eventID of a custody event id (EPCIS wants a URI). */
+  public static String eventUri(String eventId) {
+    return eventId.contains(":") ? eventId : EVENT_URN + eventId;
+  }
 
   static String lotId(String uri) {
     return uri.startsWith(LOT_URN) ? uri.substring(LOT_URN.length()) : uri;
@@ -807,6 +835,25 @@ public final class EpcisMapper {
       }
     }
     return values;
+  }
+
+  /** An output's tag number from {@code ot:tagNumbers} (lot URI to tag), else its lot id. */
+  private static String tagNumber(JsonNode tagNumbers, String lotId) {
+    JsonNode tag = tagNumbers == null ? null : tagNumbers.get(lotUri(lotId));
+    return tag == null ? lotId : tag.asText();
+  }
+
+  private static void putTagNumbers(ObjectNode event, Map<String, String> tagByLot) {
+    ObjectNode tags = Json.object();
+    tagByLot.forEach(
+        (lotId, tag) -> {
+          if (!tag.equals(lotId)) {
+            tags.put(lotUri(lotId), tag);
+          }
+        });
+    if (!tags.isEmpty()) {
+      event.set(PREFIX + ":tagNumbers", tags);
+    }
   }
 
   private static long grams(BigDecimal kilograms) {
