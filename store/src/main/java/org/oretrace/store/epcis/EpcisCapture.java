@@ -114,6 +114,7 @@ public final class EpcisCapture {
       }
       custodyIds.add(ids);
     }
+    long countBefore = recorder.store().custody().eventCount();
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
         recorder.record(custody);
@@ -140,7 +141,14 @@ public final class EpcisCapture {
             EpcisRecord.of(events.get(item), context, recordTime, custodyIds.get(item), captureId));
       }
     }
-    store.append(records, -1);
+    // When nothing else was recorded meanwhile, the projection need not revisit this capture's
+    // custody events (they are linked): move its watermark past them in the same transaction.
+    long countAfter = recorder.store().custody().eventCount();
+    boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
+    store.append(records, onlyOurs ? countAfter : -1);
+    if (onlyOurs) {
+      projectedUpTo = countAfter;
+    }
     CaptureJob done =
         new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
     store.putCaptureJob(done);
