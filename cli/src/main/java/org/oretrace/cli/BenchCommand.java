@@ -9,7 +9,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures.",
-    subcommands = {BenchCommand.Capture.class, BenchCommand.Trace.class, BenchCommand.Detect.class})
+    subcommands = {
+      BenchCommand.Capture.class,
+      BenchCommand.Trace.class,
+      BenchCommand.Detect.class,
+      BenchCommand.Epcis.class
+    })
 final class BenchCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -135,6 +140,41 @@ final class BenchCommand implements Runnable {
         throw new Failures.UserError(Main.EXIT_USAGE, "--lots must be at least 1");
       }
       DetectionBenchmark.run(chosen, seed, lots, rates).lines().forEach(System.out::println);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "epcis",
+      mixinStandardHelpOptions = true,
+      description =
+          "Time EPCIS 2.0 capture over HTTP (schema validation, mapping, Recorder, storage).")
+  static final class Epcis implements Callable<Integer> {
+
+    @Option(
+        names = "--lots",
+        defaultValue = "20000",
+        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
+    int lots;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "1000",
+        description = "Events per EPCIS document (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      if (lots < 1 || batchSize < 1) {
+        throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
+      }
+      System.out.println(EpcisBenchmark.run(lots, batchSize, seed).line());
       return 0;
     }
   }

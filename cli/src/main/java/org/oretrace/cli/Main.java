@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ImportCommand.class,
       TraceCommand.class,
+      ExportCommand.class,
       TokenCommand.class,
       VerifyCommand.class,
       BenchCommand.class,

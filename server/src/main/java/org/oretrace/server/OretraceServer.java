@@ -98,6 +98,8 @@ public final class OretraceServer implements AutoCloseable {
   }
 
   private static String describe(Endpoint endpoint) {
-    return endpoint.method.name() + " " + endpoint.path;
+    // Javalin's <name> parameters (which may hold slashes) are OpenAPI's {name}.
+    String path = endpoint.path.replace('<', '{').replace('>', '}');
+    return endpoint.method.name() + " " + path;
   }
 }

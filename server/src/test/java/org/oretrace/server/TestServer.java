@@ -97,6 +97,27 @@ public final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /** GETs with extra headers (name, value, name, value...). */
+  public Response get(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    for (int index = 0; index < headers.length; index += 2) {
+      request.header(headers[index], headers[index + 1]);
+    }
+    return send(request);
+  }
+
+  /** POSTs bytes of a given media type with an optional bearer token. */
+  public Response post(String path, byte[] body, String contentType, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
   /** POSTs a body with an optional bearer token and extra headers (name, value, name, value...). */
   public Response post(String path, String body, String token, String... headers) {
     HttpRequest.Builder request =

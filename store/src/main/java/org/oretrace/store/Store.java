@@ -1,5 +1,7 @@
 package org.oretrace.store;
 
+import org.oretrace.store.epcis.EpcisStore;
+
 /**
  * Oretrace's persistence, behind interfaces narrow enough that each database (SQLite embedded, and
  * PostgreSQL later) implements them without the domain or the HTTP layer knowing which one runs.
@@ -16,6 +18,9 @@ public interface Store extends AutoCloseable {
   Ledger ledger();
 
   AlertStore alerts();
+
+  /** EPCIS events and capture jobs; captured events enter through EpcisCapture. */
+  EpcisStore epcis();
 
   @Override
   void close();

@@ -2,6 +2,7 @@ package org.oretrace.server.api;
 
 import io.javalin.config.RoutesConfig;
 import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.Recorder;
 
 /**
@@ -55,6 +56,8 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
+
+    EpcisRoutes.register(routes, recorder, authenticator);
 
     Problems.register(routes);
   }

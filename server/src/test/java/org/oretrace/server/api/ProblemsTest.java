@@ -133,6 +133,11 @@ class ProblemsTest {
     }
 
     @Override
+    public org.oretrace.store.epcis.EpcisStore epcis() {
+      return delegate.epcis();
+    }
+
+    @Override
     public void close() {
       delegate.close();
     }

@@ -1,5 +1,6 @@
 package org.oretrace.store.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -45,8 +46,27 @@ public final class Json {
 
   /** Parses JSON text, turning a syntax error into bad input with its line and column. */
   public static JsonNode parse(byte[] body) {
+    return parse(body, false);
+  }
+
+  /**
+   * Parses JSON whose objects may repeat a name, the last value winning as in JavaScript's
+   * JSON.parse. Only for documents of outside standards whose published examples do so (GS1's EPCIS
+   * examples); Oretrace's own formats refuse repeated names.
+   */
+  public static JsonNode parseAllowingRepeatedNames(byte[] body) {
+    return parse(body, true);
+  }
+
+  private static JsonNode parse(byte[] body, boolean allowRepeatedNames) {
     try {
-      return MAPPER.readTree(body);
+      if (!allowRepeatedNames) {
+        return MAPPER.readTree(body);
+      }
+      try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return MAPPER.readTree(parser);
+      }
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null

@@ -12,6 +12,7 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.epcis.EpcisStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
 /**
@@ -26,6 +27,7 @@ public final class SqliteStore implements Store {
   private final SqliteTokenStore tokens;
   private final SqliteLedger ledger;
   private final SqliteAlertStore alerts;
+  private final SqliteEpcisStore epcis;
 
   private SqliteStore(Database database, LogKey logKey) {
     this.database = database;
@@ -34,6 +36,7 @@ public final class SqliteStore implements Store {
     this.custody = new SqliteCustodyStore(database, ledger);
     this.tokens = new SqliteTokenStore(database);
     this.alerts = new SqliteAlertStore(database);
+    this.epcis = new SqliteEpcisStore(database);
   }
 
   /**
@@ -102,6 +105,11 @@ public final class SqliteStore implements Store {
   @Override
   public AlertStore alerts() {
     return alerts;
+  }
+
+  @Override
+  public EpcisStore epcis() {
+    return epcis;
   }
 
   @Override

@@ -1,0 +1,120 @@
+package org.oretrace.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.server.OretraceServer;
+import org.oretrace.server.ServerConfig;
+import org.oretrace.sim.Scenario;
+import org.oretrace.sim.SimulationOptions;
+import org.oretrace.sim.World;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.epcis.EpcisMapper;
+import org.oretrace.store.json.Json;
+import org.oretrace.store.sqlite.SqliteStore;
+
+/**
+ * Times EPCIS capture end to end, as a partner system would see it: a simulated Great Lakes world's
+ * events, mapped to EPCIS 2.0 JSON-LD documents before the clock starts, are POSTed to {@code
+ * /epcis/capture} of a real server on a free port (JSON parse, GS1 JSON Schema validation, mapping,
+ * Recorder, storage of the EPCIS events), one document per batch, one client thread.
+ */
+final class EpcisBenchmark {
+
+  private static final String TOKEN = "bench-admin-token-0123456789abcdef";
+
+  record Result(int events, int batchSize, double seconds) {
+    String line() {
+      return String.format(
+          Locale.ROOT,
+          "epcis capture: events=%,d batch=%,d seconds=%.2f events/s=%,.0f (HTTP, schema"
+              + " validation, mapping, Recorder, SQLite WAL)",
+          events,
+          batchSize,
+          seconds,
+          events / seconds);
+    }
+  }
+
+  static Result run(int lots, int batchSize, long seed) {
+    World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
+    List<CustodyEvent> events = world.events();
+    List<byte[]> documents = new ArrayList<>();
+    for (int start = 0; start < events.size(); start += batchSize) {
+      ObjectNode document = Json.object();
+      document.set("@context", EpcisMapper.context());
+      document.put("type", "EPCISDocument");
+      document.put("schemaVersion", "2.0");
+      document.put("creationDate", "2025-01-01T00:00:00Z");
+      ArrayNode list = document.putObject("epcisBody").putArray("eventList");
+      for (CustodyEvent event : events.subList(start, Math.min(events.size(), start + batchSize))) {
+        list.add(EpcisMapper.toEpcis(event));
+      }
+      documents.add(Json.bytes(document));
+    }
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("oretrace-bench-epcis");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    HttpClient client = HttpClient.newHttpClient();
+    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      store.registry().putSites(world.sites());
+      store.registry().putActors(world.actors());
+      OretraceServer server =
+          new OretraceServer(new ServerConfig("127.0.0.1", 0, TOKEN), Recorder.open(store));
+      int port = server.start();
+      try {
+        long start = System.nanoTime();
+        for (byte[] document : documents) {
+          HttpResponse<byte[]> response =
+              client.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/epcis/capture"))
+                      .header("Content-Type", "application/ld+json")
+                      .header("Authorization", "Bearer " + TOKEN)
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(document))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+          JsonNode job = Json.parse(response.body());
+          if (response.statusCode() != 202 || !job.path("success").asBoolean()) {
+            throw new IllegalStateException("capture refused: " + Json.text(job));
+          }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(events.size(), batchSize, seconds);
+      } finally {
+        server.stop();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      deleteQuietly(folder);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
+  }
+}

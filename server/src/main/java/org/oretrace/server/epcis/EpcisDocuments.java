@@ -1,0 +1,90 @@
+package org.oretrace.server.epcis;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
+import org.oretrace.store.json.Json;
+
+/**
+ * Reads a capture request's body into its events: JSON-LD ({@code application/ld+json}, {@code
+ * application/json}) or XML ({@code application/xml}, {@code text/xml}, converted by {@link
+ * XmlDocuments}); either way the document is validated against GS1's JSON Schema before any event
+ * is looked at. An EPCISDocument, an EPCISQueryDocument (its result events) or a single event is
+ * accepted, as the REST binding asks.
+ */
+final class EpcisDocuments {
+
+  private final SchemaValidation schema = new SchemaValidation();
+
+  /** A document's {@code @context} and its events, in order. */
+  record Captured(JsonNode context, List<ObjectNode> events) {
+    Captured {
+      requireNonNull(context, "context is null");
+      events = List.copyOf(requireNonNull(events, "events is null"));
+    }
+  }
+
+  Captured read(byte[] body, String contentType) {
+    if (body.length == 0) {
+      throw EpcisProblem.validation(List.of(Violation.of(-1, "", "the request has no body")));
+    }
+    String mediaType =
+        contentType == null
+            ? "application/json"
+            : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    JsonNode document =
+        switch (mediaType) {
+          case "application/json", "application/ld+json" -> parseJson(body);
+          case "application/xml", "text/xml" -> XmlDocuments.toJson(body);
+          default ->
+              throw new EpcisProblem(
+                  415,
+                  EpcisProblem.UNSUPPORTED_MEDIA_TYPE,
+                  "send application/ld+json, application/json or application/xml, not " + mediaType,
+                  List.of());
+        };
+    List<Violation> violations = schema.validate(document);
+    if (!violations.isEmpty()) {
+      throw EpcisProblem.validation(violations);
+    }
+    return events(document);
+  }
+
+  /** GS1's own examples repeat a name (AssociationEvent-h: eventID), so repeats are allowed. */
+  private static JsonNode parseJson(byte[] body) {
+    try {
+      return Json.parseAllowingRepeatedNames(body);
+    } catch (InvalidInputException e) {
+      throw EpcisProblem.validation(e.violations());
+    }
+  }
+
+  private static Captured events(JsonNode document) {
+    JsonNode context = document.has("@context") ? document.get("@context") : Json.array();
+    String type = document.path("type").asText();
+    JsonNode list =
+        switch (type) {
+          case "EPCISDocument" -> document.path("epcisBody").path("eventList");
+          case "EPCISQueryDocument" ->
+              document.path("epcisBody").path("queryResults").path("resultsBody").path("eventList");
+          default -> Json.array().add(document);
+        };
+    List<ObjectNode> events = new ArrayList<>();
+    for (JsonNode event : list) {
+      ObjectNode copy = (ObjectNode) event.deepCopy();
+      copy.remove("@context");
+      events.add(copy);
+    }
+    if (events.isEmpty()) {
+      throw EpcisProblem.validation(
+          List.of(Violation.of(-1, "epcisBody/eventList", "the document holds no event")));
+    }
+    return new Captured(context, events);
+  }
+}

@@ -1,0 +1,39 @@
+package org.oretrace.server.epcis;
+
+import io.javalin.config.RoutesConfig;
+import org.oretrace.server.auth.Authenticator;
+import org.oretrace.store.Recorder;
+import org.oretrace.store.epcis.EpcisCapture;
+
+/**
+ * The EPCIS 2.0 REST binding under {@code /epcis}: capture and query, documented in docs/epcis.md
+ * and, with the native API, in the OpenAPI document. Identifiers that may hold slashes (eventIDs
+ * such as {@code ni:///sha-256;...}, Digital Link EPCs) are matched with Javalin's {@code <...>}
+ * path parameters.
+ */
+public final class EpcisRoutes {
+
+  public static final String PREFIX = "/epcis";
+
+  private EpcisRoutes() {}
+
+  public static void register(RoutesConfig routes, Recorder recorder, Authenticator authenticator) {
+    EpcisCapture capture = EpcisCapture.open(recorder);
+    CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator);
+    QueryEndpoints queries = new QueryEndpoints(capture);
+
+    routes.post(PREFIX + "/capture", captures::capture);
+    routes.get(PREFIX + "/capture", captures::jobs);
+    routes.get(PREFIX + "/capture/{captureID}", captures::job);
+
+    routes.get(PREFIX + "/events", queries::events);
+    routes.get(PREFIX + "/events/<eventID>", queries::event);
+    routes.get(PREFIX + "/eventTypes", queries::eventTypes);
+    routes.get(PREFIX + "/eventTypes/{eventType}/events", queries::eventsOfType);
+    routes.get(PREFIX + "/epcs/<epc>/events", queries::eventsOfEpc);
+    routes.get(PREFIX + "/bizSteps", queries::bizSteps);
+    routes.get(PREFIX + "/bizSteps/{bizStep}/events", queries::eventsOfBizStep);
+
+    routes.exception(EpcisProblem.class, (problem, context) -> problem.write(context));
+  }
+}

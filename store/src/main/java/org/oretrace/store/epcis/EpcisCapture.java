@@ -1,0 +1,188 @@
+package org.oretrace.store.epcis;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.store.CustodyStore.StoredEvent;
+import org.oretrace.store.Recorder;
+
+/**
+ * Captures EPCIS documents, all or nothing: every event is mapped by {@link EpcisMapper}; the
+ * custody events they give enter through {@link Recorder#record} like native ones (so the
+ * structural rules, the ledger and detection see them); then every EPCIS event, with or without
+ * custody meaning, is stored as captured, linked to its custody events. Any problem (a duplicate
+ * eventID with other content, an unmappable event, a custody rule broken) fails the job and stores
+ * nothing; the job lists each problem under its event's position in the document.
+ *
+ * <p>Native custody events are projected into the EPCIS store lazily, by {@link #catchUp()} before
+ * a query, rather than on the write path: native capture stays as fast as it was, and a query sees
+ * every event recorded before it. Captures and catch-up are serialised on this object, so that
+ * catch-up never sees custody events of a capture whose EPCIS events are not stored yet.
+ */
+public final class EpcisCapture {
+
+  private static final int CATCH_UP_BATCH = 5000;
+
+  private final Recorder recorder;
+  private final EpcisStore store;
+  private long projectedUpTo = -1;
+
+  private EpcisCapture(Recorder recorder) {
+    this.recorder = recorder;
+    this.store = recorder.store().epcis();
+  }
+
+  public static EpcisCapture open(Recorder recorder) {
+    return new EpcisCapture(requireNonNull(recorder, "recorder is null"));
+  }
+
+  public EpcisStore store() {
+    return store;
+  }
+
+  /**
+   * Captures the events of one document.
+   *
+   * @param context the document's {@code @context}
+   * @param events the events, as JSON-LD objects; an event without eventID is given a urn:uuid
+   * @param recordedBy who recorded events that do not say (ot:recordedBy), e.g. the caller's
+   *     organisation
+   */
+  public synchronized CaptureJob capture(
+      JsonNode context, List<ObjectNode> events, String recordedBy) {
+    requireNonNull(context, "context is null");
+    requireNonNull(events, "events is null");
+    String captureId = "capture-" + UUID.randomUUID();
+    Instant createdAt = Instant.now();
+    catchUp();
+    List<Violation> violations = new ArrayList<>();
+    List<String> eventIds = new ArrayList<>(events.size());
+    Map<String, Integer> firstPosition = new HashMap<>();
+    for (int item = 0; item < events.size(); item++) {
+      ObjectNode event = events.get(item);
+      if (!event.hasNonNull("eventID")) {
+        event.put("eventID", "urn:uuid:" + UUID.randomUUID());
+      }
+      String eventId = event.get("eventID").asText();
+      eventIds.add(eventId);
+      Integer earlier = firstPosition.putIfAbsent(eventId, item);
+      if (earlier != null) {
+        violations.add(
+            Violation.of(item, "eventID", "eventID " + eventId + " also names event " + earlier));
+      }
+    }
+    Map<String, EpcisRecord> stored = store.events(eventIds);
+    boolean[] alreadyStored = new boolean[events.size()];
+    for (int item = 0; item < events.size(); item++) {
+      EpcisRecord previous = stored.get(eventIds.get(item));
+      if (previous != null) {
+        if (previous.event().equals(events.get(item))) {
+          alreadyStored[item] = true;
+        } else {
+          violations.add(
+              Violation.of(
+                  item,
+                  "eventID",
+                  "eventID " + eventIds.get(item) + " was captured before with other content"));
+        }
+      }
+    }
+    EpcisMapper mapper =
+        new EpcisMapper(recorder.store().registry(), recorder.graph()::lot, context, recordedBy);
+    List<CustodyEvent> custody = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    List<List<String>> custodyIds = new ArrayList<>(events.size());
+    for (int item = 0; item < events.size(); item++) {
+      List<String> ids = new ArrayList<>();
+      if (!alreadyStored[item]) {
+        for (CustodyEvent mapped : mapper.toCustody(events.get(item), item, violations)) {
+          custody.add(mapped);
+          owners.add(item);
+          ids.add(mapped.id());
+        }
+      }
+      custodyIds.add(ids);
+    }
+    long countBefore = recorder.store().custody().eventCount();
+    if (violations.isEmpty() && !custody.isEmpty()) {
+      try {
+        recorder.record(custody);
+      } catch (InvalidInputException e) {
+        for (Violation violation : e.violations()) {
+          int item = violation.item() >= 0 ? owners.get(violation.item()) : -1;
+          violations.add(Violation.of(item, violation.field(), violation.message()));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      violations.sort((first, second) -> Integer.compare(first.item(), second.item()));
+      CaptureJob failed =
+          new CaptureJob(
+              captureId, createdAt, Instant.now(), false, false, events.size(), violations);
+      store.putCaptureJob(failed);
+      return failed;
+    }
+    Instant recordTime = Instant.now();
+    List<EpcisRecord> records = new ArrayList<>(events.size());
+    for (int item = 0; item < events.size(); item++) {
+      if (!alreadyStored[item]) {
+        records.add(
+            EpcisRecord.of(events.get(item), context, recordTime, custodyIds.get(item), captureId));
+      }
+    }
+    // When nothing else was recorded meanwhile, the projection need not revisit this capture's
+    // custody events (they are linked): move its watermark past them in the same transaction.
+    long countAfter = recorder.store().custody().eventCount();
+    boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
+    store.append(records, onlyOurs ? countAfter : -1);
+    if (onlyOurs) {
+      projectedUpTo = countAfter;
+    }
+    CaptureJob done =
+        new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
+    store.putCaptureJob(done);
+    return done;
+  }
+
+  /** Projects the native custody events recorded since the last catch-up as EPCIS events. */
+  public synchronized void catchUp() {
+    if (projectedUpTo < 0) {
+      projectedUpTo = store.projectedUpTo();
+    }
+    long count = recorder.store().custody().eventCount();
+    while (projectedUpTo < count) {
+      List<StoredEvent> batch = recorder.store().custody().events(projectedUpTo, CATCH_UP_BATCH);
+      if (batch.isEmpty()) {
+        break;
+      }
+      Set<String> linked =
+          store.linkedCustodyEventIds(batch.stream().map(stored -> stored.event().id()).toList());
+      List<EpcisRecord> records = new ArrayList<>();
+      for (StoredEvent stored : batch) {
+        if (!linked.contains(stored.event().id())) {
+          records.add(
+              EpcisRecord.of(
+                  EpcisMapper.toEpcis(stored.event()),
+                  EpcisMapper.context(),
+                  stored.recordedAt(),
+                  List.of(stored.event().id()),
+                  null));
+        }
+      }
+      long next = batch.getLast().sequence() + 1;
+      store.append(records, next);
+      projectedUpTo = next;
+    }
+  }
+}

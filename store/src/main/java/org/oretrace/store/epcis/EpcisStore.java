@@ -1,0 +1,46 @@
+package org.oretrace.store.epcis;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The EPCIS events Oretrace holds (captured ones, and native custody events projected as EPCIS),
+ * and the capture jobs. Captured events enter through {@link EpcisCapture}, never directly.
+ */
+public interface EpcisStore {
+
+  /**
+   * Stores records in one transaction, with their links to custody events; a record whose eventID
+   * is already stored replaces it.
+   *
+   * @param projectedUpTo when not negative, the ledger sequence up to which (exclusive) native
+   *     custody events are now projected
+   */
+  void append(List<EpcisRecord> records, long projectedUpTo);
+
+  /** Where projection of native custody events resumes. */
+  long projectedUpTo();
+
+  /** The ids among these custody event ids that some captured EPCIS event was mapped to. */
+  java.util.Set<String> linkedCustodyEventIds(Collection<String> custodyEventIds);
+
+  Optional<EpcisRecord> event(String eventId);
+
+  /** The stored events among these ids, by id. */
+  Map<String, EpcisRecord> events(Collection<String> eventIds);
+
+  /** Events matching the query, skipping {@code offset}, at most {@code limit}. */
+  List<EpcisRecord> query(EpcisQuery query, long offset, int limit);
+
+  /** Every distinct bizStep of the stored events, sorted. */
+  List<String> bizSteps();
+
+  void putCaptureJob(CaptureJob job);
+
+  Optional<CaptureJob> captureJob(String captureId);
+
+  /** Capture jobs, newest first. */
+  List<CaptureJob> captureJobs(long offset, int limit);
+}

@@ -1,0 +1,517 @@
+package org.oretrace.store.sqlite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.oretrace.core.Violation;
+import org.oretrace.store.epcis.CaptureJob;
+import org.oretrace.store.epcis.EpcisQuery;
+import org.oretrace.store.epcis.EpcisQuery.Match;
+import org.oretrace.store.epcis.EpcisRecord;
+import org.oretrace.store.epcis.EpcisRecord.EpcReference;
+import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.json.Json;
+
+/**
+ * EPCIS events in SQLite (schema V4). An event is one row with its JSON-LD and the columns the
+ * simple event query filters on; the identifiers it names are rows of epcis_event_epcs keyed by
+ * (epc, role), so that MATCH_ parameters are index look-ups. Record sequences are assigned here,
+ * under the single writer, so that a batch is written with batched statements.
+ */
+final class SqliteEpcisStore implements EpcisStore {
+
+  private static final String COLUMNS =
+      "record_sequence, event_id, event_type, event_time_millis, record_time_millis, action,"
+          + " biz_step, disposition, read_point, biz_location, capture_id, context, document";
+
+  private static final Map<Match, List<String>> ROLES =
+      Map.of(
+          Match.EPC, List.of("epc"),
+          Match.PARENT_ID, List.of("parent"),
+          Match.INPUT_EPC, List.of("input"),
+          Match.OUTPUT_EPC, List.of("output"),
+          Match.ANY_EPC, List.of("epc", "parent", "input", "output"),
+          Match.EPC_CLASS, List.of("epc_class"),
+          Match.INPUT_EPC_CLASS, List.of("input_class"),
+          Match.OUTPUT_EPC_CLASS, List.of("output_class"),
+          Match.ANY_EPC_CLASS, List.of("epc_class", "input_class", "output_class"),
+          Match.ANY_IDENTIFIER,
+              List.of(
+                  "epc", "parent", "input", "output", "epc_class", "input_class", "output_class"));
+
+  private static final Map<Match, String> COLUMN_OF =
+      Map.of(
+          Match.EVENT_TYPE, "event_type",
+          Match.ACTION, "action",
+          Match.BIZ_STEP, "biz_step",
+          Match.DISPOSITION, "disposition",
+          Match.READ_POINT, "read_point",
+          Match.BIZ_LOCATION, "biz_location",
+          Match.EVENT_ID, "event_id");
+
+  private final Database database;
+
+  SqliteEpcisStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public void append(List<EpcisRecord> records, long projectedUpTo) {
+    database.write(
+        connection -> {
+          deleteExisting(connection, records);
+          long next;
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT COALESCE(MAX(record_sequence), 0) + 1 FROM epcis_events");
+              ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            next = rows.getLong(1);
+          }
+          try (PreparedStatement events =
+                  connection.prepareStatement(
+                      "INSERT INTO epcis_events ("
+                          + COLUMNS
+                          + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+              PreparedStatement epcs =
+                  connection.prepareStatement(
+                      "INSERT OR IGNORE INTO epcis_event_epcs (epc, role, record_sequence)"
+                          + " VALUES (?,?,?)");
+              PreparedStatement links =
+                  connection.prepareStatement(
+                      "INSERT OR REPLACE INTO epcis_custody_links"
+                          + " (custody_event_id, epcis_event_id) VALUES (?,?)")) {
+            for (EpcisRecord record : records) {
+              long sequence = next++;
+              events.setLong(1, sequence);
+              events.setString(2, record.eventId());
+              events.setString(3, record.eventType());
+              events.setLong(4, record.eventTime().toEpochMilli());
+              events.setLong(5, record.recordTime().toEpochMilli());
+              setText(events, 6, record.action());
+              setText(events, 7, record.bizStep());
+              setText(events, 8, record.disposition());
+              setText(events, 9, record.readPoint());
+              setText(events, 10, record.bizLocation());
+              setText(events, 11, record.captureId());
+              events.setString(12, Json.text(record.context()));
+              events.setString(13, Json.text(record.event()));
+              events.addBatch();
+              for (EpcReference epc : record.epcs()) {
+                epcs.setString(1, epc.epc());
+                epcs.setString(2, epc.role());
+                epcs.setLong(3, sequence);
+                epcs.addBatch();
+              }
+              for (String custodyEventId : record.custodyEventIds()) {
+                links.setString(1, custodyEventId);
+                links.setString(2, record.eventId());
+                links.addBatch();
+              }
+            }
+            events.executeBatch();
+            epcs.executeBatch();
+            links.executeBatch();
+          }
+          if (projectedUpTo >= 0) {
+            try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "UPDATE epcis_projection SET next_sequence = ? WHERE singleton = 1")) {
+              statement.setLong(1, projectedUpTo);
+              statement.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  private static void deleteExisting(Connection connection, List<EpcisRecord> records)
+      throws SQLException {
+    try (PreparedStatement find =
+            connection.prepareStatement(
+                "SELECT record_sequence FROM epcis_events WHERE event_id = ?");
+        PreparedStatement deleteEpcs =
+            connection.prepareStatement("DELETE FROM epcis_event_epcs WHERE record_sequence = ?");
+        PreparedStatement deleteEvent =
+            connection.prepareStatement("DELETE FROM epcis_events WHERE record_sequence = ?");
+        PreparedStatement deleteLinks =
+            connection.prepareStatement(
+                "DELETE FROM epcis_custody_links WHERE epcis_event_id = ?")) {
+      for (EpcisRecord record : records) {
+        find.setString(1, record.eventId());
+        try (ResultSet rows = find.executeQuery()) {
+          if (rows.next()) {
+            long sequence = rows.getLong(1);
+            deleteEpcs.setLong(1, sequence);
+            deleteEpcs.executeUpdate();
+            deleteEvent.setLong(1, sequence);
+            deleteEvent.executeUpdate();
+            deleteLinks.setString(1, record.eventId());
+            deleteLinks.executeUpdate();
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public long projectedUpTo() {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT next_sequence FROM epcis_projection WHERE singleton = 1");
+              ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0L;
+          }
+        });
+  }
+
+  @Override
+  public Set<String> linkedCustodyEventIds(Collection<String> custodyEventIds) {
+    if (custodyEventIds.isEmpty()) {
+      return Set.of();
+    }
+    return database.read(
+        connection -> {
+          Set<String> linked = new HashSet<>();
+          List<String> ids = List.copyOf(custodyEventIds);
+          for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "SELECT custody_event_id FROM epcis_custody_links WHERE custody_event_id IN ("
+                        + placeholders(chunk.size())
+                        + ")")) {
+              for (int index = 0; index < chunk.size(); index++) {
+                statement.setString(index + 1, chunk.get(index));
+              }
+              try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                  linked.add(rows.getString(1));
+                }
+              }
+            }
+          }
+          return linked;
+        });
+  }
+
+  @Override
+  public Optional<EpcisRecord> event(String eventId) {
+    return Optional.ofNullable(events(List.of(eventId)).get(eventId));
+  }
+
+  @Override
+  public Map<String, EpcisRecord> events(Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Map.of();
+    }
+    return database.read(
+        connection -> {
+          Map<String, EpcisRecord> found = new HashMap<>();
+          List<String> ids = List.copyOf(eventIds);
+          for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM epcis_events WHERE event_id IN ("
+                        + placeholders(chunk.size())
+                        + ")")) {
+              for (int index = 0; index < chunk.size(); index++) {
+                statement.setString(index + 1, chunk.get(index));
+              }
+              for (EpcisRecord record : read(connection, statement)) {
+                found.put(record.eventId(), record);
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public List<EpcisRecord> query(EpcisQuery query, long offset, int limit) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    for (Map.Entry<Match, List<String>> match : query.matches().entrySet()) {
+      List<String> values = match.getValue();
+      if (values.isEmpty()) {
+        continue;
+      }
+      String column = COLUMN_OF.get(match.getKey());
+      if (column != null) {
+        conditions.add(column + " IN (" + placeholders(values.size()) + ")");
+        parameters.addAll(values);
+      } else {
+        List<String> roles = ROLES.get(match.getKey());
+        List<String> alternatives = new ArrayList<>();
+        for (String value : values) {
+          int star = value.indexOf('*');
+          if (star >= 0) {
+            alternatives.add("x.epc LIKE ? ESCAPE '\\'");
+            parameters.add(
+                likePrefix(value.substring(0, star).replace("urn:epc:idpat:", "urn:epc:id:")));
+          } else {
+            alternatives.add("x.epc = ?");
+            parameters.add(value);
+          }
+        }
+        conditions.add(
+            "EXISTS (SELECT 1 FROM epcis_event_epcs x WHERE x.record_sequence = e.record_sequence"
+                + " AND x.role IN ("
+                + String.join(",", roles.stream().map(role -> "'" + role + "'").toList())
+                + ") AND ("
+                + String.join(" OR ", alternatives)
+                + "))");
+      }
+    }
+    addTime(conditions, parameters, "event_time_millis >= ?", query.eventTimeFrom());
+    addTime(conditions, parameters, "event_time_millis < ?", query.eventTimeBefore());
+    addTime(conditions, parameters, "record_time_millis >= ?", query.recordTimeFrom());
+    addTime(conditions, parameters, "record_time_millis < ?", query.recordTimeBefore());
+    String order =
+        switch (query.orderBy()) {
+          case EVENT_TIME -> "event_time_millis";
+          case RECORD_TIME -> "record_time_millis";
+        };
+    String direction = query.ascending() ? " ASC" : " DESC";
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM epcis_events e"
+            + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+            + " ORDER BY "
+            + order
+            + direction
+            + ", record_sequence"
+            + direction
+            + " LIMIT ? OFFSET ?";
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int position = 1;
+            for (Object parameter : parameters) {
+              statement.setObject(position++, parameter);
+            }
+            statement.setInt(position++, limit);
+            statement.setLong(position, offset);
+            return read(connection, statement);
+          }
+        });
+  }
+
+  private static void addTime(
+      List<String> conditions, List<Object> parameters, String condition, Instant time) {
+    if (time != null) {
+      conditions.add(condition);
+      parameters.add(time.toEpochMilli());
+    }
+  }
+
+  private static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  @Override
+  public List<String> bizSteps() {
+    return database.read(
+        connection -> {
+          List<String> steps = new ArrayList<>();
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT DISTINCT biz_step FROM epcis_events WHERE biz_step IS NOT NULL"
+                          + " ORDER BY biz_step");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              steps.add(rows.getString(1));
+            }
+          }
+          return steps;
+        });
+  }
+
+  @Override
+  public void putCaptureJob(CaptureJob job) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO epcis_capture_jobs (capture_id, created_at_millis,"
+                      + " finished_at_millis, running, success, event_count, errors)"
+                      + " VALUES (?,?,?,?,?,?,?)")) {
+            statement.setString(1, job.captureId());
+            statement.setLong(2, job.createdAt().toEpochMilli());
+            if (job.finishedAt() == null) {
+              statement.setNull(3, Types.BIGINT);
+            } else {
+              statement.setLong(3, job.finishedAt().toEpochMilli());
+            }
+            statement.setInt(4, job.running() ? 1 : 0);
+            statement.setInt(5, job.success() ? 1 : 0);
+            statement.setInt(6, job.eventCount());
+            statement.setString(7, Json.text(errors(job.errors())));
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<CaptureJob> captureJob(String captureId) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT capture_id, created_at_millis, finished_at_millis, running, success,"
+                      + " event_count, errors FROM epcis_capture_jobs WHERE capture_id = ?")) {
+            statement.setString(1, captureId);
+            List<CaptureJob> jobs = readJobs(statement);
+            return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.getFirst());
+          }
+        });
+  }
+
+  @Override
+  public List<CaptureJob> captureJobs(long offset, int limit) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT capture_id, created_at_millis, finished_at_millis, running, success,"
+                      + " event_count, errors FROM epcis_capture_jobs"
+                      + " ORDER BY created_at_millis DESC, capture_id DESC LIMIT ? OFFSET ?")) {
+            statement.setInt(1, limit);
+            statement.setLong(2, offset);
+            return readJobs(statement);
+          }
+        });
+  }
+
+  private static List<CaptureJob> readJobs(PreparedStatement statement) throws SQLException {
+    List<CaptureJob> jobs = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        long finished = rows.getLong(3);
+        Instant finishedAt = rows.wasNull() ? null : Instant.ofEpochMilli(finished);
+        List<Violation> errors = new ArrayList<>();
+        for (JsonNode error : Json.parse(rows.getString(7).getBytes(StandardCharsets.UTF_8))) {
+          errors.add(
+              Violation.of(
+                  error.get("item").asInt(),
+                  error.get("field").asText(),
+                  error.get("message").asText()));
+        }
+        jobs.add(
+            new CaptureJob(
+                rows.getString(1),
+                Instant.ofEpochMilli(rows.getLong(2)),
+                finishedAt,
+                rows.getInt(4) == 1,
+                rows.getInt(5) == 1,
+                rows.getInt(6),
+                errors));
+      }
+    }
+    return jobs;
+  }
+
+  private static ArrayNode errors(List<Violation> violations) {
+    ArrayNode array = Json.array();
+    for (Violation violation : violations) {
+      array
+          .addObject()
+          .put("item", violation.item())
+          .put("field", violation.field())
+          .put("message", violation.message());
+    }
+    return array;
+  }
+
+  private static List<EpcisRecord> read(Connection connection, PreparedStatement statement)
+      throws SQLException {
+    Map<String, Object[]> rowsById = new LinkedHashMap<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Object[] row = new Object[13];
+        for (int column = 0; column < row.length; column++) {
+          row[column] = rows.getObject(column + 1);
+        }
+        rowsById.put(rows.getString(2), row);
+      }
+    }
+    Map<String, List<String>> links = links(connection, rowsById.keySet());
+    List<EpcisRecord> records = new ArrayList<>(rowsById.size());
+    for (Object[] row : rowsById.values()) {
+      ObjectNode event =
+          (ObjectNode) Json.parse(((String) row[12]).getBytes(StandardCharsets.UTF_8));
+      JsonNode context = Json.parse(((String) row[11]).getBytes(StandardCharsets.UTF_8));
+      EpcisRecord derived =
+          EpcisRecord.of(
+              event,
+              context,
+              Instant.ofEpochMilli(((Number) row[4]).longValue()),
+              links.getOrDefault((String) row[1], List.of()),
+              (String) row[10]);
+      records.add(derived);
+    }
+    return records;
+  }
+
+  private static Map<String, List<String>> links(Connection connection, Set<String> eventIds)
+      throws SQLException {
+    if (eventIds.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    Map<String, List<String>> links = new HashMap<>();
+    List<String> ids = List.copyOf(eventIds);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT epcis_event_id, custody_event_id FROM epcis_custody_links"
+                + " WHERE epcis_event_id IN ("
+                + placeholders(ids.size())
+                + ") ORDER BY rowid")) {
+      for (int index = 0; index < ids.size(); index++) {
+        statement.setString(index + 1, ids.get(index));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          links.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
+        }
+      }
+    }
+    return links;
+  }
+
+  private static void setText(PreparedStatement statement, int position, String value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(position, Types.VARCHAR);
+    } else {
+      statement.setString(position, value);
+    }
+  }
+
+  private static String placeholders(int count) {
+    return String.join(",", Collections.nCopies(count, "?"));
+  }
+}
