@@ -24,4 +24,12 @@ if [ "$oretrace_best_feature" -lt 21 ]; then
 fi
 JAVA_HOME=$oretrace_best_home
 export JAVA_HOME
+# Maven 3.9 still uses sun.misc.Unsafe through Guice; JDK 24+ warns about it on every build.
+# Allow it explicitly there (older JDKs do not know the option) so the output stays readable.
+if [ "$oretrace_best_feature" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+  esac
+fi
 unset oretrace_noglob oretrace_best_home oretrace_best_feature oretrace_candidate oretrace_feature
