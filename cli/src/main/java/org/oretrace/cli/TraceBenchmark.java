@@ -34,6 +34,7 @@ final class TraceBenchmark {
       double buildSeconds,
       int queries,
       long[] upstreamNanos,
+      long[] reachNanos,
       long[] downstreamNanos,
       double averageUpstreamLots,
       double averageDownstreamLots) {
@@ -42,7 +43,7 @@ final class TraceBenchmark {
       return String.format(
           Locale.ROOT,
           "trace: lots=%,d edges=%,d build=%.1fs queries=%,d upstream(avg %,.0f lots) p50=%s p99=%s max=%s"
-              + " downstream(avg %,.0f lots) p50=%s p99=%s",
+              + " upstream-ids-only p50=%s p99=%s downstream(avg %,.0f lots) p50=%s p99=%s",
           lots,
           edges,
           buildSeconds,
@@ -51,6 +52,8 @@ final class TraceBenchmark {
           micros(percentile(upstreamNanos, 50)),
           micros(percentile(upstreamNanos, 99)),
           micros(upstreamNanos[upstreamNanos.length - 1]),
+          micros(percentile(reachNanos, 50)),
+          micros(percentile(reachNanos, 99)),
           averageDownstreamLots,
           micros(percentile(downstreamNanos, 50)),
           micros(percentile(downstreamNanos, 99)));
@@ -73,6 +76,7 @@ final class TraceBenchmark {
           graph.trace(bags.get(random.nextInt(bags.size())), Direction.DOWNSTREAM);
     }
     long[] upstream = new long[queries];
+    long[] reach = new long[queries];
     long[] downstream = new long[queries];
     long upstreamLots = 0;
     long downstreamLots = 0;
@@ -82,6 +86,12 @@ final class TraceBenchmark {
       Trace trace = graph.trace(heat, Direction.UPSTREAM).orElseThrow();
       upstream[index] = System.nanoTime() - start;
       upstreamLots += trace.lots().size();
+      start = System.nanoTime();
+      int reached = graph.reach(heat, Direction.UPSTREAM).orElseThrow().size();
+      reach[index] = System.nanoTime() - start;
+      if (reached != trace.lots().size()) {
+        throw new IllegalStateException("reach and trace disagree on " + heat);
+      }
       String bag = bags.get(random.nextInt(bags.size()));
       start = System.nanoTime();
       Trace downstreamTrace = graph.trace(bag, Direction.DOWNSTREAM).orElseThrow();
@@ -89,6 +99,7 @@ final class TraceBenchmark {
       downstreamLots += downstreamTrace.lots().size();
     }
     Arrays.sort(upstream);
+    Arrays.sort(reach);
     Arrays.sort(downstream);
     return new Result(
         graph.lotCount(),
@@ -96,6 +107,7 @@ final class TraceBenchmark {
         buildSeconds,
         queries,
         upstream,
+        reach,
         downstream,
         (double) upstreamLots / queries,
         (double) downstreamLots / queries);

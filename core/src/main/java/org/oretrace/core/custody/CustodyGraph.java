@@ -117,6 +117,29 @@ public final class CustodyGraph {
     }
   }
 
+  /**
+   * The ids of every lot reached from a lot in one direction (the lot first), without their state
+   * or the edges: what a recursive query over the edge table would return. Empty when the lot is
+   * unknown.
+   */
+  public Optional<List<String>> reach(String lotId, Direction direction) {
+    lock.readLock().lock();
+    try {
+      int start = lots.row(lotId);
+      if (start < 0) {
+        return Optional.empty();
+      }
+      int[] rows = lineage.walk(start, direction).lots();
+      List<String> ids = new ArrayList<>(rows.length);
+      for (int row : rows) {
+        ids.add(lots.id(row));
+      }
+      return Optional.of(ids);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The full lineage of a lot in one direction, or empty when the lot is unknown. */
   public Optional<Trace> trace(String lotId, Direction direction) {
     lock.readLock().lock();

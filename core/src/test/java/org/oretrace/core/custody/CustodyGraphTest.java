@@ -180,6 +180,18 @@ class CustodyGraphTest {
   }
 
   @Test
+  void reachListsTheSameLotsAsTheTraceStartingWithTheLot() {
+    buildGreatLakesChain();
+
+    assertThat(graph.reach("INGOT", Direction.UPSTREAM).orElseThrow())
+        .startsWith("INGOT")
+        .containsExactlyInAnyOrder("INGOT", "MERGED", "OTHER", "A1", "B", "A");
+    assertThat(graph.reach("A", Direction.DOWNSTREAM).orElseThrow())
+        .containsExactlyInAnyOrder("A", "A1", "A2", "MERGED", "INGOT", "SLAG");
+    assertThat(graph.reach("NO-SUCH-LOT", Direction.UPSTREAM)).isEmpty();
+  }
+
+  @Test
   void tracesASmelterOutputUpstreamToEveryTaggedLotAndItsMine() {
     buildGreatLakesChain();
 
