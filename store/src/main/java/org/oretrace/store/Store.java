@@ -17,6 +17,10 @@ public interface Store extends AutoCloseable {
 
   AlertStore alerts();
 
+  DeviceStore devices();
+
+  EvidenceStore evidence();
+
   @Override
   void close();
 }

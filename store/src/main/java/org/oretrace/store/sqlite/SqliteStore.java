@@ -7,6 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CustodyStore;
+import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
@@ -15,10 +17,14 @@ import org.oretrace.store.TokenStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
 /**
- * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, and the log key
- * beside it. This is the default for a district office, a laptop in the field and the demo.
+ * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, with the log key
+ * and the evidence folder beside it. This is the default for a district office, a laptop in the
+ * field and the demo.
  */
 public final class SqliteStore implements Store {
+
+  /** The folder, beside the database file, that holds evidence files by their SHA-256. */
+  public static final String EVIDENCE_FOLDER = "evidence";
 
   private final Database database;
   private final SqliteRegistryStore registry;
@@ -26,14 +32,18 @@ public final class SqliteStore implements Store {
   private final SqliteTokenStore tokens;
   private final SqliteLedger ledger;
   private final SqliteAlertStore alerts;
+  private final SqliteDeviceStore devices;
+  private final SqliteEvidenceStore evidence;
 
-  private SqliteStore(Database database, LogKey logKey) {
+  private SqliteStore(Database database, LogKey logKey, Path evidenceFolder) {
     this.database = database;
     this.registry = new SqliteRegistryStore(database);
     this.ledger = new SqliteLedger(database, logKey);
     this.custody = new SqliteCustodyStore(database, ledger);
     this.tokens = new SqliteTokenStore(database);
     this.alerts = new SqliteAlertStore(database);
+    this.devices = new SqliteDeviceStore(database);
+    this.evidence = new SqliteEvidenceStore(database, evidenceFolder);
   }
 
   /**
@@ -70,7 +80,9 @@ public final class SqliteStore implements Store {
     }
     Database database = new Database(databaseFile);
     try {
-      SqliteStore store = new SqliteStore(database, logKey);
+      SqliteStore store =
+          new SqliteStore(
+              database, logKey, databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER));
       store.ledger.initialise();
       return store;
     } catch (RuntimeException e) {
@@ -102,6 +114,16 @@ public final class SqliteStore implements Store {
   @Override
   public AlertStore alerts() {
     return alerts;
+  }
+
+  @Override
+  public DeviceStore devices() {
+    return devices;
+  }
+
+  @Override
+  public EvidenceStore evidence() {
+    return evidence;
   }
 
   @Override
