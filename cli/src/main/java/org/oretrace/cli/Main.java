@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       TokenCommand.class,
       VerifyCommand.class,
+      CertificateCommand.class,
+      FieldCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
