@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TokenCommand.class,
       VerifyCommand.class,
+      CertificateCommand.class,
+      FieldCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,5 +1,6 @@
 package org.oretrace.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -9,9 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.ledger.VerifierKey;
 import org.oretrace.store.Store;
+import org.oretrace.store.certificate.CertificateReport;
+import org.oretrace.store.certificate.CertificateVerifier;
+import org.oretrace.store.json.Json;
 import org.oretrace.store.ledger.LedgerVerifier;
 import org.oretrace.store.ledger.LogKeyFile;
 import org.oretrace.store.ledger.VerificationReport;
@@ -19,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,7 +36,8 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check that the stored events are exactly those the signed ledger commits to.",
+      "Check that the stored events are exactly those the signed ledger commits to, or, given a"
+          + " CERTIFICATE file, check a provenance certificate offline.",
       "Exit code 0 when all is well, 65 when anything was changed, removed, reordered or"
           + " inserted. By default the key in the data folder is trusted; give --key (the text"
           + " of GET /api/v1/log/key, kept elsewhere) and --checkpoint (a checkpoint saved"
@@ -54,10 +61,20 @@ final class VerifyCommand implements Callable<Integer> {
       description = "A signed checkpoint kept elsewhere, to check as well (repeatable).")
   List<Path> checkpointFiles = new ArrayList<>();
 
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "CERTIFICATE",
+      description = "A provenance certificate to check offline instead of the data folder.")
+  Path certificateFile;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (certificateFile != null) {
+      return verifyCertificate();
+    }
     if (!Files.exists(data.databaseFile())) {
       throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.databaseFile());
     }
@@ -100,6 +117,55 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.EXIT_DATA;
+  }
+
+  /** Checks a provenance certificate and says plainly what it proves and what it cannot. */
+  private int verifyCertificate() {
+    VerifierKey key = null;
+    if (keyFile != null) {
+      try {
+        key = VerifierKey.parse(read(keyFile).strip());
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(
+            Main.EXIT_DATA, keyFile + " is not a verifier key: " + e.getMessage());
+      }
+    }
+    JsonNode certificate;
+    try {
+      certificate = Json.parse(read(certificateFile).getBytes(StandardCharsets.UTF_8));
+    } catch (InvalidInputException e) {
+      throw new Failures.UserError(
+          Main.EXIT_DATA, certificateFile + " is not JSON: " + e.getMessage());
+    }
+    CertificateReport report = CertificateVerifier.verify(certificate, key);
+    PrintWriter out = spec.commandLine().getOut();
+    if (!report.ok()) {
+      out.printf(
+          "certificate of lot %s does NOT verify: %d problems%n",
+          report.lotId(), report.failures().size());
+      report.failures().forEach(line -> out.println("  " + line));
+      out.flush();
+      return Main.EXIT_DATA;
+    }
+    out.printf(
+        "certificate of lot %s verified: %d events, each proven against the checkpoint of size"
+            + " %,d signed by %s%n",
+        report.lotId(), report.events(), report.checkpointSize(), report.keyName());
+    if (!report.keyGiven()) {
+      out.println(
+          "  (checked with the key inside the certificate: give --key with the log's published"
+              + " verifier key to know it comes from that log)");
+    }
+    out.println("origins:");
+    report.origins().forEach(line -> out.println("  " + line));
+    out.println("custody chain:");
+    report.custody().forEach(line -> out.println("  " + line));
+    out.println("this proves:");
+    CertificateReport.PROVES.forEach(line -> out.println("  - " + line));
+    out.println("it cannot prove:");
+    CertificateReport.CANNOT_PROVE.forEach(line -> out.println("  - " + line));
+    out.flush();
+    return 0;
   }
 
   private VerifierKey trustedKey() {

@@ -27,6 +27,20 @@ public interface Ledger {
   /** Number of entries in the log, which equals the number of events when all is well. */
   long size();
 
+  /**
+   * The first line of every statement {@link #sealStatement} signs. A checkpoint's first line is
+   * the log's origin, which never contains a space, so no statement can pass for a checkpoint.
+   */
+  String STATEMENT_PREFIX = "oretrace statement ";
+
+  /**
+   * Signs a statement with the log key, e.g. the digest of a provenance certificate, so that a
+   * holder of the verifier key can tell that the server issued it unchanged.
+   *
+   * @param statement text starting with {@link #STATEMENT_PREFIX} and ending with a newline
+   */
+  SignedNote sealStatement(String statement);
+
   /** The checkpoint of the latest batch, signed by the log key. */
   SignedNote latestCheckpoint();
 

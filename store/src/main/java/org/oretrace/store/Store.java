@@ -22,6 +22,10 @@ public interface Store extends AutoCloseable {
   /** EPCIS events and capture jobs; captured events enter through EpcisCapture. */
   EpcisStore epcis();
 
+  DeviceStore devices();
+
+  EvidenceStore evidence();
+
   @Override
   void close();
 }

@@ -26,11 +26,14 @@ import java.util.Arrays;
  * to the key-pair generator as its only "random" bytes, which is how the generator draws a seed.
  * Callers check the derived key against the key hash written beside it, so a provider that drew its
  * randomness differently would be caught, not trusted.
+ *
+ * <p>Public for the field devices' keys ({@code core.field}), which use the same primitive without
+ * the signed-note framing.
  */
-final class Ed25519 {
+public final class Ed25519 {
 
-  static final int RAW_KEY_LENGTH = 32;
-  static final int SIGNATURE_LENGTH = 64;
+  public static final int RAW_KEY_LENGTH = 32;
+  public static final int SIGNATURE_LENGTH = 64;
 
   /** Signature type byte of Ed25519 in the signed-note format. */
   static final byte NOTE_ALGORITHM = 0x01;
@@ -41,7 +44,7 @@ final class Ed25519 {
 
   private Ed25519() {}
 
-  static KeyPair generateKeyPair() {
+  public static KeyPair generateKeyPair() {
     try {
       return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     } catch (GeneralSecurityException e) {
@@ -49,7 +52,7 @@ final class Ed25519 {
     }
   }
 
-  static KeyPair keyPairFromSeed(byte[] seed) {
+  public static KeyPair keyPairFromSeed(byte[] seed) {
     if (seed.length != RAW_KEY_LENGTH) {
       throw new IllegalArgumentException("an Ed25519 seed is 32 bytes, got " + seed.length);
     }
@@ -66,7 +69,7 @@ final class Ed25519 {
     }
   }
 
-  static byte[] seed(PrivateKey key) {
+  public static byte[] seed(PrivateKey key) {
     if (!(key instanceof EdECPrivateKey edwardsKey)) {
       throw new IllegalArgumentException("not an Ed25519 private key");
     }
@@ -75,7 +78,7 @@ final class Ed25519 {
         .orElseThrow(() -> new IllegalArgumentException("private key bytes are not available"));
   }
 
-  static byte[] rawPublicKey(PublicKey key) {
+  public static byte[] rawPublicKey(PublicKey key) {
     byte[] encoded = key.getEncoded();
     if (encoded.length != X509_PREFIX.length + RAW_KEY_LENGTH
         || !Arrays.equals(encoded, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
@@ -84,7 +87,7 @@ final class Ed25519 {
     return Arrays.copyOfRange(encoded, X509_PREFIX.length, encoded.length);
   }
 
-  static PublicKey publicKeyFromRaw(byte[] raw) {
+  public static PublicKey publicKeyFromRaw(byte[] raw) {
     if (raw.length != RAW_KEY_LENGTH) {
       throw new IllegalArgumentException("an Ed25519 public key is 32 bytes, got " + raw.length);
     }
@@ -97,7 +100,7 @@ final class Ed25519 {
     }
   }
 
-  static byte[] sign(PrivateKey key, byte[] message) {
+  public static byte[] sign(PrivateKey key, byte[] message) {
     try {
       Signature signature = Signature.getInstance("Ed25519");
       signature.initSign(key);
@@ -108,7 +111,7 @@ final class Ed25519 {
     }
   }
 
-  static boolean verify(PublicKey key, byte[] message, byte[] signatureBytes) {
+  public static boolean verify(PublicKey key, byte[] message, byte[] signatureBytes) {
     if (signatureBytes.length != SIGNATURE_LENGTH) {
       return false;
     }

@@ -24,6 +24,8 @@ public final class ApiRoutes {
     LedgerEndpoints ledger = new LedgerEndpoints(recorder);
     StatsEndpoints stats = new StatsEndpoints(recorder);
     AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
+    FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
+    CertificateEndpoints certificates = new CertificateEndpoints(recorder);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -38,6 +40,16 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/lots/{id}", lots::get);
     routes.get(PREFIX + "/lots/{id}/events", lots::events);
     routes.get(PREFIX + "/lots/{id}/trace", lots::trace);
+    routes.get(PREFIX + "/lots/{id}/certificate", certificates::json);
+    routes.get(PREFIX + "/lots/{id}/certificate.html", certificates::html);
+
+    routes.post(PREFIX + "/devices", field::registerDevice);
+    routes.get(PREFIX + "/devices", field::listDevices);
+    routes.get(PREFIX + "/devices/{id}", field::getDevice);
+    routes.post(PREFIX + "/devices/{id}/revoke", field::revokeDevice);
+    routes.post(PREFIX + "/field/batches", field::uploadBatch);
+    routes.post(PREFIX + "/evidence", field::uploadEvidence);
+    routes.get(PREFIX + "/evidence/{sha256}", field::getEvidence);
 
     routes.get(PREFIX + "/log/checkpoint", ledger::checkpoint);
     routes.get(PREFIX + "/log/key", ledger::key);

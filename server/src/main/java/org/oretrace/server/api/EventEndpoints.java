@@ -17,6 +17,7 @@ import org.oretrace.server.auth.Caller;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Recorder.IdempotencyRequest;
 import org.oretrace.store.Recorder.Recorded;
+import org.oretrace.store.field.FieldIntake;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
 import org.slf4j.Logger;
@@ -76,6 +77,10 @@ final class EventEndpoints {
   private static IdempotencyRequest idempotency(String key, byte[] body) {
     if (key == null) {
       return null;
+    }
+    if (key.strip().startsWith(FieldIntake.KEY_PREFIX)) {
+      throw ApiProblem.badParameter(
+          IDEMPOTENCY_HEADER, "keys starting with " + FieldIntake.KEY_PREFIX + " are reserved");
     }
     try {
       return new IdempotencyRequest(key.strip(), sha256Hex(body));

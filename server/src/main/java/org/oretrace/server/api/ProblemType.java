@@ -10,6 +10,13 @@ enum ProblemType {
   FORBIDDEN(403, "forbidden", "The token's role may not do this"),
   NOT_FOUND(404, "not-found", "Not found"),
   IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "Idempotency-Key reused"),
+  DEVICE_EXISTS(409, "device-exists", "A device with this id is already registered"),
+  BATCH_ID_REUSED(409, "batch-id-reused", "The batch id was used for another batch"),
+  UNKNOWN_DEVICE(
+      403, "unknown-device", "The batch's device is not registered; nothing was written"),
+  REVOKED_DEVICE(403, "revoked-device", "The batch's device is revoked; nothing was written"),
+  BAD_SIGNATURE(422, "bad-signature", "The batch's signature does not verify; nothing was written"),
+  TOO_LARGE(413, "too-large", "The request body is too large"),
   INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");
 

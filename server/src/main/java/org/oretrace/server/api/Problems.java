@@ -11,6 +11,7 @@ import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.server.auth.AccessDeniedException;
 import org.oretrace.store.IdempotencyConflictException;
+import org.oretrace.store.field.FieldBatchRefusedException;
 import org.oretrace.store.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,19 @@ final class Problems {
                 ProblemType.IDEMPOTENCY_KEY_REUSED,
                 conflict.getMessage(),
                 List.of(Violation.of(-1, "Idempotency-Key", conflict.getMessage()))));
+    routes.exception(
+        FieldBatchRefusedException.class,
+        (refused, context) ->
+            write(
+                context,
+                switch (refused.reason()) {
+                  case UNKNOWN_DEVICE -> ProblemType.UNKNOWN_DEVICE;
+                  case REVOKED_DEVICE -> ProblemType.REVOKED_DEVICE;
+                  case BAD_SIGNATURE -> ProblemType.BAD_SIGNATURE;
+                  case BATCH_ID_REUSED -> ProblemType.BATCH_ID_REUSED;
+                },
+                refused.getMessage(),
+                List.of(Violation.of(-1, field(refused), refused.getMessage()))));
     routes.exception(
         ApiProblem.class,
         (problem, context) ->
@@ -86,6 +100,14 @@ final class Problems {
               "an unexpected error occurred and was logged; nothing was written",
               List.of());
         });
+  }
+
+  private static String field(FieldBatchRefusedException refused) {
+    return switch (refused.reason()) {
+      case UNKNOWN_DEVICE, REVOKED_DEVICE -> "deviceId";
+      case BAD_SIGNATURE -> "signature";
+      case BATCH_ID_REUSED -> "batchId";
+    };
   }
 
   static void write(Context context, ProblemType type, String detail, List<Violation> violations) {

@@ -20,7 +20,11 @@ public final class AccessPolicy {
     /** Record custody events. */
     RECORD_EVENTS,
     /** Add or replace sites and actors. */
-    WRITE_REGISTRY;
+    WRITE_REGISTRY,
+    /** Register and revoke field devices. */
+    MANAGE_DEVICES,
+    /** Upload evidence files. */
+    UPLOAD_EVIDENCE;
 
     public String wireName() {
       return WireNames.of(this);
@@ -32,6 +36,8 @@ public final class AccessPolicy {
   static {
     ALLOWED.put(Action.RECORD_EVENTS, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
     ALLOWED.put(Action.WRITE_REGISTRY, EnumSet.of(Role.ADMIN));
+    ALLOWED.put(Action.MANAGE_DEVICES, EnumSet.of(Role.ADMIN));
+    ALLOWED.put(Action.UPLOAD_EVIDENCE, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
   }
 
   private AccessPolicy() {}

@@ -69,6 +69,16 @@ class ProblemsTest {
       return delegate.alerts();
     }
 
+    @Override
+    public org.oretrace.store.DeviceStore devices() {
+      return delegate.devices();
+    }
+
+    @Override
+    public org.oretrace.store.EvidenceStore evidence() {
+      return delegate.evidence();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

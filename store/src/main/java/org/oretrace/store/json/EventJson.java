@@ -43,7 +43,7 @@ import org.oretrace.core.registry.Mineral;
 public final class EventJson {
 
   private static final Set<String> COMMON =
-      Set.of("id", "type", "time", "place", "actor", "recordedBy");
+      Set.of("id", "type", "time", "place", "actor", "recordedBy", "evidence");
 
   private EventJson() {}
 
@@ -92,6 +92,7 @@ public final class EventJson {
     GeoPoint place = fields.place("place");
     String actor = fields.id("actor");
     String recordedBy = fields.text("recordedBy");
+    List<String> evidence = evidence(fields);
     if (type == null) {
       return null;
     }
@@ -102,9 +103,29 @@ public final class EventJson {
         id == null || time == null || place == null || actor == null || recordedBy == null
             ? null
             : fields.convert(
-                "", id, value -> new EventContext(value, time, place, actor, recordedBy));
+                "", id, value -> new EventContext(value, time, place, actor, recordedBy, evidence));
     CustodyEvent event = decodeBody(type, context, fields);
     return fields.ok() ? event : null;
+  }
+
+  /** The optional {@code evidence} list: SHA-256 digests of evidence files, as lower-case hex. */
+  private static List<String> evidence(FieldReader fields) {
+    if (!fields.has("evidence")) {
+      return List.of();
+    }
+    List<JsonNode> nodes = fields.array("evidence");
+    List<String> digests = new ArrayList<>();
+    if (nodes != null) {
+      for (int index = 0; index < nodes.size(); index++) {
+        JsonNode digest = nodes.get(index);
+        if (digest.isTextual() && digest.textValue().matches("[0-9a-f]{64}")) {
+          digests.add(digest.textValue());
+        } else {
+          fields.fail("evidence/" + index, "must be a SHA-256 digest in 64 lower-case hex digits");
+        }
+      }
+    }
+    return digests;
   }
 
   private static List<String> fieldsOf(EventType type) {
@@ -278,6 +299,10 @@ public final class EventJson {
     node.set("place", place(context.place()));
     node.put("actor", context.actorId());
     node.put("recordedBy", context.recordedBy());
+    if (!context.evidence().isEmpty()) {
+      ArrayNode evidence = node.putArray("evidence");
+      context.evidence().forEach(evidence::add);
+    }
     switch (event) {
       case Tag tag -> {
         node.put("lot", tag.lotId());

@@ -178,6 +178,18 @@ final class SqliteLedger implements Ledger {
   }
 
   @Override
+  public SignedNote sealStatement(String statement) {
+    requireNonNull(statement, "statement is null");
+    if (!statement.startsWith(Ledger.STATEMENT_PREFIX) || !statement.endsWith("\n")) {
+      throw new IllegalArgumentException(
+          "a sealed statement starts with '"
+              + Ledger.STATEMENT_PREFIX
+              + "' and ends with a newline");
+    }
+    return SignedNote.sign(statement, key);
+  }
+
+  @Override
   public SignedNote latestCheckpoint() {
     SignedNote cached = latestCheckpoint;
     if (cached != null) {

@@ -7,6 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CustodyStore;
+import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
@@ -16,10 +18,14 @@ import org.oretrace.store.epcis.EpcisStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
 /**
- * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, and the log key
- * beside it. This is the default for a district office, a laptop in the field and the demo.
+ * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, with the log key
+ * and the evidence folder beside it. This is the default for a district office, a laptop in the
+ * field and the demo.
  */
 public final class SqliteStore implements Store {
+
+  /** The folder, beside the database file, that holds evidence files by their SHA-256. */
+  public static final String EVIDENCE_FOLDER = "evidence";
 
   private final Database database;
   private final SqliteRegistryStore registry;
@@ -28,8 +34,10 @@ public final class SqliteStore implements Store {
   private final SqliteLedger ledger;
   private final SqliteAlertStore alerts;
   private final SqliteEpcisStore epcis;
+  private final SqliteDeviceStore devices;
+  private final SqliteEvidenceStore evidence;
 
-  private SqliteStore(Database database, LogKey logKey) {
+  private SqliteStore(Database database, LogKey logKey, Path evidenceFolder) {
     this.database = database;
     this.registry = new SqliteRegistryStore(database);
     this.ledger = new SqliteLedger(database, logKey);
@@ -37,6 +45,8 @@ public final class SqliteStore implements Store {
     this.tokens = new SqliteTokenStore(database);
     this.alerts = new SqliteAlertStore(database);
     this.epcis = new SqliteEpcisStore(database);
+    this.devices = new SqliteDeviceStore(database);
+    this.evidence = new SqliteEvidenceStore(database, evidenceFolder);
   }
 
   /**
@@ -73,7 +83,9 @@ public final class SqliteStore implements Store {
     }
     Database database = new Database(databaseFile);
     try {
-      SqliteStore store = new SqliteStore(database, logKey);
+      SqliteStore store =
+          new SqliteStore(
+              database, logKey, databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER));
       store.ledger.initialise();
       return store;
     } catch (RuntimeException e) {
@@ -110,6 +122,16 @@ public final class SqliteStore implements Store {
   @Override
   public EpcisStore epcis() {
     return epcis;
+  }
+
+  @Override
+  public DeviceStore devices() {
+    return devices;
+  }
+
+  @Override
+  public EvidenceStore evidence() {
+    return evidence;
   }
 
   @Override
