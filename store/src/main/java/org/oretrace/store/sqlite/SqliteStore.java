@@ -12,28 +12,21 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.jdbc.JdbcStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
 /**
  * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, and the log key
- * beside it. This is the default for a district office, a laptop in the field and the demo.
+ * beside it. This is the default for a district office, a laptop in the field and the demo. The
+ * tables and statements are the shared ones ({@link JdbcStore}); what is SQLite's own is the
+ * connection handling ({@link SqliteDatabase}) and the migrations in {@code db/migration}.
  */
 public final class SqliteStore implements Store {
 
-  private final Database database;
-  private final SqliteRegistryStore registry;
-  private final SqliteCustodyStore custody;
-  private final SqliteTokenStore tokens;
-  private final SqliteLedger ledger;
-  private final SqliteAlertStore alerts;
+  private final JdbcStore store;
 
-  private SqliteStore(Database database, LogKey logKey) {
-    this.database = database;
-    this.registry = new SqliteRegistryStore(database);
-    this.ledger = new SqliteLedger(database, logKey);
-    this.custody = new SqliteCustodyStore(database, ledger);
-    this.tokens = new SqliteTokenStore(database);
-    this.alerts = new SqliteAlertStore(database);
+  private SqliteStore(JdbcStore store) {
+    this.store = store;
   }
 
   /**
@@ -68,44 +61,36 @@ public final class SqliteStore implements Store {
     } catch (RuntimeException e) {
       throw new StoreException("cannot migrate " + databaseFile + ": " + e.getMessage(), e);
     }
-    Database database = new Database(databaseFile);
-    try {
-      SqliteStore store = new SqliteStore(database, logKey);
-      store.ledger.initialise();
-      return store;
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+    return new SqliteStore(JdbcStore.open(new SqliteDatabase(databaseFile), logKey));
   }
 
   @Override
   public RegistryStore registry() {
-    return registry;
+    return store.registry();
   }
 
   @Override
   public CustodyStore custody() {
-    return custody;
+    return store.custody();
   }
 
   @Override
   public TokenStore tokens() {
-    return tokens;
+    return store.tokens();
   }
 
   @Override
   public Ledger ledger() {
-    return ledger;
+    return store.ledger();
   }
 
   @Override
   public AlertStore alerts() {
-    return alerts;
+    return store.alerts();
   }
 
   @Override
   public void close() {
-    database.close();
+    store.close();
   }
 }
