@@ -58,8 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.exists(data.databaseFile())) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.databaseFile());
+    if (!data.databaseExists()) {
+      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.describe());
     }
     VerifierKey key = trustedKey();
     List<SignedNote> held = new ArrayList<>();
