@@ -28,7 +28,8 @@ final class BenchCommand implements Runnable {
       name = "capture",
       mixinStandardHelpOptions = true,
       description =
-          "Time capture (JSON decode, rules, SQLite, graph) of a simulated world's events.")
+          "Time capture (JSON decode, rules, store, graph) of a simulated world's events, on a"
+              + " temporary SQLite file or, with --db, on an empty PostgreSQL database.")
   static final class Capture implements Callable<Integer> {
 
     @Option(
@@ -49,12 +50,20 @@ final class BenchCommand implements Runnable {
         description = "Simulation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--db",
+        paramLabel = "URL",
+        description =
+            "An empty database to capture into instead of a temporary SQLite file:"
+                + " jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD.")
+    String databaseUrl;
+
     @Override
     public Integer call() {
       if (lots < 1 || batchSize < 1) {
         throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
       }
-      System.out.println(CaptureBenchmark.run(lots, batchSize, seed).line());
+      System.out.println(CaptureBenchmark.run(lots, batchSize, seed, databaseUrl).line());
       return 0;
     }
   }

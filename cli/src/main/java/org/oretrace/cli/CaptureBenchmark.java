@@ -16,41 +16,55 @@ import org.oretrace.sim.Scenario;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.Store;
+import org.oretrace.store.Stores;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
-import org.oretrace.store.sqlite.SqliteStore;
 
 /**
  * Times capture through the same path as the API's batch insert: JSON batch bytes are parsed and
  * decoded ({@link EventJson}), then recorded ({@link Recorder}: structural check, one SQLite
  * transaction, custody graph update). The events are a simulated Great Lakes world, so the mix of
  * tags, shipments, merges and processing is realistic. The world is generated and encoded before
- * the clock starts; the database is a fresh file in a temporary folder.
+ * the clock starts; the database is a fresh SQLite file in a temporary folder, or the empty
+ * database given with {@code --db} (PostgreSQL), so that the two stores are timed on the same path.
  */
 final class CaptureBenchmark {
 
   /**
-   * The figures of a run. CPU seconds are those of the capturing thread (SQLite runs on it too): on
-   * a loaded machine they show what capture would reach with the core to itself.
+   * The figures of a run. CPU seconds are those of the capturing thread: SQLite runs on it too, so
+   * on a loaded machine they show what capture would reach with the core to itself; PostgreSQL's
+   * server processes are not counted.
    */
   record Result(
-      int events, int batchSize, double seconds, double cpuSeconds, double decodeSeconds) {
+      int events,
+      int batchSize,
+      double seconds,
+      double cpuSeconds,
+      double decodeSeconds,
+      String storeName) {
     String line() {
       return String.format(
           Locale.ROOT,
           "capture: events=%,d batch=%,d seconds=%.2f events/s=%,.0f cpu-seconds=%.2f events/cpu-s=%,.0f"
-              + " (JSON decode %.0f%% of the time; store: SQLite WAL)",
+              + " (JSON decode %.0f%% of the time; store: %s)",
           events,
           batchSize,
           seconds,
           events / seconds,
           cpuSeconds,
           events / cpuSeconds,
-          100 * decodeSeconds / seconds);
+          100 * decodeSeconds / seconds,
+          storeName);
     }
   }
 
-  static Result run(int lots, int batchSize, long seed) {
+  /**
+   * Runs the benchmark.
+   *
+   * @param databaseUrl null for a temporary SQLite file, or the JDBC URL of an empty database
+   */
+  static Result run(int lots, int batchSize, long seed, String databaseUrl) {
     World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
     List<CustodyEvent> events = world.events();
     List<byte[]> batches = new ArrayList<>();
@@ -66,7 +80,14 @@ final class CaptureBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+    try (Store store = Stores.open(databaseUrl, folder)) {
+      if (store.custody().eventCount() > 0 || store.registry().siteCount() > 0) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE,
+            "--db must name an empty database (it receives the benchmark's world), but "
+                + Stores.describe(databaseUrl, folder)
+                + " holds data");
+      }
       store.registry().putSites(world.sites());
       store.registry().putActors(world.actors());
       Recorder recorder = Recorder.open(store);
@@ -82,7 +103,13 @@ final class CaptureBenchmark {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-      return new Result(events.size(), batchSize, seconds, cpuSeconds, decodeNanos / 1e9);
+      return new Result(
+          events.size(),
+          batchSize,
+          seconds,
+          cpuSeconds,
+          decodeNanos / 1e9,
+          databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder));
     } finally {
       deleteQuietly(folder);
     }

@@ -40,8 +40,8 @@ final class CertificateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.exists(data.databaseFile())) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.databaseFile());
+    if (!data.databaseExists()) {
+      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.describe());
     }
     ObjectNode certificate;
     try (var store = data.openStore()) {

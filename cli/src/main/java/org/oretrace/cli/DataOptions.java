@@ -1,17 +1,19 @@
 package org.oretrace.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.oretrace.store.Recorder;
-import org.oretrace.store.sqlite.SqliteStore;
+import org.oretrace.store.Store;
+import org.oretrace.store.Stores;
 import picocli.CommandLine.Option;
 
 /**
- * The data folder option shared by every command that opens the database. The folder holds the
- * SQLite file ({@code oretrace.db}), the log key ({@code log.key}) and, later, evidence files.
+ * The data options shared by every command that opens the database. The data folder holds the log
+ * key ({@code log.key}), by default the SQLite file ({@code oretrace.db}) and, later, evidence
+ * files; {@code --db} puts the records in a PostgreSQL database instead (a national deployment),
+ * while the key stays in the folder.
  */
 final class DataOptions {
-
-  static final String DATABASE_FILE = "oretrace.db";
 
   @Option(
       names = "--data",
@@ -20,12 +22,30 @@ final class DataOptions {
       description = "Data folder (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  Path databaseFile() {
-    return data.resolve(DATABASE_FILE);
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "Database instead of the SQLite file in the data folder, as a JDBC URL:"
+              + " jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD.")
+  String databaseUrl;
+
+  /** The database for messages: the SQLite file, or the URL without its password. */
+  String describe() {
+    return Stores.describe(databaseUrl, data);
   }
 
-  SqliteStore openStore() {
-    return SqliteStore.open(databaseFile());
+  /** Whether there is a database to open without creating one (a server is assumed to be). */
+  boolean databaseExists() {
+    return databaseUrl != null || Files.exists(data.resolve(Stores.SQLITE_FILE));
+  }
+
+  Store openStore() {
+    try {
+      return Stores.open(databaseUrl, data);
+    } catch (IllegalArgumentException e) {
+      throw new Failures.UserError(Main.EXIT_USAGE, "--db: " + e.getMessage());
+    }
   }
 
   Recorder openRecorder() {

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       System.err.printf(
           "oretrace: %s already holds %,d events; using them (delete the folder for a fresh world)%n",
-          data.data, recorder.store().custody().eventCount());
+          data.describe(), recorder.store().custody().eventCount());
     }
     String adminToken = config.adminToken();
     if (adminToken == null) {
@@ -119,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         store.registry().actorCount(),
         recorder.graph().lotCount(),
         store.custody().eventCount(),
-        data.data);
+        data.describe());
     System.out.println("  Web application   " + url + "/");
     System.out.println("  API health        " + url + "/api/v1/health");
     System.out.println("  API document      " + url + "/api/v1/openapi.yaml");

@@ -112,7 +112,7 @@ final class ImportCommand implements Callable<Integer> {
       System.out.printf(
           "imported %,d events into %s (%,d lots, %,d events in all)%n",
           events.size(),
-          data.databaseFile(),
+          data.describe(),
           recorder.graph().lotCount(),
           store.custody().eventCount());
     }

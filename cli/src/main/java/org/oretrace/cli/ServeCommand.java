@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var config = serve.config();
-    System.err.println("oretrace: opening " + data.databaseFile() + " ...");
+    System.err.println("oretrace: opening " + data.describe() + " ...");
     Recorder recorder = data.openRecorder();
     Detection.attach(recorder);
     System.err.printf(

@@ -75,8 +75,8 @@ final class VerifyCommand implements Callable<Integer> {
     if (certificateFile != null) {
       return verifyCertificate();
     }
-    if (!Files.exists(data.databaseFile())) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.databaseFile());
+    if (!data.databaseExists()) {
+      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.describe());
     }
     VerifierKey key = trustedKey();
     List<SignedNote> held = new ArrayList<>();

@@ -81,15 +81,24 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheSqlitePackageSpeaksJdbc() {
+  void onlyTheStoresJdbcPackagesSpeakJdbc() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("org.oretrace.store.sqlite..")
+        .resideOutsideOfPackages(
+            "org.oretrace.store.jdbc..",
+            "org.oretrace.store.sqlite..",
+            "org.oretrace.store.postgres..")
         .and()
         .resideInAPackage("org.oretrace..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("java.sql..", "org.flywaydb..", "org.sqlite..")
+        .resideInAnyPackage(
+            "java.sql..",
+            "javax.sql..",
+            "org.flywaydb..",
+            "org.sqlite..",
+            "org.postgresql..",
+            "com.zaxxer.hikari..")
         .check(classes);
   }
 

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.store.Stores;
 import org.oretrace.store.ledger.LedgerVerifier;
 import org.oretrace.store.ledger.VerificationReport;
 import org.oretrace.store.sqlite.SqliteStore;
@@ -100,7 +101,7 @@ class CrashRecoveryTest {
       restarted.waitFor(10, TimeUnit.SECONDS);
     }
 
-    try (SqliteStore store = SqliteStore.open(data.resolve(DataOptions.DATABASE_FILE))) {
+    try (SqliteStore store = SqliteStore.open(data.resolve(Stores.SQLITE_FILE))) {
       for (int batch : acknowledged) {
         for (int index = 0; index < BATCH; index++) {
           assertThat(store.custody().event(eventId(batch, index))).isPresent();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.store.Stores;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.sqlite.SqliteStore;
 
@@ -39,7 +40,7 @@ class ExportCommandTest {
     assertThat(document.get("@context").toString()).contains("https://oretrace.org/epcis/");
     JsonNode events = document.get("epcisBody").get("eventList");
     long recorded;
-    try (SqliteStore store = SqliteStore.open(data.resolve(DataOptions.DATABASE_FILE))) {
+    try (SqliteStore store = SqliteStore.open(data.resolve(Stores.SQLITE_FILE))) {
       recorded = store.custody().eventCount();
     }
     assertThat(recorded).isPositive();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.server.OretraceServer;
 import org.oretrace.server.ServerConfig;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.Stores;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.sqlite.SqliteStore;
 import picocli.CommandLine;
@@ -85,7 +86,7 @@ class FieldCommandTest {
             signed.toString());
     assertThat(sign.exitCode()).isZero();
 
-    try (SqliteStore store = SqliteStore.open(data.resolve(DataOptions.DATABASE_FILE));
+    try (SqliteStore store = SqliteStore.open(data.resolve(Stores.SQLITE_FILE));
         OretraceServer server =
             new OretraceServer(
                 new ServerConfig("127.0.0.1", 0, ADMIN_TOKEN), Recorder.open(store))) {
@@ -132,7 +133,7 @@ class FieldCommandTest {
             run("certificate", "LOT-F", "--data", data.toString(), "--out", certificate.toString())
                 .exitCode())
         .isZero();
-    try (SqliteStore store = SqliteStore.open(data.resolve(DataOptions.DATABASE_FILE))) {
+    try (SqliteStore store = SqliteStore.open(data.resolve(Stores.SQLITE_FILE))) {
       Files.writeString(keyOfLog, store.ledger().verifierKey() + "\n");
     }
     Run verified = run("verify", certificate.toString(), "--key", keyOfLog.toString());

@@ -5,24 +5,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.Tag;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.registry.Mineral;
-import org.oretrace.store.sqlite.SqliteStore;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class DetectionTest {
 
+  @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
+  private TestDatabase database;
+
+  @BeforeEach
+  void createDatabase() {
+    database = kind.create(folder);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
 
   private Recorder open() {
-    SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"));
-    store.registry().putSites(Fixtures.sites());
-    store.registry().putActors(Fixtures.actors());
-    return Recorder.open(store);
+    return Recorder.open(database.openWithRegistry());
   }
 
   @Test

@@ -1,8 +1,6 @@
 package org.oretrace.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,19 +12,15 @@ import org.oretrace.core.custody.CustodyEvent.Tag;
 import org.oretrace.core.ledger.MerkleLog;
 import org.oretrace.core.ledger.MerkleNodeStore;
 import org.oretrace.core.registry.Mineral;
-import org.oretrace.store.sqlite.SqliteStore;
 
-/** Ledger test helpers: a recorder with the Kivu registry, many events, and raw SQL on the file. */
+/** Ledger test helpers: a recorder with the Kivu registry, many events, and forged nodes. */
 public final class LedgerFixtures {
 
   private LedgerFixtures() {}
 
-  /** A recorder over a new store in {@code folder} with the fixture registry. */
-  public static Recorder recorder(Path folder) {
-    SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"));
-    store.registry().putSites(Fixtures.sites());
-    store.registry().putActors(Fixtures.actors());
-    return Recorder.open(store);
+  /** A recorder over a new store on {@code database} with the fixture registry. */
+  public static Recorder recorder(TestDatabase database) {
+    return Recorder.open(database.openWithRegistry());
   }
 
   /** {@code count} bags tagged at Rubaya, ids {@code tag-<first>...}, each a lot of its own. */
@@ -50,11 +44,11 @@ public final class LedgerFixtures {
    * Replaces the stored tree by the one computed from {@code entries}, as a forger who rewrote
    * events and wants the tree to agree would.
    */
-  public static void forgeNodes(Path databaseFile, List<byte[]> entries) {
+  public static void forgeNodes(TestDatabase database, List<byte[]> entries) {
     MerkleNodeStore nodes = MerkleNodeStore.inMemory();
     MerkleLog log = MerkleLog.over(nodes);
     entries.forEach(log::append);
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
+    try (Connection connection = database.connect();
         Statement delete = connection.createStatement();
         PreparedStatement insert =
             connection.prepareStatement(
@@ -70,18 +64,6 @@ public final class LedgerFixtures {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("forging failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** Runs SQL statements directly on the database file, as someone with the file could. */
-  public static void tamper(Path databaseFile, String... statements) {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.executeUpdate(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("tampering failed: " + e.getMessage(), e);
     }
   }
 }

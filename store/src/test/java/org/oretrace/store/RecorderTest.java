@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.custody.AcceptedBatch;
 import org.oretrace.core.custody.CustodyEvent;
@@ -16,17 +21,29 @@ import org.oretrace.core.custody.CustodyEvent.Split;
 import org.oretrace.core.custody.CustodyEvent.Transfer;
 import org.oretrace.core.lineage.Direction;
 import org.oretrace.store.Recorder.IdempotencyRequest;
-import org.oretrace.store.sqlite.SqliteStore;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class RecorderTest {
 
+  @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
+  private TestDatabase database;
+
+  @BeforeEach
+  void createDatabase() {
+    database = kind.create(folder);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
 
   private Recorder open() {
-    SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"));
-    store.registry().putSites(Fixtures.sites());
-    store.registry().putActors(Fixtures.actors());
-    return Recorder.open(store);
+    return Recorder.open(database.openWithRegistry());
   }
 
   @Test
@@ -40,7 +57,7 @@ class RecorderTest {
     assertThat(seen).hasSize(1);
     recorder.store().close();
 
-    Recorder reopened = Recorder.open(SqliteStore.open(folder.resolve("oretrace.db")));
+    Recorder reopened = Recorder.open(database.open());
     assertThat(reopened.graph().lotCount()).isEqualTo(3);
     var trace = reopened.graph().trace("lot-3", Direction.UPSTREAM).orElseThrow();
     assertThat(trace.endpoints())

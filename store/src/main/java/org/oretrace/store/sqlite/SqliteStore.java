@@ -15,38 +15,24 @@ import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.TokenStore;
 import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.jdbc.JdbcStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
 /**
- * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, with the log key
- * and the evidence folder beside it. This is the default for a district office, a laptop in the
- * field and the demo.
+ * The embedded store: one SQLite file, migrated by Flyway on open, in WAL mode, and the log key
+ * beside it. This is the default for a district office, a laptop in the field and the demo. The
+ * tables and statements are the shared ones ({@link JdbcStore}); what is SQLite's own is the
+ * connection handling ({@link SqliteDatabase}) and the migrations in {@code db/migration}.
  */
 public final class SqliteStore implements Store {
 
   /** The folder, beside the database file, that holds evidence files by their SHA-256. */
   public static final String EVIDENCE_FOLDER = "evidence";
 
-  private final Database database;
-  private final SqliteRegistryStore registry;
-  private final SqliteCustodyStore custody;
-  private final SqliteTokenStore tokens;
-  private final SqliteLedger ledger;
-  private final SqliteAlertStore alerts;
-  private final SqliteEpcisStore epcis;
-  private final SqliteDeviceStore devices;
-  private final SqliteEvidenceStore evidence;
+  private final JdbcStore store;
 
-  private SqliteStore(Database database, LogKey logKey, Path evidenceFolder) {
-    this.database = database;
-    this.registry = new SqliteRegistryStore(database);
-    this.ledger = new SqliteLedger(database, logKey);
-    this.custody = new SqliteCustodyStore(database, ledger);
-    this.tokens = new SqliteTokenStore(database);
-    this.alerts = new SqliteAlertStore(database);
-    this.epcis = new SqliteEpcisStore(database);
-    this.devices = new SqliteDeviceStore(database);
-    this.evidence = new SqliteEvidenceStore(database, evidenceFolder);
+  private SqliteStore(JdbcStore store) {
+    this.store = store;
   }
 
   /**
@@ -81,61 +67,55 @@ public final class SqliteStore implements Store {
     } catch (RuntimeException e) {
       throw new StoreException("cannot migrate " + databaseFile + ": " + e.getMessage(), e);
     }
-    Database database = new Database(databaseFile);
-    try {
-      SqliteStore store =
-          new SqliteStore(
-              database, logKey, databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER));
-      store.ledger.initialise();
-      return store;
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+    return new SqliteStore(
+        JdbcStore.open(
+            new SqliteDatabase(databaseFile),
+            logKey,
+            databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER)));
   }
 
   @Override
   public RegistryStore registry() {
-    return registry;
+    return store.registry();
   }
 
   @Override
   public CustodyStore custody() {
-    return custody;
+    return store.custody();
   }
 
   @Override
   public TokenStore tokens() {
-    return tokens;
+    return store.tokens();
   }
 
   @Override
   public Ledger ledger() {
-    return ledger;
+    return store.ledger();
   }
 
   @Override
   public AlertStore alerts() {
-    return alerts;
+    return store.alerts();
   }
 
   @Override
   public EpcisStore epcis() {
-    return epcis;
+    return store.epcis();
   }
 
   @Override
   public DeviceStore devices() {
-    return devices;
+    return store.devices();
   }
 
   @Override
   public EvidenceStore evidence() {
-    return evidence;
+    return store.evidence();
   }
 
   @Override
   public void close() {
-    database.close();
+    store.close();
   }
 }

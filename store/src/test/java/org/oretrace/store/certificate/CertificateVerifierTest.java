@@ -14,6 +14,7 @@ import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.TestDatabase;
 
 class CertificateVerifierTest {
 
@@ -24,7 +25,7 @@ class CertificateVerifierTest {
 
   @BeforeEach
   void setUp() {
-    recorder = LedgerFixtures.recorder(folder);
+    recorder = LedgerFixtures.recorder(TestDatabase.Kind.SQLITE.create(folder));
     recorder.record(LedgerFixtures.tags(1, 5));
     recorder.record(Fixtures.chain());
     certificate =

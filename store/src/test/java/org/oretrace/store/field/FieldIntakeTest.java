@@ -19,6 +19,7 @@ import org.oretrace.store.Fixtures;
 import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Recorder.Recorded;
+import org.oretrace.store.TestDatabase;
 import org.oretrace.store.field.FieldBatchRefusedException.Reason;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.ledger.LedgerVerifier;
@@ -33,7 +34,7 @@ class FieldIntakeTest {
 
   @BeforeEach
   void setUp() {
-    recorder = LedgerFixtures.recorder(folder);
+    recorder = LedgerFixtures.recorder(TestDatabase.Kind.SQLITE.create(folder));
     recorder
         .store()
         .devices()

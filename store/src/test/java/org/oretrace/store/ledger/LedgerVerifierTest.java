@@ -6,43 +6,58 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.Store;
+import org.oretrace.store.TestDatabase;
 import org.oretrace.store.ledger.VerificationReport.Finding;
 import org.oretrace.store.ledger.VerificationReport.Kind;
-import org.oretrace.store.sqlite.SqliteStore;
 
 /**
- * Tampering with the SQLite file behind the store's back, the way someone holding the file could,
- * and checking that verification names what changed and where. The log holds 20 events: the chain
- * of custody (positions 0 to 5) and 14 tagged bags.
+ * Tampering with the database behind the store's back, the way someone holding the file or the
+ * server could, and checking that verification names what changed and where. The log holds 20
+ * events: the chain of custody (positions 0 to 5) and 14 tagged bags.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
 class LedgerVerifierTest {
 
+  @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
-  private Path database;
+  private TestDatabase database;
   private SignedNote checkpointAtSix;
 
   @BeforeEach
   void recordTwentyEvents() {
-    Recorder recorder = LedgerFixtures.recorder(folder);
+    database = kind.create(folder);
+    Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(Fixtures.chain());
     checkpointAtSix = recorder.store().ledger().latestCheckpoint();
     recorder.record(LedgerFixtures.tags(0, 7));
     recorder.record(LedgerFixtures.tags(7, 7));
     recorder.store().close();
-    database = folder.resolve("oretrace.db");
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
   }
 
   private VerificationReport verify(SignedNote... held) {
-    try (SqliteStore store = SqliteStore.open(database)) {
+    try (Store store = database.open()) {
       List<Long> progress = new ArrayList<>();
       VerificationReport report =
           new LedgerVerifier(store.ledger(), store.ledger().verifierKey())
@@ -80,8 +95,7 @@ class LedgerVerifierTest {
 
   @Test
   void aChangedEventIsNamedWithItsPosition() {
-    LedgerFixtures.tamper(
-        database,
+    database.tamper(
         "UPDATE events SET document = replace(document, '\"massGrams\":39900',"
             + " '\"massGrams\":38900') WHERE sequence = 3");
     assertThat(positional(verify()))
@@ -91,8 +105,7 @@ class LedgerVerifierTest {
 
   @Test
   void anEventThatNoLongerDecodesIsChanged() {
-    LedgerFixtures.tamper(
-        database, "UPDATE events SET document = '{\"id\":\"ev-2\"}' WHERE sequence = 1");
+    database.tamper("UPDATE events SET document = '{\"id\":\"ev-2\"}' WHERE sequence = 1");
     assertThat(positional(verify()))
         .singleElement()
         .satisfies(
@@ -105,7 +118,7 @@ class LedgerVerifierTest {
 
   @Test
   void aDeletedEventIsNamedWithItsPosition() {
-    LedgerFixtures.tamper(database, "DELETE FROM events WHERE sequence = 4");
+    database.tamper("DELETE FROM events WHERE sequence = 4");
     assertThat(positional(verify()))
         .extracting(Finding::position, Finding::kind)
         .containsExactly(tuple(4L, Kind.REMOVED));
@@ -113,7 +126,7 @@ class LedgerVerifierTest {
 
   @Test
   void deletingTheLastEventsIsCaughtByTheCheckpoint() {
-    LedgerFixtures.tamper(database, "DELETE FROM events WHERE sequence >= 18");
+    database.tamper("DELETE FROM events WHERE sequence >= 18");
     assertThat(verify().findings())
         .extracting(Finding::position, Finding::kind)
         .contains(tuple(-1L, Kind.CHECKPOINT), tuple(18L, Kind.REMOVED), tuple(19L, Kind.REMOVED));
@@ -121,8 +134,7 @@ class LedgerVerifierTest {
 
   @Test
   void swappedEventsAreNamedWithBothPositions() {
-    LedgerFixtures.tamper(
-        database,
+    database.tamper(
         "UPDATE events SET sequence = -1 WHERE sequence = 2",
         "UPDATE events SET sequence = 2 WHERE sequence = 9",
         "UPDATE events SET sequence = 9 WHERE sequence = -1");
@@ -135,8 +147,7 @@ class LedgerVerifierTest {
 
   @Test
   void anEventInsertedInTheMiddleIsNamedAndTheShiftedOnesFollow() {
-    LedgerFixtures.tamper(
-        database,
+    database.tamper(
         "UPDATE events SET sequence = -sequence - 100 WHERE sequence >= 5",
         "UPDATE events SET sequence = -sequence - 99 WHERE sequence < -99",
         "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
@@ -158,8 +169,7 @@ class LedgerVerifierTest {
 
   @Test
   void anEventAppendedBehindTheLogsBackIsInserted() {
-    LedgerFixtures.tamper(
-        database,
+    database.tamper(
         "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
             + " SELECT 20, 'forged', type, time_millis, recorded_at_millis,"
             + " replace(document, '\"tag-0\"', '\"forged\"') FROM events WHERE id = 'tag-0'");
@@ -170,8 +180,10 @@ class LedgerVerifierTest {
 
   @Test
   void aChangedInteriorNodeIsNamed() {
-    LedgerFixtures.tamper(
-        database, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND node_index = 1");
+    database.tamper(
+        "UPDATE merkle_nodes SET hash = "
+            + database.zeroBytes(32)
+            + " WHERE level = 2 AND node_index = 1");
     assertThat(verify().findings())
         .extracting(Finding::position, Finding::kind)
         .containsExactly(tuple(4L, Kind.NODE));
@@ -179,12 +191,11 @@ class LedgerVerifierTest {
 
   @Test
   void eventsAndNodesRewrittenTogetherAreCaughtByTheSignedCheckpoint() {
-    LedgerFixtures.tamper(
-        database,
+    database.tamper(
         "UPDATE events SET document = replace(document, '\"massGrams\":39900',"
             + " '\"massGrams\":38900') WHERE sequence = 3");
     List<byte[]> entries;
-    try (SqliteStore store = SqliteStore.open(database)) {
+    try (Store store = database.open()) {
       entries = store.ledger().entries(0, 100).stream().map(Ledger.Entry::bytes).toList();
     }
     LedgerFixtures.forgeNodes(database, entries);

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.custody.AcceptedBatch;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.MerkleHash;
@@ -20,17 +25,35 @@ import org.oretrace.store.Fixtures;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.TestDatabase;
 import org.oretrace.store.ledger.LedgerVerifier;
 import org.oretrace.store.ledger.LogKeyFile;
 
-class SqliteLedgerTest {
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
+class JdbcLedgerTest {
 
+  @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
+  private TestDatabase database;
+
+  @BeforeEach
+  void createDatabase() {
+    database = kind.create(folder);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
 
   @Test
   void aNewLogHasASignedCheckpointOfTheEmptyTreeAndAPrivateKeyFile() throws Exception {
-    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+    try (Store store = database.open()) {
       Checkpoint checkpoint = verifiedCheckpoint(store.ledger());
       assertThat(checkpoint.size()).isZero();
       assertThat(checkpoint.rootHash()).isEqualTo(MerkleHash.emptyTree());
@@ -44,7 +67,7 @@ class SqliteLedgerTest {
 
   @Test
   void everyEventIsALeafAndItsProofsVerifyAfterReopening() {
-    Recorder recorder = LedgerFixtures.recorder(folder);
+    Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(Fixtures.chain());
     Checkpoint small = verifiedCheckpoint(recorder.store().ledger());
     for (int batch = 0; batch < 5; batch++) {
@@ -52,7 +75,7 @@ class SqliteLedgerTest {
     }
     recorder.store().close();
 
-    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+    try (Store store = database.open()) {
       Ledger ledger = store.ledger();
       Checkpoint checkpoint = verifiedCheckpoint(ledger);
       assertThat(checkpoint.size()).isEqualTo(41).isEqualTo(store.custody().eventCount());
@@ -84,8 +107,8 @@ class SqliteLedgerTest {
 
   @Test
   void aFailedAppendLeavesTheLogAsItWas() {
-    Recorder recorder = LedgerFixtures.recorder(folder);
-    SqliteStore store = (SqliteStore) recorder.store();
+    Recorder recorder = LedgerFixtures.recorder(database);
+    Store store = recorder.store();
     recorder.record(LedgerFixtures.tags(0, 3), new Recorder.IdempotencyRequest("key-1", "hash-1"));
     SignedNote before = store.ledger().latestCheckpoint();
 
@@ -106,7 +129,7 @@ class SqliteLedgerTest {
         .satisfies(report -> assertThat(report.findings()).isEmpty());
     store.close();
 
-    try (SqliteStore reopened = SqliteStore.open(folder.resolve("oretrace.db"))) {
+    try (Store reopened = database.open()) {
       assertThat(reopened.ledger().size()).isEqualTo(8);
       assertThat(verifiedCheckpoint(reopened.ledger()).size()).isEqualTo(8);
     }
@@ -114,13 +137,12 @@ class SqliteLedgerTest {
 
   @Test
   void aDatabaseFromBeforeTheLedgerIsBroughtUpToDateOnOpen() {
-    Recorder recorder = LedgerFixtures.recorder(folder);
+    Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(Fixtures.chain());
     recorder.store().close();
-    Path database = folder.resolve("oretrace.db");
-    LedgerFixtures.tamper(database, "DELETE FROM merkle_nodes", "DELETE FROM log_checkpoint");
+    database.tamper("DELETE FROM merkle_nodes", "DELETE FROM log_checkpoint");
 
-    try (SqliteStore store = SqliteStore.open(database)) {
+    try (Store store = database.open()) {
       assertThat(verifiedCheckpoint(store.ledger()).size()).isEqualTo(6);
       assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(d -> {}))
           .satisfies(report -> assertThat(report.ok()).isTrue());
@@ -129,12 +151,12 @@ class SqliteLedgerTest {
 
   @Test
   void appendsAreRefusedWhenTheLogAndTheEventsDisagree() {
-    Recorder recorder = LedgerFixtures.recorder(folder);
+    Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(LedgerFixtures.tags(0, 4));
     recorder.store().close();
-    LedgerFixtures.tamper(folder.resolve("oretrace.db"), "DELETE FROM events WHERE sequence = 3");
+    database.tamper("DELETE FROM events WHERE sequence = 3");
 
-    Recorder reopened = Recorder.open(SqliteStore.open(folder.resolve("oretrace.db")));
+    Recorder reopened = Recorder.open(database.open());
     assertThatThrownBy(() -> reopened.record(LedgerFixtures.tags(10, 1)))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("oretrace verify");

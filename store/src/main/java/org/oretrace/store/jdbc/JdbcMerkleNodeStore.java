@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +11,8 @@ import org.oretrace.core.ledger.MerkleNodeStore;
 import org.oretrace.store.StoreException;
 
 /**
- * The Merkle log's nodes in the {@code merkle_nodes} table, seen through one connection at a fixed
- * number of committed leaves.
+ * The Merkle log's nodes in the {@code merkle_nodes} table, seen through one connection (the
+ * writer's moves to each transaction's, {@link #use}) at a fixed number of committed leaves.
  *
  * <p>Writes are buffered: {@link #put} only remembers the node, and {@link #flush} inserts every
  * remembered node with one batched statement, inside the transaction that stores the events. So a
@@ -22,14 +22,14 @@ import org.oretrace.store.StoreException;
  * on construction, proof nodes afterwards), except on the writer, where it asks for none while
  * appending.
  */
-final class SqliteMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
+final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
 
   private static final int MAX_LEVELS = 63;
   private static final String INSERT = "INSERT INTO merkle_nodes (level, node_index, hash) VALUES ";
   private static final int ROWS_PER_INSERT = 100;
 
-  private final Connection connection;
-  private final PreparedStatement select;
+  private Connection connection;
+  private PreparedStatement select;
   private final long[] nextIndex = new long[MAX_LEVELS];
   private final List<Node> pending = new ArrayList<>();
   private long committedLeaves;
@@ -37,14 +37,23 @@ final class SqliteMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   private record Node(int level, long index, MerkleHash hash) {}
 
   /** A store over the first {@code committedLeaves} leaves of the table, on {@code connection}. */
-  SqliteMerkleNodeStore(Connection connection, long committedLeaves) throws SQLException {
+  JdbcMerkleNodeStore(Connection connection, long committedLeaves) throws SQLException {
     this.connection = connection;
     this.committedLeaves = committedLeaves;
-    this.select =
-        connection.prepareStatement(
-            "SELECT hash FROM merkle_nodes WHERE level = ? AND node_index = ?");
     for (int level = 0; level < MAX_LEVELS; level++) {
       nextIndex[level] = committedLeaves >>> level;
+    }
+  }
+
+  /**
+   * Moves the writer's store to the connection of a new transaction: a pooled database (PostgreSQL)
+   * hands a different one each time.
+   */
+  void use(Connection newConnection) {
+    if (newConnection != connection) {
+      close();
+      select = null;
+      connection = newConnection;
     }
   }
 
@@ -56,6 +65,11 @@ final class SqliteMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   @Override
   public MerkleHash get(int level, long index) {
     try {
+      if (select == null) {
+        select =
+            connection.prepareStatement(
+                "SELECT hash FROM merkle_nodes WHERE level = ? AND node_index = ?");
+      }
       select.setInt(1, level);
       select.setLong(2, index);
       try (ResultSet rows = select.executeQuery()) {
@@ -138,7 +152,9 @@ final class SqliteMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   @Override
   public void close() {
     try {
-      select.close();
+      if (select != null) {
+        select.close();
+      }
     } catch (SQLException e) {
       // Closing a statement of a healthy connection does not fail; nothing to do if it does.
     }

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.store.EvidenceStore.EvidenceFile;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.sqlite.SqliteStore;
 
-class SqliteEvidenceStoreTest {
+class JdbcEvidenceStoreTest {
 
   @TempDir Path folder;
 
@@ -22,7 +23,7 @@ class SqliteEvidenceStoreTest {
     try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
       first = store.evidence().put(slip, "text/plain");
       assertThat(store.evidence().put(slip, "text/plain")).isEqualTo(first);
-      assertThat(first.sha256()).isEqualTo(SqliteEvidenceStore.sha256(slip));
+      assertThat(first.sha256()).isEqualTo(JdbcEvidenceStore.sha256(slip));
     }
     try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
       assertThat(store.evidence().read(first.sha256())).hasValue(slip);

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -16,14 +16,14 @@ import org.oretrace.store.json.AlertJson;
 import org.oretrace.store.json.Json;
 
 /**
- * Alerts in SQLite: one row each with the columns listings filter on, and one row per site, actor,
+ * Alerts in SQL: one row each with the columns listings filter on, and one row per site, actor,
  * country and lot it names in {@code alert_subjects}, so that filters on them are index lookups.
  */
-final class SqliteAlertStore implements AlertStore {
+final class JdbcAlertStore implements AlertStore {
 
   private final Database database;
 
-  SqliteAlertStore(Database database) {
+  JdbcAlertStore(Database database) {
     this.database = database;
   }
 
@@ -36,13 +36,13 @@ final class SqliteAlertStore implements AlertStore {
         connection -> {
           try (PreparedStatement alertStatement =
                   connection.prepareStatement(
-                      "INSERT OR IGNORE INTO alerts (id, detector, severity, score,"
+                      "INSERT INTO alerts (id, detector, severity, score,"
                           + " occurred_at_millis, raised_at_millis, document)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
               PreparedStatement subjectStatement =
                   connection.prepareStatement(
-                      "INSERT OR IGNORE INTO alert_subjects (kind, value, alert_id)"
-                          + " VALUES (?, ?, ?)")) {
+                      "INSERT INTO alert_subjects (kind, value, alert_id)"
+                          + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Alert alert : alerts) {
               alertStatement.setString(1, alert.id());
               alertStatement.setString(2, alert.detector().name());

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.oretrace.core.access.Role;
 import org.oretrace.store.TokenStore;
 
-/** API tokens in SQLite, by the hash of their secret. */
-final class SqliteTokenStore implements TokenStore {
+/** API tokens in SQL, by the hash of their secret. */
+final class JdbcTokenStore implements TokenStore {
 
   private final Database database;
 
-  SqliteTokenStore(Database database) {
+  JdbcTokenStore(Database database) {
     this.database = database;
   }
 

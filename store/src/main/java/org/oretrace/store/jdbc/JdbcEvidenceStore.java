@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,12 +25,12 @@ import org.oretrace.store.StoreException;
  * harmless and adopted by the next upload of the same bytes. Reads re-hash the bytes, so a file
  * changed on disk is reported, never served.
  */
-final class SqliteEvidenceStore implements EvidenceStore {
+final class JdbcEvidenceStore implements EvidenceStore {
 
   private final Database database;
   private final Path folder;
 
-  SqliteEvidenceStore(Database database, Path folder) {
+  JdbcEvidenceStore(Database database, Path folder) {
     this.database = database;
     this.folder = folder;
   }
@@ -66,8 +66,8 @@ final class SqliteEvidenceStore implements EvidenceStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT OR IGNORE INTO evidence (sha256, size_bytes, media_type, stored_at_millis)"
-                      + " VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO evidence (sha256, size_bytes, media_type, stored_at_millis)"
+                      + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             statement.setString(1, sha256);
             statement.setLong(2, content.length);
             statement.setString(3, mediaType);

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,45 +36,36 @@ import org.oretrace.store.json.Json;
 import org.oretrace.store.ledger.LedgerEntries;
 
 /**
- * The custody record in SQLite. A batch is written with prepared, batched statements in one
- * transaction of the writer connection, together with its ledger entries ({@link SqliteLedger});
- * events are numbered in arrival order from the count kept in memory, which only the single writer
- * advances, once the transaction is committed.
+ * The custody record in SQL. A batch is written with prepared, batched statements in one
+ * transaction, together with its ledger entries ({@link JdbcLedger}), under the ledger's locks.
+ * Events are numbered in arrival order: from the count kept in memory when this process is the
+ * database's only writer (SQLite), which it advances once the transaction is committed; otherwise
+ * (PostgreSQL) from the highest stored sequence, read under the ledger lock, so that every process
+ * appends to the one sequence.
  */
-final class SqliteCustodyStore implements CustodyStore {
+final class JdbcCustodyStore implements CustodyStore {
 
   private static final String LOT_COLUMNS =
       "id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder, state,"
           + " created_at_millis, updated_at_millis";
 
   private final Database database;
-  private final SqliteLedger ledger;
+  private final JdbcLedger ledger;
   private final AtomicLong eventCount;
 
-  SqliteCustodyStore(Database database, SqliteLedger ledger) {
+  JdbcCustodyStore(Database database, JdbcLedger ledger) {
     this.database = database;
     this.ledger = ledger;
-    this.eventCount =
-        new AtomicLong(
-            database.read(
-                connection -> {
-                  try (PreparedStatement statement =
-                          connection.prepareStatement(
-                              "SELECT COALESCE(MAX(sequence) + 1, 0) FROM events");
-                      ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                  }
-                }));
+    this.eventCount = new AtomicLong(database.read(JdbcCustodyStore::nextSequence));
   }
 
   @Override
   public long append(AcceptedBatch batch, IdempotencyRecord idempotency) {
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
-    return database.write(
+    return ledger.appending(
         connection -> {
-          long first = eventCount.get();
+          long first = database.soleWriter() ? eventCount.get() : nextSequence(connection);
           ledger.startAppending(connection, first);
           insertEvents(connection, batch.events(), first, recordedAt);
           upsertLots(connection, batch.lots());
@@ -85,11 +76,16 @@ final class SqliteCustodyStore implements CustodyStore {
           ledger.finish(connection, recordedAt);
           return first;
         },
-        () -> {
-          eventCount.addAndGet(count);
-          ledger.committed();
-        },
-        ledger::rolledBack);
+        () -> eventCount.addAndGet(count));
+  }
+
+  private static long nextSequence(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT COALESCE(MAX(sequence) + 1, 0) FROM events");
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /** Inserts the events and appends each one's ledger entry, encoded from the same wire form. */
@@ -102,7 +98,7 @@ final class SqliteCustodyStore implements CustodyStore {
                     + " VALUES (?, ?, ?, ?, ?, ?)");
         PreparedStatement lotStatement =
             connection.prepareStatement(
-                "INSERT OR IGNORE INTO event_lots (lot_id, sequence) VALUES (?, ?)")) {
+                "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
       long sequence = first;
       for (CustodyEvent event : events) {
         eventStatement.setLong(1, sequence);
@@ -133,7 +129,7 @@ final class SqliteCustodyStore implements CustodyStore {
                 + LOT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 // Only what an event can change: a lot's tag, mineral and origin are fixed at its
-                // creation, and leaving their columns out spares SQLite their index updates.
+                // creation, and leaving their columns out spares the database their index updates.
                 + " mass_grams = excluded.mass_grams, grade_ppm = excluded.grade_ppm,"
                 + " holder = excluded.holder, state = excluded.state,"
                 + " updated_at_millis = excluded.updated_at_millis")) {
@@ -253,7 +249,10 @@ final class SqliteCustodyStore implements CustodyStore {
 
   @Override
   public long eventCount() {
-    return eventCount.get();
+    if (database.soleWriter()) {
+      return eventCount.get();
+    }
+    return database.read(JdbcCustodyStore::nextSequence);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.ConsistencyProof;
@@ -26,36 +27,42 @@ import org.oretrace.store.json.Json;
 import org.oretrace.store.ledger.LedgerEntries;
 
 /**
- * The ledger in SQLite: the Merkle log's nodes in {@code merkle_nodes}, its latest signed
- * checkpoint in {@code log_checkpoint}, and the entries themselves re-encoded from the {@code
- * events} table, which stays the one copy of each event.
+ * The ledger in SQL: the Merkle log's nodes in {@code merkle_nodes}, its latest signed checkpoint
+ * in {@code log_checkpoint}, and the entries themselves re-encoded from the {@code events} table,
+ * which stays the one copy of each event.
  *
- * <p>Writing. {@link SqliteCustodyStore#append} calls {@link #append} for each event and {@link
- * #finish} inside its transaction, then {@link #committed()} or {@link #rolledBack()} under the
- * same writer lock. The writer's {@link MerkleLog} keeps the right edge of the tree in memory, so a
- * rolled-back transaction would leave it ahead of the table: it is dropped then, and rebuilt from
- * the table (one read per set bit of the size) at the next append. It is also built lazily at the
- * first append, so that opening a damaged database to verify it never fails on the damage.
+ * <p>Writing. {@link JdbcCustodyStore#append} runs its transaction through {@link #appending},
+ * which holds this process's append lock and, inside the transaction, the database's ledger lock
+ * ({@link Database#lockLedger}: nothing for SQLite's single writer, an advisory lock for
+ * PostgreSQL, where other processes may append too). It calls {@link #append} for each event and
+ * {@link #finish}, then {@link #committed()} or {@link #rolledBack()} follow under the same locks.
+ * When the database may have other writers, {@link #startAppending} first compares the writer's log
+ * with the committed size in the table, and rebuilds it when another process has appended since.
+ * The writer's {@link MerkleLog} keeps the right edge of the tree in memory, so a rolled-back
+ * transaction would leave it ahead of the table: it is dropped then, and rebuilt from the table
+ * (one read per set bit of the size) at the next append. It is also built lazily at the first
+ * append, so that opening a damaged database to verify it never fails on the damage.
  *
  * <p>Reading. {@link MerkleLog} is single-threaded, and the writer's moves under the readers' feet;
  * so each read builds a log of its own over a pooled reader connection at a committed size. Nodes,
  * once committed, never change, so such a view is consistent without a read transaction, and costs
  * O(log n) indexed reads like the proof itself.
  */
-final class SqliteLedger implements Ledger {
+final class JdbcLedger implements Ledger {
 
   private final Database database;
   private final LogKey key;
 
-  // Writer state, touched only under the database's writer lock.
-  private SqliteMerkleNodeStore writerNodes;
+  // Writer state, touched only under the append lock.
+  private final ReentrantLock appendLock = new ReentrantLock();
+  private JdbcMerkleNodeStore writerNodes;
   private MerkleLog writerLog;
   private SignedNote pendingCheckpoint;
 
   private volatile long size;
   private volatile SignedNote latestCheckpoint;
 
-  SqliteLedger(Database database, LogKey key) {
+  JdbcLedger(Database database, LogKey key) {
     this.database = requireNonNull(database, "database is null");
     this.key = requireNonNull(key, "key is null");
     this.size =
@@ -73,18 +80,48 @@ final class SqliteLedger implements Ledger {
    * its events: that is for {@code oretrace verify} to report.
    */
   void initialise() {
-    database.write(
+    appending(
         connection -> {
           if (longQuery(connection, "SELECT COUNT(*) FROM log_checkpoint") > 0) {
             return null;
           }
-          startAppending(connection, size);
+          startAppending(connection, committedSize(connection));
           appendStoredEvents(connection);
           finish(connection, System.currentTimeMillis());
           return null;
         },
-        this::committed,
-        this::rolledBack);
+        () -> {});
+  }
+
+  /**
+   * Runs an appending transaction under the append lock and the database's ledger lock, then {@code
+   * afterCommit} and {@link #committed()}, or {@link #rolledBack()}.
+   */
+  <T> T appending(Database.Work<T> work, Runnable afterCommit) {
+    appendLock.lock();
+    try {
+      return database.write(
+          connection -> {
+            database.lockLedger(connection);
+            return work.run(connection);
+          },
+          () -> {
+            afterCommit.run();
+            committed();
+          },
+          this::rolledBack);
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /** The number of leaves committed, as this transaction sees it. */
+  private long committedSize(Connection connection) throws SQLException {
+    return database.soleWriter()
+        ? size
+        : longQuery(
+            connection,
+            "SELECT COALESCE(MAX(node_index) + 1, 0) FROM merkle_nodes WHERE level = 0");
   }
 
   private void appendStoredEvents(Connection connection) throws SQLException {
@@ -104,13 +141,20 @@ final class SqliteLedger implements Ledger {
     }
   }
 
-  // ---- writing, under the writer lock
+  // ---- writing, under the append lock
 
-  /** Prepares to append events numbered from {@code firstSequence}. */
+  /** Prepares to append events numbered from {@code firstSequence}, inside {@link #appending}. */
   void startAppending(Connection connection, long firstSequence) throws SQLException {
+    long committed = committedSize(connection);
+    if (writerLog != null && writerLog.size() != committed) {
+      // Another process appended since this one last did: its right edge is stale.
+      rolledBack();
+    }
     if (writerLog == null) {
-      writerNodes = new SqliteMerkleNodeStore(connection, size);
+      writerNodes = new JdbcMerkleNodeStore(connection, committed);
       writerLog = MerkleLog.over(writerNodes);
+    } else {
+      writerNodes.use(connection);
     }
     if (writerLog.size() != firstSequence) {
       throw new StoreException(
@@ -174,7 +218,10 @@ final class SqliteLedger implements Ledger {
 
   @Override
   public long size() {
-    return size;
+    if (database.soleWriter()) {
+      return size;
+    }
+    return database.read(connection -> committedSize(connection));
   }
 
   @Override
@@ -192,7 +239,7 @@ final class SqliteLedger implements Ledger {
   @Override
   public SignedNote latestCheckpoint() {
     SignedNote cached = latestCheckpoint;
-    if (cached != null) {
+    if (cached != null && database.soleWriter()) {
       return cached;
     }
     String text =
@@ -233,14 +280,14 @@ final class SqliteLedger implements Ledger {
   }
 
   private <T> T atSize(long treeSize, Function<MerkleLog, T> question) {
-    long committed = size;
+    long committed = size();
     if (treeSize < 0 || treeSize > committed) {
       throw new IllegalArgumentException(
           "tree size must be within 0.." + committed + " (the log's size), got " + treeSize);
     }
     return database.read(
         connection -> {
-          try (SqliteMerkleNodeStore nodes = new SqliteMerkleNodeStore(connection, treeSize)) {
+          try (JdbcMerkleNodeStore nodes = new JdbcMerkleNodeStore(connection, treeSize)) {
             return question.apply(MerkleLog.over(nodes));
           }
         });

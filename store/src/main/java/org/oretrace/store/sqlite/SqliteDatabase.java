@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.jdbc.Database;
 
 /**
  * Connections to one SQLite file in WAL mode: one writer connection, used under a lock, and a small
@@ -18,7 +19,7 @@ import org.oretrace.store.StoreException;
  * synchronous=NORMAL a committed transaction survives the death of the process (kill -9); only a
  * power cut may lose the last commits, which FULL would prevent at the cost of an fsync a commit.
  */
-final class Database implements AutoCloseable {
+final class SqliteDatabase implements Database {
 
   private static final int READERS = 4;
 
@@ -27,12 +28,10 @@ final class Database implements AutoCloseable {
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
 
-  /** Work done with a connection. */
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
+  private final Path file;
 
-  Database(Path file) {
+  SqliteDatabase(Path file) {
+    this.file = file;
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     try {
       writer = open(url);
@@ -48,12 +47,18 @@ final class Database implements AutoCloseable {
     }
   }
 
-  String url() {
-    try {
-      return writer.getMetaData().getURL();
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the database URL", e);
-    }
+  @Override
+  public String description() {
+    return file.toString();
+  }
+
+  /** The single writer connection already excludes other writers of this process. */
+  @Override
+  public void lockLedger(Connection connection) {}
+
+  @Override
+  public boolean soleWriter() {
+    return true;
   }
 
   private Connection open(String url) throws SQLException {
@@ -73,17 +78,13 @@ final class Database implements AutoCloseable {
     return connection;
   }
 
-  /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */
-  <T> T write(Work<T> work) {
-    return write(work, () -> {}, () -> {});
-  }
-
   /**
    * Runs work in one write transaction, then, still holding the writer lock, {@code afterCommit}
    * once it is committed or {@code afterRollback} once it is rolled back: the way to keep state in
    * memory (counts, the Merkle log's right edge) in step with what is durable.
    */
-  <T> T write(Work<T> work, Runnable afterCommit, Runnable afterRollback) {
+  @Override
+  public <T> T write(Work<T> work, Runnable afterCommit, Runnable afterRollback) {
     writerLock.lock();
     try {
       T result;
@@ -109,7 +110,8 @@ final class Database implements AutoCloseable {
   }
 
   /** Runs read-only work on a pooled reader connection. */
-  <T> T read(Work<T> work) {
+  @Override
+  public <T> T read(Work<T> work) {
     Connection connection;
     try {
       connection = readers.take();

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -18,16 +18,16 @@ import org.oretrace.store.json.Json;
 import org.oretrace.store.json.RegistryJson;
 
 /**
- * Sites and actors in SQLite, with every one also held in memory: the registry is small (thousands
- * of entries) and every custody event looks up its actor, so lookups by id never touch the disk.
+ * Sites and actors in SQL, with every one also held in memory: the registry is small (thousands of
+ * entries) and every custody event looks up its actor, so lookups by id never touch the disk.
  */
-final class SqliteRegistryStore implements RegistryStore {
+final class JdbcRegistryStore implements RegistryStore {
 
   private final Database database;
   private final Map<String, Site> sites = new ConcurrentHashMap<>();
   private final Map<String, Actor> actors = new ConcurrentHashMap<>();
 
-  SqliteRegistryStore(Database database) {
+  JdbcRegistryStore(Database database) {
     this.database = database;
     database.read(
         connection -> {
@@ -123,7 +123,7 @@ final class SqliteRegistryStore implements RegistryStore {
     if (filter.status() != null) {
       where.and("icglr_status = ?", filter.status().wireName());
     }
-    return page("sites", where, page, SqliteRegistryStore::decodeSite);
+    return page("sites", where, page, JdbcRegistryStore::decodeSite);
   }
 
   @Override
@@ -135,7 +135,7 @@ final class SqliteRegistryStore implements RegistryStore {
     if (filter.kind() != null) {
       where.and("kind = ?", filter.kind().wireName());
     }
-    return page("actors", where, page, SqliteRegistryStore::decodeActor);
+    return page("actors", where, page, JdbcRegistryStore::decodeActor);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.DetectorId;
@@ -19,11 +22,18 @@ import org.oretrace.core.detection.Severity;
 import org.oretrace.store.AlertStore.AlertFilter;
 import org.oretrace.store.AlertStore.StoredAlert;
 import org.oretrace.store.PageRequest;
+import org.oretrace.store.Store;
+import org.oretrace.store.TestDatabase;
 
-class SqliteAlertStoreTest {
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
+class JdbcAlertStoreTest {
 
+  @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
-  private SqliteStore store;
+  private TestDatabase database;
+
+  private Store store;
 
   static Alert alert(int number, DetectorId detector, double score, String actor, String country) {
     return new Alert(
@@ -43,7 +53,8 @@ class SqliteAlertStoreTest {
 
   @BeforeEach
   void open() {
-    store = SqliteStore.open(folder.resolve("oretrace.db"));
+    database = kind.create(folder);
+    store = database.open();
     List<Alert> alerts = new ArrayList<>();
     for (int number = 1; number <= 30; number++) {
       alerts.add(
@@ -59,7 +70,9 @@ class SqliteAlertStoreTest {
 
   @AfterEach
   void close() {
-    store.close();
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test

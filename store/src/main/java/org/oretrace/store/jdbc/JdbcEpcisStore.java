@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +35,7 @@ import org.oretrace.store.json.Json;
  * (epc, role), so that MATCH_ parameters are index look-ups. Record sequences are assigned here,
  * under the single writer, so that a batch is written with batched statements.
  */
-final class SqliteEpcisStore implements EpcisStore {
+final class JdbcEpcisStore implements EpcisStore {
 
   private static final String COLUMNS =
       "record_sequence, event_id, event_type, event_time_millis, record_time_millis, action,"
@@ -68,7 +68,7 @@ final class SqliteEpcisStore implements EpcisStore {
 
   private final Database database;
 
-  SqliteEpcisStore(Database database) {
+  JdbcEpcisStore(Database database) {
     this.database = database;
   }
 
@@ -92,12 +92,13 @@ final class SqliteEpcisStore implements EpcisStore {
                           + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
               PreparedStatement epcs =
                   connection.prepareStatement(
-                      "INSERT OR IGNORE INTO epcis_event_epcs (epc, role, record_sequence)"
-                          + " VALUES (?,?,?)");
+                      "INSERT INTO epcis_event_epcs (epc, role, record_sequence)"
+                          + " VALUES (?,?,?) ON CONFLICT DO NOTHING");
               PreparedStatement links =
                   connection.prepareStatement(
-                      "INSERT OR REPLACE INTO epcis_custody_links"
-                          + " (custody_event_id, epcis_event_id) VALUES (?,?)")) {
+                      "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id) VALUES (?,?)"
+                          + " ON CONFLICT (custody_event_id)"
+                          + " DO UPDATE SET epcis_event_id = excluded.epcis_event_id")) {
             for (EpcisRecord record : records) {
               long sequence = next++;
               events.setLong(1, sequence);
@@ -356,9 +357,13 @@ final class SqliteEpcisStore implements EpcisStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT OR REPLACE INTO epcis_capture_jobs (capture_id, created_at_millis,"
+                  "INSERT INTO epcis_capture_jobs (capture_id, created_at_millis,"
                       + " finished_at_millis, running, success, event_count, errors)"
-                      + " VALUES (?,?,?,?,?,?,?)")) {
+                      + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (capture_id) DO UPDATE SET"
+                      + " created_at_millis = excluded.created_at_millis,"
+                      + " finished_at_millis = excluded.finished_at_millis,"
+                      + " running = excluded.running, success = excluded.success,"
+                      + " event_count = excluded.event_count, errors = excluded.errors")) {
             statement.setString(1, job.captureId());
             statement.setLong(2, job.createdAt().toEpochMilli());
             if (job.finishedAt() == null) {

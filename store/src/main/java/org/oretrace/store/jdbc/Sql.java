@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

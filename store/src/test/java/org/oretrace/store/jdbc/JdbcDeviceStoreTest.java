@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.core.field.Device;
 import org.oretrace.core.field.DeviceKey;
+import org.oretrace.store.sqlite.SqliteStore;
 
-class SqliteDeviceStoreTest {
+class JdbcDeviceStoreTest {
 
   @TempDir Path folder;
 

@@ -1,4 +1,4 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +12,11 @@ import org.oretrace.store.json.DeviceJson;
 import org.oretrace.store.json.Json;
 
 /** Field devices in SQLite: one row a device, its wire form beside the columns lookups use. */
-final class SqliteDeviceStore implements DeviceStore {
+final class JdbcDeviceStore implements DeviceStore {
 
   private final Database database;
 
-  SqliteDeviceStore(Database database) {
+  JdbcDeviceStore(Database database) {
     this.database = database;
   }
 
@@ -26,8 +26,9 @@ final class SqliteDeviceStore implements DeviceStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT OR IGNORE INTO devices (id, actor_id, public_key, registered_at_millis,"
-                      + " revoked_at_millis, document) VALUES (?, ?, ?, ?, NULL, ?)")) {
+                  "INSERT INTO devices (id, actor_id, public_key, registered_at_millis,"
+                      + " revoked_at_millis, document) VALUES (?, ?, ?, ?, NULL, ?)"
+                      + " ON CONFLICT DO NOTHING")) {
             statement.setString(1, device.id());
             statement.setString(2, device.actorId());
             statement.setString(3, device.publicKey().toString());

@@ -1,13 +1,22 @@
-package org.oretrace.store.sqlite;
+package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
 import org.oretrace.core.access.Role;
 import org.oretrace.core.custody.AcceptedBatch;
@@ -21,30 +30,47 @@ import org.oretrace.core.registry.Mineral;
 import org.oretrace.store.CustodyStore.IdempotencyRecord;
 import org.oretrace.store.CustodyStore.LotFilter;
 import org.oretrace.store.Fixtures;
+import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.RegistryStore.ActorFilter;
 import org.oretrace.store.RegistryStore.SiteFilter;
+import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.TestDatabase;
 import org.oretrace.store.TokenStore.ApiToken;
+import org.oretrace.store.ledger.LedgerVerifier;
 
-class SqliteStoreTest {
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
+class JdbcStoreTest {
 
+  @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
+  private TestDatabase database;
 
-  private SqliteStore openWithRegistry() {
-    SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"));
-    store.registry().putSites(Fixtures.sites());
-    store.registry().putActors(Fixtures.actors());
-    return store;
+  @BeforeEach
+  void createDatabase() {
+    database = kind.create(folder);
   }
 
-  private static AcceptedBatch checked(SqliteStore store) {
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private Store openWithRegistry() {
+    return database.openWithRegistry();
+  }
+
+  private static AcceptedBatch checked(Store store) {
     return new CustodyGraph().check(Fixtures.chain(), store.registry());
   }
 
   @Test
   void registryRoundTripsAndFilters() {
-    try (SqliteStore store = openWithRegistry()) {
+    try (Store store = openWithRegistry()) {
       assertThat(store.registry().site("site-rubaya")).contains(Fixtures.sites().getFirst());
       assertThat(store.registry().actor("coop-1")).contains(Fixtures.actors().getFirst());
       assertThat(
@@ -74,7 +100,7 @@ class SqliteStoreTest {
           .extracting(actor -> actor.id())
           .containsExactly("comptoir-1");
     }
-    try (SqliteStore reopened = SqliteStore.open(folder.resolve("oretrace.db"))) {
+    try (Store reopened = database.open()) {
       assertThat(reopened.registry().siteCount()).isEqualTo(2);
       assertThat(reopened.registry().actor("trader-1")).isPresent();
     }
@@ -82,12 +108,12 @@ class SqliteStoreTest {
 
   @Test
   void appendStoresEventsLotsAndEdgesAndSurvivesReopening() {
-    try (SqliteStore store = openWithRegistry()) {
+    try (Store store = openWithRegistry()) {
       AcceptedBatch batch = checked(store);
       assertThat(store.custody().append(batch, null)).isZero();
       assertThat(store.custody().eventCount()).isEqualTo(6);
     }
-    try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+    try (Store store = database.open()) {
       assertThat(store.custody().eventCount()).isEqualTo(6);
       assertThat(store.custody().event("ev-4"))
           .hasValueSatisfying(
@@ -142,7 +168,7 @@ class SqliteStoreTest {
 
   @Test
   void aFailedAppendWritesNothing() {
-    try (SqliteStore store = openWithRegistry()) {
+    try (Store store = openWithRegistry()) {
       AcceptedBatch batch = checked(store);
       store.custody().append(batch, new IdempotencyRecord("key-1", "hash", List.of("ev-1")));
       // The same events again break the unique event id: the whole second batch must roll back.
@@ -160,7 +186,7 @@ class SqliteStoreTest {
 
   @Test
   void tokensAreFoundByHashOnly() {
-    try (SqliteStore store = openWithRegistry()) {
+    try (Store store = openWithRegistry()) {
       String hash = "a".repeat(64);
       store
           .tokens()
@@ -174,6 +200,43 @@ class SqliteStoreTest {
                 assertThat(token.role()).isEqualTo(Role.RECORDER);
               });
       assertThat(store.tokens().findByHash("b".repeat(64))).isEmpty();
+    }
+  }
+
+  @Test
+  void concurrentAppendsOfOneStoreFormOneSequence() throws Exception {
+    try (Store store = openWithRegistry()) {
+      int writers = 4;
+      int batches = 8;
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      try {
+        List<Future<Long>> firsts = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+          for (int batch = 0; batch < batches; batch++) {
+            int base = (writer * batches + batch) * 3;
+            firsts.add(
+                pool.submit(
+                    () ->
+                        store
+                            .custody()
+                            .append(
+                                new CustodyGraph()
+                                    .check(LedgerFixtures.tags(base, 3), store.registry()),
+                                null)));
+          }
+        }
+        List<Long> starts = new ArrayList<>();
+        for (Future<Long> first : firsts) {
+          starts.add(first.get());
+        }
+        assertThat(starts).doesNotHaveDuplicates().allMatch(start -> start % 3 == 0);
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(store.custody().eventCount()).isEqualTo(96);
+      assertThat(store.ledger().size()).isEqualTo(96);
+      assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(d -> {}))
+          .satisfies(report -> assertThat(report.findings()).isEmpty());
     }
   }
 }

@@ -1,0 +1,114 @@
+package org.oretrace.store.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import org.oretrace.core.ledger.LogKey;
+import org.oretrace.store.AlertStore;
+import org.oretrace.store.CustodyStore;
+import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EvidenceStore;
+import org.oretrace.store.Ledger;
+import org.oretrace.store.RegistryStore;
+import org.oretrace.store.Store;
+import org.oretrace.store.TokenStore;
+import org.oretrace.store.epcis.EpcisStore;
+
+/**
+ * The store over any SQL database that the paired migrations have brought to the current schema:
+ * the tables, statements, row mapping and JSON documents that SQLite and PostgreSQL share. Only the
+ * way connections are made and the ledger lock differ, and those are the {@link Database}'s.
+ */
+public final class JdbcStore implements Store {
+
+  private final Database database;
+  private final JdbcRegistryStore registry;
+  private final JdbcCustodyStore custody;
+  private final JdbcTokenStore tokens;
+  private final JdbcLedger ledger;
+  private final JdbcAlertStore alerts;
+  private final JdbcEpcisStore epcis;
+  private final JdbcDeviceStore devices;
+  private final JdbcEvidenceStore evidence;
+
+  private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
+    this.database = database;
+    this.registry = new JdbcRegistryStore(database);
+    this.ledger = new JdbcLedger(database, logKey);
+    this.custody = new JdbcCustodyStore(database, ledger);
+    this.tokens = new JdbcTokenStore(database);
+    this.alerts = new JdbcAlertStore(database);
+    this.epcis = new JdbcEpcisStore(database);
+    this.devices = new JdbcDeviceStore(database);
+    this.evidence = new JdbcEvidenceStore(database, evidenceFolder);
+  }
+
+  /**
+   * A store over a migrated database, signing the ledger with {@code logKey} and keeping evidence
+   * files in {@code evidenceFolder}; gives a new log its first checkpoint. Closes the database if
+   * that fails.
+   */
+  public static JdbcStore open(Database database, LogKey logKey, Path evidenceFolder) {
+    requireNonNull(database, "database is null");
+    requireNonNull(logKey, "logKey is null");
+    requireNonNull(evidenceFolder, "evidenceFolder is null");
+    try {
+      JdbcStore store = new JdbcStore(database, logKey, evidenceFolder);
+      store.ledger.initialise();
+      return store;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** The file, or the server and database, this store is in. */
+  public String description() {
+    return database.description();
+  }
+
+  @Override
+  public RegistryStore registry() {
+    return registry;
+  }
+
+  @Override
+  public CustodyStore custody() {
+    return custody;
+  }
+
+  @Override
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  @Override
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return alerts;
+  }
+
+  @Override
+  public EpcisStore epcis() {
+    return epcis;
+  }
+
+  @Override
+  public DeviceStore devices() {
+    return devices;
+  }
+
+  @Override
+  public EvidenceStore evidence() {
+    return evidence;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,23 @@
+-- Oretrace schema, version 2: the verifiable ledger (docs/ledger.md).
+-- PostgreSQL dialect. Pairs with db/migration/V2__ledger.sql (SQLite); change the two together.
+-- Every accepted event is a leaf of an RFC 9162 Merkle log; its leaf index is the event's sequence.
+-- Appends from every process are serialised by a transaction-level advisory lock
+-- (store/postgres/PostgresDatabase), so the log stays one sequence.
+
+-- The complete-subtree hashes of the log: the node at (level, node_index) is the root of the
+-- perfect subtree over leaves [node_index * 2^level, (node_index + 1) * 2^level); level 0 holds the
+-- leaf hashes. Written in the transaction that stores the events, never changed afterwards.
+CREATE TABLE merkle_nodes (
+  level INTEGER NOT NULL,
+  node_index BIGINT NOT NULL,
+  hash BYTEA NOT NULL,
+  PRIMARY KEY (level, node_index)
+);
+
+-- The latest checkpoint, a C2SP signed note over (origin, size, root), replaced with each batch.
+CREATE TABLE log_checkpoint (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  tree_size BIGINT NOT NULL,
+  signed_note TEXT NOT NULL,
+  signed_at_millis BIGINT NOT NULL
+);
