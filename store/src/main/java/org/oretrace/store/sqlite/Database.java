@@ -3,10 +3,14 @@ package org.oretrace.store.sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +30,12 @@ final class Database implements AutoCloseable {
   private final ReentrantLock writerLock = new ReentrantLock();
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
+  // Statements kept prepared per connection, for the queries every capture batch runs: SQLite
+  // compiles a statement on each prepare, which for a 500-parameter IN list costs more than running
+  // it. The outer map is filled before any connection is handed out; an inner map is used only by
+  // the thread holding its connection (the writer lock or a reader checked out of the pool).
+  private final Map<Connection, Map<String, PreparedStatement>> statements =
+      new IdentityHashMap<>();
 
   /** Work done with a connection. */
   interface Work<T> {
@@ -59,6 +69,7 @@ final class Database implements AutoCloseable {
   private Connection open(String url) throws SQLException {
     Connection connection = DriverManager.getConnection(url);
     all.add(connection);
+    statements.put(connection, new HashMap<>());
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA journal_mode=WAL");
       statement.execute("PRAGMA synchronous=NORMAL");
@@ -71,6 +82,20 @@ final class Database implements AutoCloseable {
       statement.execute("PRAGMA temp_store=MEMORY");
     }
     return connection;
+  }
+
+  /**
+   * The statement for {@code sql} on {@code connection}, prepared at its first use and kept open
+   * with the connection: callers must not close it. Only for connections handed to {@link Work}.
+   */
+  PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+    Map<String, PreparedStatement> cache = statements.get(connection);
+    PreparedStatement statement = cache.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      cache.put(sql, statement);
+    }
+    return statement;
   }
 
   /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */
@@ -128,6 +153,10 @@ final class Database implements AutoCloseable {
 
   private void rollback() {
     try {
+      // A statement that failed mid-batch may still hold the rest of its batch.
+      for (PreparedStatement statement : statements.get(writer).values()) {
+        statement.clearBatch();
+      }
       writer.rollback();
     } catch (SQLException e) {
       throw new StoreException("rollback failed: " + e.getMessage(), e);
@@ -136,6 +165,15 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    for (Map<String, PreparedStatement> cache : statements.values()) {
+      for (PreparedStatement statement : cache.values()) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          // Closing at shutdown: the connection's close below releases it anyway.
+        }
+      }
+    }
     for (Connection connection : all) {
       try {
         connection.close();

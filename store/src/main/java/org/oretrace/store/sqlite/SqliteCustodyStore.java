@@ -46,6 +46,7 @@ final class SqliteCustodyStore implements CustodyStore {
   private static final String LOT_COLUMNS =
       "id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder, state,"
           + " created_at_millis, updated_at_millis";
+  private static final int IDS_PER_QUERY = 500;
 
   private final Database database;
   private final SqliteLedger ledger;
@@ -96,39 +97,40 @@ final class SqliteCustodyStore implements CustodyStore {
   private void insertEvents(
       Connection connection, List<CustodyEvent> events, long first, long recordedAt)
       throws SQLException {
-    try (PreparedStatement eventStatement =
-            connection.prepareStatement(
-                "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)");
-        PreparedStatement lotStatement =
-            connection.prepareStatement(
-                "INSERT OR IGNORE INTO event_lots (lot_id, sequence) VALUES (?, ?)")) {
-      long sequence = first;
-      for (CustodyEvent event : events) {
-        eventStatement.setLong(1, sequence);
-        eventStatement.setString(2, event.id());
-        eventStatement.setString(3, event.type().wireName());
-        eventStatement.setLong(4, event.context().instant().toEpochMilli());
-        eventStatement.setLong(5, recordedAt);
-        ObjectNode wireForm = EventJson.encode(event);
-        eventStatement.setString(6, Json.text(wireForm));
-        ledger.append(LedgerEntries.encode(wireForm));
-        eventStatement.addBatch();
-        for (String lotId : event.lotIds()) {
-          lotStatement.setString(1, lotId);
-          lotStatement.setLong(2, sequence);
-          lotStatement.addBatch();
-        }
-        sequence++;
+    PreparedStatement eventStatement =
+        database.prepared(
+            connection,
+            "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+    PreparedStatement lotStatement =
+        database.prepared(
+            connection, "INSERT OR IGNORE INTO event_lots (lot_id, sequence) VALUES (?, ?)");
+    long sequence = first;
+    for (CustodyEvent event : events) {
+      eventStatement.setLong(1, sequence);
+      eventStatement.setString(2, event.id());
+      eventStatement.setString(3, event.type().wireName());
+      eventStatement.setLong(4, event.context().instant().toEpochMilli());
+      eventStatement.setLong(5, recordedAt);
+      ObjectNode wireForm = EventJson.encode(event);
+      eventStatement.setString(6, Json.text(wireForm));
+      ledger.append(LedgerEntries.encode(wireForm));
+      eventStatement.addBatch();
+      for (String lotId : event.lotIds()) {
+        lotStatement.setString(1, lotId);
+        lotStatement.setLong(2, sequence);
+        lotStatement.addBatch();
       }
-      eventStatement.executeBatch();
-      lotStatement.executeBatch();
+      sequence++;
     }
+    eventStatement.executeBatch();
+    lotStatement.executeBatch();
   }
 
-  private static void upsertLots(Connection connection, List<Lot> lots) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
+  private void upsertLots(Connection connection, List<Lot> lots) throws SQLException {
+    PreparedStatement statement =
+        database.prepared(
+            connection,
             "INSERT INTO lots ("
                 + LOT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -136,29 +138,28 @@ final class SqliteCustodyStore implements CustodyStore {
                 // creation, and leaving their columns out spares SQLite their index updates.
                 + " mass_grams = excluded.mass_grams, grade_ppm = excluded.grade_ppm,"
                 + " holder = excluded.holder, state = excluded.state,"
-                + " updated_at_millis = excluded.updated_at_millis")) {
-      for (Lot lot : lots) {
-        statement.setString(1, lot.id());
-        statement.setString(2, lot.tagNumber());
-        statement.setString(3, lot.mineral().wireName());
-        statement.setLong(4, lot.massGrams());
-        if (lot.grade() == null) {
-          statement.setNull(5, Types.BIGINT);
-        } else {
-          statement.setLong(5, lot.grade().partsPerMillion());
-        }
-        statement.setString(6, lot.originSiteId());
-        statement.setString(7, lot.holderId());
-        statement.setString(8, lot.state().wireName());
-        statement.setLong(9, lot.createdAt().toEpochMilli());
-        statement.setLong(10, lot.updatedAt().toEpochMilli());
-        statement.addBatch();
+                + " updated_at_millis = excluded.updated_at_millis");
+    for (Lot lot : lots) {
+      statement.setString(1, lot.id());
+      statement.setString(2, lot.tagNumber());
+      statement.setString(3, lot.mineral().wireName());
+      statement.setLong(4, lot.massGrams());
+      if (lot.grade() == null) {
+        statement.setNull(5, Types.BIGINT);
+      } else {
+        statement.setLong(5, lot.grade().partsPerMillion());
       }
-      statement.executeBatch();
+      statement.setString(6, lot.originSiteId());
+      statement.setString(7, lot.holderId());
+      statement.setString(8, lot.state().wireName());
+      statement.setLong(9, lot.createdAt().toEpochMilli());
+      statement.setLong(10, lot.updatedAt().toEpochMilli());
+      statement.addBatch();
     }
+    statement.executeBatch();
   }
 
-  private static void insertEdges(
+  private void insertEdges(
       Connection connection, List<LineageEdge> edges, long first, List<CustodyEvent> events)
       throws SQLException {
     if (edges.isEmpty()) {
@@ -168,21 +169,21 @@ final class SqliteCustodyStore implements CustodyStore {
     for (int index = 0; index < events.size(); index++) {
       sequences.put(events.get(index).id(), first + index);
     }
-    try (PreparedStatement statement =
-        connection.prepareStatement(
+    PreparedStatement statement =
+        database.prepared(
+            connection,
             "INSERT INTO lineage_edges (from_lot, to_lot, mass_grams, event_id, event_type, sequence)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (LineageEdge edge : edges) {
-        statement.setString(1, edge.fromLotId());
-        statement.setString(2, edge.toLotId());
-        statement.setLong(3, edge.massGrams());
-        statement.setString(4, edge.eventId());
-        statement.setString(5, edge.eventType().wireName());
-        statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
-        statement.addBatch();
-      }
-      statement.executeBatch();
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+    for (LineageEdge edge : edges) {
+      statement.setString(1, edge.fromLotId());
+      statement.setString(2, edge.toLotId());
+      statement.setLong(3, edge.massGrams());
+      statement.setString(4, edge.eventId());
+      statement.setString(5, edge.eventType().wireName());
+      statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
+      statement.addBatch();
     }
+    statement.executeBatch();
   }
 
   private static void insertIdempotency(
@@ -208,21 +209,27 @@ final class SqliteCustodyStore implements CustodyStore {
     }
     return database.read(
         connection -> {
+          // One statement of a fixed width, kept prepared: the last chunk pads with NULL, which
+          // matches no id.
+          PreparedStatement statement =
+              database.prepared(
+                  connection,
+                  "SELECT id FROM events WHERE id IN ("
+                      + String.join(",", Collections.nCopies(IDS_PER_QUERY, "?"))
+                      + ")");
           Set<String> found = new HashSet<>();
           List<String> all = List.copyOf(eventIds);
-          int chunk = 500;
-          for (int start = 0; start < all.size(); start += chunk) {
-            List<String> part = all.subList(start, Math.min(all.size(), start + chunk));
-            String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-            try (PreparedStatement statement =
-                connection.prepareStatement("SELECT id FROM events WHERE id IN (" + marks + ")")) {
-              for (int index = 0; index < part.size(); index++) {
-                statement.setString(index + 1, part.get(index));
+          for (int start = 0; start < all.size(); start += IDS_PER_QUERY) {
+            for (int index = 0; index < IDS_PER_QUERY; index++) {
+              if (start + index < all.size()) {
+                statement.setString(index + 1, all.get(start + index));
+              } else {
+                statement.setNull(index + 1, Types.VARCHAR);
               }
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  found.add(rows.getString(1));
-                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                found.add(rows.getString(1));
               }
             }
           }
