@@ -23,7 +23,8 @@ final class BenchCommand implements Runnable {
       name = "capture",
       mixinStandardHelpOptions = true,
       description =
-          "Time capture (JSON decode, rules, SQLite, graph) of a simulated world's events.")
+          "Time capture (JSON decode, encoding, rules, SQLite and ledger, graph, optionally"
+              + " detection) of a simulated world's events.")
   static final class Capture implements Callable<Integer> {
 
     @Option(
@@ -44,12 +45,25 @@ final class BenchCommand implements Runnable {
         description = "Simulation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--clients",
+        defaultValue = "1",
+        description =
+            "Concurrent clients, each decoding and encoding its batches (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+        names = "--detection",
+        description = "Attach detection to the recorder, as serve and demo do.")
+    boolean detection;
+
     @Override
     public Integer call() {
-      if (lots < 1 || batchSize < 1) {
-        throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
+      if (lots < 1 || batchSize < 1 || clients < 1) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--lots, --batch-size and --clients must be at least 1");
       }
-      System.out.println(CaptureBenchmark.run(lots, batchSize, seed).line());
+      System.out.println(CaptureBenchmark.run(lots, batchSize, seed, clients, detection).line());
       return 0;
     }
   }

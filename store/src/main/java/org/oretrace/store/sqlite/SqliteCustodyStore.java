@@ -1,7 +1,6 @@
 package org.oretrace.store.sqlite;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,11 +28,11 @@ import org.oretrace.core.custody.Lot;
 import org.oretrace.core.custody.LotState;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.store.CustodyStore;
+import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
-import org.oretrace.store.ledger.LedgerEntries;
 
 /**
  * The custody record in SQLite. A batch is written with prepared, batched statements in one
@@ -70,14 +69,17 @@ final class SqliteCustodyStore implements CustodyStore {
   }
 
   @Override
-  public long append(AcceptedBatch batch, IdempotencyRecord idempotency) {
+  public long append(AcceptedBatch batch, EncodedBatch encoded, IdempotencyRecord idempotency) {
+    if (encoded.events().size() != batch.events().size()) {
+      throw new IllegalArgumentException("the encoded batch is not the batch being stored");
+    }
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
     return database.write(
         connection -> {
           long first = eventCount.get();
           ledger.startAppending(connection, first);
-          insertEvents(connection, batch.events(), first, recordedAt);
+          insertEvents(connection, batch.events(), encoded, first, recordedAt);
           upsertLots(connection, batch.lots());
           insertEdges(connection, batch.edges(), first, batch.events());
           if (idempotency != null) {
@@ -93,9 +95,17 @@ final class SqliteCustodyStore implements CustodyStore {
         ledger::rolledBack);
   }
 
-  /** Inserts the events and appends each one's ledger entry, encoded from the same wire form. */
+  /**
+   * Inserts the events and appends their ledger entries. The document of an event is its ledger
+   * entry: RFC 8785 canonical JSON of the wire form is still the wire form (members sorted, numbers
+   * written as ECMAScript does), so one encoding serves both, made before the writer lock.
+   */
   private void insertEvents(
-      Connection connection, List<CustodyEvent> events, long first, long recordedAt)
+      Connection connection,
+      List<CustodyEvent> events,
+      EncodedBatch encoded,
+      long first,
+      long recordedAt)
       throws SQLException {
     PreparedStatement eventStatement =
         database.prepared(
@@ -106,15 +116,16 @@ final class SqliteCustodyStore implements CustodyStore {
         database.prepared(
             connection, "INSERT OR IGNORE INTO event_lots (lot_id, sequence) VALUES (?, ?)");
     long sequence = first;
-    for (CustodyEvent event : events) {
+    for (int index = 0; index < events.size(); index++) {
+      CustodyEvent event = events.get(index);
+      byte[] entry = encoded.entry(index, event);
       eventStatement.setLong(1, sequence);
       eventStatement.setString(2, event.id());
       eventStatement.setString(3, event.type().wireName());
       eventStatement.setLong(4, event.context().instant().toEpochMilli());
       eventStatement.setLong(5, recordedAt);
-      ObjectNode wireForm = EventJson.encode(event);
-      eventStatement.setString(6, Json.text(wireForm));
-      ledger.append(LedgerEntries.encode(wireForm));
+      eventStatement.setString(6, new String(entry, StandardCharsets.UTF_8));
+      ledger.append(entry);
       eventStatement.addBatch();
       for (String lotId : event.lotIds()) {
         lotStatement.setString(1, lotId);
