@@ -28,6 +28,7 @@ final class Database implements AutoCloseable {
 
   private final Connection writer;
   private final ReentrantLock writerLock = new ReentrantLock();
+  private final WalCheckpointer checkpointer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
   // Statements kept prepared per connection, for the queries every capture batch runs: SQLite
@@ -46,11 +47,17 @@ final class Database implements AutoCloseable {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     try {
       writer = open(url);
+      try (Statement statement = writer.createStatement()) {
+        // The checkpointer's thread copies the WAL into the database while the writer goes on;
+        // the writer checkpoints itself only if the WAL outgrows this (~160 MB), as a backstop.
+        statement.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
+      }
       writer.setAutoCommit(false);
       for (int index = 0; index < READERS; index++) {
         Connection reader = open(url);
         readers.add(reader);
       }
+      checkpointer = new WalCheckpointer(open(url));
     } catch (SQLException e) {
       close();
       throw new StoreException(
@@ -126,6 +133,7 @@ final class Database implements AutoCloseable {
         }
         throw new StoreException("write failed: " + e.getMessage(), e);
       }
+      checkpointer.committed();
       afterCommit.run();
       return result;
     } finally {
@@ -165,6 +173,9 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     for (Map<String, PreparedStatement> cache : statements.values()) {
       for (PreparedStatement statement : cache.values()) {
         try {
