@@ -19,9 +19,10 @@ CREATE TABLE actors (
 );
 CREATE INDEX actors_country ON actors (country);
 
--- Every accepted custody event; sequence is its position in the ledger, from 0.
+-- Every accepted custody event; sequence is its position in the ledger, from 0. INTEGER PRIMARY
+-- KEY makes sequence the rowid: one B-tree for the rows, not a rowid table plus an index on it.
 CREATE TABLE events (
-  sequence BIGINT PRIMARY KEY,
+  sequence INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   type TEXT NOT NULL,
   time_millis BIGINT NOT NULL,
@@ -36,7 +37,11 @@ CREATE TABLE event_lots (
   PRIMARY KEY (lot_id, sequence)
 ) WITHOUT ROWID;
 
--- Current state of every lot.
+-- Current state of every lot. WITHOUT ROWID: the rows are small and always found by id, so the
+-- table is its own primary-key index. Only the columns that lot listings filter on selectively are
+-- indexed (holder, origin site): every index is one more B-tree each capture batch rewrites, and
+-- nothing queries lots by tag number (the custody graph in memory checks tags) or by mineral
+-- alone (seven values: a scan in id order finds a page of them as fast as an index would).
 CREATE TABLE lots (
   id TEXT PRIMARY KEY,
   tag_number TEXT NOT NULL,
@@ -48,13 +53,12 @@ CREATE TABLE lots (
   state TEXT NOT NULL,
   created_at_millis BIGINT NOT NULL,
   updated_at_millis BIGINT NOT NULL
-);
-CREATE INDEX lots_mineral ON lots (mineral);
+) WITHOUT ROWID;
 CREATE INDEX lots_origin_site ON lots (origin_site);
 CREATE INDEX lots_holder ON lots (holder);
-CREATE INDEX lots_tag_number ON lots (tag_number);
 
--- "mass_grams of from_lot went into to_lot", by a split, merge or process event.
+-- "mass_grams of from_lot went into to_lot", by a split, merge or process event. Read whole, in
+-- sequence order, to rebuild the lineage index in memory, which answers every trace; so no index.
 CREATE TABLE lineage_edges (
   from_lot TEXT NOT NULL,
   to_lot TEXT NOT NULL,
@@ -63,8 +67,6 @@ CREATE TABLE lineage_edges (
   event_type TEXT NOT NULL,
   sequence BIGINT NOT NULL
 );
-CREATE INDEX lineage_edges_to ON lineage_edges (to_lot);
-CREATE INDEX lineage_edges_from ON lineage_edges (from_lot);
 
 CREATE TABLE idempotency_keys (
   idempotency_key TEXT PRIMARY KEY,

@@ -28,8 +28,9 @@ final class BenchCommand implements Runnable {
       name = "capture",
       mixinStandardHelpOptions = true,
       description =
-          "Time capture (JSON decode, rules, store, graph) of a simulated world's events, on a"
-              + " temporary SQLite file or, with --db, on an empty PostgreSQL database.")
+          "Time capture (JSON decode, encoding, rules, store and ledger, graph, optionally"
+              + " detection) of a simulated world's events, on a temporary SQLite file or, with"
+              + " --db, on an empty PostgreSQL database.")
   static final class Capture implements Callable<Integer> {
 
     @Option(
@@ -58,12 +59,26 @@ final class BenchCommand implements Runnable {
                 + " jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD.")
     String databaseUrl;
 
+    @Option(
+        names = "--clients",
+        defaultValue = "1",
+        description =
+            "Concurrent clients, each decoding and encoding its batches (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+        names = "--detection",
+        description = "Attach detection to the recorder, as serve and demo do.")
+    boolean detection;
+
     @Override
     public Integer call() {
-      if (lots < 1 || batchSize < 1) {
-        throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
+      if (lots < 1 || batchSize < 1 || clients < 1) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--lots, --batch-size and --clients must be at least 1");
       }
-      System.out.println(CaptureBenchmark.run(lots, batchSize, seed, databaseUrl).line());
+      System.out.println(
+          CaptureBenchmark.run(lots, batchSize, seed, clients, detection, databaseUrl).line());
       return 0;
     }
   }

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.sim.Scenario;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
+import org.oretrace.store.Detection;
+import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.Stores;
@@ -23,38 +26,56 @@ import org.oretrace.store.json.Json;
 
 /**
  * Times capture through the same path as the API's batch insert: JSON batch bytes are parsed and
- * decoded ({@link EventJson}), then recorded ({@link Recorder}: structural check, one SQLite
- * transaction, custody graph update). The events are a simulated Great Lakes world, so the mix of
- * tags, shipments, merges and processing is realistic. The world is generated and encoded before
- * the clock starts; the database is a fresh SQLite file in a temporary folder, or the empty
- * database given with {@code --db} (PostgreSQL), so that the two stores are timed on the same path.
+ * decoded ({@link EventJson}), encoded for the store ({@link EncodedBatch}), then recorded ({@link
+ * Recorder}: structural check, one SQLite transaction with the ledger, custody graph update and,
+ * with {@code --detection}, the detectors as {@code serve} and {@code demo} attach them). The
+ * events are a simulated Great Lakes world, so the mix of tags, shipments, merges and processing is
+ * realistic. The world is generated and encoded before the clock starts; the database is a fresh
+ * file in a temporary folder, or the empty database given with {@code --db} (PostgreSQL), so that
+ * the two stores are timed on the same path.
+ *
+ * <p>Clients. With {@code --clients N}, N threads share the batches (client c takes batches c, c +
+ * N, ...) and each decodes and encodes its batch on its own thread, as concurrent HTTP requests
+ * would. The world's batches depend on each other (a batch ships lots an earlier one tagged), so a
+ * client records its batch only once the previous one is recorded, as a client that waits for the
+ * acknowledgement of what it builds on; decoding and encoding the next batch overlap the writer.
  */
 final class CaptureBenchmark {
 
   /**
-   * The figures of a run. CPU seconds are those of the capturing thread: SQLite runs on it too, so
-   * on a loaded machine they show what capture would reach with the core to itself; PostgreSQL's
-   * server processes are not counted.
+   * The figures of a run. CPU seconds are those of the client threads (decoding, encoding, and the
+   * writer's work, SQLite included, which runs on the thread that holds the writer lock): on a
+   * loaded machine they show what capture would reach with the cores to itself. Process CPU adds
+   * the JVM's own threads (JIT compiler, garbage collector).
    */
   record Result(
       int events,
       int batchSize,
+      int clients,
+      boolean detection,
       double seconds,
       double cpuSeconds,
+      double processCpuSeconds,
       double decodeSeconds,
+      double encodeSeconds,
       String storeName) {
     String line() {
       return String.format(
           Locale.ROOT,
-          "capture: events=%,d batch=%,d seconds=%.2f events/s=%,.0f cpu-seconds=%.2f events/cpu-s=%,.0f"
-              + " (JSON decode %.0f%% of the time; store: %s)",
+          "capture: events=%,d batch=%,d clients=%d detection=%s seconds=%.2f events/s=%,.0f"
+              + " cpu-seconds=%.2f events/cpu-s=%,.0f process-cpu-seconds=%.2f"
+              + " (of the clients' time: JSON decode %.1f s, encode %.1f s; store: %s)",
           events,
           batchSize,
+          clients,
+          detection ? "on" : "off",
           seconds,
           events / seconds,
           cpuSeconds,
           events / cpuSeconds,
-          100 * decodeSeconds / seconds,
+          processCpuSeconds,
+          decodeSeconds,
+          encodeSeconds,
           storeName);
     }
   }
@@ -64,7 +85,8 @@ final class CaptureBenchmark {
    *
    * @param databaseUrl null for a temporary SQLite file, or the JDBC URL of an empty database
    */
-  static Result run(int lots, int batchSize, long seed, String databaseUrl) {
+  static Result run(
+      int lots, int batchSize, long seed, int clients, boolean detection, String databaseUrl) {
     World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
     List<CustodyEvent> events = world.events();
     List<byte[]> batches = new ArrayList<>();
@@ -91,28 +113,132 @@ final class CaptureBenchmark {
       store.registry().putSites(world.sites());
       store.registry().putActors(world.actors());
       Recorder recorder = Recorder.open(store);
-      long decodeNanos = 0;
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      long cpuStart = threads.getCurrentThreadCpuTime();
+      if (detection) {
+        Detection.attach(recorder);
+      }
+      Turns turns = new Turns();
+      Client[] running = new Client[clients];
+      for (int client = 0; client < clients; client++) {
+        running[client] = new Client(client, clients, batches, recorder, turns);
+      }
+      long processCpuStart = processCpuNanos();
       long start = System.nanoTime();
-      for (byte[] batch : batches) {
-        long decodeStart = System.nanoTime();
-        List<CustodyEvent> decoded = EventJson.decodeBatch(Json.parse(batch));
-        decodeNanos += System.nanoTime() - decodeStart;
-        recorder.record(decoded);
+      for (Client client : running) {
+        client.thread.start();
+      }
+      double cpuSeconds = 0;
+      double decodeSeconds = 0;
+      double encodeSeconds = 0;
+      for (Client client : running) {
+        client.join();
+        cpuSeconds += client.cpuNanos / 1e9;
+        decodeSeconds += client.decodeNanos / 1e9;
+        encodeSeconds += client.encodeNanos / 1e9;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      double processCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
       return new Result(
           events.size(),
           batchSize,
+          clients,
+          detection,
           seconds,
           cpuSeconds,
-          decodeNanos / 1e9,
+          processCpuSeconds,
+          decodeSeconds,
+          encodeSeconds,
           databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder));
     } finally {
       deleteQuietly(folder);
     }
+  }
+
+  /** Batch numbers in the order they must be recorded. */
+  private static final class Turns {
+    private int next;
+
+    synchronized void awaitTurn(int batch) throws InterruptedException {
+      while (next != batch) {
+        wait();
+      }
+    }
+
+    synchronized void done(int batch) {
+      next = batch + 1;
+      notifyAll();
+    }
+  }
+
+  private static final class Client implements Runnable {
+    final Thread thread;
+    private final int first;
+    private final int step;
+    private final List<byte[]> batches;
+    private final Recorder recorder;
+    private final Turns turns;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    long cpuNanos;
+    long decodeNanos;
+    long encodeNanos;
+
+    Client(int first, int step, List<byte[]> batches, Recorder recorder, Turns turns) {
+      this.first = first;
+      this.step = step;
+      this.batches = batches;
+      this.recorder = recorder;
+      this.turns = turns;
+      this.thread = new Thread(this, "capture-client-" + first);
+    }
+
+    @Override
+    public void run() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      try {
+        for (int batch = first; batch < batches.size(); batch += step) {
+          long decodeStart = System.nanoTime();
+          List<CustodyEvent> decoded = EventJson.decodeBatch(Json.parse(batches.get(batch)));
+          long encodeStart = System.nanoTime();
+          EncodedBatch encoded = EncodedBatch.of(decoded);
+          long encodeEnd = System.nanoTime();
+          decodeNanos += encodeStart - decodeStart;
+          encodeNanos += encodeEnd - encodeStart;
+          turns.awaitTurn(batch);
+          try {
+            recorder.record(encoded, null);
+          } finally {
+            turns.done(batch);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure.set(e);
+      } catch (RuntimeException | Error e) {
+        failure.set(e);
+      }
+      cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+    }
+
+    void join() {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a capture client", e);
+      }
+      Throwable failed = failure.get();
+      if (failed != null) {
+        throw new IllegalStateException("a capture client failed: " + failed, failed);
+      }
+    }
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static void deleteQuietly(Path folder) {

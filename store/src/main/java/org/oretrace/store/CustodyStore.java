@@ -29,7 +29,15 @@ public interface CustodyStore {
    *
    * @return the sequence number of the batch's first event
    */
-  long append(AcceptedBatch batch, IdempotencyRecord idempotency);
+  default long append(AcceptedBatch batch, IdempotencyRecord idempotency) {
+    return append(batch, EncodedBatch.of(batch.events()), idempotency);
+  }
+
+  /**
+   * {@link #append(AcceptedBatch, IdempotencyRecord)} with the batch's events already encoded,
+   * outside the writer's lock; {@code encoded} holds the same events in the same order.
+   */
+  long append(AcceptedBatch batch, EncodedBatch encoded, IdempotencyRecord idempotency);
 
   /** The ids among these that are already stored. */
   Set<String> existingEventIds(Collection<String> eventIds);

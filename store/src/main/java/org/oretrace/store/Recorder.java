@@ -74,14 +74,23 @@ public final class Recorder {
   }
 
   /**
-   * Records a batch.
+   * Records a batch: {@link #record(EncodedBatch, IdempotencyRequest)} of the batch encoded on the
+   * caller's thread.
+   */
+  public Recorded record(List<CustodyEvent> events, IdempotencyRequest idempotency) {
+    return record(EncodedBatch.of(requireNonNull(events, "events is null")), idempotency);
+  }
+
+  /**
+   * Records a batch already encoded. Encoding needs no lock, so a caller that must keep batches in
+   * order (a pipeline) may encode the next batch while this one is written.
    *
    * @param idempotency the request's key and body hash, or null
    * @throws InvalidInputException when any event breaks a rule; nothing is written then
    * @throws IdempotencyConflictException when the key was used for another request
    */
-  public synchronized Recorded record(List<CustodyEvent> events, IdempotencyRequest idempotency) {
-    requireNonNull(events, "events is null");
+  public synchronized Recorded record(EncodedBatch encoded, IdempotencyRequest idempotency) {
+    List<CustodyEvent> events = requireNonNull(encoded, "encoded is null").events();
     if (idempotency != null) {
       Optional<IdempotencyRecord> previous = store.custody().idempotencyRecord(idempotency.key());
       if (previous.isPresent()) {
@@ -116,7 +125,7 @@ public final class Recorder {
         idempotency == null
             ? null
             : new IdempotencyRecord(idempotency.key(), idempotency.requestHash(), ids);
-    store.custody().append(batch, record);
+    store.custody().append(batch, encoded, record);
     graph.apply(batch);
     for (Consumer<AcceptedBatch> listener : listeners) {
       try {

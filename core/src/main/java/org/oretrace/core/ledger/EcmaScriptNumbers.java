@@ -18,6 +18,7 @@ import java.math.RoundingMode;
  */
 final class EcmaScriptNumbers {
 
+  private static final double MAX_SAFE_INTEGER = 0x1p53;
   private static final MathContext ONE_DIGIT_DOWN = new MathContext(1, RoundingMode.FLOOR);
   private static final MathContext ONE_DIGIT_UP = new MathContext(1, RoundingMode.CEILING);
 
@@ -33,6 +34,16 @@ final class EcmaScriptNumbers {
     if (value < 0) {
       return "-" + format(-value);
     }
+    if (value < MAX_SAFE_INTEGER && value == Math.rint(value)) {
+      // A whole number below 2^53: ECMAScript writes its decimal digits, no point, no exponent.
+      return Long.toString((long) value);
+    }
+    String fast = plainShortest(value);
+    return fast != null ? fast : general(value);
+  }
+
+  /** The general path for a positive finite value, kept apart so tests compare the fast paths. */
+  static String general(double value) {
     BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (shortest.precision() == 2) {
       shortest = oneDigitIfPossible(value, shortest);
@@ -53,6 +64,37 @@ final class EcmaScriptNumbers {
     int shown = exponent - 1;
     String mantissa = digitCount == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     return mantissa + "e" + (shown >= 0 ? "+" : "-") + Math.abs(shown);
+  }
+
+  /**
+   * The fast path for the common case, coordinates and grades: {@link Double#toString} writes the
+   * shortest decimal that reads back as the value, the nearest one among equals, as ECMAScript
+   * does; between 10^-3 and 10^7 it writes it plainly, as ECMAScript does too. Only with one or two
+   * significant digits may Java write one digit more than needed (see {@link #oneDigitIfPossible}),
+   * so those, and every value outside that range, take the general path (null here).
+   */
+  private static String plainShortest(double value) {
+    if (value < 1e-3 || value >= 1e7) {
+      return null;
+    }
+    String text = Double.toString(value);
+    int significant = 0;
+    boolean leading = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'E') {
+        return null;
+      }
+      if (c >= '0' && c <= '9' && !(leading && c == '0')) {
+        leading = false;
+        significant++;
+      }
+    }
+    // A whole number was handled before; "x.0" here would be one below 2^53 it could not be.
+    if (significant < 3 || text.endsWith(".0")) {
+      return null;
+    }
+    return text;
   }
 
   private static BigDecimal oneDigitIfPossible(double value, BigDecimal twoDigits) {

@@ -28,6 +28,28 @@ class EcmaScriptNumbersTest {
   }
 
   @Test
+  void fastPathsWriteWhatTheGeneralPathWrites() {
+    // Coordinates and grades (few decimals), whole numbers, and arbitrary doubles across the range
+    // where the fast paths apply and beyond it.
+    Random random = new Random(20261128);
+    for (int i = 0; i < 200_000; i++) {
+      double value =
+          switch (i % 5) {
+            case 0 -> Math.round(random.nextDouble() * 180_000) / 1000.0;
+            case 1 -> Math.round(random.nextDouble() * 1_000_000) / 10_000.0;
+            case 2 -> (double) (random.nextLong() >>> random.nextInt(64));
+            case 3 -> random.nextDouble() * Math.pow(10, random.nextInt(14) - 5);
+            default -> Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE);
+          };
+      if (value > 0 && Double.isFinite(value)) {
+        assertThat(EcmaScriptNumbers.format(value))
+            .as("%s", value)
+            .isEqualTo(EcmaScriptNumbers.general(value));
+      }
+    }
+  }
+
+  @Test
   void writesPlainNumbersBetweenOneMillionthAndOneSextillion() {
     assertThat(EcmaScriptNumbers.format(1e21)).isEqualTo("1e+21");
     assertThat(EcmaScriptNumbers.format(1e20)).isEqualTo("100000000000000000000");

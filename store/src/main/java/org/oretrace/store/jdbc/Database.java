@@ -1,6 +1,7 @@
 package org.oretrace.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -28,6 +29,14 @@ public interface Database extends AutoCloseable {
    * log's right edge) in step with what is durable.
    */
   <T> T write(Work<T> work, Runnable afterCommit, Runnable afterRollback);
+
+  /**
+   * A statement for {@code sql} on a connection handed to {@link Work}, owned by the database:
+   * callers must not close it. It stays valid at least until the work returns; SQLite keeps it
+   * prepared on its connection for the next batches, a pool closes it when the connection goes
+   * back.
+   */
+  PreparedStatement prepared(Connection connection, String sql) throws SQLException;
 
   /** Runs read-only work on a pooled connection. */
   <T> T read(Work<T> work);

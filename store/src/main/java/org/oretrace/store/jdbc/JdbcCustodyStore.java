@@ -1,7 +1,6 @@
 package org.oretrace.store.jdbc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,11 +28,11 @@ import org.oretrace.core.custody.Lot;
 import org.oretrace.core.custody.LotState;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.store.CustodyStore;
+import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
-import org.oretrace.store.ledger.LedgerEntries;
 
 /**
  * The custody record in SQL. A batch is written with prepared, batched statements in one
@@ -48,6 +47,7 @@ final class JdbcCustodyStore implements CustodyStore {
   private static final String LOT_COLUMNS =
       "id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder, state,"
           + " created_at_millis, updated_at_millis";
+  private static final int IDS_PER_QUERY = 500;
 
   private final Database database;
   private final JdbcLedger ledger;
@@ -60,14 +60,17 @@ final class JdbcCustodyStore implements CustodyStore {
   }
 
   @Override
-  public long append(AcceptedBatch batch, IdempotencyRecord idempotency) {
+  public long append(AcceptedBatch batch, EncodedBatch encoded, IdempotencyRecord idempotency) {
+    if (encoded.events().size() != batch.events().size()) {
+      throw new IllegalArgumentException("the encoded batch is not the batch being stored");
+    }
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
     return ledger.appending(
         connection -> {
           long first = database.soleWriter() ? eventCount.get() : nextSequence(connection);
           ledger.startAppending(connection, first);
-          insertEvents(connection, batch.events(), first, recordedAt);
+          insertEvents(connection, batch.events(), encoded, first, recordedAt);
           upsertLots(connection, batch.lots());
           insertEdges(connection, batch.edges(), first, batch.events());
           if (idempotency != null) {
@@ -88,43 +91,54 @@ final class JdbcCustodyStore implements CustodyStore {
     }
   }
 
-  /** Inserts the events and appends each one's ledger entry, encoded from the same wire form. */
+  /**
+   * Inserts the events and appends their ledger entries. The document of an event is its ledger
+   * entry: RFC 8785 canonical JSON of the wire form is still the wire form (members sorted, numbers
+   * written as ECMAScript does), so one encoding serves both, made before the writer lock.
+   */
   private void insertEvents(
-      Connection connection, List<CustodyEvent> events, long first, long recordedAt)
+      Connection connection,
+      List<CustodyEvent> events,
+      EncodedBatch encoded,
+      long first,
+      long recordedAt)
       throws SQLException {
-    try (PreparedStatement eventStatement =
-            connection.prepareStatement(
-                "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)");
-        PreparedStatement lotStatement =
-            connection.prepareStatement(
-                "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-      long sequence = first;
-      for (CustodyEvent event : events) {
-        eventStatement.setLong(1, sequence);
-        eventStatement.setString(2, event.id());
-        eventStatement.setString(3, event.type().wireName());
-        eventStatement.setLong(4, event.context().instant().toEpochMilli());
-        eventStatement.setLong(5, recordedAt);
-        ObjectNode wireForm = EventJson.encode(event);
-        eventStatement.setString(6, Json.text(wireForm));
-        ledger.append(LedgerEntries.encode(wireForm));
-        eventStatement.addBatch();
-        for (String lotId : event.lotIds()) {
-          lotStatement.setString(1, lotId);
-          lotStatement.setLong(2, sequence);
-          lotStatement.addBatch();
-        }
-        sequence++;
+    PreparedStatement eventStatement =
+        database.prepared(
+            connection,
+            "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+    PreparedStatement lotStatement =
+        database.prepared(
+            connection,
+            "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?) ON CONFLICT DO NOTHING");
+    long sequence = first;
+    for (int index = 0; index < events.size(); index++) {
+      CustodyEvent event = events.get(index);
+      byte[] entry = encoded.entry(index, event);
+      eventStatement.setLong(1, sequence);
+      eventStatement.setString(2, event.id());
+      eventStatement.setString(3, event.type().wireName());
+      eventStatement.setLong(4, event.context().instant().toEpochMilli());
+      eventStatement.setLong(5, recordedAt);
+      eventStatement.setString(6, new String(entry, StandardCharsets.UTF_8));
+      ledger.append(entry);
+      eventStatement.addBatch();
+      for (String lotId : event.lotIds()) {
+        lotStatement.setString(1, lotId);
+        lotStatement.setLong(2, sequence);
+        lotStatement.addBatch();
       }
-      eventStatement.executeBatch();
-      lotStatement.executeBatch();
+      sequence++;
     }
+    eventStatement.executeBatch();
+    lotStatement.executeBatch();
   }
 
-  private static void upsertLots(Connection connection, List<Lot> lots) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
+  private void upsertLots(Connection connection, List<Lot> lots) throws SQLException {
+    PreparedStatement statement =
+        database.prepared(
+            connection,
             "INSERT INTO lots ("
                 + LOT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -132,29 +146,28 @@ final class JdbcCustodyStore implements CustodyStore {
                 // creation, and leaving their columns out spares the database their index updates.
                 + " mass_grams = excluded.mass_grams, grade_ppm = excluded.grade_ppm,"
                 + " holder = excluded.holder, state = excluded.state,"
-                + " updated_at_millis = excluded.updated_at_millis")) {
-      for (Lot lot : lots) {
-        statement.setString(1, lot.id());
-        statement.setString(2, lot.tagNumber());
-        statement.setString(3, lot.mineral().wireName());
-        statement.setLong(4, lot.massGrams());
-        if (lot.grade() == null) {
-          statement.setNull(5, Types.BIGINT);
-        } else {
-          statement.setLong(5, lot.grade().partsPerMillion());
-        }
-        statement.setString(6, lot.originSiteId());
-        statement.setString(7, lot.holderId());
-        statement.setString(8, lot.state().wireName());
-        statement.setLong(9, lot.createdAt().toEpochMilli());
-        statement.setLong(10, lot.updatedAt().toEpochMilli());
-        statement.addBatch();
+                + " updated_at_millis = excluded.updated_at_millis");
+    for (Lot lot : lots) {
+      statement.setString(1, lot.id());
+      statement.setString(2, lot.tagNumber());
+      statement.setString(3, lot.mineral().wireName());
+      statement.setLong(4, lot.massGrams());
+      if (lot.grade() == null) {
+        statement.setNull(5, Types.BIGINT);
+      } else {
+        statement.setLong(5, lot.grade().partsPerMillion());
       }
-      statement.executeBatch();
+      statement.setString(6, lot.originSiteId());
+      statement.setString(7, lot.holderId());
+      statement.setString(8, lot.state().wireName());
+      statement.setLong(9, lot.createdAt().toEpochMilli());
+      statement.setLong(10, lot.updatedAt().toEpochMilli());
+      statement.addBatch();
     }
+    statement.executeBatch();
   }
 
-  private static void insertEdges(
+  private void insertEdges(
       Connection connection, List<LineageEdge> edges, long first, List<CustodyEvent> events)
       throws SQLException {
     if (edges.isEmpty()) {
@@ -164,21 +177,21 @@ final class JdbcCustodyStore implements CustodyStore {
     for (int index = 0; index < events.size(); index++) {
       sequences.put(events.get(index).id(), first + index);
     }
-    try (PreparedStatement statement =
-        connection.prepareStatement(
+    PreparedStatement statement =
+        database.prepared(
+            connection,
             "INSERT INTO lineage_edges (from_lot, to_lot, mass_grams, event_id, event_type, sequence)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (LineageEdge edge : edges) {
-        statement.setString(1, edge.fromLotId());
-        statement.setString(2, edge.toLotId());
-        statement.setLong(3, edge.massGrams());
-        statement.setString(4, edge.eventId());
-        statement.setString(5, edge.eventType().wireName());
-        statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
-        statement.addBatch();
-      }
-      statement.executeBatch();
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+    for (LineageEdge edge : edges) {
+      statement.setString(1, edge.fromLotId());
+      statement.setString(2, edge.toLotId());
+      statement.setLong(3, edge.massGrams());
+      statement.setString(4, edge.eventId());
+      statement.setString(5, edge.eventType().wireName());
+      statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
+      statement.addBatch();
     }
+    statement.executeBatch();
   }
 
   private static void insertIdempotency(
@@ -204,21 +217,27 @@ final class JdbcCustodyStore implements CustodyStore {
     }
     return database.read(
         connection -> {
+          // One statement of a fixed width, kept prepared: the last chunk pads with NULL, which
+          // matches no id.
+          PreparedStatement statement =
+              database.prepared(
+                  connection,
+                  "SELECT id FROM events WHERE id IN ("
+                      + String.join(",", Collections.nCopies(IDS_PER_QUERY, "?"))
+                      + ")");
           Set<String> found = new HashSet<>();
           List<String> all = List.copyOf(eventIds);
-          int chunk = 500;
-          for (int start = 0; start < all.size(); start += chunk) {
-            List<String> part = all.subList(start, Math.min(all.size(), start + chunk));
-            String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-            try (PreparedStatement statement =
-                connection.prepareStatement("SELECT id FROM events WHERE id IN (" + marks + ")")) {
-              for (int index = 0; index < part.size(); index++) {
-                statement.setString(index + 1, part.get(index));
+          for (int start = 0; start < all.size(); start += IDS_PER_QUERY) {
+            for (int index = 0; index < IDS_PER_QUERY; index++) {
+              if (start + index < all.size()) {
+                statement.setString(index + 1, all.get(start + index));
+              } else {
+                statement.setNull(index + 1, Types.VARCHAR);
               }
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  found.add(rows.getString(1));
-                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                found.add(rows.getString(1));
               }
             }
           }

@@ -175,17 +175,17 @@ final class JdbcLedger implements Ledger {
     writerNodes.flush();
     Checkpoint checkpoint = new Checkpoint(key.name(), writerLog.size(), writerLog.root());
     pendingCheckpoint = SignedNote.sign(checkpoint.toNoteBody(), key);
-    try (PreparedStatement statement =
-        connection.prepareStatement(
+    PreparedStatement statement =
+        database.prepared(
+            connection,
             "INSERT INTO log_checkpoint (id, tree_size, signed_note, signed_at_millis)"
                 + " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 + " tree_size = excluded.tree_size, signed_note = excluded.signed_note,"
-                + " signed_at_millis = excluded.signed_at_millis")) {
-      statement.setLong(1, checkpoint.size());
-      statement.setString(2, pendingCheckpoint.serialize());
-      statement.setLong(3, signedAtMillis);
-      statement.executeUpdate();
-    }
+                + " signed_at_millis = excluded.signed_at_millis");
+    statement.setLong(1, checkpoint.size());
+    statement.setString(2, pendingCheckpoint.serialize());
+    statement.setLong(3, signedAtMillis);
+    statement.executeUpdate();
   }
 
   void committed() {

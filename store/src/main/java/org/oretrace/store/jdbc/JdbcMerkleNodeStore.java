@@ -30,6 +30,11 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
 
   private Connection connection;
   private PreparedStatement select;
+  // The insert statements, prepared at the first flush and kept while this store lives (the
+  // writer's store lives until a rollback): one of ROWS_PER_INSERT rows, and one of a single row
+  // for the remainder.
+  private PreparedStatement insertMany;
+  private PreparedStatement insertOne;
   private final long[] nextIndex = new long[MAX_LEVELS];
   private final List<Node> pending = new ArrayList<>();
   private long committedLeaves;
@@ -53,6 +58,8 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
     if (newConnection != connection) {
       close();
       select = null;
+      insertMany = null;
+      insertOne = null;
       connection = newConnection;
     }
   }
@@ -101,19 +108,24 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   void flush() throws SQLException {
     int full = pending.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
     if (full > 0) {
-      try (PreparedStatement insert = connection.prepareStatement(insert(ROWS_PER_INSERT))) {
-        for (int start = 0; start < full; start += ROWS_PER_INSERT) {
-          bind(insert, start, ROWS_PER_INSERT);
-          insert.addBatch();
-        }
-        insert.executeBatch();
+      if (insertMany == null) {
+        insertMany = connection.prepareStatement(insert(ROWS_PER_INSERT));
       }
+      for (int start = 0; start < full; start += ROWS_PER_INSERT) {
+        bind(insertMany, start, ROWS_PER_INSERT);
+        insertMany.addBatch();
+      }
+      insertMany.executeBatch();
     }
     if (full < pending.size()) {
-      try (PreparedStatement insert = connection.prepareStatement(insert(pending.size() - full))) {
-        bind(insert, full, pending.size() - full);
-        insert.executeUpdate();
+      if (insertOne == null) {
+        insertOne = connection.prepareStatement(insert(1));
       }
+      for (int row = full; row < pending.size(); row++) {
+        bind(insertOne, row, 1);
+        insertOne.addBatch();
+      }
+      insertOne.executeBatch();
     }
   }
 
@@ -151,12 +163,14 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (select != null) {
-        select.close();
+    for (PreparedStatement statement : new PreparedStatement[] {select, insertMany, insertOne}) {
+      try {
+        if (statement != null) {
+          statement.close();
+        }
+      } catch (SQLException e) {
+        // Closing a statement of a healthy connection does not fail; nothing to do if it does.
       }
-    } catch (SQLException e) {
-      // Closing a statement of a healthy connection does not fail; nothing to do if it does.
     }
   }
 }

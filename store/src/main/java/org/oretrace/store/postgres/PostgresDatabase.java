@@ -66,6 +66,12 @@ final class PostgresDatabase implements Database {
     return description;
   }
 
+  /** Prepared afresh: HikariCP closes a connection's statements when it goes back to the pool. */
+  @Override
+  public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+    return connection.prepareStatement(sql);
+  }
+
   @Override
   public <T> T write(Work<T> work, Runnable afterCommit, Runnable afterRollback) {
     try (Connection connection = connect()) {

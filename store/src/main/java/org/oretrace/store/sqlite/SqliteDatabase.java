@@ -3,10 +3,14 @@ package org.oretrace.store.sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,8 +29,15 @@ final class SqliteDatabase implements Database {
 
   private final Connection writer;
   private final ReentrantLock writerLock = new ReentrantLock();
+  private final WalCheckpointer checkpointer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
+  // Statements kept prepared per connection, for the queries every capture batch runs: SQLite
+  // compiles a statement on each prepare, which for a 500-parameter IN list costs more than running
+  // it. The outer map is filled before any connection is handed out; an inner map is used only by
+  // the thread holding its connection (the writer lock or a reader checked out of the pool).
+  private final Map<Connection, Map<String, PreparedStatement>> statements =
+      new IdentityHashMap<>();
 
   private final Path file;
 
@@ -35,11 +46,17 @@ final class SqliteDatabase implements Database {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     try {
       writer = open(url);
+      try (Statement statement = writer.createStatement()) {
+        // The checkpointer's thread copies the WAL into the database while the writer goes on;
+        // the writer checkpoints itself only if the WAL outgrows this (~160 MB), as a backstop.
+        statement.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
+      }
       writer.setAutoCommit(false);
       for (int index = 0; index < READERS; index++) {
         Connection reader = open(url);
         readers.add(reader);
       }
+      checkpointer = new WalCheckpointer(open(url));
     } catch (SQLException e) {
       close();
       throw new StoreException(
@@ -64,6 +81,7 @@ final class SqliteDatabase implements Database {
   private Connection open(String url) throws SQLException {
     Connection connection = DriverManager.getConnection(url);
     all.add(connection);
+    statements.put(connection, new HashMap<>());
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA journal_mode=WAL");
       statement.execute("PRAGMA synchronous=NORMAL");
@@ -76,6 +94,21 @@ final class SqliteDatabase implements Database {
       statement.execute("PRAGMA temp_store=MEMORY");
     }
     return connection;
+  }
+
+  /**
+   * The statement for {@code sql} on {@code connection}, prepared at its first use and kept open
+   * with the connection: callers must not close it. Only for connections handed to {@link Work}.
+   */
+  @Override
+  public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+    Map<String, PreparedStatement> cache = statements.get(connection);
+    PreparedStatement statement = cache.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      cache.put(sql, statement);
+    }
+    return statement;
   }
 
   /**
@@ -102,6 +135,7 @@ final class SqliteDatabase implements Database {
         }
         throw new StoreException("write failed: " + e.getMessage(), e);
       }
+      checkpointer.committed();
       afterCommit.run();
       return result;
     } finally {
@@ -130,6 +164,10 @@ final class SqliteDatabase implements Database {
 
   private void rollback() {
     try {
+      // A statement that failed mid-batch may still hold the rest of its batch.
+      for (PreparedStatement statement : statements.get(writer).values()) {
+        statement.clearBatch();
+      }
       writer.rollback();
     } catch (SQLException e) {
       throw new StoreException("rollback failed: " + e.getMessage(), e);
@@ -138,6 +176,18 @@ final class SqliteDatabase implements Database {
 
   @Override
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
+    for (Map<String, PreparedStatement> cache : statements.values()) {
+      for (PreparedStatement statement : cache.values()) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          // Closing at shutdown: the connection's close below releases it anyway.
+        }
+      }
+    }
     for (Connection connection : all) {
       try {
         connection.close();
