@@ -44,7 +44,8 @@ public final class OretraceServer implements AutoCloseable {
               javalinConfig.http.maxRequestSize = MAX_REQUEST_BYTES;
               javalinConfig.jsonMapper(new JavalinJackson(Json.mapper(), false));
               javalinConfig.staticFiles.add("/public", Location.CLASSPATH);
-              ApiRoutes.register(javalinConfig.routes, recorder, authenticator);
+              ApiRoutes.register(
+                  javalinConfig.routes, recorder, authenticator, config.keepClientAddresses());
             });
   }
 

@@ -9,8 +9,10 @@ import static java.util.Objects.requireNonNull;
  * @param host the address to bind, e.g. 0.0.0.0 for every interface or 127.0.0.1 for this machine
  * @param port the TCP port, or 0 for any free port (the bound port is returned by {@code start()})
  * @param adminToken a token that acts as an administrator, held in memory only, or null for none
+ * @param keepClientAddresses whether case audit trails keep the address each request came from (on
+ *     by default; a deployment whose privacy rules forbid it turns it off)
  */
-public record ServerConfig(String host, int port, String adminToken) {
+public record ServerConfig(String host, int port, String adminToken, boolean keepClientAddresses) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -36,20 +38,29 @@ public record ServerConfig(String host, int port, String adminToken) {
     }
   }
 
+  /** A configuration that keeps client addresses in case audit trails. */
+  public ServerConfig(String host, int port, String adminToken) {
+    this(host, port, adminToken, true);
+  }
+
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, null);
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, adminToken);
+    return new ServerConfig(newHost, port, adminToken, keepClientAddresses);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, adminToken);
+    return new ServerConfig(host, newPort, adminToken, keepClientAddresses);
   }
 
   public ServerConfig withAdminToken(String newAdminToken) {
-    return new ServerConfig(host, port, newAdminToken);
+    return new ServerConfig(host, port, newAdminToken, keepClientAddresses);
+  }
+
+  public ServerConfig withClientAddresses(boolean keep) {
+    return new ServerConfig(host, port, adminToken, keep);
   }
 
   /** Never shows the admin token, so that the config can be logged. */
@@ -61,6 +72,8 @@ public record ServerConfig(String host, int port, String adminToken) {
         + port
         + ", adminToken="
         + (adminToken == null ? "none" : "(set)")
+        + ", keepClientAddresses="
+        + keepClientAddresses
         + "]";
   }
 }

@@ -26,6 +26,9 @@ public interface Store extends AutoCloseable {
 
   EvidenceStore evidence();
 
+  /** Cases agencies work together, with their audit trails. */
+  CaseStore cases();
+
   @Override
   void close();
 }

@@ -16,7 +16,14 @@ public final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  public static void register(RoutesConfig routes, Recorder recorder, Authenticator authenticator) {
+  /**
+   * @param keepClientAddresses whether case audit trails keep the address requests came from
+   */
+  public static void register(
+      RoutesConfig routes,
+      Recorder recorder,
+      Authenticator authenticator,
+      boolean keepClientAddresses) {
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
     LotEndpoints lots = new LotEndpoints(recorder);
@@ -26,6 +33,7 @@ public final class ApiRoutes {
     AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
     CertificateEndpoints certificates = new CertificateEndpoints(recorder);
+    CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -65,6 +73,11 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
+
+    routes.post(PREFIX + "/cases", cases::open);
+    routes.get(PREFIX + "/cases", cases::list);
+    routes.get(PREFIX + "/cases/{id}", cases::get);
+    routes.post(PREFIX + "/cases/{id}/actions", cases::act);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

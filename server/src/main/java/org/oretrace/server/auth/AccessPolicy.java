@@ -10,8 +10,9 @@ import org.oretrace.core.access.Role;
 import org.oretrace.core.registry.WireNames;
 
 /**
- * The one place that says which roles may do what. Reads are open for now; the multi-agency
- * workspace (M7) will restrict them by organisation, and that rule belongs here too.
+ * The one place that says which roles may do what. Reads of the custody record are open for now;
+ * cases are the first thing restricted by organisation as well as by role, and {@link CaseAccess}
+ * applies that rule on top of the role rules here.
  */
 public final class AccessPolicy {
 
@@ -24,7 +25,11 @@ public final class AccessPolicy {
     /** Register and revoke field devices. */
     MANAGE_DEVICES,
     /** Upload evidence files. */
-    UPLOAD_EVIDENCE;
+    UPLOAD_EVIDENCE,
+    /** Read the cases visible to the caller's organisation (see {@link CaseAccess}). */
+    READ_CASES,
+    /** Open cases and act on those visible to the caller's organisation. */
+    WORK_CASES;
 
     public String wireName() {
       return WireNames.of(this);
@@ -38,6 +43,8 @@ public final class AccessPolicy {
     ALLOWED.put(Action.WRITE_REGISTRY, EnumSet.of(Role.ADMIN));
     ALLOWED.put(Action.MANAGE_DEVICES, EnumSet.of(Role.ADMIN));
     ALLOWED.put(Action.UPLOAD_EVIDENCE, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
+    ALLOWED.put(Action.READ_CASES, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
+    ALLOWED.put(Action.WORK_CASES, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
   }
 
   private AccessPolicy() {}

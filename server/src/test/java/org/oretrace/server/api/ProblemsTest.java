@@ -79,6 +79,11 @@ class ProblemsTest {
       return delegate.evidence();
     }
 
+    @Override
+    public org.oretrace.store.CaseStore cases() {
+      return delegate.cases();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

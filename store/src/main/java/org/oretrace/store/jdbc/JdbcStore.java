@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.AlertStore;
+import org.oretrace.store.CaseStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
 import org.oretrace.store.EvidenceStore;
@@ -30,6 +31,7 @@ public final class JdbcStore implements Store {
   private final JdbcEpcisStore epcis;
   private final JdbcDeviceStore devices;
   private final JdbcEvidenceStore evidence;
+  private final JdbcCaseStore cases;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
     this.database = database;
@@ -41,6 +43,7 @@ public final class JdbcStore implements Store {
     this.epcis = new JdbcEpcisStore(database);
     this.devices = new JdbcDeviceStore(database);
     this.evidence = new JdbcEvidenceStore(database, evidenceFolder);
+    this.cases = new JdbcCaseStore(database);
   }
 
   /**
@@ -105,6 +108,11 @@ public final class JdbcStore implements Store {
   @Override
   public EvidenceStore evidence() {
     return evidence;
+  }
+
+  @Override
+  public CaseStore cases() {
+    return cases;
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.AlertStore;
+import org.oretrace.store.CaseStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
 import org.oretrace.store.EvidenceStore;
@@ -112,5 +113,10 @@ public final class PostgresStore implements Store {
   @Override
   public EvidenceStore evidence() {
     return store.evidence();
+  }
+
+  @Override
+  public CaseStore cases() {
+    return store.cases();
   }
 }

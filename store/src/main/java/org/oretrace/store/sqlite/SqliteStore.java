@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.AlertStore;
+import org.oretrace.store.CaseStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
 import org.oretrace.store.EvidenceStore;
@@ -112,6 +113,11 @@ public final class SqliteStore implements Store {
   @Override
   public EvidenceStore evidence() {
     return store.evidence();
+  }
+
+  @Override
+  public CaseStore cases() {
+    return store.cases();
   }
 
   @Override
