@@ -3,17 +3,8 @@ package org.oretrace.store.postgres;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
-import org.oretrace.store.AlertStore;
-import org.oretrace.store.CaseStore;
-import org.oretrace.store.CustodyStore;
-import org.oretrace.store.DeviceStore;
-import org.oretrace.store.EvidenceStore;
-import org.oretrace.store.Ledger;
-import org.oretrace.store.RegistryStore;
-import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
-import org.oretrace.store.TokenStore;
-import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.jdbc.ForwardingStore;
 import org.oretrace.store.jdbc.JdbcStore;
 
 /**
@@ -24,15 +15,13 @@ import org.oretrace.store.jdbc.JdbcStore;
  * keeps the ledger one sequence ({@link PostgresDatabase}). The log key is the caller's: every
  * instance writing to one database must sign with the same key.
  */
-public final class PostgresStore implements Store {
+public final class PostgresStore extends ForwardingStore {
 
   /** The prefix of the JDBC URLs this store opens. */
   public static final String URL_PREFIX = "jdbc:postgresql:";
 
-  private final JdbcStore store;
-
   private PostgresStore(JdbcStore store) {
-    this.store = store;
+    super(store);
   }
 
   /**
@@ -63,60 +52,5 @@ public final class PostgresStore implements Store {
   /** The URL with any password parameter masked, for messages and logs. */
   public static String withoutPassword(String url) {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
-  }
-
-  /** The server and database, without the password. */
-  public String description() {
-    return store.description();
-  }
-
-  @Override
-  public RegistryStore registry() {
-    return store.registry();
-  }
-
-  @Override
-  public CustodyStore custody() {
-    return store.custody();
-  }
-
-  @Override
-  public TokenStore tokens() {
-    return store.tokens();
-  }
-
-  @Override
-  public Ledger ledger() {
-    return store.ledger();
-  }
-
-  @Override
-  public AlertStore alerts() {
-    return store.alerts();
-  }
-
-  @Override
-  public void close() {
-    store.close();
-  }
-
-  @Override
-  public EpcisStore epcis() {
-    return store.epcis();
-  }
-
-  @Override
-  public DeviceStore devices() {
-    return store.devices();
-  }
-
-  @Override
-  public EvidenceStore evidence() {
-    return store.evidence();
-  }
-
-  @Override
-  public CaseStore cases() {
-    return store.cases();
   }
 }

@@ -5,17 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
-import org.oretrace.store.AlertStore;
-import org.oretrace.store.CaseStore;
-import org.oretrace.store.CustodyStore;
-import org.oretrace.store.DeviceStore;
-import org.oretrace.store.EvidenceStore;
-import org.oretrace.store.Ledger;
-import org.oretrace.store.RegistryStore;
-import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
-import org.oretrace.store.TokenStore;
-import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.jdbc.ForwardingStore;
 import org.oretrace.store.jdbc.JdbcStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
@@ -25,15 +16,13 @@ import org.oretrace.store.ledger.LogKeyFile;
  * tables and statements are the shared ones ({@link JdbcStore}); what is SQLite's own is the
  * connection handling ({@link SqliteDatabase}) and the migrations in {@code db/migration}.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends ForwardingStore {
 
   /** The folder, beside the database file, that holds evidence files by their SHA-256. */
   public static final String EVIDENCE_FOLDER = "evidence";
 
-  private final JdbcStore store;
-
   private SqliteStore(JdbcStore store) {
-    this.store = store;
+    super(store);
   }
 
   /**
@@ -73,55 +62,5 @@ public final class SqliteStore implements Store {
             new SqliteDatabase(databaseFile),
             logKey,
             databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER)));
-  }
-
-  @Override
-  public RegistryStore registry() {
-    return store.registry();
-  }
-
-  @Override
-  public CustodyStore custody() {
-    return store.custody();
-  }
-
-  @Override
-  public TokenStore tokens() {
-    return store.tokens();
-  }
-
-  @Override
-  public Ledger ledger() {
-    return store.ledger();
-  }
-
-  @Override
-  public AlertStore alerts() {
-    return store.alerts();
-  }
-
-  @Override
-  public EpcisStore epcis() {
-    return store.epcis();
-  }
-
-  @Override
-  public DeviceStore devices() {
-    return store.devices();
-  }
-
-  @Override
-  public EvidenceStore evidence() {
-    return store.evidence();
-  }
-
-  @Override
-  public CaseStore cases() {
-    return store.cases();
-  }
-
-  @Override
-  public void close() {
-    store.close();
   }
 }
