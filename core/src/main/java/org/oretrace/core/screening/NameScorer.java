@@ -10,18 +10,22 @@ import java.util.List;
  * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
  * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
  * consonant skeletons (0.92, or 0.88 for one-consonant skeletons of short tokens, as in "aly" and
- * "Ali"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted
- * mean similarity of the pairs, where every token left unpaired also counts in the denominator:
- * fully for the screened name's tokens (a word the list does not have is evidence against), and at
- * {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a
- * person's (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names,
- * else at {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
+ * "Ali", and for two-consonant skeletons when one token has no vowel, as in "amr", read from the
+ * Arabic "عمر", and "Omar"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name
+ * score is the weighted mean similarity of the pairs, where every token left unpaired also counts
+ * in the denominator: fully for the screened name's tokens (a word the list does not have is
+ * evidence against), and at {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two
+ * tokens paired when it is a person's (screened names often drop middle names), {@value
+ * #DROPPED_WORD_WEIGHT} for other names, else at {@value #LONE_TOKEN_WEIGHT} (one common given name
+ * alone is weak evidence).
  *
  * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
  * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
- * discounted by {@value #JOINED_DISCOUNT}, or 0.9 when their skeletons are equal, and the better
- * score wins; only when their lengths are within {@value #MIN_JOINED_LENGTH_RATIO} of each other,
- * since a whole word more is no spelling variant.
+ * discounted by {@value #JOINED_DISCOUNT}, or {@value #JOINED_SKELETON_SIMILARITY} when their
+ * skeletons are equal and their Jaro similarity reaches {@value #JOINED_SKELETON_MIN_JARO} ("abd
+ * allah" read from Arabic and "Abdullah"), and the better score wins; only when their lengths are
+ * within {@value #MIN_JOINED_LENGTH_RATIO} of each other, since a whole word more is no spelling
+ * variant.
  *
  * <p>Plain Jaro-Winkler on whole names fails both ways: word order and dropped middle names push
  * true matches under any useful threshold, and its prefix bonus lifts different people who share a
@@ -35,6 +39,8 @@ final class NameScorer {
   static final double DROPPED_WORD_WEIGHT = 0.45;
   static final double LONE_TOKEN_WEIGHT = 0.6;
   static final double JOINED_DISCOUNT = 0.95;
+  static final double JOINED_SKELETON_SIMILARITY = 0.9;
+  static final double JOINED_SKELETON_MIN_JARO = 0.85;
   static final double MIN_JOINED_LENGTH_RATIO = 0.8;
   static final double SKELETON_MIN_JARO_WINKLER = 0.75;
   private static final int MAX_TOKENS = 16;
@@ -141,7 +147,22 @@ final class NameScorer {
     if (shorter < MIN_JOINED_LENGTH_RATIO * longer) {
       return 0; // a whole word more or less: not a split or joined token
     }
-    return JOINED_DISCOUNT * JaroWinkler.jaro(screened.joined(), listed.joined());
+    double jaro = JaroWinkler.jaro(screened.joined(), listed.joined());
+    if (jaro >= JOINED_SKELETON_MIN_JARO
+        && screened.joinedSkeleton().equals(listed.joinedSkeleton())) {
+      return Math.max(JOINED_DISCOUNT * jaro, JOINED_SKELETON_SIMILARITY);
+    }
+    return JOINED_DISCOUNT * jaro;
+  }
+
+  /** No vowel after the first letter: "amr", "hsn", as read from Arabic or Hebrew script. */
+  private static boolean isUnvocalised(String token) {
+    for (int i = 1; i < token.length(); i++) {
+      if ("aeiouy".indexOf(token.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static double tokenSimilarity(
@@ -162,6 +183,10 @@ final class NameScorer {
     }
     if (consonants == 1 && screened.length() <= 4 && listed.length() <= 4) {
       return Math.max(similarity, 0.88);
+    }
+    if (consonants == 2 && (isUnvocalised(screened) || isUnvocalised(listed))) {
+      return Math.max(
+          similarity, 0.88); // "amr" from "عمر" and "Omar": Arabic writes no short vowels
     }
     return similarity;
   }
