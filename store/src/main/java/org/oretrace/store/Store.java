@@ -17,6 +17,8 @@ public interface Store extends AutoCloseable {
 
   AlertStore alerts();
 
+  WatchListStore watchLists();
+
   @Override
   void close();
 }

@@ -69,6 +69,11 @@ class ProblemsTest {
       return delegate.alerts();
     }
 
+    @Override
+    public org.oretrace.store.WatchListStore watchLists() {
+      return delegate.watchLists();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
+import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.Ledger;
@@ -12,6 +13,7 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.WatchListStore;
 import org.oretrace.store.ledger.LogKeyFile;
 
 /**
@@ -26,6 +28,8 @@ public final class SqliteStore implements Store {
   private final SqliteTokenStore tokens;
   private final SqliteLedger ledger;
   private final SqliteAlertStore alerts;
+  private final SqliteWatchListStore watchLists;
+  private final ActorScreening actorScreening;
 
   private SqliteStore(Database database, LogKey logKey) {
     this.database = database;
@@ -34,6 +38,14 @@ public final class SqliteStore implements Store {
     this.custody = new SqliteCustodyStore(database, ledger);
     this.tokens = new SqliteTokenStore(database);
     this.alerts = new SqliteAlertStore(database);
+    this.watchLists = new SqliteWatchListStore(database, this::listsChanged);
+    this.actorScreening =
+        new ActorScreening(watchLists, registry, alerts, java.time.Clock.systemUTC());
+    registry.afterActorsPut(actorScreening::actorsRegistered);
+  }
+
+  private void listsChanged() {
+    actorScreening.listsChanged();
   }
 
   /**
@@ -102,6 +114,16 @@ public final class SqliteStore implements Store {
   @Override
   public AlertStore alerts() {
     return alerts;
+  }
+
+  @Override
+  public WatchListStore watchLists() {
+    return watchLists;
+  }
+
+  /** D9: actors screened against the imported lists (see {@link ActorScreening}). */
+  public ActorScreening actorScreening() {
+    return actorScreening;
   }
 
   @Override
