@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       TokenCommand.class,
       VerifyCommand.class,
+      ScreenCommand.class,
+      WatchListCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
