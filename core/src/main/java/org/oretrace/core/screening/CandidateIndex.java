@@ -40,7 +40,7 @@ import java.util.Arrays;
 final class CandidateIndex {
 
   static final int MAX_POSTINGS = 5_000;
-  static final int POSTING_BUDGET = 1_000;
+  static final int POSTING_BUDGET = 400;
   static final int MIN_DELETION_LENGTH = 4;
   private static final float LENGTH_TIE_BREAK = 0.01f;
 

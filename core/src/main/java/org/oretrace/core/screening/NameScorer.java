@@ -43,6 +43,7 @@ final class NameScorer {
   static final double JOINED_SKELETON_MIN_JARO = 0.85;
   static final double MIN_JOINED_LENGTH_RATIO = 0.8;
   static final double SKELETON_MIN_JARO_WINKLER = 0.75;
+  static final double LONG_SKELETON_MIN_JARO_WINKLER = 0.7;
   private static final int MAX_TOKENS = 16;
 
   private NameScorer() {}
@@ -63,7 +64,8 @@ final class NameScorer {
                 screened.tokens()[i],
                 screened.skeletons()[i],
                 listed.tokens()[j],
-                listed.skeletons()[j]);
+                listed.skeletons()[j],
+                listed.letters()[j]);
       }
     }
     int screenedUsed = 0;
@@ -155,6 +157,41 @@ final class NameScorer {
     return JOINED_DISCOUNT * jaro;
   }
 
+  /**
+   * At least the Jaro-Winkler similarity: Jaro matches at most the screened characters whose letter
+   * the listed token has, and the prefix bonus is that of the actual common prefix.
+   */
+  private static double jaroWinklerBound(String screened, String listed, long listedLetters) {
+    int shared = 0;
+    for (int i = 0; i < screened.length(); i++) {
+      if ((listedLetters & (1L << screened.charAt(i))) != 0) {
+        shared++;
+      }
+    }
+    int matches = Math.min(shared, listed.length());
+    if (matches == 0) {
+      return 0;
+    }
+    double jaro =
+        ((double) matches / screened.length() + (double) matches / listed.length() + 1) / 3;
+    int limit = Math.min(4, Math.min(screened.length(), listed.length()));
+    int prefix = 0;
+    while (prefix < limit && screened.charAt(prefix) == listed.charAt(prefix)) {
+      prefix++;
+    }
+    return jaro + prefix * 0.1 * (1 - jaro);
+  }
+
+  private static int vowels(String token) {
+    int vowels = 0;
+    for (int i = 0; i < token.length(); i++) {
+      if ("aeiouy".indexOf(token.charAt(i)) >= 0) {
+        vowels++;
+      }
+    }
+    return vowels;
+  }
+
   /** No vowel after the first letter: "amr", "hsn", as read from Arabic or Hebrew script. */
   private static boolean isUnvocalised(String token) {
     for (int i = 1; i < token.length(); i++) {
@@ -167,18 +204,43 @@ final class NameScorer {
 
   static double tokenSimilarity(
       String screened, String screenedSkeleton, String listed, String listedSkeleton) {
+    return tokenSimilarity(
+        screened, screenedSkeleton, listed, listedSkeleton, PreparedName.letters(listed));
+  }
+
+  /**
+   * The similarity of two tokens, or 0 when it is sure to fall under {@value
+   * #MIN_TOKEN_SIMILARITY}: an upper bound of Jaro-Winkler from the letters the two share rules out
+   * most unrelated pairs for the cost of one pass over the screened token.
+   */
+  static double tokenSimilarity(
+      String screened,
+      String screenedSkeleton,
+      String listed,
+      String listedSkeleton,
+      long listedLetters) {
     if (screened.equals(listed)) {
       return 1;
     }
     if (screened.length() == 1 || listed.length() == 1) {
       return screened.charAt(0) == listed.charAt(0) ? 0.85 : 0;
     }
+    boolean sameSkeleton = screenedSkeleton.equals(listedSkeleton);
+    if (!sameSkeleton && jaroWinklerBound(screened, listed, listedLetters) < MIN_TOKEN_SIMILARITY) {
+      return 0;
+    }
     double similarity = JaroWinkler.similarity(screened, listed);
-    if (!screenedSkeleton.equals(listedSkeleton)) {
+    if (!sameSkeleton) {
       return similarity;
     }
     int consonants = screenedSkeleton.length();
-    if (consonants >= 3 || (consonants == 2 && similarity >= SKELETON_MIN_JARO_WINKLER)) {
+    if (consonants >= 3
+        && (similarity >= LONG_SKELETON_MIN_JARO_WINKLER
+            || vowels(screened) <= 1
+            || vowels(listed) <= 1)) {
+      return Math.max(similarity, 0.92);
+    }
+    if (consonants == 2 && similarity >= SKELETON_MIN_JARO_WINKLER) {
       return Math.max(similarity, 0.92);
     }
     if (consonants == 1 && screened.length() <= 4 && listed.length() <= 4) {
