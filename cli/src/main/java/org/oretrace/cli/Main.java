@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       CertificateCommand.class,
       FieldCommand.class,
+      ScreenCommand.class,
+      WatchListCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

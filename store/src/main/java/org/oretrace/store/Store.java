@@ -29,6 +29,8 @@ public interface Store extends AutoCloseable {
   /** Cases agencies work together, with their audit trails. */
   CaseStore cases();
 
+  WatchListStore watchLists();
+
   @Override
   void close();
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.oretrace.core.Country;
 import org.oretrace.core.registry.Identifiers;
@@ -18,7 +19,9 @@ import org.oretrace.core.registry.Identifiers;
  *
  * @param id stable: the detector and the event that completed the pattern, e.g. "D3-ev-0001234"
  * @param occurredAt when the event that completed the pattern happened
- * @param eventIds the event that completed the pattern first, then the others involved
+ * @param eventIds the event that completed the pattern first, then the others involved; empty for
+ *     an alert about a party rather than a pattern of events (D9 actor-risk), which names its
+ *     actors
  * @param figures the numbers that tripped the detector, by name, in name order, without trailing
  *     zeros
  */
@@ -55,8 +58,9 @@ public record Alert(
         .forEach(
             (name, value) -> sorted.put(requireNonNull(name, "figure name is null"), plain(value)));
     figures = Collections.unmodifiableMap(sorted);
-    if (eventIds.isEmpty()) {
-      throw new IllegalArgumentException("an alert names at least the event that completed it");
+    if (eventIds.isEmpty() && actorIds.isEmpty()) {
+      throw new IllegalArgumentException(
+          "an alert names at least the event that completed it, or the actor it is about");
     }
     if (explanation.isBlank()) {
       throw new IllegalArgumentException("an alert needs an explanation");
@@ -69,8 +73,8 @@ public record Alert(
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
-  /** The event that completed the pattern. */
-  public String completingEventId() {
-    return eventIds.getFirst();
+  /** The event that completed the pattern; empty for an alert about a party (D9). */
+  public Optional<String> completingEventId() {
+    return eventIds.stream().findFirst();
   }
 }

@@ -2,7 +2,8 @@ package org.oretrace.core.detection;
 
 /**
  * The detectors of the catalogue (DESIGN.md, M5), by the id the catalogue gives them. D9
- * (actor-risk) and D10 (mirror-trade) need watch-lists and national statistics and live elsewhere.
+ * (actor-risk) screens actors against watch-lists rather than watching custody events (see {@link
+ * ActorRisk}); D10 (mirror-trade) needs national statistics and lives elsewhere.
  */
 public enum DetectorId {
   D1("mass-balance", "an actor ships out more than it received and held"),
@@ -13,6 +14,7 @@ public enum DetectorId {
   D6("grade-drift", "an assay far from the grade the lot's record carries"),
   D7("custody-gap", "a lot received by someone it was not shipped to, or silent for months"),
   D8("origin-risk", "ore tagged at a red or armed-group-controlled site"),
+  D9("actor-risk", "an actor's name matches a sanctions or watch-list entry"),
   D11("round-tripping", "a lot exported, re-imported and re-exported under a new origin");
 
   private final String slug;
@@ -43,6 +45,6 @@ public enum DetectorId {
       }
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a detector; known: D1-D8 and D11 (or their names, e.g. mass-gain)");
+        "'" + text + "' is not a detector; known: D1-D9 and D11 (or their names, e.g. mass-gain)");
   }
 }

@@ -30,6 +30,14 @@ final class BasicTransliterator implements Transliterator {
   private static final Map<Character, String> BEYOND_TABLE = new HashMap<>();
 
   private static final char HEBREW_HE = 'ה';
+  private static final char ARABIC_ALIF = 'ا';
+  private static final char ARABIC_WAW = 'و';
+  private static final char ARABIC_AYN = 'ع';
+  private static final char ARABIC_YA = 'ي';
+  private static final char ARABIC_FARSI_YA = 'ی';
+  private static final char ARABIC_ALIF_MAQSURA = 'ى';
+  private static final Map<String, String> ARABIC_WORDS =
+      Map.of("الله", "allah", "بن", "bin", "ابن", "ibn", "بنت", "bint");
 
   private static final String[] HANGUL_LEADS = {
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
@@ -188,7 +196,7 @@ final class BasicTransliterator implements Transliterator {
       {"ض", "d"},
       {"ط", "t"},
       {"ظ", "z"},
-      {"ع", "a"},
+      {"ع", ""},
       {"غ", "gh"},
       {"ف", "f"},
       {"ق", "q"},
@@ -269,6 +277,10 @@ final class BasicTransliterator implements Transliterator {
         i++;
         continue;
       }
+      if (isArabicLetter(character) && (i == 0 || !isArabicLetter(decomposed.charAt(i - 1)))) {
+        i = appendArabicWord(decomposed, i, latin) - 1;
+        continue;
+      }
       if (character == HEBREW_HE && !isHebrewLetter(decomposed, i + 1)) {
         latin.append('e'); // a final he is a vowel: "משה" is Moshe
         continue;
@@ -283,6 +295,74 @@ final class BasicTransliterator implements Transliterator {
       }
       // Combining marks, Han, Kana and unknown letters are dropped.
     }
+  }
+
+  /**
+   * One Arabic word from {@code start}; returns where it ends. The table gives the consonants; the
+   * word gives the rest: the article "ال" is its own token ("al-"), and waw and ya are the long
+   * vowels u and i after a consonant (the script writes long vowels with them), but the consonants
+   * w and y at the start of a word or next to an alif ("مروان" is Marwan, "الدوري" is al-Duri). A
+   * few whole words have a settled spelling: "الله" (Allah), "بن" (bin), "ابن" (ibn), "بنت" (bint).
+   */
+  private static int appendArabicWord(String text, int start, StringBuilder latin) {
+    int end = start;
+    while (end < text.length() && isArabicLetter(text.charAt(end))) {
+      end++;
+    }
+    String word = text.substring(start, end);
+    String settled = ARABIC_WORDS.get(word);
+    if (settled != null) {
+      latin.append(settled);
+      return end;
+    }
+    int from = 0;
+    if (word.startsWith("ال") && word.length() > 3) {
+      latin.append("al-");
+      from = 2;
+    }
+    for (int i = from; i < word.length(); i++) {
+      char character = word.charAt(i);
+      int before = i - 1;
+      while (before >= from && isArabicMark(word.charAt(before))) {
+        before--;
+      }
+      int after = i + 1;
+      while (after < word.length() && isArabicMark(word.charAt(after))) {
+        after++;
+      }
+      boolean vowel =
+          before >= from
+              && word.charAt(before) != ARABIC_ALIF
+              && (after == word.length() || word.charAt(after) != ARABIC_ALIF);
+      if (character == ARABIC_WAW) {
+        latin.append(vowel ? 'u' : 'w');
+      } else if (character == ARABIC_YA || character == ARABIC_FARSI_YA) {
+        latin.append(vowel ? 'i' : 'y');
+      } else if (character == ARABIC_AYN) {
+        // Romanised as an apostrophe inside a word ("Ma'ruf"); at its start, by its vowel, which
+        // is not written unless it is a long a ("عمر" Umar, "عادل" Adil).
+        if (before < from && after < word.length() && word.charAt(after) != ARABIC_ALIF) {
+          latin.append('a');
+        }
+      } else if (character == ARABIC_ALIF_MAQSURA && i == word.length() - 1) {
+        latin.append('a'); // "مصطفى" is Mustafa
+      } else {
+        String mapped = TABLE[character];
+        if (mapped != null) {
+          latin.append(mapped);
+        }
+      }
+    }
+    return end;
+  }
+
+  /** Vowel signs, shadda, sukun and the hamza written above or below a carrier. */
+  private static boolean isArabicMark(char character) {
+    return character >= 0x064B && character <= 0x065F;
+  }
+
+  private static boolean isArabicLetter(char character) {
+    return character >= 0x0620 && character <= 0x06D3;
   }
 
   private static void appendHangul(char syllable, StringBuilder latin) {

@@ -1,6 +1,7 @@
 package org.oretrace.core.screening;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -10,19 +11,25 @@ import java.util.Arrays;
  * Finds, among hundreds of thousands of listed names, the few dozen worth scoring against a
  * screened name, without comparing it to all of them.
  *
- * <p>Every listed name is filed under blocking keys derived from its consonant skeletons (see
- * {@link PreparedName}): for each token that is not a particle, the token itself and the first
- * three and the last three letters of its skeleton, and for the whole name the first four letters
- * of the skeleton of its joined tokens. A spelling or transliteration variant keeps most keys:
- * vowels, doubled letters and the usual consonant swaps do not change a skeleton, and a single typo
- * changes the prefix or the suffix key of one token, not both, except in very short skeletons. Word
- * order changes nothing; split or joined tokens keep the joined key.
+ * <p>Every listed name is filed under blocking keys derived from its tokens and their consonant
+ * skeletons (see {@link PreparedName}): for each token that is not a particle, the token itself,
+ * its first three letters, the first three and the last three letters of its skeleton, and, for
+ * tokens of {@value #MIN_DELETION_LENGTH} letters or more, the token with each one of its letters
+ * deleted; for the whole name, the first four letters of the skeleton of its joined tokens. A
+ * spelling or transliteration variant keeps most keys: vowels, doubled letters and the usual
+ * consonant swaps do not change a skeleton, and one typo (a letter replaced, dropped, added, or two
+ * swapped) leaves the two tokens with a deletion in common (the symmetric-deletion idea of
+ * SymSpell, Garbe 2012), so even a one-word name with a typo is found. Word order changes nothing;
+ * split or joined tokens keep the joined key.
  *
  * <p>Retrieval accumulates, for each listed name sharing a key with the screened name, the inverse
  * document frequency of the shared keys (so sharing "mhmt", the skeleton of Mohamed, counts far
- * less than sharing a rare surname) and returns the best {@code limit} names. Keys held by more
- * than {@value #MAX_POSTINGS} names are skipped unless the screened name has no other key: they
- * only add cost.
+ * less than sharing a rare surname) and returns the best {@code limit} names. Keys are taken rarest
+ * first; they open new candidates until {@value #POSTING_BUDGET} postings have been walked, and the
+ * commoner keys after that only raise the candidates already open (a merge of two sorted lists, no
+ * random access): a name that shares nothing but "mohamed" and "trading" with the screened one
+ * would not have won anyway. Keys held by more than {@value #MAX_POSTINGS} names only add cost and
+ * are skipped unless the screened name has no other key.
  *
  * <p>Layout: keys are 64-bit hashes of their text, mapped by a fastutil open hash map to a slot in
  * compressed sparse rows (one offset array, one array of name numbers), built once; a wrong key
@@ -33,6 +40,8 @@ import java.util.Arrays;
 final class CandidateIndex {
 
   static final int MAX_POSTINGS = 5_000;
+  static final int POSTING_BUDGET = 400;
+  static final int MIN_DELETION_LENGTH = 4;
   private static final float LENGTH_TIE_BREAK = 0.01f;
 
   private final Long2IntOpenHashMap slots;
@@ -110,10 +119,18 @@ final class CandidateIndex {
     final IntArrayList touched = new IntArrayList();
     final LongArrayList keys = new LongArrayList();
     final int[] heap;
+    private int[] slots = new int[64];
 
     Scratch(int nameCount, int limit) {
       scores = new float[nameCount];
       heap = new int[limit];
+    }
+
+    int[] slots(int count) {
+      if (slots.length < count) {
+        slots = new int[Math.max(count, 2 * slots.length)];
+      }
+      return slots;
     }
   }
 
@@ -122,30 +139,39 @@ final class CandidateIndex {
     LongArrayList keys = scratch.keys;
     keys.clear();
     keys(screened, keys);
-    distinct(keys);
+    // The screened name's distinct keys that the list holds, rarest first.
+    int[] order = scratch.slots(keys.size());
+    int found = 0;
+    for (int k = 0; k < keys.size(); k++) {
+      int slot = slots.get(keys.getLong(k));
+      if (slot >= 0 && !contains(order, found, slot)) {
+        int position = found++;
+        while (position > 0 && postings(order[position - 1]) > postings(slot)) {
+          order[position] = order[position - 1];
+          position--;
+        }
+        order[position] = slot;
+      }
+    }
     float[] scores = scratch.scores;
     IntArrayList touched = scratch.touched;
     touched.clear();
-    int usable = 0;
-    for (int k = 0; k < keys.size(); k++) {
-      int slot = slots.get(keys.getLong(k));
-      if (slot >= 0 && offsets[slot + 1] - offsets[slot] <= MAX_POSTINGS) {
-        usable++;
-      }
+    int traversed = 0;
+    int k = 0;
+    // Keys are rarest first, so the keys that open candidates come before those that only raise.
+    while (k < found
+        && (touched.isEmpty()
+            || (postings(order[k]) <= MAX_POSTINGS
+                && traversed + postings(order[k]) <= POSTING_BUDGET))) {
+      traversed += postings(order[k]);
+      add(order[k], scores, touched);
+      k++;
     }
-    for (int k = 0; k < keys.size(); k++) {
-      int slot = slots.get(keys.getLong(k));
-      if (slot < 0 || (usable > 0 && offsets[slot + 1] - offsets[slot] > MAX_POSTINGS)) {
-        continue;
-      }
-      float weight = inverseFrequencies[slot];
-      for (int p = offsets[slot]; p < offsets[slot + 1]; p++) {
-        int name = names[p];
-        if (scores[name] == 0) {
-          touched.add(name);
-        }
-        scores[name] += weight;
-      }
+    if (k < found) {
+      IntArrays.quickSort(touched.elements(), 0, touched.size());
+    }
+    for (; k < found && postings(order[k]) <= MAX_POSTINGS; k++) {
+      raise(order[k], scores, touched);
     }
     // Among names sharing the same keys (every "Muhammad al-..."), prefer those of the same length.
     for (int t = 0; t < touched.size(); t++) {
@@ -157,6 +183,72 @@ final class CandidateIndex {
       scores[touched.getInt(t)] = 0;
     }
     return best;
+  }
+
+  private int postings(int slot) {
+    return offsets[slot + 1] - offsets[slot];
+  }
+
+  /** Every name under the key gains its weight, and becomes a candidate. */
+  private void add(int slot, float[] scores, IntArrayList touched) {
+    float weight = inverseFrequencies[slot];
+    for (int p = offsets[slot]; p < offsets[slot + 1]; p++) {
+      int name = names[p];
+      if (scores[name] == 0) {
+        touched.add(name);
+      }
+      scores[name] += weight;
+    }
+  }
+
+  /**
+   * The names already candidates gain the key's weight, others stay out: a common key ("mhmt",
+   * "trading") ranks the candidates found by rarer keys without walking thousands of names. Both
+   * the candidates and the postings of a key are in ascending name order, so this is a merge: by
+   * binary search from the last hit when there are few candidates, by a walk of both lists
+   * otherwise.
+   */
+  private void raise(int slot, float[] scores, IntArrayList touched) {
+    float weight = inverseFrequencies[slot];
+    int from = offsets[slot];
+    int to = offsets[slot + 1];
+    int[] candidates = touched.elements();
+    int count = touched.size();
+    if ((long) count * (32 - Integer.numberOfLeadingZeros(to - from)) < to - from) {
+      for (int t = 0; t < count && from < to; t++) {
+        int found = Arrays.binarySearch(names, from, to, candidates[t]);
+        if (found >= 0) {
+          scores[candidates[t]] += weight;
+          from = found + 1;
+        } else {
+          from = -found - 1;
+        }
+      }
+      return;
+    }
+    int t = 0;
+    while (t < count && from < to) {
+      int candidate = candidates[t];
+      int listed = names[from];
+      if (candidate == listed) {
+        scores[candidate] += weight;
+        t++;
+        from++;
+      } else if (candidate < listed) {
+        t++;
+      } else {
+        from++;
+      }
+    }
+  }
+
+  private static boolean contains(int[] values, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A bounded min-heap over the touched names, by accumulated score. */
@@ -212,18 +304,6 @@ final class CandidateIndex {
     heap[second] = held;
   }
 
-  private static void distinct(LongArrayList keys) {
-    long[] elements = keys.elements();
-    Arrays.sort(elements, 0, keys.size());
-    int kept = 0;
-    for (int k = 0; k < keys.size(); k++) {
-      if (kept == 0 || elements[kept - 1] != elements[k]) {
-        elements[kept++] = elements[k];
-      }
-    }
-    keys.size(kept);
-  }
-
   static void keys(PreparedName name, LongArrayList keys) {
     for (int t = 0; t < name.size(); t++) {
       if (name.isParticle(t)) {
@@ -233,6 +313,12 @@ final class CandidateIndex {
       keys.add(hash('T', token, 0, token.length()));
       if (token.length() > 3) {
         keys.add(hash('F', token, 0, 3));
+      }
+      if (token.length() >= MIN_DELETION_LENGTH) {
+        keys.add(hash('D', token, -1));
+        for (int skipped = 0; skipped < token.length(); skipped++) {
+          keys.add(hash('D', token, skipped));
+        }
       }
       String skeleton = name.skeletons()[t];
       if (skeleton.isEmpty()) {
@@ -250,6 +336,25 @@ final class CandidateIndex {
     }
   }
 
+  /** FNV-1a over a tag and the text without the character at {@code skipped} (-1: whole text). */
+  private static long hash(char tag, String text, int skipped) {
+    long hash = 0xcbf29ce484222325L;
+    hash = (hash ^ tag) * 0x100000001b3L;
+    for (int i = 0; i < text.length(); i++) {
+      if (i != skipped) {
+        hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+      }
+    }
+    return mix(hash);
+  }
+
+  private static long mix(long hash) {
+    hash ^= hash >>> 33;
+    hash *= 0xff51afd7ed558ccdL;
+    hash ^= hash >>> 33;
+    return hash;
+  }
+
   /** FNV-1a over a tag and a slice of text, finished with a 64-bit mix. */
   private static long hash(char tag, String text, int from, int to) {
     long hash = 0xcbf29ce484222325L;
@@ -257,9 +362,6 @@ final class CandidateIndex {
     for (int i = from; i < to; i++) {
       hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
     }
-    hash ^= hash >>> 33;
-    hash *= 0xff51afd7ed558ccdL;
-    hash ^= hash >>> 33;
-    return hash;
+    return mix(hash);
   }
 }

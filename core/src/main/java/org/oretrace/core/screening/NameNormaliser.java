@@ -253,7 +253,8 @@ public final class NameNormaliser {
   }
 
   /**
-   * "kompany", "corporacion", "limitted": a long legal form as other languages or typists write it.
+   * "kompany", "corporacion", "limitted": a long legal form as other languages or typists write it;
+   * removed wherever it stands, as the unambiguous legal forms are.
    */
   private static boolean isMisspeltLegalForm(String token) {
     if (token.length() < 6) {
@@ -284,7 +285,9 @@ public final class NameNormaliser {
     List<String> kept = new ArrayList<>(end - start);
     for (int i = start; i < end; i++) {
       String token = tokens.get(i);
-      if (!TITLES.contains(token) && !UNAMBIGUOUS_LEGAL_FORMS.contains(token)) {
+      if (!TITLES.contains(token)
+          && !UNAMBIGUOUS_LEGAL_FORMS.contains(token)
+          && !isMisspeltLegalForm(token)) {
         kept.add(token);
       }
     }

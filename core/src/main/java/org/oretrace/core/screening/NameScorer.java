@@ -10,18 +10,22 @@ import java.util.List;
  * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
  * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
  * consonant skeletons (0.92, or 0.88 for one-consonant skeletons of short tokens, as in "aly" and
- * "Ali"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted
- * mean similarity of the pairs, where every token left unpaired also counts in the denominator:
- * fully for the screened name's tokens (a word the list does not have is evidence against), and at
- * {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a
- * person's (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names,
- * else at {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
+ * "Ali", and for two-consonant skeletons when one token has no vowel, as in "amr", read from the
+ * Arabic "عمر", and "Omar"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name
+ * score is the weighted mean similarity of the pairs, where every token left unpaired also counts
+ * in the denominator: fully for the screened name's tokens (a word the list does not have is
+ * evidence against), and at {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two
+ * tokens paired when it is a person's (screened names often drop middle names), {@value
+ * #DROPPED_WORD_WEIGHT} for other names, else at {@value #LONE_TOKEN_WEIGHT} (one common given name
+ * alone is weak evidence).
  *
  * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
  * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
- * discounted by {@value #JOINED_DISCOUNT}, or 0.9 when their skeletons are equal, and the better
- * score wins; only when their lengths are within {@value #MIN_JOINED_LENGTH_RATIO} of each other,
- * since a whole word more is no spelling variant.
+ * discounted by {@value #JOINED_DISCOUNT}, or {@value #JOINED_SKELETON_SIMILARITY} when their
+ * skeletons are equal and their Jaro similarity reaches {@value #JOINED_SKELETON_MIN_JARO} ("abd
+ * allah" read from Arabic and "Abdullah"), and the better score wins; only when their lengths are
+ * within {@value #MIN_JOINED_LENGTH_RATIO} of each other, since a whole word more is no spelling
+ * variant.
  *
  * <p>Plain Jaro-Winkler on whole names fails both ways: word order and dropped middle names push
  * true matches under any useful threshold, and its prefix bonus lifts different people who share a
@@ -35,8 +39,11 @@ final class NameScorer {
   static final double DROPPED_WORD_WEIGHT = 0.45;
   static final double LONE_TOKEN_WEIGHT = 0.6;
   static final double JOINED_DISCOUNT = 0.95;
+  static final double JOINED_SKELETON_SIMILARITY = 0.9;
+  static final double JOINED_SKELETON_MIN_JARO = 0.85;
   static final double MIN_JOINED_LENGTH_RATIO = 0.8;
   static final double SKELETON_MIN_JARO_WINKLER = 0.75;
+  static final double LONG_SKELETON_MIN_JARO_WINKLER = 0.7;
   private static final int MAX_TOKENS = 16;
 
   private NameScorer() {}
@@ -57,7 +64,8 @@ final class NameScorer {
                 screened.tokens()[i],
                 screened.skeletons()[i],
                 listed.tokens()[j],
-                listed.skeletons()[j]);
+                listed.skeletons()[j],
+                listed.letters()[j]);
       }
     }
     int screenedUsed = 0;
@@ -141,27 +149,106 @@ final class NameScorer {
     if (shorter < MIN_JOINED_LENGTH_RATIO * longer) {
       return 0; // a whole word more or less: not a split or joined token
     }
-    return JOINED_DISCOUNT * JaroWinkler.jaro(screened.joined(), listed.joined());
+    double jaro = JaroWinkler.jaro(screened.joined(), listed.joined());
+    if (jaro >= JOINED_SKELETON_MIN_JARO
+        && screened.joinedSkeleton().equals(listed.joinedSkeleton())) {
+      return Math.max(JOINED_DISCOUNT * jaro, JOINED_SKELETON_SIMILARITY);
+    }
+    return JOINED_DISCOUNT * jaro;
+  }
+
+  /**
+   * At least the Jaro-Winkler similarity: Jaro matches at most the screened characters whose letter
+   * the listed token has, and the prefix bonus is that of the actual common prefix.
+   */
+  private static double jaroWinklerBound(String screened, String listed, long listedLetters) {
+    int shared = 0;
+    for (int i = 0; i < screened.length(); i++) {
+      if ((listedLetters & (1L << screened.charAt(i))) != 0) {
+        shared++;
+      }
+    }
+    int matches = Math.min(shared, listed.length());
+    if (matches == 0) {
+      return 0;
+    }
+    double jaro =
+        ((double) matches / screened.length() + (double) matches / listed.length() + 1) / 3;
+    int limit = Math.min(4, Math.min(screened.length(), listed.length()));
+    int prefix = 0;
+    while (prefix < limit && screened.charAt(prefix) == listed.charAt(prefix)) {
+      prefix++;
+    }
+    return jaro + prefix * 0.1 * (1 - jaro);
+  }
+
+  private static int vowels(String token) {
+    int vowels = 0;
+    for (int i = 0; i < token.length(); i++) {
+      if ("aeiouy".indexOf(token.charAt(i)) >= 0) {
+        vowels++;
+      }
+    }
+    return vowels;
+  }
+
+  /** No vowel after the first letter: "amr", "hsn", as read from Arabic or Hebrew script. */
+  private static boolean isUnvocalised(String token) {
+    for (int i = 1; i < token.length(); i++) {
+      if ("aeiouy".indexOf(token.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static double tokenSimilarity(
       String screened, String screenedSkeleton, String listed, String listedSkeleton) {
+    return tokenSimilarity(
+        screened, screenedSkeleton, listed, listedSkeleton, PreparedName.letters(listed));
+  }
+
+  /**
+   * The similarity of two tokens, or 0 when it is sure to fall under {@value
+   * #MIN_TOKEN_SIMILARITY}: an upper bound of Jaro-Winkler from the letters the two share rules out
+   * most unrelated pairs for the cost of one pass over the screened token.
+   */
+  static double tokenSimilarity(
+      String screened,
+      String screenedSkeleton,
+      String listed,
+      String listedSkeleton,
+      long listedLetters) {
     if (screened.equals(listed)) {
       return 1;
     }
     if (screened.length() == 1 || listed.length() == 1) {
       return screened.charAt(0) == listed.charAt(0) ? 0.85 : 0;
     }
+    boolean sameSkeleton = screenedSkeleton.equals(listedSkeleton);
+    if (!sameSkeleton && jaroWinklerBound(screened, listed, listedLetters) < MIN_TOKEN_SIMILARITY) {
+      return 0;
+    }
     double similarity = JaroWinkler.similarity(screened, listed);
-    if (!screenedSkeleton.equals(listedSkeleton)) {
+    if (!sameSkeleton) {
       return similarity;
     }
     int consonants = screenedSkeleton.length();
-    if (consonants >= 3 || (consonants == 2 && similarity >= SKELETON_MIN_JARO_WINKLER)) {
+    if (consonants >= 3
+        && (similarity >= LONG_SKELETON_MIN_JARO_WINKLER
+            || vowels(screened) <= 1
+            || vowels(listed) <= 1)) {
+      return Math.max(similarity, 0.92);
+    }
+    if (consonants == 2 && similarity >= SKELETON_MIN_JARO_WINKLER) {
       return Math.max(similarity, 0.92);
     }
     if (consonants == 1 && screened.length() <= 4 && listed.length() <= 4) {
       return Math.max(similarity, 0.88);
+    }
+    if (consonants == 2 && (isUnvocalised(screened) || isUnvocalised(listed))) {
+      return Math.max(
+          similarity, 0.88); // "amr" from "عمر" and "Omar": Arabic writes no short vowels
     }
     return similarity;
   }

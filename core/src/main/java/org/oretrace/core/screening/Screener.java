@@ -90,12 +90,17 @@ public final class Screener {
       for (Match.Qualifier qualifier : qualifiers) {
         score += qualifier.adjustment();
       }
+      double unclamped = score;
       score = Math.max(0, Math.min(1, score));
       if (score >= threshold) {
-        scored.add(new Scored(listed, nameScore, score, qualifiers));
+        scored.add(new Scored(listed, nameScore, score, unclamped, qualifiers));
       }
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+    // Best first; among scores clamped to 1, the one more facts agree with.
+    scored.sort(
+        Comparator.comparingDouble(Scored::score)
+            .thenComparingDouble(Scored::unclamped)
+            .reversed());
     List<Match> matches = new ArrayList<>();
     List<Integer> reportedEntries = new ArrayList<>();
     for (Scored each : scored) {
@@ -164,5 +169,9 @@ public final class Screener {
   }
 
   private record Scored(
-      PreparedName name, double nameScore, double score, List<Match.Qualifier> qualifiers) {}
+      PreparedName name,
+      double nameScore,
+      double score,
+      double unclamped,
+      List<Match.Qualifier> qualifiers) {}
 }

@@ -84,6 +84,11 @@ class ProblemsTest {
       return delegate.cases();
     }
 
+    @Override
+    public org.oretrace.store.WatchListStore watchLists() {
+      return delegate.watchLists();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.Site;
@@ -26,6 +27,7 @@ final class JdbcRegistryStore implements RegistryStore {
   private final Database database;
   private final Map<String, Site> sites = new ConcurrentHashMap<>();
   private final Map<String, Actor> actors = new ConcurrentHashMap<>();
+  private volatile Consumer<List<Actor>> afterActorsPut = actors -> {};
 
   JdbcRegistryStore(Database database) {
     this.database = database;
@@ -109,6 +111,12 @@ final class JdbcRegistryStore implements RegistryStore {
           return null;
         });
     newActors.forEach(actor -> actors.put(actor.id(), actor));
+    afterActorsPut.accept(List.copyOf(newActors));
+  }
+
+  /** Runs after every committed {@link #putActors}: the store screens new actors (D9) there. */
+  void afterActorsPut(Consumer<List<Actor>> listener) {
+    this.afterActorsPut = listener;
   }
 
   @Override

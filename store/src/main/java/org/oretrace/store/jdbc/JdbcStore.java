@@ -3,7 +3,9 @@ package org.oretrace.store.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.oretrace.core.ledger.LogKey;
+import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CaseStore;
 import org.oretrace.store.CustodyStore;
@@ -13,6 +15,7 @@ import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
 /**
@@ -32,6 +35,8 @@ public final class JdbcStore implements Store {
   private final JdbcDeviceStore devices;
   private final JdbcEvidenceStore evidence;
   private final JdbcCaseStore cases;
+  private final JdbcWatchListStore watchLists;
+  private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
     this.database = database;
@@ -44,6 +49,11 @@ public final class JdbcStore implements Store {
     this.devices = new JdbcDeviceStore(database);
     this.evidence = new JdbcEvidenceStore(database, evidenceFolder);
     this.cases = new JdbcCaseStore(database);
+    // Actors are screened against the watch lists when they are registered and again when a list
+    // is imported; a hit becomes a D9 alert.
+    this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
+    this.actorScreening = new ActorScreening(watchLists, registry, alerts, Clock.systemUTC());
+    registry.afterActorsPut(actorScreening::actorsRegistered);
   }
 
   /**
@@ -113,6 +123,15 @@ public final class JdbcStore implements Store {
   @Override
   public CaseStore cases() {
     return cases;
+  }
+
+  @Override
+  public WatchListStore watchLists() {
+    return watchLists;
+  }
+
+  private void listsChanged() {
+    actorScreening.listsChanged();
   }
 
   @Override

@@ -8,7 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
+import org.oretrace.core.screening.EntityType;
+import org.oretrace.core.screening.Query;
 import org.oretrace.core.screening.WatchListEntry;
 
 /**
@@ -70,6 +76,48 @@ public final class WatchLists {
       return FollowTheMoneyReader.read(lines, fileName);
     } catch (IOException error) {
       throw new UncheckedIOException("cannot read " + fileName, error);
+    }
+  }
+
+  /**
+   * Names to screen from a CSV file: the name in the first column, then optionally a country and a
+   * type (person, organisation, vessel, aircraft); a first row whose first field is "name" is a
+   * header. A bad type fails with the file and line.
+   */
+  public static List<Query> readNamesToScreen(Path file) {
+    String fileName = file.getFileName().toString();
+    try (BufferedReader lines = reader(file)) {
+      CsvReader csv = new CsvReader(lines, fileName);
+      List<Query> queries = new ArrayList<>();
+      List<String> fields;
+      while ((fields = csv.next()) != null) {
+        String name = fields.get(0).strip();
+        if (name.isEmpty() || (queries.isEmpty() && name.equalsIgnoreCase("name"))) {
+          continue;
+        }
+        String country = fields.size() > 1 ? fields.get(1).strip() : null;
+        EntityType type = null;
+        if (fields.size() > 2 && !fields.get(2).isBlank()) {
+          try {
+            type = EntityType.valueOf(fields.get(2).strip().toUpperCase(Locale.ROOT));
+          } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                Violation.of(
+                    csv.recordLine(),
+                    "type",
+                    fileName
+                        + " line "
+                        + csv.recordLine()
+                        + ": type '"
+                        + fields.get(2)
+                        + "' is not person, organisation, vessel or aircraft"));
+          }
+        }
+        queries.add(new Query(name, country, type, null));
+      }
+      return queries;
+    } catch (IOException error) {
+      throw new UncheckedIOException("cannot read " + file, error);
     }
   }
 

@@ -191,9 +191,10 @@ class WatchListsTest {
         ScreeningBenchmark.run(entries, new ScreeningBenchmark.Settings(2_000, 200, 0, 0, 42));
     assertThat(figures.recall()).isGreaterThan(figures.baselineRecall());
     assertThat(figures.precision()).isGreaterThan(figures.baselinePrecision());
-    // The goal (recall 0.98, precision 0.95) is met on the generated set of the core tests; on the
-    // real lists' harder variants (up to three changes each) recall is about 0.92 so far.
-    assertThat(figures.recall()).isGreaterThanOrEqualTo(0.90);
-    assertThat(figures.precision()).isGreaterThanOrEqualTo(0.93);
+    // The precision goal (0.95) is met on the real lists' variants; recall is about 0.95 against
+    // the goal of 0.98, short mostly on names in Arabic script whose romanisation on the list
+    // differs by more than vowels, and on variants stacking a typo with a dropped word.
+    assertThat(figures.recall()).isGreaterThanOrEqualTo(0.945);
+    assertThat(figures.precision()).isGreaterThanOrEqualTo(0.95);
   }
 }
