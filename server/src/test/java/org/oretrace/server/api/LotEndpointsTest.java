@@ -108,6 +108,28 @@ class LotEndpointsTest {
   }
 
   @Test
+  void looksUpALotWhoseIdIsADigitalLinkWithSlashes() {
+    String lot = "https://id.gs1.org/01/09506000134352/10/LOT-DL-1";
+    String tag =
+        """
+        [{"id": "e-dl-1", "type": "tag", "time": "2025-03-02T08:00:00+02:00",
+          "place": {"lat": -1.55, "lon": 28.88}, "actor": "COOP-1", "recordedBy": "tablet-1",
+          "lot": "%s", "tagNumber": "TAG-DL-1", "site": "CD-NK-001", "mineral": "coltan",
+          "massGrams": 30000}]
+        """
+            .formatted(lot);
+    assertThat(server.post("/api/v1/events", tag, server.recorderToken()).status()).isEqualTo(201);
+
+    String encoded = java.net.URLEncoder.encode(lot, java.nio.charset.StandardCharsets.UTF_8);
+    Response byId = server.get("/api/v1/lots/" + encoded);
+    Response events = server.get("/api/v1/lots/" + encoded + "/events");
+
+    assertThat(byId.status()).as(byId.text()).isEqualTo(200);
+    assertThat(byId.json().get("id").asText()).isEqualTo(lot);
+    assertThat(events.status()).as(events.text()).isEqualTo(200);
+  }
+
+  @Test
   void listsTheEventsOfALotInOrderWithSequenceAndRecordedAt() {
     JsonNode answer = server.get("/api/v1/lots/LOT-M/events").json();
 
