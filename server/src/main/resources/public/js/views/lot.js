@@ -27,7 +27,8 @@ export async function render(main, id, view) {
   const actorName = (actorId) => actorLink(actorId, (actorsById.get(actorId) || {}).name || actorId);
   main.replaceChildren(html(`
     <h1>Lot ${text(lot.tagNumber)}</h1>
-    <p class="subtitle">${text(mineralName(lot.mineral))}, ${mass(lot.massGrams)}${lot.grade ? `, grade ${lot.grade}%` : ""} · ${text(lot.state)} · id ${text(lot.id)}</p>
+    <p class="subtitle">${text(mineralName(lot.mineral))}, ${mass(lot.massGrams)}${lot.grade ? `, grade ${lot.grade}%` : ""} · ${text(lot.state)} · id ${text(lot.id)}
+      · <a id="lot-certificate" href="/api/v1/lots/${encodeURIComponent(lot.id)}/certificate.html">provenance certificate</a></p>
     <div class="grid">
       <section class="card third">
         <h2>Lot</h2>

@@ -149,6 +149,10 @@ class WebApplicationTest {
     assertThat(browser.findElements(By.cssSelector("#lot-map .step-marker"))).isNotEmpty();
     assertNoProblems();
     screenshot("lot-trace");
+
+    String certificate = browser.findElement(By.id("lot-certificate")).getAttribute("href");
+    browser.get(certificate);
+    assertThat(browser.getPageSource()).containsIgnoringCase("provenance");
   }
 
   @Test
