@@ -7,7 +7,7 @@
 //                  "explanation", "lots": [ids], "actors": [ids], "sites": [ids] } ], "total" }
 
 import { getJson, getText } from "./api.js";
-import { actorLink, lotLink, siteLink, text } from "./format.js";
+import { actorLink, link, lotLink, siteLink, text } from "./format.js";
 
 let available = null;
 
@@ -35,9 +35,9 @@ export async function renderAlerts(element, limit = 8) {
   element.innerHTML = page.items.map((alert) => `
     <div class="alert-item" data-alert="${text(alert.id)}">
       <span class="score">${Math.round((alert.score ?? 0) * 100)}</span>
-      <span class="pill">${text(alert.detector)}</span> ${text(alert.explanation)}
+      <span class="pill">${text(alert.detector)}</span> ${link("alerts/" + encodeURIComponent(alert.id), alert.explanation)}
       <div class="muted">${(alert.sites || []).map((id) => siteLink(id)).join(" ")}
         ${(alert.actors || []).map((id) => actorLink(id)).join(" ")}
         ${(alert.lots || []).slice(0, 5).map((id) => lotLink(id)).join(" ")}</div>
-    </div>`).join("") + `<p class="muted">${page.total} alerts in all.</p>`;
+    </div>`).join("") + `<p class="muted">${page.total} alerts in all. ${link("alerts", "All alerts")}</p>`;
 }

@@ -10,8 +10,9 @@ import * as flows from "./views/flows.js";
 import * as site from "./views/site.js";
 import * as actor from "./views/actor.js";
 import * as lot from "./views/lot.js";
+import * as alerts from "./views/alerts.js";
 
-const SCREENS = { "": overview, map: mapView, flows, site, actor, lot };
+const SCREENS = { "": overview, map: mapView, flows, site, actor, lot, alerts };
 
 /** What a rendered screen holds and must release when the user leaves it. */
 class View {

@@ -163,7 +163,7 @@ class WebApplicationTest {
     assertThat(alert.getText()).isNotBlank();
     WebElement lot =
         alert.findElements(By.tagName("a")).stream()
-            .filter(link -> link.getAttribute("href").contains("/lot"))
+            .filter(link -> link.getAttribute("href").contains("#/lot/"))
             .findFirst()
             .orElseThrow(
                 () -> new AssertionError("the first alert links no lot: " + alert.getText()));
@@ -171,6 +171,35 @@ class WebApplicationTest {
     waitReady("lot");
     assertThat(text("h1")).startsWith("Lot ");
     assertThat(browser.findElements(By.cssSelector("#lot-events tbody tr"))).isNotEmpty();
+    assertNoProblems();
+  }
+
+  @Test
+  void listsAlertsFiltersThemAndOpensOneWithItsEvidence() {
+    browser.get(base() + "/#/alerts");
+    waitReady("alerts");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#alerts-table tbody tr"));
+    assertThat(rows).isNotEmpty();
+    assertNoProblems();
+    screenshot("alerts");
+
+    new Select(browser.findElement(By.id("alerts-detector"))).selectByValue("D4");
+    waitUntil(
+        () ->
+            browser.findElements(By.cssSelector("#alerts-table tbody tr")).stream()
+                .allMatch(row -> row.getText().contains("D4")),
+        "the detector filter to apply");
+    assertThat(browser.findElements(By.cssSelector("#alerts-table tbody tr"))).isNotEmpty();
+
+    browser.findElement(By.cssSelector("#alerts-table tbody tr a")).click();
+    waitReady("alerts");
+    waitUntil(() -> !browser.findElements(By.id("alert-explanation")).isEmpty(), "the alert");
+    assertThat(text("h1")).startsWith("D4");
+    assertThat(text("#alert-explanation")).isNotBlank();
+    WebElement lot = browser.findElement(By.cssSelector("#alert-lots a"));
+    lot.click();
+    waitReady("lot");
+    assertThat(text("h1")).startsWith("Lot ");
     assertNoProblems();
   }
 
