@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.oretrace.core.Country;
@@ -114,33 +113,14 @@ final class JdbcAlertStore implements AlertStore {
     subjectFilter(where, "actor", filter.actorId());
     subjectFilter(where, "country", filter.country() == null ? null : filter.country().code());
     return database.read(
-        connection -> {
-          long total;
-          try (PreparedStatement statement =
-              connection.prepareStatement("SELECT COUNT(*) FROM alerts" + where.clause())) {
-            where.bind(statement, 1);
-            try (ResultSet rows = statement.executeQuery()) {
-              rows.next();
-              total = rows.getLong(1);
-            }
-          }
-          List<StoredAlert> items = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT document, raised_at_millis FROM alerts"
-                      + where.clause()
-                      + " ORDER BY occurred_at_millis DESC, id DESC LIMIT ? OFFSET ?")) {
-            int next = where.bind(statement, 1);
-            statement.setInt(next, page.limit());
-            statement.setLong(next + 1, page.offset());
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                items.add(decode(rows));
-              }
-            }
-          }
-          return new Page<>(items, page.offset(), total);
-        });
+        connection ->
+            where.page(
+                connection,
+                "document, raised_at_millis",
+                "alerts",
+                "occurred_at_millis DESC, id DESC",
+                page,
+                JdbcAlertStore::decode));
   }
 
   private static void subjectFilter(Sql where, String kind, String value) {

@@ -149,33 +149,14 @@ final class JdbcCaseStore implements CaseStore {
       where.and("state = ?", state.wireName());
     }
     return database.read(
-        connection -> {
-          long total;
-          try (PreparedStatement statement =
-              connection.prepareStatement("SELECT COUNT(*) FROM cases" + where.clause())) {
-            where.bind(statement, 1);
-            try (ResultSet rows = statement.executeQuery()) {
-              rows.next();
-              total = rows.getLong(1);
-            }
-          }
-          List<CaseFile> items = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT document FROM cases"
-                      + where.clause()
-                      + " ORDER BY updated_at_millis DESC, id DESC LIMIT ? OFFSET ?")) {
-            int next = where.bind(statement, 1);
-            statement.setInt(next, page.limit());
-            statement.setLong(next + 1, page.offset());
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                items.add(decode(rows.getString(1)));
-              }
-            }
-          }
-          return new Page<>(items, page.offset(), total);
-        });
+        connection ->
+            where.page(
+                connection,
+                "document",
+                "cases",
+                "updated_at_millis DESC, id DESC",
+                page,
+                rows -> decode(rows.getString(1))));
   }
 
   @Override

@@ -359,35 +359,8 @@ final class JdbcCustodyStore implements CustodyStore {
       where.and("origin_site IN (SELECT id FROM sites WHERE country = ?)", filter.country().code());
     }
     return database.read(
-        connection -> {
-          long total;
-          try (PreparedStatement statement =
-              connection.prepareStatement("SELECT COUNT(*) FROM lots" + where.clause())) {
-            where.bind(statement, 1);
-            try (ResultSet rows = statement.executeQuery()) {
-              rows.next();
-              total = rows.getLong(1);
-            }
-          }
-          List<Lot> items = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT "
-                      + LOT_COLUMNS
-                      + " FROM lots"
-                      + where.clause()
-                      + " ORDER BY id LIMIT ? OFFSET ?")) {
-            int next = where.bind(statement, 1);
-            statement.setInt(next, page.limit());
-            statement.setLong(next + 1, page.offset());
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                items.add(lot(rows));
-              }
-            }
-          }
-          return new Page<>(items, page.offset(), total);
-        });
+        connection ->
+            where.page(connection, LOT_COLUMNS, "lots", "id", page, JdbcCustodyStore::lot));
   }
 
   @Override

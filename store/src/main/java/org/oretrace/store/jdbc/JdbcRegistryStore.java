@@ -3,7 +3,6 @@ package org.oretrace.store.jdbc;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,34 +157,14 @@ final class JdbcRegistryStore implements RegistryStore {
 
   private <T> Page<T> page(String table, Sql where, PageRequest page, Function<String, T> decoder) {
     return database.read(
-        connection -> {
-          long total;
-          try (PreparedStatement statement =
-              connection.prepareStatement("SELECT COUNT(*) FROM " + table + where.clause())) {
-            where.bind(statement, 1);
-            try (ResultSet rows = statement.executeQuery()) {
-              rows.next();
-              total = rows.getLong(1);
-            }
-          }
-          List<T> items = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT document FROM "
-                      + table
-                      + where.clause()
-                      + " ORDER BY id LIMIT ? OFFSET ?")) {
-            int next = where.bind(statement, 1);
-            statement.setInt(next, page.limit());
-            statement.setLong(next + 1, page.offset());
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                items.add(decoder.apply(rows.getString(1)));
-              }
-            }
-          }
-          return new Page<>(items, page.offset(), total);
-        });
+        connection ->
+            where.page(
+                connection,
+                "document",
+                table,
+                "id",
+                page,
+                rows -> decoder.apply(rows.getString(1))));
   }
 
   private static Site decodeSite(String document) {
