@@ -178,27 +178,26 @@ final class FieldReader {
   }
 
   OffsetDateTime time(String field) {
-    String text = text(field);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      fail(field, "must be an ISO 8601 time with offset, e.g. 2025-03-01T08:30:00+02:00");
-      return null;
-    }
+    return parsedText(
+        field,
+        OffsetDateTime::parse,
+        "must be an ISO 8601 time with offset, e.g. 2025-03-01T08:30:00+02:00");
   }
 
   LocalDate date(String field) {
+    return parsedText(field, LocalDate::parse, "must be an ISO 8601 date, e.g. 2025-03-01");
+  }
+
+  /** A text field parsed as a date or time, with {@code message} when it does not parse. */
+  private <T> T parsedText(String field, Function<String, T> parser, String message) {
     String text = text(field);
     if (text == null) {
       return null;
     }
     try {
-      return LocalDate.parse(text);
+      return parser.apply(text);
     } catch (DateTimeParseException e) {
-      fail(field, "must be an ISO 8601 date, e.g. 2025-03-01");
+      fail(field, message);
       return null;
     }
   }
