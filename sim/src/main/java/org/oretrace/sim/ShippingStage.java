@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.oretrace.core.Country;
 import org.oretrace.core.Grade;
 import org.oretrace.core.custody.CustodyEvent.Assay;
 import org.oretrace.core.custody.CustodyEvent.Export;
@@ -79,17 +80,7 @@ final class ShippingStage implements Stage {
     if (inflated) {
       declaredMass = Math.round(lot.massGrams * schemes.uniform(1.15, 1.35));
     }
-    long declared = declaredMass;
-    String exportDeclaration =
-        chronicle.serial(
-            "EX-" + customs.country().code() + "-" + year(cleared) + "-" + customsCode(customs));
-    lot.arrivalSecond =
-        chronicle.record(
-            customs,
-            cleared,
-            logistics.uploadDelay(customs),
-            lot.arrivalSecond,
-            context -> new Export(context, lot.id, exportDeclaration, buyer.country(), declared));
+    recordExport(lot, customs, cleared, buyer.country(), declaredMass);
     if (inflated) {
       schemes
           .plant(
@@ -109,16 +100,7 @@ final class ShippingStage implements Stage {
             + logistics.within((smelter.seaDays() - 3) * DAY, 6 * DAY);
     long importedAt = logistics.workingTime(landed, buyer, 8, 17);
     long importedMass = logistics.weighCalibrated(lot.massGrams);
-    String importDeclaration =
-        chronicle.serial("IM-" + buyer.country().code() + "-" + year(importedAt));
-    lot.arrivalSecond =
-        chronicle.record(
-            buyer,
-            importedAt,
-            logistics.uploadDelay(buyer),
-            lot.arrivalSecond,
-            context ->
-                new Import(context, lot.id, importDeclaration, comptoir.country(), importedMass));
+    recordImport(lot, buyer, importedAt, comptoir.country(), importedMass);
     if (roundTrip != null) {
       roundTrip.actor(buyer).completing(chronicle.lastIndex());
     }
@@ -196,8 +178,27 @@ final class ShippingStage implements Stage {
             + logistics.roadSeconds(comptoir.location(), customs.location(), comptoir, departure);
     long cleared =
         logistics.workingTime(atBorder + logistics.within(HOUR, 20 * HOUR), customs, 8, 18);
-    long mass = lot.massGrams;
-    String exportDeclaration =
+    recordExport(lot, customs, cleared, transit.country(), lot.massGrams);
+    scheme.actor(customs).event(chronicle.lastIndex());
+    long arrived =
+        cleared
+            + logistics.roadSeconds(customs.location(), transit.location(), transit, cleared)
+            + logistics.within(HOUR, 6 * HOUR);
+    long importedAt = logistics.workingTime(arrived, transit, 8, 17);
+    long importedMass = logistics.weighCalibrated(lot.massGrams);
+    recordImport(lot, transit, importedAt, comptoir.country(), importedMass);
+    scheme.event(chronicle.lastIndex());
+    lot.massGrams = importedMass;
+    lot.holder = transit;
+    lot.readySecond = importedAt + logistics.within(HOUR, 2 * DAY);
+    return scheme;
+  }
+
+  /** Records the export of a lot cleared by a customs office, under a new declaration number. */
+  private void recordExport(
+      SimulatedLot lot, Actor customs, long cleared, Country destination, long declaredMass) {
+    Chronicle chronicle = logistics.chronicle();
+    String declaration =
         chronicle.serial(
             "EX-" + customs.country().code() + "-" + year(cleared) + "-" + customsCode(customs));
     lot.arrivalSecond =
@@ -206,29 +207,22 @@ final class ShippingStage implements Stage {
             cleared,
             logistics.uploadDelay(customs),
             lot.arrivalSecond,
-            context -> new Export(context, lot.id, exportDeclaration, transit.country(), mass));
-    scheme.actor(customs).event(chronicle.lastIndex());
-    long arrived =
-        cleared
-            + logistics.roadSeconds(customs.location(), transit.location(), transit, cleared)
-            + logistics.within(HOUR, 6 * HOUR);
-    long importedAt = logistics.workingTime(arrived, transit, 8, 17);
-    long importedMass = logistics.weighCalibrated(lot.massGrams);
-    String importDeclaration =
-        chronicle.serial("IM-" + transit.country().code() + "-" + year(importedAt));
+            context -> new Export(context, lot.id, declaration, destination, declaredMass));
+  }
+
+  /** Records the import of a lot by its buyer, under a new declaration number. */
+  private void recordImport(
+      SimulatedLot lot, Actor importer, long importedAt, Country origin, long importedMass) {
+    Chronicle chronicle = logistics.chronicle();
+    String declaration =
+        chronicle.serial("IM-" + importer.country().code() + "-" + year(importedAt));
     lot.arrivalSecond =
         chronicle.record(
-            transit,
+            importer,
             importedAt,
-            logistics.uploadDelay(transit),
+            logistics.uploadDelay(importer),
             lot.arrivalSecond,
-            context ->
-                new Import(context, lot.id, importDeclaration, comptoir.country(), importedMass));
-    scheme.event(chronicle.lastIndex());
-    lot.massGrams = importedMass;
-    lot.holder = transit;
-    lot.readySecond = importedAt + logistics.within(HOUR, 2 * DAY);
-    return scheme;
+            context -> new Import(context, lot.id, declaration, origin, importedMass));
   }
 
   /** The comptoir of another country nearest to this one, or null when there is none. */
