@@ -15,6 +15,9 @@ public interface Store extends AutoCloseable {
 
   TokenStore tokens();
 
+  /** Organisations, users and web sessions. */
+  AccountStore accounts();
+
   Ledger ledger();
 
   AlertStore alerts();

@@ -70,6 +70,11 @@ class ProblemsTest {
     }
 
     @Override
+    public org.oretrace.store.AccountStore accounts() {
+      return delegate.accounts();
+    }
+
+    @Override
     public org.oretrace.store.DeviceStore devices() {
       return delegate.devices();
     }

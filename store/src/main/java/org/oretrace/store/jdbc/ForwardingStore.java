@@ -2,6 +2,7 @@ package org.oretrace.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import org.oretrace.store.AccountStore;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CaseStore;
 import org.oretrace.store.CustodyStore;
@@ -44,6 +45,11 @@ public abstract class ForwardingStore implements Store {
   @Override
   public TokenStore tokens() {
     return store.tokens();
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return store.accounts();
   }
 
   @Override

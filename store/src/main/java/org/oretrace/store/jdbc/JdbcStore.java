@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.oretrace.core.ledger.LogKey;
+import org.oretrace.store.AccountStore;
 import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CaseStore;
@@ -29,6 +30,7 @@ public final class JdbcStore implements Store {
   private final JdbcRegistryStore registry;
   private final JdbcCustodyStore custody;
   private final JdbcTokenStore tokens;
+  private final JdbcAccountStore accounts;
   private final JdbcLedger ledger;
   private final JdbcAlertStore alerts;
   private final JdbcEpcisStore epcis;
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
     this.ledger = new JdbcLedger(database, logKey);
     this.custody = new JdbcCustodyStore(database, ledger);
     this.tokens = new JdbcTokenStore(database);
+    this.accounts = new JdbcAccountStore(database);
     this.alerts = new JdbcAlertStore(database);
     this.epcis = new JdbcEpcisStore(database);
     this.devices = new JdbcDeviceStore(database);
@@ -93,6 +96,11 @@ public final class JdbcStore implements Store {
   @Override
   public TokenStore tokens() {
     return tokens;
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return accounts;
   }
 
   @Override

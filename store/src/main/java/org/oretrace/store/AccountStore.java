@@ -1,0 +1,103 @@
+package org.oretrace.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.oretrace.core.access.Organisation;
+import org.oretrace.core.access.Role;
+import org.oretrace.core.registry.Identifiers;
+
+/**
+ * Who uses Oretrace: organisations, their users (with a password hash, never the password) and the
+ * users' web sessions (by the hash of the cookie's secret, never the secret). API tokens stay in
+ * {@link TokenStore}; they name an organisation of this store.
+ */
+public interface AccountStore {
+
+  /** Adds an organisation or replaces the one with its id. */
+  void putOrganisation(Organisation organisation);
+
+  Optional<Organisation> organisation(String id);
+
+  /** Every organisation, by id. */
+  List<Organisation> organisations();
+
+  /**
+   * Adds a user.
+   *
+   * @return false, writing nothing, when the username is taken
+   * @throws IllegalArgumentException when the user's organisation is not registered
+   */
+  boolean addUser(UserAccount user);
+
+  Optional<UserAccount> user(String username);
+
+  /** The users of one organisation, or of all when null, by username. */
+  List<UserAccount> users(String organisationId);
+
+  void addSession(Session session);
+
+  Optional<Session> session(String secretHash);
+
+  /** Ends a session; ending an unknown one does nothing. */
+  void removeSession(String secretHash);
+
+  /** Removes the sessions expired at {@code now}; returns how many. */
+  int removeExpiredSessions(Instant now);
+
+  /**
+   * A person who logs in to the web application.
+   *
+   * @param username how the user logs in, e.g. "amani.k@cd-mines"
+   * @param organisationId the organisation the user acts for
+   * @param passwordHash the encoded hash of the password (server/auth PasswordHashing)
+   */
+  record UserAccount(
+      String username, String organisationId, Role role, String passwordHash, Instant createdAt) {
+    public UserAccount {
+      Identifiers.requireId(username, "username");
+      Identifiers.requireId(organisationId, "organisation");
+      requireNonNull(role, "role is null");
+      requireNonNull(passwordHash, "passwordHash is null");
+      requireNonNull(createdAt, "createdAt is null");
+    }
+
+    /** Never shows the password hash, so that the value can be logged. */
+    @Override
+    public String toString() {
+      return "UserAccount[username="
+          + username
+          + ", organisation="
+          + organisationId
+          + ", role="
+          + role.wireName()
+          + "]";
+    }
+  }
+
+  /**
+   * A logged-in user's session.
+   *
+   * @param secretHash lower-case hex SHA-256 of the session cookie's secret
+   */
+  record Session(String secretHash, String username, Instant createdAt, Instant expiresAt) {
+    public Session {
+      requireNonNull(secretHash, "secretHash is null");
+      Identifiers.requireId(username, "username");
+      requireNonNull(createdAt, "createdAt is null");
+      requireNonNull(expiresAt, "expiresAt is null");
+      if (!secretHash.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("secretHash must be 64 lower-case hex digits");
+      }
+      if (!expiresAt.isAfter(createdAt)) {
+        throw new IllegalArgumentException("a session must expire after it starts");
+      }
+    }
+
+    public boolean expiredAt(Instant now) {
+      return !now.isBefore(expiresAt);
+    }
+  }
+}
