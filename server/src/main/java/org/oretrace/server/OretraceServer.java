@@ -35,7 +35,9 @@ public final class OretraceServer implements AutoCloseable {
   public OretraceServer(ServerConfig config, Recorder recorder) {
     this.config = requireNonNull(config, "config is null");
     requireNonNull(recorder, "recorder is null");
-    Authenticator authenticator = new Authenticator(recorder.store().tokens(), config.adminToken());
+    Authenticator authenticator =
+        new Authenticator(
+            recorder.store().tokens(), recorder.store().accounts(), config.adminToken());
     this.javalin =
         Javalin.create(
             javalinConfig -> {

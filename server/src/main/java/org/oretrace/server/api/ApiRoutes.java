@@ -2,6 +2,7 @@ package org.oretrace.server.api;
 
 import io.javalin.config.RoutesConfig;
 import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.Recorder;
 
@@ -24,15 +25,18 @@ public final class ApiRoutes {
       Recorder recorder,
       Authenticator authenticator,
       boolean keepClientAddresses) {
+    NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
-    LotEndpoints lots = new LotEndpoints(recorder);
+    LotEndpoints lots = new LotEndpoints(recorder, authenticator, needToKnow);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
-    LedgerEndpoints ledger = new LedgerEndpoints(recorder);
-    StatsEndpoints stats = new StatsEndpoints(recorder);
-    AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
-    FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
-    CertificateEndpoints certificates = new CertificateEndpoints(recorder);
+    LedgerEndpoints ledger = new LedgerEndpoints(recorder, authenticator, needToKnow);
+    StatsEndpoints stats = new StatsEndpoints(recorder, authenticator, needToKnow);
+    AlertEndpoints alerts =
+        new AlertEndpoints(recorder.store().alerts(), authenticator, needToKnow);
+    FieldEndpoints field = new FieldEndpoints(recorder, authenticator, needToKnow);
+    CertificateEndpoints certificates =
+        new CertificateEndpoints(recorder, authenticator, needToKnow);
     CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
 
     routes.post(PREFIX + "/events", events::record);
@@ -82,7 +86,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
 
-    EpcisRoutes.register(routes, recorder, authenticator);
+    EpcisRoutes.register(routes, recorder, authenticator, needToKnow);
 
     Problems.register(routes);
   }

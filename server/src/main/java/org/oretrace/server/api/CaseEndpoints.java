@@ -58,7 +58,7 @@ final class CaseEndpoints {
   }
 
   void open(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     access.requireMayOpen(caller);
     Open open = CaseJson.decodeOpening(Responses.parseBody(context.bodyAsBytes()));
     List<Violation> violations = new ArrayList<>();
@@ -82,7 +82,7 @@ final class CaseEndpoints {
   }
 
   void list(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     CaseState state = QueryParameters.optional(context, "state", CaseState::fromWireName);
     PageRequest page = QueryParameters.page(context);
     Responses.json(
@@ -90,14 +90,14 @@ final class CaseEndpoints {
   }
 
   void get(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     String id = context.pathParam("id");
     CaseFile caseFile = access.read(caller, id).orElseThrow(() -> ApiProblem.notFound("case", id));
     Responses.json(context, 200, withTrail(caseFile));
   }
 
   void act(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     String id = context.pathParam("id");
     CaseAction action = CaseJson.decodeRequestedAction(Responses.parseBody(context.bodyAsBytes()));
     if (action instanceof Attach attach) {

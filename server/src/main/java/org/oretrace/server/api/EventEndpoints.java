@@ -45,11 +45,12 @@ final class EventEndpoints {
   }
 
   void record(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.RECORD_EVENTS);
     byte[] body = context.bodyAsBytes();
     IdempotencyRequest idempotency = idempotency(context.header(IDEMPOTENCY_HEADER), body);
     List<CustodyEvent> events = EventJson.decodeBatch(Responses.parseBody(body));
+    AccessPolicy.requireMayRecord(caller, events);
     long started = System.nanoTime();
     Recorded recorded = recorder.record(events, idempotency);
     long millis = (System.nanoTime() - started) / 1_000_000;

@@ -11,11 +11,14 @@ import org.oretrace.server.auth.AccessPolicy;
 import org.oretrace.server.auth.AccessPolicy.Action;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.store.DeviceStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.EvidenceStore.EvidenceFile;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Recorder.Recorded;
+import org.oretrace.store.RegistryStore;
 import org.oretrace.store.field.FieldIntake;
 import org.oretrace.store.field.SignedBatch;
 import org.oretrace.store.json.DeviceJson;
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * batches from devices (checked by {@link FieldIntake}, recorded through the {@link Recorder}), and
  * evidence files stored by SHA-256. A batch upload also needs an API token that may record events:
  * the token says which organisation's connection carried it, the signature which device made it.
+ * Devices are listed to those who speak for their actor, evidence files to investigating agencies.
  */
 final class FieldEndpoints {
 
@@ -37,9 +41,13 @@ final class FieldEndpoints {
   private final EvidenceStore evidence;
   private final FieldIntake intake;
   private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
+  private final RegistryStore registry;
 
-  FieldEndpoints(Recorder recorder, Authenticator authenticator) {
+  FieldEndpoints(Recorder recorder, Authenticator authenticator, NeedToKnow needToKnow) {
     requireNonNull(recorder, "recorder is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
+    this.registry = recorder.store().registry();
     this.devices = recorder.store().devices();
     this.evidence = recorder.store().evidence();
     this.intake = new FieldIntake(recorder);
@@ -47,7 +55,7 @@ final class FieldEndpoints {
   }
 
   void registerDevice(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.MANAGE_DEVICES);
     Device device =
         DeviceJson.decodeRegistration(Responses.parseBody(context.bodyAsBytes()), Instant.now());
@@ -63,20 +71,28 @@ final class FieldEndpoints {
   }
 
   void listDevices(Context context) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
-    devices.devices().forEach(device -> items.add(DeviceJson.encode(device)));
+    devices.devices().stream()
+        .filter(device -> seesDevice(scope, device))
+        .forEach(device -> items.add(DeviceJson.encode(device)));
     Responses.json(context, 200, body);
   }
 
   void getDevice(Context context) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     String id = context.pathParam("id");
-    Device device = devices.device(id).orElseThrow(() -> ApiProblem.notFound("device", id));
+    Device device =
+        devices
+            .device(id)
+            .filter(found -> seesDevice(scope, found))
+            .orElseThrow(() -> ApiProblem.notFound("device", id));
     Responses.json(context, 200, DeviceJson.encode(device));
   }
 
   void revokeDevice(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.MANAGE_DEVICES);
     String id = context.pathParam("id");
     if (devices.device(id).isEmpty()) {
@@ -88,7 +104,7 @@ final class FieldEndpoints {
   }
 
   void uploadBatch(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.RECORD_EVENTS);
     SignedBatch batch = SignedBatch.decode(Responses.parseBody(context.bodyAsBytes()));
     Recorded recorded = intake.accept(batch);
@@ -112,7 +128,7 @@ final class FieldEndpoints {
   }
 
   void uploadEvidence(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.UPLOAD_EVIDENCE);
     byte[] content = context.bodyAsBytes();
     if (content.length == 0) {
@@ -133,6 +149,9 @@ final class FieldEndpoints {
   }
 
   void getEvidence(Context context) {
+    if (!needToKnow.scope(authenticator.authenticate(context)).seesEvidence()) {
+      throw ApiProblem.notFound("evidence", context.pathParam("sha256"));
+    }
     String sha256 = context.pathParam("sha256");
     if (!sha256.matches("[0-9a-f]{64}")) {
       throw ApiProblem.badParameter("sha256", "must be 64 lower-case hex digits");
@@ -150,6 +169,12 @@ final class FieldEndpoints {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
         .result(content);
+  }
+
+  /** A device is shown to callers who speak for its actor (docs/access.md). */
+  private boolean seesDevice(Scope scope, Device device) {
+    return scope.everything()
+        || registry.actor(device.actorId()).map(scope::speaksFor).orElse(false);
   }
 
   private static ObjectNode describe(EvidenceFile file) {

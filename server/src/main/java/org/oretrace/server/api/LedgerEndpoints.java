@@ -10,6 +10,9 @@ import java.util.List;
 import org.oretrace.core.ledger.ConsistencyProof;
 import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.MerkleHash;
+import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Ledger;
@@ -17,10 +20,12 @@ import org.oretrace.store.Recorder;
 import org.oretrace.store.json.Json;
 
 /**
- * The verifiable ledger, read-only and open like every read: the signed checkpoint and the log's
- * public key as text, inclusion and consistency proofs, and the entries themselves for mirrors.
- * Hashes and entries are standard padded base64, as in checkpoints; docs/ledger.md says how to
- * check each answer.
+ * The verifiable ledger, read-only: the signed checkpoint and the log's public key as text and
+ * consistency proofs, open to anyone (they reveal no record, and outsiders must be able to check
+ * the log); inclusion proofs and the entries themselves, which carry events, only for events in the
+ * caller's {@link Scope} (other entries are listed with their index only, as redacted ones). Hashes
+ * and entries are standard padded base64, as in checkpoints; docs/ledger.md says how to check each
+ * answer.
  */
 final class LedgerEndpoints {
 
@@ -29,9 +34,13 @@ final class LedgerEndpoints {
 
   private final Ledger ledger;
   private final CustodyStore custody;
+  private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
 
-  LedgerEndpoints(Recorder recorder) {
+  LedgerEndpoints(Recorder recorder, Authenticator authenticator, NeedToKnow needToKnow) {
     requireNonNull(recorder, "recorder is null");
+    this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.ledger = recorder.store().ledger();
     this.custody = recorder.store().custody();
   }
@@ -45,6 +54,7 @@ final class LedgerEndpoints {
   }
 
   void inclusionProof(Context context) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     long treeSize = treeSize(context, "size");
     String eventId = QueryParameters.text(context, "event");
     long index = QueryParameters.wholeNumber(context, "index", -1);
@@ -53,7 +63,10 @@ final class LedgerEndpoints {
     }
     if (eventId != null) {
       StoredEvent stored =
-          custody.event(eventId).orElseThrow(() -> ApiProblem.notFound("event", eventId));
+          custody
+              .event(eventId)
+              .filter(found -> scope.seesEvent(eventId))
+              .orElseThrow(() -> ApiProblem.notFound("event", eventId));
       index = stored.sequence();
     }
     if (index >= treeSize) {
@@ -64,7 +77,11 @@ final class LedgerEndpoints {
     long position = index;
     Ledger.Entry entry =
         ledger.entries(position, 1).stream()
-            .filter(found -> found.position() == position && found.canonicalJson() != null)
+            .filter(
+                found ->
+                    found.position() == position
+                        && found.canonicalJson() != null
+                        && scope.seesEvent(found.eventId()))
             .findFirst()
             .orElseThrow(() -> ApiProblem.notFound("readable event at index", "" + position));
     InclusionProof proof = ledger.inclusionProof(index, treeSize);
@@ -97,6 +114,7 @@ final class LedgerEndpoints {
   }
 
   void entries(Context context) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     long start = QueryParameters.wholeNumber(context, "start", 0);
     long limit = QueryParameters.wholeNumber(context, "limit", QueryParameters.DEFAULT_LIMIT);
     if (start < 0) {
@@ -118,6 +136,11 @@ final class LedgerEndpoints {
         }
         ObjectNode item = items.addObject();
         item.put("index", entry.position());
+        if (!scope.seesEvent(entry.eventId())) {
+          item.putNull("eventId");
+          item.putNull("entry");
+          continue;
+        }
         item.put("eventId", entry.eventId());
         if (entry.canonicalJson() == null) {
           item.putNull("entry");

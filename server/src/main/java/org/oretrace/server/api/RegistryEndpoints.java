@@ -26,7 +26,10 @@ import org.oretrace.store.json.RegistryJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Mine sites and actors: upserted in batches by administrators, listed and looked up by anyone. */
+/**
+ * Mine sites and actors: upserted in batches by the regulator's administrators, listed and looked
+ * up by any authenticated caller (the registry is shared by every organisation).
+ */
 final class RegistryEndpoints {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryEndpoints.class);
@@ -58,6 +61,7 @@ final class RegistryEndpoints {
   }
 
   void listSites(Context context) {
+    authenticator.authenticate(context);
     SiteFilter filter =
         new SiteFilter(
             QueryParameters.optional(context, "country", Country::new),
@@ -69,6 +73,7 @@ final class RegistryEndpoints {
   }
 
   void listActors(Context context) {
+    authenticator.authenticate(context);
     ActorFilter filter =
         new ActorFilter(
             QueryParameters.optional(context, "country", Country::new),
@@ -79,20 +84,21 @@ final class RegistryEndpoints {
   }
 
   void getSite(Context context) {
+    authenticator.authenticate(context);
     String id = context.pathParam("id");
     Site site = registry.site(id).orElseThrow(() -> ApiProblem.notFound("site", id));
     Responses.json(context, 200, RegistryJson.encode(site));
   }
 
   void getActor(Context context) {
+    authenticator.authenticate(context);
     String id = context.pathParam("id");
     Actor actor = registry.actor(id).orElseThrow(() -> ApiProblem.notFound("actor", id));
     Responses.json(context, 200, RegistryJson.encode(actor));
   }
 
   private void requireAdministrator(Context context) {
-    AccessPolicy.require(
-        authenticator.authenticate(context.header("Authorization")), Action.WRITE_REGISTRY);
+    AccessPolicy.require(authenticator.authenticate(context), Action.WRITE_REGISTRY);
   }
 
   private static void requireSome(List<?> values, String what) {

@@ -10,11 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.oretrace.core.custody.Lot;
 import org.oretrace.core.custody.LotState;
 import org.oretrace.core.registry.ArmedGroupPresence;
 import org.oretrace.core.registry.IcglrStatus;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.core.registry.Site;
+import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.server.stats.CustodyStatistics;
 import org.oretrace.server.stats.FlowDiagram;
 import org.oretrace.server.stats.FlowDiagram.FlowLink;
@@ -30,26 +34,35 @@ import org.oretrace.store.json.Json;
 
 /**
  * Aggregates for the web application: the overview's counts, mass per mineral and month, a site's
- * or an actor's throughput, and the flow diagram. Open to anyone, like the other reads.
+ * or an actor's throughput, and the flow diagram, each over the caller's {@link Scope}: counts of
+ * lots and events and every mass are of what the caller may see (the registry's counts are of the
+ * whole registry, which every organisation shares).
  */
 final class StatsEndpoints {
 
   private final Recorder recorder;
   private final RegistryStore registry;
   private final CustodyStatistics statistics;
+  private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
 
-  StatsEndpoints(Recorder recorder) {
+  StatsEndpoints(Recorder recorder, Authenticator authenticator, NeedToKnow needToKnow) {
     this.recorder = requireNonNull(recorder, "recorder is null");
+    this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.registry = recorder.store().registry();
     this.statistics = new CustodyStatistics(recorder.store().custody(), registry);
   }
 
   void summary(Context context) {
+    Scope scope = scope(context);
     ObjectNode body = Json.object();
     body.put("sites", registry.siteCount());
     body.put("actors", registry.actorCount());
-    body.put("lots", recorder.graph().lotCount());
-    body.put("events", recorder.store().custody().eventCount());
+    body.put("lots", scope.everything() ? recorder.graph().lotCount() : scope.lotCount());
+    body.put(
+        "events",
+        scope.everything() ? recorder.store().custody().eventCount() : scope.eventCount());
 
     Map<IcglrStatus, Integer> byStatus = new EnumMap<>(IcglrStatus.class);
     Map<ArmedGroupPresence, Integer> byPresence = new EnumMap<>(ArmedGroupPresence.class);
@@ -81,16 +94,24 @@ final class StatsEndpoints {
 
     ObjectNode stateNode = body.putObject("lotsByState");
     for (LotState state : LotState.values()) {
-      long total =
-          recorder
-              .store()
-              .custody()
-              .lots(new LotFilter(null, null, null, null, state), PageRequest.first(1))
-              .total();
+      long total;
+      if (scope.everything()) {
+        total =
+            recorder
+                .store()
+                .custody()
+                .lots(new LotFilter(null, null, null, null, state), PageRequest.first(1))
+                .total();
+      } else {
+        total =
+            scope.lotIds().stream()
+                .filter(id -> recorder.graph().lot(id).map(Lot::state).orElse(null) == state)
+                .count();
+      }
       stateNode.put(state.wireName(), total);
     }
 
-    MonthlyMasses monthly = statistics.monthly(null);
+    MonthlyMasses monthly = statistics.monthly(null, scope::seesEvent);
     ArrayNode minerals = body.putArray("minerals");
     Map<Mineral, ObjectNode> mineralNodes = new EnumMap<>(Mineral.class);
     for (MonthlyMasses.Series series : monthly.series()) {
@@ -107,34 +128,42 @@ final class StatsEndpoints {
   }
 
   void monthly(Context context) {
+    Scope scope = scope(context);
     Mineral mineral = QueryParameters.optional(context, "mineral", Mineral::fromWireName);
-    Responses.json(context, 200, encode(statistics.monthly(mineral)));
+    Responses.json(context, 200, encode(statistics.monthly(mineral, scope::seesEvent)));
   }
 
   void siteThroughput(Context context) {
+    Scope scope = scope(context);
     String id = context.pathParam("id");
     if (registry.site(id).isEmpty()) {
       throw ApiProblem.notFound("site", id);
     }
-    Responses.json(context, 200, encode(statistics.throughput("site:" + id)));
+    Responses.json(context, 200, encode(statistics.throughput("site:" + id, scope::seesEvent)));
   }
 
   void actorThroughput(Context context) {
+    Scope scope = scope(context);
     String id = context.pathParam("id");
     if (registry.actor(id).isEmpty()) {
       throw ApiProblem.notFound("actor", id);
     }
-    Responses.json(context, 200, encode(statistics.throughput("actor:" + id)));
+    Responses.json(context, 200, encode(statistics.throughput("actor:" + id, scope::seesEvent)));
   }
 
   void flows(Context context) {
+    Scope scope = scope(context);
     Mineral mineral = QueryParameters.optional(context, "mineral", Mineral::fromWireName);
     YearMonth from = QueryParameters.optional(context, "from", StatsEndpoints::month);
     YearMonth to = QueryParameters.optional(context, "to", StatsEndpoints::month);
     if (from != null && to != null && to.isBefore(from)) {
       throw ApiProblem.badParameter("to", "must not be before from (" + from + ")");
     }
-    Responses.json(context, 200, encode(statistics.flows(mineral, from, to)));
+    Responses.json(context, 200, encode(statistics.flows(mineral, from, to, scope::seesEvent)));
+  }
+
+  private Scope scope(Context context) {
+    return needToKnow.scope(authenticator.authenticate(context));
   }
 
   private static YearMonth month(String text) {

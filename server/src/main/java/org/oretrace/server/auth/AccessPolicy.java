@@ -4,15 +4,22 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oretrace.core.access.Organisation;
+import org.oretrace.core.access.OrganisationType;
 import org.oretrace.core.access.Role;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.EventType;
 import org.oretrace.core.registry.WireNames;
 
 /**
- * The one place that says which roles may do what. Reads of the custody record are open for now;
- * cases are the first thing restricted by organisation as well as by role, and {@link CaseAccess}
- * applies that rule on top of the role rules here.
+ * The one place that says which roles, of which kinds of organisation, may do what. Reads are
+ * governed by {@link NeedToKnow} (what part of the record) and {@link CaseAccess} (which cases);
+ * this class governs the actions: a role may do an action, and the caller's organisation must be of
+ * a type allowed to (the platform administrator may do everything). Recording is limited further by
+ * what is recorded ({@link #requireMayRecord}).
  */
 public final class AccessPolicy {
 
@@ -20,6 +27,8 @@ public final class AccessPolicy {
   public enum Action {
     /** Record custody events. */
     RECORD_EVENTS,
+    /** Capture EPCIS documents (mapped to custody events inside the capture). */
+    CAPTURE_EPCIS,
     /** Add or replace sites and actors. */
     WRITE_REGISTRY,
     /** Register and revoke field devices. */
@@ -29,34 +38,82 @@ public final class AccessPolicy {
     /** Read the cases visible to the caller's organisation (see {@link CaseAccess}). */
     READ_CASES,
     /** Open cases and act on those visible to the caller's organisation. */
-    WORK_CASES;
+    WORK_CASES,
+    /** Add organisations (the platform administrator only). */
+    MANAGE_ORGANISATIONS,
+    /** Add users to the caller's organisation and list them. */
+    MANAGE_USERS;
 
     public String wireName() {
       return WireNames.of(this);
     }
   }
 
-  private static final Map<Action, Set<Role>> ALLOWED = new EnumMap<>(Action.class);
+  private static final Set<OrganisationType> AGENCIES =
+      EnumSet.of(
+          OrganisationType.REGULATOR,
+          OrganisationType.POLICE,
+          OrganisationType.ANTI_CORRUPTION,
+          OrganisationType.FIU);
+
+  private static final Map<Action, Set<Role>> ROLES = new EnumMap<>(Action.class);
+
+  /** Organisation types allowed, for actions limited by type; absent means any organisation. */
+  private static final Map<Action, Set<OrganisationType>> TYPES = new EnumMap<>(Action.class);
 
   static {
-    ALLOWED.put(Action.RECORD_EVENTS, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
-    ALLOWED.put(Action.WRITE_REGISTRY, EnumSet.of(Role.ADMIN));
-    ALLOWED.put(Action.MANAGE_DEVICES, EnumSet.of(Role.ADMIN));
-    ALLOWED.put(Action.UPLOAD_EVIDENCE, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
-    ALLOWED.put(Action.READ_CASES, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
-    ALLOWED.put(Action.WORK_CASES, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.RECORD_EVENTS, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.CAPTURE_EPCIS, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.WRITE_REGISTRY, EnumSet.of(Role.ADMIN));
+    ROLES.put(Action.MANAGE_DEVICES, EnumSet.of(Role.ADMIN));
+    ROLES.put(Action.UPLOAD_EVIDENCE, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.READ_CASES, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.WORK_CASES, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.MANAGE_ORGANISATIONS, EnumSet.of(Role.ADMIN));
+    ROLES.put(Action.MANAGE_USERS, EnumSet.of(Role.ADMIN));
+
+    Set<OrganisationType> recorders = EnumSet.copyOf(AGENCIES);
+    recorders.add(OrganisationType.CUSTOMS);
+    recorders.add(OrganisationType.COMPANY);
+    TYPES.put(Action.RECORD_EVENTS, recorders);
+    TYPES.put(Action.CAPTURE_EPCIS, AGENCIES);
+    TYPES.put(Action.WRITE_REGISTRY, EnumSet.of(OrganisationType.REGULATOR));
+    TYPES.put(Action.MANAGE_DEVICES, EnumSet.of(OrganisationType.REGULATOR));
+    Set<OrganisationType> uploaders = EnumSet.copyOf(recorders);
+    uploaders.add(OrganisationType.AUDITOR);
+    TYPES.put(Action.UPLOAD_EVIDENCE, uploaders);
+    TYPES.put(Action.MANAGE_ORGANISATIONS, EnumSet.noneOf(OrganisationType.class));
+    TYPES.put(Action.MANAGE_USERS, EnumSet.allOf(OrganisationType.class));
   }
 
   private AccessPolicy() {}
 
+  /** Whether the role may do the action (regardless of its organisation). */
   public static boolean allows(Role role, Action action) {
     requireNonNull(role, "role is null");
     requireNonNull(action, "action is null");
-    return ALLOWED.get(action).contains(role);
+    return ROLES.get(action).contains(role);
+  }
+
+  /** Whether the caller, by role and by its organisation's type, may do the action. */
+  public static boolean allows(Caller caller, Action action) {
+    requireNonNull(caller, "caller is null");
+    if (!allows(caller.role(), action)) {
+      return false;
+    }
+    Set<OrganisationType> types = TYPES.get(action);
+    if (types == null || caller.isPlatform()) {
+      return true;
+    }
+    return caller
+        .registered()
+        .map(organisation -> types.contains(organisation.type()))
+        .orElse(false);
   }
 
   /**
-   * @throws AccessDeniedException (authenticated) when the caller's role may not do the action
+   * @throws AccessDeniedException (authenticated) when the caller's role or organisation may not do
+   *     the action
    */
   public static void require(Caller caller, Action action) {
     requireNonNull(caller, "caller is null");
@@ -68,7 +125,63 @@ public final class AccessPolicy {
               + action.wireName().replace('-', ' ')
               + "; roles allowed: "
               + String.join(
-                  ", ", ALLOWED.get(action).stream().map(Role::wireName).sorted().toList()));
+                  ", ", ROLES.get(action).stream().map(Role::wireName).sorted().toList()));
+    }
+    if (!allows(caller, action)) {
+      Set<OrganisationType> types = TYPES.get(action);
+      throw AccessDeniedException.forbidden(
+          caller
+                  .registered()
+                  .map(o -> "a " + o.type().wireName())
+                  .orElse("an organisation not in the register (" + caller.organisation() + ")")
+              + " may not "
+              + action.wireName().replace('-', ' ')
+              + (types.isEmpty()
+                  ? "; only the platform administrator may"
+                  : "; organisation types allowed: "
+                      + String.join(
+                          ", ", types.stream().map(OrganisationType::wireName).sorted().toList())));
+    }
+  }
+
+  /**
+   * Requires that the caller may record these events: its role and organisation type may record,
+   * customs records only exports and imports, and a company only events performed by its own
+   * actors. Agencies record for any actor: their field offices keep the record on behalf of
+   * cooperatives and traders.
+   */
+  public static void requireMayRecord(Caller caller, List<CustodyEvent> events) {
+    require(caller, Action.RECORD_EVENTS);
+    if (caller.isPlatform()) {
+      return;
+    }
+    Organisation organisation = caller.registration();
+    for (CustodyEvent event : events) {
+      switch (organisation.type()) {
+        case CUSTOMS -> {
+          if (event.type() != EventType.EXPORT && event.type() != EventType.IMPORT) {
+            throw AccessDeniedException.forbidden(
+                "customs records exports and imports only; event "
+                    + event.context().id()
+                    + " is a "
+                    + event.type().wireName());
+          }
+        }
+        case COMPANY -> {
+          if (!organisation.actorIds().contains(event.context().actorId())) {
+            throw AccessDeniedException.forbidden(
+                "a company records only events of its own actors ("
+                    + String.join(", ", organisation.actorIds())
+                    + "); event "
+                    + event.context().id()
+                    + " is performed by "
+                    + event.context().actorId());
+          }
+        }
+        default -> {
+          // agencies record for any actor
+        }
+      }
     }
   }
 }

@@ -41,8 +41,8 @@ final class CaptureEndpoints {
   }
 
   void capture(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
-    AccessPolicy.require(caller, Action.RECORD_EVENTS);
+    Caller caller = authenticator.authenticate(context);
+    AccessPolicy.require(caller, Action.CAPTURE_EPCIS);
     String behaviour = context.header("GS1-Capture-Error-Behaviour");
     if (behaviour != null && !behaviour.equalsIgnoreCase("rollback")) {
       throw EpcisProblem.validation(
@@ -69,6 +69,7 @@ final class CaptureEndpoints {
   }
 
   void job(Context context) {
+    AccessPolicy.require(authenticator.authenticate(context), Action.CAPTURE_EPCIS);
     String id = context.pathParam("captureID");
     CaptureJob job =
         capture
@@ -79,6 +80,7 @@ final class CaptureEndpoints {
   }
 
   void jobs(Context context) {
+    AccessPolicy.require(authenticator.authenticate(context), Action.CAPTURE_EPCIS);
     Paging paging = Paging.of(context);
     List<CaptureJob> jobs = capture.store().captureJobs(paging.offset(), paging.perPage() + 1);
     ArrayNode body = Json.array();

@@ -2,6 +2,7 @@ package org.oretrace.server.epcis;
 
 import io.javalin.config.RoutesConfig;
 import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.epcis.EpcisCapture;
 
@@ -17,10 +18,11 @@ public final class EpcisRoutes {
 
   private EpcisRoutes() {}
 
-  public static void register(RoutesConfig routes, Recorder recorder, Authenticator authenticator) {
+  public static void register(
+      RoutesConfig routes, Recorder recorder, Authenticator authenticator, NeedToKnow needToKnow) {
     EpcisCapture capture = EpcisCapture.open(recorder);
     CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator);
-    QueryEndpoints queries = new QueryEndpoints(capture);
+    QueryEndpoints queries = new QueryEndpoints(capture, authenticator, needToKnow);
 
     routes.post(PREFIX + "/capture", captures::capture);
     routes.get(PREFIX + "/capture", captures::jobs);

@@ -9,12 +9,16 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.store.epcis.EpcisCapture;
 import org.oretrace.store.epcis.EpcisMapper;
 import org.oretrace.store.epcis.EpcisQuery;
@@ -30,7 +34,9 @@ import org.oretrace.store.json.Json;
  * business step resources. Answers are EPCISQueryDocuments in JSON-LD, each event with its
  * recordTime; the {@code @context} is the union of the contexts the events were captured with.
  * Native custody events are projected first ({@link EpcisCapture#catchUp()}), so they are found
- * like captured ones. XML answers are not offered yet (406).
+ * like captured ones. XML answers are not offered yet (406). Answers hold only the events in the
+ * caller's {@link Scope}: those mapped to custody events it may see (events with no custody meaning
+ * only for the platform administrator).
  */
 final class QueryEndpoints {
 
@@ -43,10 +49,16 @@ final class QueryEndpoints {
           "AssociationEvent");
 
   private final EpcisCapture capture;
-  private final EpcisStore store;
+  private static final int SCAN_CHUNK = 1_000;
 
-  QueryEndpoints(EpcisCapture capture) {
+  private final EpcisStore store;
+  private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
+
+  QueryEndpoints(EpcisCapture capture, Authenticator authenticator, NeedToKnow needToKnow) {
     this.capture = requireNonNull(capture, "capture is null");
+    this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.store = capture.store();
   }
 
@@ -72,11 +84,15 @@ final class QueryEndpoints {
   }
 
   void event(Context context) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     requireJsonLd(context);
     capture.catchUp();
     String eventId = context.pathParam("eventID");
     EpcisRecord record =
-        store.event(eventId).orElseThrow(() -> EpcisProblem.noSuchResource("event " + eventId));
+        store
+            .event(eventId)
+            .filter(found -> sees(scope, found))
+            .orElseThrow(() -> EpcisProblem.noSuchResource("event " + eventId));
     ObjectNode event = withRecordTime(record);
     ObjectNode body = Json.object();
     body.set("@context", record.context());
@@ -92,6 +108,7 @@ final class QueryEndpoints {
   }
 
   void bizSteps(Context context) {
+    authenticator.authenticate(context);
     requireJsonLd(context);
     capture.catchUp();
     ArrayNode steps = Json.array();
@@ -99,7 +116,40 @@ final class QueryEndpoints {
     respond(context, steps);
   }
 
+  private static boolean sees(Scope scope, EpcisRecord record) {
+    return scope.everything()
+        || (!record.custodyEventIds().isEmpty()
+            && record.custodyEventIds().stream().allMatch(scope::seesEvent));
+  }
+
+  /** The query's answer within the scope: filtered in chunks for callers who see only part. */
+  private List<EpcisRecord> query(Scope scope, EpcisQuery query, long offset, int limit) {
+    if (scope.everything() || limit == 0) {
+      return store.query(query, offset, limit);
+    }
+    List<EpcisRecord> kept = new ArrayList<>();
+    long seen = 0;
+    long from = 0;
+    while (kept.size() < limit) {
+      List<EpcisRecord> chunk = store.query(query, from, SCAN_CHUNK);
+      for (EpcisRecord record : chunk) {
+        if (sees(scope, record)) {
+          if (seen >= offset && kept.size() < limit) {
+            kept.add(record);
+          }
+          seen++;
+        }
+      }
+      if (chunk.size() < SCAN_CHUNK) {
+        break;
+      }
+      from += chunk.size();
+    }
+    return kept;
+  }
+
   private void answerQuery(Context context, EpcisQuery query) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     requireJsonLd(context);
     capture.catchUp();
     Paging paging = Paging.of(context);
@@ -107,7 +157,7 @@ final class QueryEndpoints {
     if (query.eventCountLimit() > 0) {
       limit = (int) Math.max(0, Math.min(limit, query.eventCountLimit() - paging.offset()));
     }
-    List<EpcisRecord> records = store.query(query, paging.offset(), limit);
+    List<EpcisRecord> records = query(scope, query, paging.offset(), limit);
     boolean more = records.size() > paging.perPage();
     List<EpcisRecord> page = more ? records.subList(0, paging.perPage()) : records;
     ArrayNode events = Json.array();

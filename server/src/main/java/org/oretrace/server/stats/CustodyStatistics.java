@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.oretrace.core.Country;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.Export;
@@ -73,11 +74,12 @@ public final class CustodyStatistics {
   }
 
   /** Mass of every mineral tagged and exported, per month, over the whole record. */
-  public synchronized MonthlyMasses monthly(Mineral mineral) {
+  public synchronized MonthlyMasses monthly(Mineral mineral, Predicate<String> eventVisible) {
     refresh();
     Map<String, Map<YearMonth, Long>> series = new LinkedHashMap<>();
     for (Movement movement : movements) {
-      if (mineral != null && movement.mineral() != mineral) {
+      if ((mineral != null && movement.mineral() != mineral)
+          || !eventVisible.test(movement.eventId())) {
         continue;
       }
       String measure =
@@ -95,15 +97,19 @@ public final class CustodyStatistics {
 
   /**
    * Mass that went into and out of one node per month and mineral: for a site, what was tagged at
-   * it (its output); for an actor, what it received and what it passed on.
+   * it (its output); for an actor, what it received and what it passed on. Every question counts
+   * only the movements whose event {@code eventVisible} accepts (the caller's scope).
    *
    * @param node {@code site:<id>} or {@code actor:<id>}
    */
-  public synchronized MonthlyMasses throughput(String node) {
+  public synchronized MonthlyMasses throughput(String node, Predicate<String> eventVisible) {
     requireNonNull(node, "node is null");
     refresh();
     Map<String, Map<YearMonth, Long>> series = new LinkedHashMap<>();
     for (Movement movement : movements) {
+      if (!eventVisible.test(movement.eventId())) {
+        continue;
+      }
       if (movement.target().equals(node)) {
         add(series, movement.mineral().wireName() + "/in", movement);
       }
@@ -118,12 +124,14 @@ public final class CustodyStatistics {
    * The flow diagram of one mineral (or all, when null) over a period of months (either bound may
    * be null for open).
    */
-  public synchronized FlowDiagram flows(Mineral mineral, YearMonth from, YearMonth to) {
+  public synchronized FlowDiagram flows(
+      Mineral mineral, YearMonth from, YearMonth to, Predicate<String> eventVisible) {
     refresh();
     Map<String, Map<String, long[]>> linkTotals = new TreeMap<>();
     long omittedGrams = 0;
     for (Movement movement : movements) {
       if ((mineral != null && movement.mineral() != mineral)
+          || !eventVisible.test(movement.eventId())
           || (from != null && movement.month().isBefore(from))
           || (to != null && movement.month().isAfter(to))) {
         continue;
@@ -168,6 +176,7 @@ public final class CustodyStatistics {
   }
 
   private void replay(CustodyEvent event) {
+    String eventId = event.context().id();
     YearMonth month = YearMonth.from(event.context().instant().atZone(ZoneOffset.UTC));
     String actor = event.context().actorId();
     switch (event) {
@@ -181,7 +190,8 @@ public final class CustodyStatistics {
                 Nodes.site(tag.siteId()),
                 Nodes.actor(actor),
                 tag.massGrams(),
-                tag.lotId()));
+                tag.lotId(),
+                eventId));
       }
       case Transfer transfer ->
           lot(transfer.lotId())
@@ -195,7 +205,8 @@ public final class CustodyStatistics {
                             Nodes.actor(lot.holder),
                             Nodes.actor(transfer.toActorId()),
                             lot.massGrams,
-                            transfer.lotId()));
+                            transfer.lotId(),
+                            eventId));
                     lot.holder = transfer.toActorId();
                   });
       case Ship ship ->
@@ -211,7 +222,8 @@ public final class CustodyStatistics {
                               Nodes.actor(lot.holder),
                               Nodes.actor(ship.consigneeId()),
                               lot.massGrams,
-                              ship.lotId()));
+                              ship.lotId(),
+                              eventId));
                     }
                   });
       case Receive receive ->
@@ -235,7 +247,8 @@ public final class CustodyStatistics {
                               Nodes.actor(lot.holder),
                               Nodes.country(export.destination()),
                               export.massGrams() > 0 ? export.massGrams() : lot.massGrams,
-                              export.lotId())));
+                              export.lotId(),
+                              eventId)));
       case Import imported ->
           lot(imported.lotId())
               .ifPresent(
@@ -256,7 +269,8 @@ public final class CustodyStatistics {
                                         Nodes.country(importer.country()),
                                         Nodes.actor(actor),
                                         lot.massGrams,
-                                        imported.lotId())));
+                                        imported.lotId(),
+                                        eventId)));
                   });
       case Split split ->
           lot(split.lotId())

@@ -10,6 +10,7 @@ import org.oretrace.core.registry.Mineral;
  *
  * @param source a node id such as {@code site:S1}, {@code actor:A1} or {@code country:CN}
  * @param target a node id of the same form
+ * @param eventId the event that moved it, by which a caller's scope filters movements
  */
 record Movement(
     YearMonth month,
@@ -18,7 +19,8 @@ record Movement(
     String source,
     String target,
     long massGrams,
-    String lotId) {
+    String lotId,
+    String eventId) {
 
   /** What made the mass move. */
   enum MovementKind {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.oretrace.core.custody.CustodyEvent;
@@ -28,6 +29,8 @@ import org.oretrace.store.sqlite.SqliteStore;
 /** The aggregates against sums taken directly from simulated worlds of several seeds. */
 class CustodyStatisticsTest {
 
+  private static final Predicate<String> ANY_EVENT = eventId -> true;
+
   @ParameterizedTest
   @ValueSource(longs = {1, 7, 42})
   void monthlyTaggedMassIsTheSumOfTheTagEvents(long seed) {
@@ -37,7 +40,7 @@ class CustodyStatisticsTest {
     Map<Mineral, Long> expected = new EnumMap<>(Mineral.class);
     tags(world).forEach(tag -> expected.merge(tag.mineral(), tag.massGrams(), Long::sum));
     Map<Mineral, Long> actual = new EnumMap<>(Mineral.class);
-    statistics.monthly(null).series().stream()
+    statistics.monthly(null, ANY_EVENT).series().stream()
         .filter(series -> series.measure().equals("tagged"))
         .forEach(series -> actual.merge(series.mineral(), series.totalGrams(), Long::sum));
 
@@ -48,7 +51,8 @@ class CustodyStatisticsTest {
   @ValueSource(longs = {1, 7, 42})
   void flowsAreAcyclicStartAtTheSitesAndCarryEveryTaggedGram(long seed) {
     World world = world(seed);
-    FlowDiagram diagram = statistics(world, world.events().size()).flows(null, null, null);
+    FlowDiagram diagram =
+        statistics(world, world.events().size()).flows(null, null, null, ANY_EVENT);
 
     Set<String> nodeIds = new HashSet<>();
     diagram.nodes().forEach(node -> nodeIds.add(node.id()));
@@ -87,7 +91,7 @@ class CustodyStatisticsTest {
             .mapToLong(Tag::massGrams)
             .sum();
     long actual =
-        statistics.flows(first.mineral(), month, month).links().stream()
+        statistics.flows(first.mineral(), month, month, ANY_EVENT).links().stream()
             .filter(link -> link.source().startsWith("site:"))
             .mapToLong(FlowLink::massGrams)
             .sum();
@@ -109,13 +113,15 @@ class CustodyStatisticsTest {
     for (int start = 0; start < events.size(); start += 700) {
       recorder.record(events.subList(start, Math.min(events.size(), start + 700)));
       if (start < half) {
-        incremental.flows(null, null, null);
+        incremental.flows(null, null, null, ANY_EVENT);
       }
     }
     CustodyStatistics fresh = new CustodyStatistics(store.custody(), store.registry());
 
-    assertThat(incremental.flows(null, null, null)).isEqualTo(fresh.flows(null, null, null));
-    assertThat(incremental.monthly(null).months()).isEqualTo(fresh.monthly(null).months());
+    assertThat(incremental.flows(null, null, null, ANY_EVENT))
+        .isEqualTo(fresh.flows(null, null, null, ANY_EVENT));
+    assertThat(incremental.monthly(null, ANY_EVENT).months())
+        .isEqualTo(fresh.monthly(null, ANY_EVENT).months());
   }
 
   @ParameterizedTest
@@ -128,7 +134,7 @@ class CustodyStatisticsTest {
 
     bySite.forEach(
         (site, grams) -> {
-          MonthlyMasses throughput = statistics.throughput("site:" + site);
+          MonthlyMasses throughput = statistics.throughput("site:" + site, ANY_EVENT);
           assertThat(throughput.series())
               .allSatisfy(series -> assertThat(series.measure()).isEqualTo("out"));
           assertThat(throughput.series().stream().mapToLong(MonthlyMasses.Series::totalGrams).sum())
