@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.oretrace.core.Country;
+import org.oretrace.core.access.Organisation;
+import org.oretrace.core.access.OrganisationType;
 import org.oretrace.core.access.Role;
 import org.oretrace.server.auth.TokenSecrets;
 import org.oretrace.server.auth.TokenSecrets.MintedToken;
@@ -20,9 +23,12 @@ import org.oretrace.store.TokenStore.ApiToken;
 import org.oretrace.store.json.Json;
 
 /**
- * A real Oretrace server on a free port of 127.0.0.1, over a {@link Store} (the in-memory fake by
- * default), with one stored token per role and an admin token given at start-up, and an HTTP client
- * to talk to it. Close it after the test.
+ * A real Oretrace server on a free port of 127.0.0.1, over a {@link Store} (SQLite by default),
+ * with one stored token per role (of organisations registered as the DRC's regulator and police)
+ * and an admin token given at start-up, and an HTTP client to talk to it. {@link #get(String)}
+ * reads as the platform administrator, who sees the whole record; {@link #getAnonymously} and
+ * {@link #get(String, String...)} with an Authorization header read as someone else. Close it after
+ * the test.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -45,6 +51,18 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(Store store) {
     this.store = store;
+    for (String regulator : List.of("ministry-of-mines", "field-office-rubaya", "regulator")) {
+      store
+          .accounts()
+          .putOrganisation(
+              new Organisation(
+                  regulator, regulator, OrganisationType.REGULATOR, new Country("CD"), List.of()));
+    }
+    store
+        .accounts()
+        .putOrganisation(
+            new Organisation(
+                "police", "Police", OrganisationType.POLICE, new Country("CD"), List.of()));
     this.viewerToken = addToken(Role.VIEWER, "ministry-of-mines");
     this.recorderToken = addToken(Role.RECORDER, "field-office-rubaya");
     this.investigatorToken = addToken(Role.INVESTIGATOR, "police");
@@ -93,7 +111,16 @@ public final class TestServer implements AutoCloseable {
     return adminToken;
   }
 
+  /** GETs as the platform administrator (the start-up admin token), who sees everything. */
   public Response get(String path) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + START_UP_ADMIN_TOKEN)
+            .GET());
+  }
+
+  /** GETs without any credentials. */
+  public Response getAnonymously(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 

@@ -37,6 +37,9 @@ public final class ApiRoutes {
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator, needToKnow);
     CertificateEndpoints certificates =
         new CertificateEndpoints(recorder, authenticator, needToKnow);
+    AccountEndpoints accounts =
+        new AccountEndpoints(
+            recorder.store().accounts(), recorder.store().registry(), authenticator);
     CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
 
     routes.post(PREFIX + "/events", events::record);
@@ -82,6 +85,14 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/cases", cases::list);
     routes.get(PREFIX + "/cases/{id}", cases::get);
     routes.post(PREFIX + "/cases/{id}/actions", cases::act);
+
+    routes.post(PREFIX + "/organisations", accounts::putOrganisation);
+    routes.get(PREFIX + "/organisations", accounts::listOrganisations);
+    routes.post(PREFIX + "/users", accounts::addUser);
+    routes.get(PREFIX + "/users", accounts::listUsers);
+    routes.post(PREFIX + "/session", accounts::login);
+    routes.get(PREFIX + "/session", accounts::current);
+    routes.delete(PREFIX + "/session", accounts::logout);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

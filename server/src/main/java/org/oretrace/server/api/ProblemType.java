@@ -6,8 +6,9 @@ package org.oretrace.server.api;
  */
 enum ProblemType {
   BAD_REQUEST(400, "bad-request", "The request is malformed"),
-  UNAUTHENTICATED(401, "unauthenticated", "An API token is needed"),
-  FORBIDDEN(403, "forbidden", "The token's role may not do this"),
+  UNAUTHENTICATED(401, "unauthenticated", "A login or an API token is needed"),
+  LOGIN_FAILED(401, "login-failed", "The username or the password is wrong"),
+  FORBIDDEN(403, "forbidden", "The caller's role or organisation may not do this"),
   NOT_FOUND(404, "not-found", "Not found"),
   IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "Idempotency-Key reused"),
   DEVICE_EXISTS(409, "device-exists", "A device with this id is already registered"),
@@ -16,6 +17,8 @@ enum ProblemType {
       403, "unknown-device", "The batch's device is not registered; nothing was written"),
   REVOKED_DEVICE(403, "revoked-device", "The batch's device is revoked; nothing was written"),
   BAD_SIGNATURE(422, "bad-signature", "The batch's signature does not verify; nothing was written"),
+  USER_EXISTS(409, "user-exists", "A user with this username already exists"),
+  TOO_MANY_LOGINS(429, "too-many-logins", "Too many failed logins; try again later"),
   CASE_CHANGED(409, "case-changed", "The case kept changing; nothing was written, try again"),
   TOO_LARGE(413, "too-large", "The request body is too large"),
   INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),

@@ -6,10 +6,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.server.auth.AccessDeniedException;
+import org.oretrace.server.auth.Authenticator.LoginRefusedException;
 import org.oretrace.store.IdempotencyConflictException;
 import org.oretrace.store.field.FieldBatchRefusedException;
 import org.oretrace.store.json.Json;
@@ -75,6 +78,25 @@ final class Problems {
               type,
               denied.getMessage(),
               List.of(Violation.of(-1, "Authorization", denied.getMessage())));
+        });
+    routes.exception(
+        LoginRefusedException.class,
+        (refused, context) -> {
+          refused
+              .retryAfter()
+              .ifPresent(
+                  until ->
+                      context.header(
+                          "Retry-After",
+                          Long.toString(
+                              Math.max(1, Duration.between(Instant.now(), until).toSeconds()))));
+          write(
+              context,
+              refused.retryAfter().isPresent()
+                  ? ProblemType.TOO_MANY_LOGINS
+                  : ProblemType.LOGIN_FAILED,
+              refused.getMessage(),
+              List.of(Violation.of(-1, "password", refused.getMessage())));
         });
     routes.exception(
         HttpResponseException.class,

@@ -19,7 +19,7 @@ public final class AccessDeniedException extends RuntimeException {
     return new AccessDeniedException(message, false);
   }
 
-  static AccessDeniedException forbidden(String message) {
+  public static AccessDeniedException forbidden(String message) {
     return new AccessDeniedException(message, true);
   }
 

@@ -15,7 +15,8 @@ class AuthenticatorTest {
   private static final String ADMIN_TOKEN = "start-up-admin-token-abcdef";
 
   private final org.oretrace.store.Store store = TestStores.sqlite();
-  private final Authenticator authenticator = new Authenticator(store.tokens(), ADMIN_TOKEN);
+  private final Authenticator authenticator =
+      new Authenticator(store.tokens(), store.accounts(), ADMIN_TOKEN);
 
   @Test
   void findsAStoredTokenByTheHashOfItsSecret() {
@@ -46,7 +47,7 @@ class AuthenticatorTest {
 
   @Test
   void withoutAdminTokenOnlyStoredTokensWork() {
-    Authenticator withoutAdmin = new Authenticator(store.tokens(), null);
+    Authenticator withoutAdmin = new Authenticator(store.tokens(), store.accounts(), null);
 
     assertThatThrownBy(() -> withoutAdmin.authenticate("Bearer " + ADMIN_TOKEN))
         .isInstanceOf(AccessDeniedException.class);
