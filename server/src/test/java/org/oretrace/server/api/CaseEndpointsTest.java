@@ -211,7 +211,7 @@ class CaseEndpointsTest {
 
     assertThat(get("/api/v1/cases", server.viewerToken()).status()).isEqualTo(403);
     assertThat(get("/api/v1/cases/" + id, server.recorderToken()).status()).isEqualTo(403);
-    assertThat(server.get("/api/v1/cases").status()).isEqualTo(401);
+    assertThat(server.getAnonymously("/api/v1/cases").status()).isEqualTo(401);
     assertThat(server.post("/api/v1/cases", "{\"title\": \"t\"}", policeAnalyst).status())
         .isEqualTo(403);
     assertThat(server.post("/api/v1/cases", "{\"title\": \"t\"}", null).status()).isEqualTo(401);
