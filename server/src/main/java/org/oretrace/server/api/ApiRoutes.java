@@ -40,7 +40,8 @@ public final class ApiRoutes {
     AccountEndpoints accounts =
         new AccountEndpoints(
             recorder.store().accounts(), recorder.store().registry(), authenticator);
-    CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
+    CaseEndpoints cases =
+        new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);
 
     routes.post(PREFIX + "/events", events::record);
 

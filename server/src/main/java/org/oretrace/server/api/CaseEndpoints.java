@@ -20,6 +20,8 @@ import org.oretrace.core.cases.CaseState;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
 import org.oretrace.server.auth.CaseAccess;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.store.CaseStore;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Store;
@@ -47,9 +49,15 @@ final class CaseEndpoints {
   private final CaseStore cases;
   private final CaseAccess access;
   private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
   private final boolean keepClientAddresses;
 
-  CaseEndpoints(Store store, Authenticator authenticator, boolean keepClientAddresses) {
+  CaseEndpoints(
+      Store store,
+      Authenticator authenticator,
+      NeedToKnow needToKnow,
+      boolean keepClientAddresses) {
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.store = requireNonNull(store, "store is null");
     this.cases = store.cases();
     this.access = new CaseAccess(cases);
@@ -60,10 +68,15 @@ final class CaseEndpoints {
   void open(Context context) {
     Caller caller = authenticator.authenticate(context);
     access.requireMayOpen(caller);
+    Scope scope = needToKnow.scope(caller);
     Open open = CaseJson.decodeOpening(Responses.parseBody(context.bodyAsBytes()));
     List<Violation> violations = new ArrayList<>();
     for (int index = 0; index < open.alertIds().size(); index++) {
-      if (store.alerts().alert(open.alertIds().get(index)).isEmpty()) {
+      if (store
+          .alerts()
+          .alert(open.alertIds().get(index))
+          .filter(stored -> scope.seesAlert(stored.alert()))
+          .isEmpty()) {
         violations.add(
             Violation.of(-1, "alerts/" + index, "no alert " + open.alertIds().get(index)));
       }
@@ -98,10 +111,11 @@ final class CaseEndpoints {
 
   void act(Context context) {
     Caller caller = authenticator.authenticate(context);
+    access.requireMayOpen(caller);
     String id = context.pathParam("id");
     CaseAction action = CaseJson.decodeRequestedAction(Responses.parseBody(context.bodyAsBytes()));
     if (action instanceof Attach attach) {
-      requireHeld(attach);
+      requireHeld(attach, needToKnow.scope(caller));
     }
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       CaseFile current =
@@ -120,14 +134,22 @@ final class CaseEndpoints {
         List.of());
   }
 
-  private void requireHeld(Attach attach) {
+  /** The attached thing must exist and be in the caller's scope (else it is not "held here"). */
+  private void requireHeld(Attach attach, Scope scope) {
     boolean held =
         switch (attach.kind()) {
           case NOTE -> true;
-          case ALERT -> store.alerts().alert(attach.value()).isPresent();
-          case LOT -> store.custody().lot(attach.value()).isPresent();
+          case ALERT ->
+              store
+                  .alerts()
+                  .alert(attach.value())
+                  .filter(stored -> scope.seesAlert(stored.alert()))
+                  .isPresent();
+          case LOT ->
+              scope.seesLot(attach.value()) && store.custody().lot(attach.value()).isPresent();
           case ACTOR -> store.registry().actor(attach.value()).isPresent();
-          case EVIDENCE -> store.evidence().describe(attach.value()).isPresent();
+          case EVIDENCE ->
+              scope.seesEvidence() && store.evidence().describe(attach.value()).isPresent();
         };
     if (!held) {
       throw InvalidInputException.of(
