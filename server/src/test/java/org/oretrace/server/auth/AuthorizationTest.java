@@ -483,7 +483,9 @@ class AuthorizationTest {
         probes.add(new Probe(fill(template, prefix + allowed), false));
       }
       if (hidden != null) {
-        probes.add(new Probe(fill(template, prefix + hidden), !caller.anonymous));
+        // a query about a hidden lot answers an empty list; a resource must answer 404
+        boolean resource = !template.contains("{epc}");
+        probes.add(new Probe(fill(template, prefix + hidden), resource && !caller.anonymous));
       }
       if (probes.isEmpty()) {
         probes.add(new Probe(fill(template, "lot-0000001"), false));
