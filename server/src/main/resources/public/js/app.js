@@ -11,6 +11,7 @@ import * as site from "./views/site.js";
 import * as actor from "./views/actor.js";
 import * as lot from "./views/lot.js";
 import * as alerts from "./views/alerts.js";
+import { currentSession, renderLogin, showSession } from "./session.js";
 
 const SCREENS = { "": overview, map: mapView, flows, site, actor, lot, alerts };
 
@@ -47,6 +48,7 @@ class View {
 
 let current = null;
 let generation = 0;
+let session = null;
 
 async function route() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, "").split("/");
@@ -64,6 +66,19 @@ async function route() {
   document.querySelectorAll("[data-nav]").forEach((link) => link.classList.toggle("active", link.dataset.nav === key));
   const main = document.getElementById("view");
   main.innerHTML = `<p class="muted">Loading…</p>`;
+  if (session === null) {
+    session = await currentSession();
+    showSession(document.getElementById("session"), session);
+  }
+  if (!session.authenticated) {
+    renderLogin(main, (loggedIn) => {
+      session = loggedIn;
+      showSession(document.getElementById("session"), session);
+      route();
+    });
+    document.body.dataset.ready = "login";
+    return;
+  }
   try {
     await screen.render(main, parameter, current);
     if (mine === generation) {

@@ -69,8 +69,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     String token = adminToken;
     String showcase = showcaseLot(recorder);
+    List<DemoAccounts.Login> logins = DemoAccounts.seed(recorder.store());
     ServeOptions.runUntilStopped(
-        config, recorder, url -> printWelcome(url, recorder, showcase, token));
+        config, recorder, url -> printWelcome(url, recorder, showcase, token, logins));
     return 0;
   }
 
@@ -110,7 +111,12 @@ final class DemoCommand implements Callable<Integer> {
     return null;
   }
 
-  private void printWelcome(String url, Recorder recorder, String showcase, String adminToken) {
+  private void printWelcome(
+      String url,
+      Recorder recorder,
+      String showcase,
+      String adminToken,
+      List<DemoAccounts.Login> logins) {
     var store = recorder.store();
     System.out.printf(
         Locale.ROOT,
@@ -132,7 +138,18 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println(
           "                    ./oretrace trace " + showcase + " --data " + data.data);
     }
-    System.out.println("  Admin token for writes (this run only):");
+    System.out.println("  Web logins (passwords for this run only; each sees its need to know):");
+    for (DemoAccounts.Login login : logins) {
+      System.out.printf(
+          Locale.ROOT,
+          "                    %-20s %-18s %s%n",
+          login.username(),
+          login.password(),
+          login.description());
+    }
+    System.out.println(
+        "  API reads and writes need a token: curl -H 'Authorization: Bearer TOKEN' ...");
+    System.out.println("  Platform admin token (sees everything, this run only):");
     System.out.println("                    " + adminToken);
     System.out.println();
     System.out.println("Ctrl-C stops the server.");

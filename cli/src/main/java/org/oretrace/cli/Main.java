@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       ExportCommand.class,
       TokenCommand.class,
+      AccountCommands.OrganisationCommand.class,
+      AccountCommands.UserCommand.class,
       VerifyCommand.class,
       CertificateCommand.class,
       FieldCommand.class,

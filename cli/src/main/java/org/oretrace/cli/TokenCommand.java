@@ -37,7 +37,10 @@ final class TokenCommand implements Runnable {
 
     @Mixin DataOptions data;
 
-    @Option(names = "--org", required = true, description = "Organisation the token acts for.")
+    @Option(
+        names = "--org",
+        required = true,
+        description = "Registered organisation the token acts for (oretrace org add).")
     String organisation;
 
     @Option(names = "--role", required = true, description = "Role of the token.")
@@ -56,6 +59,13 @@ final class TokenCommand implements Runnable {
       }
       MintedToken token = TokenSecrets.mint();
       try (Store store = data.openStore()) {
+        if (store.accounts().organisation(organisation).isEmpty()) {
+          throw new Failures.UserError(
+              Main.EXIT_DATA,
+              "organisation "
+                  + organisation
+                  + " is not registered; tokens belong to organisations (oretrace org add)");
+        }
         store
             .tokens()
             .add(new ApiToken(token.secretHash(), organisation, parsedRole, Instant.now()));

@@ -34,6 +34,13 @@ public interface AccountStore {
 
   Optional<UserAccount> user(String username);
 
+  /**
+   * Replaces a user's password hash and ends the user's sessions.
+   *
+   * @return false when there is no such user
+   */
+  boolean setPassword(String username, String passwordHash);
+
   /** The users of one organisation, or of all when null, by username. */
   List<UserAccount> users(String organisationId);
 

@@ -137,8 +137,16 @@ final class AccountEndpoints {
     Responses.json(context, 201, body);
   }
 
+  /** Who is calling; anonymous callers (and expired sessions) get {"authenticated": false}. */
   void current(Context context) {
-    Responses.json(context, 200, describe(authenticator.authenticate(context)));
+    Caller caller;
+    try {
+      caller = authenticator.authenticate(context);
+    } catch (AccessDeniedException e) {
+      Responses.json(context, 200, Json.object().put("authenticated", false));
+      return;
+    }
+    Responses.json(context, 200, describe(caller));
   }
 
   void logout(Context context) {
@@ -159,6 +167,7 @@ final class AccountEndpoints {
 
   private static ObjectNode describe(Caller caller) {
     ObjectNode body = Json.object();
+    body.put("authenticated", true);
     if (caller.username() != null) {
       body.put("username", caller.username());
     }

@@ -159,7 +159,7 @@ class AuthorizationTest {
     RULES.put("POST /api/v1/users", only(ALL_TYPES, admins));
     RULES.put("GET /api/v1/users", only(ALL_TYPES, admins));
     RULES.put("POST /api/v1/session", PUBLIC);
-    RULES.put("GET /api/v1/session", READ);
+    RULES.put("GET /api/v1/session", PUBLIC);
     RULES.put("DELETE /api/v1/session", PUBLIC);
     RULES.put("GET /api/v1/health", PUBLIC);
     RULES.put("GET /api/v1/openapi.yaml", PUBLIC);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
+import org.oretrace.core.Country;
+import org.oretrace.core.access.Organisation;
+import org.oretrace.core.access.OrganisationType;
+import org.oretrace.core.access.Role;
 import org.oretrace.server.DemoWorld;
 import org.oretrace.server.TestServer;
+import org.oretrace.server.auth.PasswordHashing;
+import org.oretrace.store.AccountStore.UserAccount;
 
 /**
  * The web application in a real browser: Debian's headless Chromium, driven by Selenium through
@@ -52,6 +59,9 @@ class WebApplicationTest {
   private static final Dimension LAPTOP = new Dimension(1440, 960);
   private static final Dimension TABLET = new Dimension(820, 1180);
 
+  private static final String USERNAME = "amani@cd-mines";
+  private static final String PASSWORD = "a long demo password";
+
   private static TestServer server;
   private static Path profile;
   private ChromeDriver browser;
@@ -66,6 +76,22 @@ class WebApplicationTest {
             + CHROMEDRIVER
             + " is not installed (apt-get install chromium chromium-driver; .ci/run does it)");
     server = new TestServer(DemoWorld.demo());
+    server
+        .store()
+        .accounts()
+        .putOrganisation(
+            new Organisation(
+                "cd-mines",
+                "Ministère des Mines",
+                OrganisationType.REGULATOR,
+                new Country("CD"),
+                List.of()));
+    server
+        .store()
+        .accounts()
+        .addUser(
+            new UserAccount(
+                USERNAME, "cd-mines", Role.ANALYST, PasswordHashing.hash(PASSWORD), Instant.now()));
     profile = Files.createTempDirectory("oretrace-chromium");
   }
 
@@ -100,6 +126,18 @@ class WebApplicationTest {
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     browser = new ChromeDriver(service, options);
     browser.manage().window().setSize(LAPTOP);
+    logIn();
+  }
+
+  /** Every screen needs a login: the DRC regulator's analyst, who sees the DRC's record. */
+  private void logIn() {
+    browser.get(base() + "/");
+    waitReady("login");
+    browser.findElement(By.id("login-username")).sendKeys(USERNAME);
+    browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("#login-form button")).click();
+    waitReady("overview");
+    assertThat(text("#session-user")).contains(USERNAME, "Ministère des Mines");
   }
 
   @AfterEach

@@ -116,6 +116,28 @@ final class JdbcAccountStore implements AccountStore {
   }
 
   @Override
+  public boolean setPassword(String username, String passwordHash) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE users SET password_hash = ? WHERE username = ?")) {
+            statement.setString(1, passwordHash);
+            statement.setString(2, username);
+            if (statement.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM sessions WHERE username = ?")) {
+            statement.setString(1, username);
+            statement.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  @Override
   public List<UserAccount> users(String organisationId) {
     return database.read(
         connection ->

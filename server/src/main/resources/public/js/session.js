@@ -1,0 +1,60 @@
+// Who is logged in. The session cookie is HttpOnly (scripts cannot read it), so the page asks the
+// server; GET /api/v1/session answers {"authenticated": false} rather than 401 for nobody, so
+// that a first visit logs no failed request. Without a session the application shows the login
+// form; every other request then carries the cookie (same origin, SameSite=Strict).
+
+const SESSION = "/api/v1/session";
+
+export async function currentSession() {
+  const response = await fetch(SESSION, { headers: { Accept: "application/json" } });
+  return response.ok ? response.json() : { authenticated: false };
+}
+
+/** The login form in the main area; calls loggedIn(session) once the server accepts it. */
+export function renderLogin(main, loggedIn) {
+  main.innerHTML = `
+    <h1>Log in</h1>
+    <form id="login-form" class="login-form">
+      <label>Username <input id="login-username" autocomplete="username" required></label>
+      <label>Password <input id="login-password" type="password" autocomplete="current-password" required></label>
+      <button type="submit">Log in</button>
+      <p id="login-error" class="login-error" role="alert" hidden></p>
+    </form>`;
+  const form = main.querySelector("#login-form");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = main.querySelector("#login-error");
+    const response = await fetch(SESSION, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({
+        username: main.querySelector("#login-username").value.trim(),
+        password: main.querySelector("#login-password").value,
+      }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) {
+      loggedIn(body);
+    } else {
+      error.textContent = body.detail || response.statusText;
+      error.hidden = false;
+    }
+  });
+  main.querySelector("#login-username").focus();
+}
+
+/** Shows who is logged in, with a button to log out, in the header. */
+export function showSession(element, session) {
+  if (!session.authenticated) {
+    element.hidden = true;
+    return;
+  }
+  element.hidden = false;
+  element.innerHTML = `<span id="session-user"></span> <button id="logout" type="button">Log out</button>`;
+  element.querySelector("#session-user").textContent =
+    (session.username || "token") + " · " + (session.organisationName || session.organisation);
+  element.querySelector("#logout").addEventListener("click", async () => {
+    await fetch(SESSION, { method: "DELETE" });
+    location.reload();
+  });
+}
