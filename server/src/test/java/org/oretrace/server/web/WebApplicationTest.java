@@ -161,7 +161,13 @@ class WebApplicationTest {
     assertNoProblems();
     screenshot("overview");
 
-    WebElement site = browser.findElement(By.cssSelector("#sites-table tbody tr a"));
+    // a site of the DRC, whose record the logged-in regulator sees
+    WebElement site =
+        browser.findElements(By.cssSelector("#sites-table tbody tr")).stream()
+            .filter(row -> row.findElements(By.tagName("td")).get(1).getText().equals("CD"))
+            .findFirst()
+            .orElseThrow()
+            .findElement(By.tagName("a"));
     String siteName = site.getText();
     site.click();
     waitReady("site");
@@ -221,18 +227,25 @@ class WebApplicationTest {
     assertNoProblems();
     screenshot("alerts");
 
-    new Select(browser.findElement(By.id("alerts-detector"))).selectByValue("D4");
+    // the DRC regulator's analyst sees the alerts within its record; filter on one it has
+    String detector =
+        browser.findElements(By.cssSelector("#alerts-table tbody tr .pill")).stream()
+            .map(WebElement::getText)
+            .filter(id -> !id.equals("D9"))
+            .findFirst()
+            .orElseThrow();
+    new Select(browser.findElement(By.id("alerts-detector"))).selectByValue(detector);
     waitUntil(
         () ->
             browser.findElements(By.cssSelector("#alerts-table tbody tr")).stream()
-                .allMatch(row -> row.getText().contains("D4")),
+                .allMatch(row -> row.getText().contains(detector)),
         "the detector filter to apply");
     assertThat(browser.findElements(By.cssSelector("#alerts-table tbody tr"))).isNotEmpty();
 
     browser.findElement(By.cssSelector("#alerts-table tbody tr a")).click();
     waitReady("alerts");
     waitUntil(() -> !browser.findElements(By.id("alert-explanation")).isEmpty(), "the alert");
-    assertThat(text("h1")).startsWith("D4");
+    assertThat(text("h1")).startsWith(detector);
     assertThat(text("#alert-explanation")).isNotBlank();
     WebElement lot = browser.findElement(By.cssSelector("#alert-lots a"));
     lot.click();
