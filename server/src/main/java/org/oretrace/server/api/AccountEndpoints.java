@@ -127,9 +127,7 @@ final class AccountEndpoints {
     boolean secure =
         "https".equalsIgnoreCase(context.scheme())
             || "https".equalsIgnoreCase(context.header("X-Forwarded-Proto"));
-    context.header(
-        "Set-Cookie",
-        cookie(login.secret(), Duration.between(Instant.now(), login.expiresAt()), secure));
+    context.header("Set-Cookie", cookie(login.secret(), Authenticator.SESSION_LENGTH, secure));
     context.header("Cache-Control", "no-store");
     LOG.info("{} logged in for {}", credentials.username(), login.caller().organisation());
     ObjectNode body = describe(login.caller());

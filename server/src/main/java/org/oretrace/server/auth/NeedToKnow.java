@@ -23,6 +23,8 @@ import org.oretrace.store.CustodyStore;
 import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.RegistryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The need-to-know rule, in one place: from a caller's organisation (type, country, actors) it
@@ -44,11 +46,12 @@ import org.oretrace.store.RegistryStore;
  *
  * <p>An event is in a scope only if every lot it names is. Scopes are computed by one pass over the
  * events (two for customs and companies) and kept per organisation until the record grows or the
- * registry changes; on the demo world (2,000 lots, ~13,000 events) a pass takes a few tens of
- * milliseconds. A national record would keep these sets up to date as batches arrive instead.
+ * registry changes (the server logs each computation with its time). A national record would keep
+ * these sets up to date as batches arrive instead.
  */
 public final class NeedToKnow {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NeedToKnow.class);
   private static final int READ_BATCH = 5_000;
 
   private final CustodyGraph graph;
@@ -76,7 +79,15 @@ public final class NeedToKnow {
     long version = custody.eventCount() * 31 + registry.actorCount();
     Cached cached = cache.get(organisation.id());
     if (cached == null || cached.version != version || !cached.organisation.equals(organisation)) {
+      long started = System.nanoTime();
       Sets computed = compute(organisation);
+      LOG.info(
+          "need-to-know scope of {} ({}): {} lots, {} events, computed in {} ms",
+          organisation.id(),
+          organisation.type().wireName(),
+          computed.lots.size(),
+          computed.events.size(),
+          (System.nanoTime() - started) / 1_000_000);
       cached =
           new Cached(organisation, version, Set.copyOf(computed.lots), Set.copyOf(computed.events));
       cache.put(organisation.id(), cached);
