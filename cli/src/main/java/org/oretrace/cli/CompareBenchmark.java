@@ -3,6 +3,7 @@ package org.oretrace.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,8 +137,7 @@ final class CompareBenchmark {
             System.getProperty("os.name"),
             System.getProperty("os.arch"),
             Runtime.getRuntime().maxMemory() >> 20,
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage()));
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     return new Table(List.copyOf(benchmark.rows), List.copyOf(benchmark.notes));
   }
 
@@ -297,13 +297,17 @@ final class CompareBenchmark {
         settings.threads(),
         settings.repeats());
     long[] ours = new long[settings.repeats()];
+    long[] oursCpu = new long[settings.repeats()];
     MonthlyBalances books = null;
     for (int run = 0; run < ours.length; run++) {
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       books = ColumnarMassBalance.compute(columns, settings.threads());
       ours[run] = System.nanoTime() - start;
+      oursCpu[run] = processCpuNanos() - cpuStart;
     }
     long[] theirs = new long[settings.repeats()];
+    long[] theirsCpu = new long[settings.repeats()];
     String peerName;
     try (DuckDbMassBalancePeer duckDb = DuckDbMassBalancePeer.open(settings.threads())) {
       peerName = duckDb.version() + " in process";
@@ -314,9 +318,11 @@ final class CompareBenchmark {
       progress.printf(
           Locale.ROOT, "oretrace: mass balance: DuckDB GROUP BY, %d runs%n", settings.repeats());
       for (int run = 0; run < theirs.length; run++) {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         duckDb.aggregate();
         theirs[run] = System.nanoTime() - start;
+        theirsCpu[run] = processCpuNanos() - cpuStart;
       }
       MonthlyBalances expected = duckDb.fetch().sorted();
       MonthlyBalances actual = books.sorted();
@@ -333,18 +339,14 @@ final class CompareBenchmark {
           String.format(
               Locale.ROOT,
               "mass balance: Oretrace and DuckDB computed the same %,d books (actor, mineral,"
-                  + " month) to the gram, %,d of them with more than 1 t unaccounted; runs"
-                  + " Oretrace %s, DuckDB %s (DuckDB timed as CREATE TABLE AS, its result not"
-                  + " fetched).",
+                  + " month) to the gram; runs in seconds, wall (process CPU): Oretrace %s; DuckDB"
+                  + " %s (timed as CREATE TABLE AS, its result not fetched).",
               actual.size(),
-              actual.countUnaccountedAbove(1_000_000),
-              seconds(ours),
-              seconds(theirs)));
+              seconds(ours, oursCpu),
+              seconds(theirs, theirsCpu)));
     }
-    Arrays.sort(ours);
-    Arrays.sort(theirs);
-    long oursMedian = ours[ours.length / 2];
-    long theirsMedian = theirs[theirs.length / 2];
+    long oursMedian = median(ours);
+    long theirsMedian = median(theirs);
     boolean fiftyMillion = settings.events() >= 50_000_000;
     rows.add(
         new Row(
@@ -355,13 +357,15 @@ final class CompareBenchmark {
                 books.size()),
             String.format(
                 Locale.ROOT,
-                "%.2f s (columnar scan, %d threads)",
+                "%.2f s, %.2f CPU-s (columnar scan, %d threads)",
                 oursMedian / 1e9,
+                median(oursCpu) / 1e9,
                 settings.threads()),
             String.format(
                 Locale.ROOT,
-                "%.2f s (%s, %d threads)",
+                "%.2f s, %.2f CPU-s (%s, %d threads)",
                 theirsMedian / 1e9,
+                median(theirsCpu) / 1e9,
                 peerName,
                 settings.threads()),
             ratio(theirsMedian, oursMedian),
@@ -425,13 +429,28 @@ final class CompareBenchmark {
     return String.format(Locale.ROOT, "%.1fx", peerNanos / (double) Math.max(1, oursNanos));
   }
 
-  private static String seconds(long[] nanos) {
+  private static String seconds(long[] wall, long[] cpu) {
     StringBuilder text = new StringBuilder();
-    for (long value : nanos) {
+    for (int run = 0; run < wall.length; run++) {
       text.append(text.isEmpty() ? "" : ", ")
-          .append(String.format(Locale.ROOT, "%.2f s", value / 1e9));
+          .append(String.format(Locale.ROOT, "%.2f (%.2f)", wall[run] / 1e9, cpu[run] / 1e9));
     }
     return text.toString();
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** The CPU time of the whole process: DuckDB runs in it, on threads of its own. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean system) {
+      return system.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static List<String> sorted(List<String> ids) {

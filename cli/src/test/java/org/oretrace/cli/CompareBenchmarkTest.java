@@ -48,7 +48,8 @@ class CompareBenchmarkTest {
         .containsPattern("\\| trace upstream, lot ids, p99 .* \\| >= 20x: (met|not met); < 10 ms")
         .containsPattern(
             "\\| mass balance of every actor per mineral and month, 30,000 events, [0-9,]+ books \\| "
-                + "[0-9.]+ s \\(columnar scan, [0-9]+ threads\\) \\| [0-9.]+ s \\(DuckDB v?[0-9.]+.* in process")
+                + "[0-9.]+ s, [0-9.]+ CPU-s \\(columnar scan, [0-9]+ threads\\) \\| "
+                + "[0-9.]+ s, [0-9.]+ CPU-s \\(DuckDB v?[0-9.]+.* in process")
         .containsPattern(
             "\\| capture with the ledger, [0-9,]+ events .* \\| [0-9,]+ \\(SQLite\\) \\| "
                 + "[0-9,]+ \\(Oretrace on PostgreSQL\\) \\| [0-9.]+x \\|")

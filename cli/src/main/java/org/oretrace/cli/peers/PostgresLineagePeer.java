@@ -80,7 +80,9 @@ public final class PostgresLineagePeer implements AutoCloseable {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SHOW server_version")) {
       result.next();
-      return "PostgreSQL " + result.getString(1);
+      String version = result.getString(1);
+      int detail = version.indexOf(' ');
+      return "PostgreSQL " + (detail < 0 ? version : version.substring(0, detail));
     } catch (SQLException e) {
       throw new StoreException("cannot read the server's version: " + e.getMessage(), e);
     }
