@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.oretrace.cli.peers.DuckDbMassBalancePeer;
 import org.oretrace.cli.peers.PostgresLineagePeer;
 import org.oretrace.cli.peers.ScratchSchema;
@@ -121,7 +119,7 @@ final class CompareBenchmark {
       benchmark.massBalance();
       benchmark.capture();
     } finally {
-      deleteQuietly(folder);
+      CaptureBenchmark.deleteQuietly(folder);
     }
     if (settings.postgresUrl() == null) {
       benchmark.notes.add("PostgreSQL rows skipped: " + settings.postgresMissing() + ".");
@@ -300,11 +298,11 @@ final class CompareBenchmark {
     long[] oursCpu = new long[settings.repeats()];
     MonthlyBalances books = null;
     for (int run = 0; run < ours.length; run++) {
-      long cpuStart = processCpuNanos();
+      long cpuStart = CaptureBenchmark.processCpuNanos();
       long start = System.nanoTime();
       books = ColumnarMassBalance.compute(columns, settings.threads());
       ours[run] = System.nanoTime() - start;
-      oursCpu[run] = processCpuNanos() - cpuStart;
+      oursCpu[run] = CaptureBenchmark.processCpuNanos() - cpuStart;
     }
     long[] theirs = new long[settings.repeats()];
     long[] theirsCpu = new long[settings.repeats()];
@@ -318,11 +316,11 @@ final class CompareBenchmark {
       progress.printf(
           Locale.ROOT, "oretrace: mass balance: DuckDB GROUP BY, %d runs%n", settings.repeats());
       for (int run = 0; run < theirs.length; run++) {
-        long cpuStart = processCpuNanos();
+        long cpuStart = CaptureBenchmark.processCpuNanos();
         long start = System.nanoTime();
         duckDb.aggregate();
         theirs[run] = System.nanoTime() - start;
-        theirsCpu[run] = processCpuNanos() - cpuStart;
+        theirsCpu[run] = CaptureBenchmark.processCpuNanos() - cpuStart;
       }
       MonthlyBalances expected = duckDb.fetch().sorted();
       MonthlyBalances actual = books.sorted();
@@ -444,24 +442,7 @@ final class CompareBenchmark {
     return sorted[sorted.length / 2];
   }
 
-  /** The CPU time of the whole process: DuckDB runs in it, on threads of its own. */
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean system) {
-      return system.getProcessCpuTime();
-    }
-    return 0;
-  }
-
   private static List<String> sorted(List<String> ids) {
     return ids.stream().sorted().toList();
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary folder left behind is harmless.
-    }
   }
 }
