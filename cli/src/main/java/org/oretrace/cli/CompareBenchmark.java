@@ -179,10 +179,25 @@ final class CompareBenchmark {
       for (int index = 0; index < Math.min(2_000, settings.queries() * 4); index++) {
         var unused = graph.reach(starts[index % starts.length], Direction.UPSTREAM);
       }
+      String peerName = SKIPPED;
+      if (peer != null) {
+        peerName = peer.version() + " recursive CTE";
+        for (int index = 0; index < Math.min(20, starts.length); index++) {
+          var unused = peer.upstream(starts[index]);
+        }
+      }
+      // The two sides take turns, query by query, so that both see the same load on a shared
+      // machine.
       long[] reach = new long[starts.length];
       long[] fullTrace = new long[starts.length];
+      long[] cte = peer == null ? null : new long[starts.length];
       long ancestors = 0;
-      List<List<String>> answers = new ArrayList<>(starts.length);
+      progress.printf(
+          Locale.ROOT,
+          "oretrace: lineage: %,d upstream traces%s%n",
+          starts.length,
+          peer == null ? "" : " on each side");
+      Progress queries = new Progress(progress, "traces", starts.length);
       for (int index = 0; index < starts.length; index++) {
         long start = System.nanoTime();
         List<String> ids = graph.reach(starts[index], Direction.UPSTREAM).orElseThrow();
@@ -191,8 +206,23 @@ final class CompareBenchmark {
         var unused = graph.trace(starts[index], Direction.UPSTREAM).orElseThrow();
         fullTrace[index] = System.nanoTime() - start;
         ancestors += ids.size() - 1;
-        answers.add(ids);
+        if (peer != null) {
+          start = System.nanoTime();
+          List<String> peerIds = peer.upstream(starts[index]);
+          cte[index] = System.nanoTime() - start;
+          if (!sorted(peerIds).equals(sorted(ids))) {
+            throw new Disagreement(
+                "the lineage index and PostgreSQL disagree on the upstream of "
+                    + starts[index]
+                    + ": "
+                    + ids.size()
+                    + " lots against "
+                    + peerIds.size());
+          }
+        }
+        queries.update(index + 1);
       }
+      queries.finish(starts.length);
       Arrays.sort(reach);
       Arrays.sort(fullTrace);
       String size =
@@ -202,33 +232,7 @@ final class CompareBenchmark {
               graph.lotCount(),
               starts.length,
               (double) ancestors / starts.length);
-      String peerName = SKIPPED;
-      long[] cte = null;
-      if (peer != null) {
-        peerName = peer.version() + " recursive CTE";
-        progress.printf(
-            Locale.ROOT, "oretrace: lineage: %,d recursive queries on PostgreSQL%n", starts.length);
-        for (int index = 0; index < Math.min(20, starts.length); index++) {
-          var unused = peer.upstream(starts[index]);
-        }
-        cte = new long[starts.length];
-        Progress queries = new Progress(progress, "queries", starts.length);
-        for (int index = 0; index < starts.length; index++) {
-          long start = System.nanoTime();
-          List<String> ids = peer.upstream(starts[index]);
-          cte[index] = System.nanoTime() - start;
-          if (!sorted(ids).equals(sorted(answers.get(index)))) {
-            throw new Disagreement(
-                "the lineage index and PostgreSQL disagree on the upstream of "
-                    + starts[index]
-                    + ": "
-                    + answers.get(index).size()
-                    + " lots against "
-                    + ids.size());
-          }
-          queries.update(index + 1);
-        }
-        queries.finish(starts.length);
+      if (cte != null) {
         Arrays.sort(cte);
         notes.add(
             String.format(
