@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Trace.class,
       BenchCommand.Detect.class,
       BenchCommand.Epcis.class,
-      BenchCommand.Screen.class
+      BenchCommand.Screen.class,
+      BenchCommand.Compare.class
     })
 final class BenchCommand implements Runnable {
 
@@ -279,6 +280,126 @@ final class BenchCommand implements Runnable {
           entries.size(), qualityNames, names, listSize);
       System.out.println(
           org.oretrace.core.screening.ScreeningBenchmark.run(entries, settings).summary());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Oretrace against the engines a user would pick instead, on the same generated data, as one"
+            + " table: lineage traces against a PostgreSQL recursive CTE, the mass balance of every"
+            + " actor against DuckDB in process, capture on SQLite and on PostgreSQL.",
+        "PostgreSQL: --postgres, else $"
+            + Compare.POSTGRES_VARIABLE
+            + "; each phase works in a"
+            + " scratch schema it drops afterwards. Without either, the PostgreSQL rows are skipped."
+      })
+  static final class Compare implements Callable<Integer> {
+
+    static final String POSTGRES_VARIABLE = "ORETRACE_TEST_POSTGRES_URL";
+
+    @Option(
+        names = "--lots",
+        defaultValue = "1000000",
+        description = "Lots in the lineage world (default: ${DEFAULT-VALUE}; the goal is at 10M).")
+    int lots;
+
+    @Option(
+        names = "--queries",
+        defaultValue = "1000",
+        description = "Upstream traces timed on each side (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(
+        names = "--events",
+        defaultValue = "10000000",
+        description =
+            "Events in the mass-balance record (default: ${DEFAULT-VALUE}; the goal is at 50M).")
+    int events;
+
+    @Option(
+        names = "--capture-lots",
+        defaultValue = "20000",
+        description = "Lots in the simulated world captured (default: ${DEFAULT-VALUE}).")
+    int captureLots;
+
+    @Option(
+        names = "--repeats",
+        defaultValue = "3",
+        description =
+            "Mass-balance runs on each side; the median counts (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(
+        names = "--threads",
+        description = "Threads for the mass balance, on both sides (default: the processors).")
+    Integer threads;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--postgres",
+        paramLabel = "URL",
+        description =
+            "The PostgreSQL server: jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD.")
+    String postgresUrl;
+
+    @Option(
+        names = "--no-postgres",
+        description = "Skip the PostgreSQL rows even when $" + POSTGRES_VARIABLE + " is set.")
+    boolean noPostgres;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      String url = postgresUrl;
+      String missing = null;
+      if (noPostgres) {
+        if (url != null) {
+          throw new Failures.UserError(
+              Main.EXIT_USAGE, "--postgres and --no-postgres exclude each other");
+        }
+        missing = "--no-postgres given";
+      } else if (url == null) {
+        String fromEnvironment = System.getenv(POSTGRES_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+          missing = "no --postgres given and " + POSTGRES_VARIABLE + " is not set";
+        } else {
+          url = fromEnvironment;
+        }
+      } else if (!url.startsWith(org.oretrace.store.postgres.PostgresStore.URL_PREFIX)) {
+        throw new Failures.UserError(Main.EXIT_USAGE, "--postgres must be a jdbc:postgresql: URL");
+      }
+      CompareBenchmark.Settings settings;
+      try {
+        settings =
+            new CompareBenchmark.Settings(
+                lots,
+                queries,
+                events,
+                captureLots,
+                repeats,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                seed,
+                url,
+                missing);
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
+      }
+      if (missing != null) {
+        System.err.println("oretrace: PostgreSQL rows skipped: " + missing);
+      }
+      CompareBenchmark.Table table = CompareBenchmark.run(settings, System.err);
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      table.lines().forEach(out::println);
+      out.flush();
       return 0;
     }
   }

@@ -34,6 +34,8 @@ final class Failures implements IExecutionExceptionHandler {
         }
       }
       case UserError user -> err.println("oretrace: " + user.getMessage());
+      case CompareBenchmark.Disagreement disagreement ->
+          err.println("oretrace: benchmark failed: " + disagreement.getMessage());
       case StoreException store -> err.println("oretrace: database error: " + store.getMessage());
       case UncheckedIOException io -> err.println("oretrace: " + io.getCause().getMessage());
       default -> {
@@ -49,6 +51,7 @@ final class Failures implements IExecutionExceptionHandler {
     return switch (exception) {
       case InvalidInputException invalid -> Main.EXIT_DATA;
       case UserError user -> user.exitCode();
+      case CompareBenchmark.Disagreement disagreement -> Main.EXIT_SOFTWARE;
       case StoreException store -> Main.EXIT_IO;
       case UncheckedIOException io -> Main.EXIT_IO;
       case CommandLine.ParameterException parameter -> Main.EXIT_USAGE;

@@ -87,7 +87,9 @@ class ArchitectureTest {
         .resideOutsideOfPackages(
             "org.oretrace.store.jdbc..",
             "org.oretrace.store.sqlite..",
-            "org.oretrace.store.postgres..")
+            "org.oretrace.store.postgres..",
+            // The peers bench compare holds Oretrace against speak their own SQL.
+            "org.oretrace.cli.peers..")
         .and()
         .resideInAPackage("org.oretrace..")
         .should()
@@ -98,6 +100,7 @@ class ArchitectureTest {
             "org.flywaydb..",
             "org.sqlite..",
             "org.postgresql..",
+            "org.duckdb..",
             "com.zaxxer.hikari..")
         .check(classes);
   }
