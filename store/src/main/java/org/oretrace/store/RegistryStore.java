@@ -31,6 +31,20 @@ public interface RegistryStore extends Registry {
 
   long actorCount();
 
+  /**
+   * Calls the listener after every committed {@link #putSites} and {@link #putActors}, on the
+   * writer's thread, with what was put (the stream publisher sends registry changes on from here).
+   * A listener that throws is logged; the change stays committed.
+   */
+  void addListener(ChangeListener listener);
+
+  /** Told of sites and actors once they are stored. */
+  interface ChangeListener {
+    void sitesPut(List<Site> sites);
+
+    void actorsPut(List<Actor> actors);
+  }
+
   /** Filters for listing sites; a null field matches any value. */
   record SiteFilter(Country country, Mineral mineral, IcglrStatus status) {
     public static final SiteFilter ANY = new SiteFilter(null, null, null);
