@@ -67,5 +67,22 @@ final class TopicRegistry implements Registry {
     }
   }
 
-  private record Decoded<T>(byte[] bytes, T value) {}
+  /** An entry decoded, beside the bytes it was decoded from. */
+  private static final class Decoded<T> {
+    private final byte[] bytes;
+    private final T value;
+
+    Decoded(byte[] bytes, T value) {
+      this.bytes = bytes;
+      this.value = value;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    T value() {
+      return value;
+    }
+  }
 }

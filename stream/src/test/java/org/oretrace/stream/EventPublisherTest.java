@@ -17,8 +17,8 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.core.custody.CustodyEvent;
@@ -42,15 +42,17 @@ import org.oretrace.store.sqlite.SqliteStore;
  */
 class EventPublisherTest {
 
-  private static KafkaBroker broker;
+  // A broker of its own for each test: the topics' names are fixed, and each test's record is
+  // another ledger, numbered from 0.
+  private KafkaBroker broker;
 
-  @BeforeAll
-  static void startBroker() {
+  @BeforeEach
+  void startBroker() {
     broker = KafkaBroker.start();
   }
 
-  @AfterAll
-  static void stopBroker() {
+  @AfterEach
+  void stopBroker() {
     broker.close();
   }
 
