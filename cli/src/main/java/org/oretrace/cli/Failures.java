@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.store.StoreException;
+import org.oretrace.stream.StreamException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -35,6 +36,7 @@ final class Failures implements IExecutionExceptionHandler {
       }
       case UserError user -> err.println("oretrace: " + user.getMessage());
       case StoreException store -> err.println("oretrace: database error: " + store.getMessage());
+      case StreamException stream -> err.println("oretrace: Kafka: " + stream.getMessage());
       case UncheckedIOException io -> err.println("oretrace: " + io.getCause().getMessage());
       default -> {
         err.println("oretrace: internal error (please report it with the trace below)");
@@ -50,6 +52,7 @@ final class Failures implements IExecutionExceptionHandler {
       case InvalidInputException invalid -> Main.EXIT_DATA;
       case UserError user -> user.exitCode();
       case StoreException store -> Main.EXIT_IO;
+      case StreamException stream -> Main.EXIT_IO;
       case UncheckedIOException io -> Main.EXIT_IO;
       case CommandLine.ParameterException parameter -> Main.EXIT_USAGE;
       default -> Main.EXIT_SOFTWARE;

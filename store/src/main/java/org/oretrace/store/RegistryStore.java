@@ -34,9 +34,12 @@ public interface RegistryStore extends Registry {
   /**
    * Calls the listener after every committed {@link #putSites} and {@link #putActors}, on the
    * writer's thread, with what was put (the stream publisher sends registry changes on from here).
-   * A listener that throws is logged; the change stays committed.
+   * A listener that throws is logged; the change stays committed. The database stores implement it;
+   * a registry that cannot tell of changes (a test's wrapper) refuses listeners.
    */
-  void addListener(ChangeListener listener);
+  default void addListener(ChangeListener listener) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not tell of changes");
+  }
 
   /** Told of sites and actors once they are stored. */
   interface ChangeListener {

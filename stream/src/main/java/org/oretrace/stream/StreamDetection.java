@@ -198,9 +198,9 @@ public final class StreamDetection implements AutoCloseable {
     return true;
   }
 
-  /** Blocks until detection stops (closed, or stopped by an error). */
-  public void awaitStopped() throws InterruptedException {
-    stopped.await();
+  /** Waits up to {@code millis} for detection to stop (closed, or stopped by an error). */
+  public boolean stoppedWithin(long millis) throws InterruptedException {
+    return stopped.await(millis, TimeUnit.MILLISECONDS);
   }
 
   /** Whether it stopped on an error rather than being closed. */

@@ -95,13 +95,22 @@ public final class Topics {
             new NewTopic(SITES, Optional.of(1), replicas).configs(compacted),
             new NewTopic(ACTORS, Optional.of(1), replicas).configs(compacted),
             new NewTopic(ALERTS, Optional.of(settings.eventPartitions()), replicas));
-    try (Admin admin = Admin.create(clientProperties(settings))) {
+    Properties properties = clientProperties(settings);
+    // An unreachable cluster is reported in seconds rather than after a minute.
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    try (Admin admin = Admin.create(properties)) {
       for (KafkaFuture<Void> created : admin.createTopics(topics).values().values()) {
         try {
           created.get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new StreamException("cannot create Oretrace's topics: " + e.getCause(), e);
+            throw new StreamException(
+                "cannot create Oretrace's topics on "
+                    + settings.bootstrapServers()
+                    + ": "
+                    + e.getCause().getMessage(),
+                e);
           }
         }
       }
