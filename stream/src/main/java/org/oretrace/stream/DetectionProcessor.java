@@ -102,24 +102,23 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
     context.schedule(catchUpPeriod, PunctuationType.WALL_CLOCK_TIME, this::catchUp);
   }
 
-  /** Brings the engine up to the events judged before this task started, raising nothing. */
+  /**
+   * Brings the engine up to the events judged before this task started, raising nothing. Reads the
+   * store rather than asking its event count, which another process's appends may have outdated.
+   */
   private void warmUp() {
-    long held = store.custody().eventCount();
-    if (held < next) {
-      throw new IllegalStateException(
-          "detection has judged "
-              + next
-              + " events but the database holds "
-              + held
-              + ": is this the database the publisher reads (--data, --db)?");
-    }
     for (long sequence = 0; sequence < next; ) {
       List<CustodyEvent> events =
           store.custody().events(sequence, (int) Math.min(PAGE, next - sequence)).stream()
               .map(StoredEvent::event)
               .toList();
       if (events.isEmpty()) {
-        break;
+        throw new IllegalStateException(
+            "detection has judged "
+                + next
+                + " events but the database holds "
+                + sequence
+                + ": is this the database the publisher reads (--data, --db)?");
       }
       engine.warmUp(events);
       sequence += events.size();
@@ -189,8 +188,9 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
    * failed and was not replayed must not hold detection back for ever.
    */
   private void catchUp(long now) {
-    if (next == nextAtLastCatchUp && store.custody().eventCount() > next) {
-      List<StoredEvent> missing = store.custody().events(next, PAGE);
+    List<StoredEvent> missing =
+        next == nextAtLastCatchUp ? store.custody().events(next, PAGE) : List.of();
+    if (!missing.isEmpty()) {
       long start = next;
       for (StoredEvent stored : missing) {
         if (stored.sequence() != next) {
