@@ -104,6 +104,34 @@ class EventPublisherTest {
   }
 
   @Test
+  void aRecordingSucceedsWhileKafkaIsDownAndTheFailureTellsWhereToReplayFrom(@TempDir Path folder) {
+    World world = Scenario.greatLakes().generate(SimulationOptions.of(9, 20));
+    List<CustodyEvent> events = world.events();
+    int half = events.size() / 2;
+    try (Store store = SqliteStore.open(folder.resolve("oretrace.db"))) {
+      store.registry().putSites(world.sites());
+      store.registry().putActors(world.actors());
+      Recorder recorder = Recorder.open(store);
+      EventPublisher publisher =
+          EventPublisher.connect(KafkaSettings.of(broker.bootstrapServers()));
+      publisher.attach(recorder);
+      recorder.record(events.subList(0, half));
+      publisher.flush();
+      assertThat(publisher.failed()).isZero();
+
+      broker.close();
+      recorder.record(events.subList(half, events.size()));
+      assertThat(store.custody().eventCount()).isEqualTo(events.size());
+      // Closing gives up on what Kafka never acknowledged: counted, with where to replay from.
+      publisher.close();
+      assertThat(publisher.failed()).isEqualTo(events.size() - half);
+      assertThat(publisher.lowestUnpublished()).isEqualTo(half);
+      assertThat(publisher.published())
+          .isEqualTo(half + world.sites().size() + world.actors().size());
+    }
+  }
+
+  @Test
   void registryTopicsAreCompactedKeyedByIdAndFollowChanges(@TempDir Path folder) throws Exception {
     World world = Scenario.greatLakes().generate(SimulationOptions.of(8, 10));
     KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers());

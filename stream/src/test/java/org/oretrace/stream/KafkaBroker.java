@@ -28,6 +28,7 @@ final class KafkaBroker implements AutoCloseable {
   private final Path logFolder;
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private boolean closed;
 
   private KafkaBroker(Path logFolder, KafkaRaftServer server, String bootstrapServers) {
     this.logFolder = logFolder;
@@ -109,8 +110,13 @@ final class KafkaBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /** Stops the node and deletes its log; a second call does nothing. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     server.shutdown();
     server.awaitShutdown();
     try (Stream<Path> files = Files.walk(logFolder)) {
