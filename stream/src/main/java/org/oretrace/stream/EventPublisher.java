@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -105,16 +108,32 @@ public final class EventPublisher implements AutoCloseable {
         new RegistryStore.ChangeListener() {
           @Override
           public void sitesPut(List<Site> sites) {
-            queue(() -> sites.forEach(EventPublisher.this::send), sites.size(), "sites");
+            queue(
+                new Task(
+                    () -> sites.forEach(EventPublisher.this::send),
+                    sites.size(),
+                    "sites",
+                    OptionalLong::empty));
           }
 
           @Override
           public void actorsPut(List<Actor> actors) {
-            queue(() -> actors.forEach(EventPublisher.this::send), actors.size(), "actors");
+            queue(
+                new Task(
+                    () -> actors.forEach(EventPublisher.this::send),
+                    actors.size(),
+                    "actors",
+                    OptionalLong::empty));
           }
         });
     recorder.addListener(
-        batch -> queue(() -> sendBatch(custody, batch), batch.events().size(), "events"));
+        batch ->
+            queue(
+                new Task(
+                    () -> sendBatch(custody, batch),
+                    batch.events().size(),
+                    "events",
+                    () -> firstSequence(custody, batch))));
   }
 
   /** Sends every site and actor, and waits until Kafka has them. */
@@ -214,7 +233,12 @@ public final class EventPublisher implements AutoCloseable {
     try {
       if (!sender.awaitTermination(30, TimeUnit.SECONDS)) {
         LOG.warn("the Kafka publisher's queue did not drain within 30 s");
-        sender.shutdownNow();
+        for (Runnable dropped : sender.shutdownNow()) {
+          if (dropped instanceof Task task) {
+            task.lost(null);
+          }
+        }
+        sender.awaitTermination(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -222,21 +246,59 @@ public final class EventPublisher implements AutoCloseable {
     producer.close(Duration.ofSeconds(10));
   }
 
-  private void queue(Runnable task, int count, String what) {
+  private void queue(Task task) {
     try {
-      sender.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              failed.addAndGet(count);
-              logFailure(count + " " + what + " were not published", e);
-            }
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      failed.addAndGet(count);
-      logFailure("the publisher's queue is full; " + count + " " + what + " were not queued", e);
+      sender.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.lost(e);
     }
+  }
+
+  /**
+   * Something to publish on the sender thread, which knows how much it holds and, for events, the
+   * first sequence, so that a task that never ran (queue full, or still queued at close) is counted
+   * and tells where a replay must start.
+   */
+  private final class Task implements Runnable {
+    private final Runnable body;
+    private final int count;
+    private final String what;
+    private final Supplier<OptionalLong> firstSequence;
+
+    Task(Runnable body, int count, String what, Supplier<OptionalLong> firstSequence) {
+      this.body = body;
+      this.count = count;
+      this.what = what;
+      this.firstSequence = firstSequence;
+    }
+
+    @Override
+    public void run() {
+      try {
+        body.run();
+      } catch (RuntimeException e) {
+        lost(e);
+      }
+    }
+
+    void lost(Exception cause) {
+      failed.addAndGet(count);
+      try {
+        firstSequence
+            .get()
+            .ifPresent(first -> lowestUnpublished.accumulateAndGet(first, Math::min));
+      } catch (RuntimeException e) {
+        LOG.warn("cannot find the sequence of {} unpublished {}", count, what, e);
+      }
+      logFailure(count + " " + what + " were not published", cause);
+    }
+  }
+
+  private static OptionalLong firstSequence(CustodyStore custody, AcceptedBatch batch) {
+    return custody
+        .event(batch.events().getFirst().id())
+        .map(stored -> OptionalLong.of(stored.sequence()))
+        .orElse(OptionalLong.empty());
   }
 
   private void sendBatch(CustodyStore custody, AcceptedBatch batch) {
@@ -252,15 +314,21 @@ public final class EventPublisher implements AutoCloseable {
                     new StreamException(
                         "event " + events.getFirst().id() + " is not in the store"));
     for (int index = 0; index < events.size(); index++) {
-      send(first + index, events.get(index));
+      if (!send(first + index, events.get(index))) {
+        // Kafka is unreachable (the producer waited max.block.ms): the rest of the batch would
+        // wait as long, each, and fail the same way; count it and let the queue move on.
+        int rest = events.size() - index - 1;
+        failed.addAndGet(rest);
+        return;
+      }
     }
   }
 
-  private void send(long sequence, CustodyEvent event) {
+  private boolean send(long sequence, CustodyEvent event) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(Topics.EVENTS, Topics.key(event), LedgerEntries.encode(event));
     record.headers().add(Topics.SEQUENCE_HEADER, Topics.sequenceHeader(sequence));
-    send(record, sequence);
+    return send(record, sequence);
   }
 
   private void send(Site site) {
@@ -273,7 +341,8 @@ public final class EventPublisher implements AutoCloseable {
         -1);
   }
 
-  private void send(ProducerRecord<String, byte[]> record, long sequence) {
+  /** Hands the record to the producer; false when it refused it at once. */
+  private boolean send(ProducerRecord<String, byte[]> record, long sequence) {
     try {
       // The callback reports the outcome; the future adds nothing to it.
       var unused =
@@ -288,7 +357,9 @@ public final class EventPublisher implements AutoCloseable {
               });
     } catch (RuntimeException e) {
       failedToSend(record, sequence, e);
+      return false;
     }
+    return true;
   }
 
   private void failedToSend(ProducerRecord<String, byte[]> record, long sequence, Exception e) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -114,9 +115,36 @@ public final class Topics {
           }
         }
       }
+      awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StreamException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Waits until every partition of the topics has a leader: a producer that writes to a topic
+   * created a moment ago may otherwise be refused, and an idempotent one can then stall on
+   * out-of-order sequences until its delivery timeout.
+   */
+  private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        boolean ready =
+            admin.describeTopics(names).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream())
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        // Not known to every broker yet: ask again.
+      }
+      if (System.nanoTime() > deadline) {
+        throw new StreamException("Oretrace's topics have no leader after 30 s: " + names);
+      }
+      Thread.sleep(100);
     }
   }
 }
