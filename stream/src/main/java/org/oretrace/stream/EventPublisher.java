@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.oretrace.core.custody.AcceptedBatch;
@@ -220,7 +223,7 @@ public final class EventPublisher implements AutoCloseable {
       sender.submit(() -> {}).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new StreamException("the publisher failed", e);
     }
     producer.flush();
@@ -341,11 +344,14 @@ public final class EventPublisher implements AutoCloseable {
         -1);
   }
 
-  /** Hands the record to the producer; false when it refused it at once. */
+  /**
+   * Hands the record to the producer; false when it refused it at once (the producer reports a
+   * metadata timeout through the callback and an already failed future, not by throwing).
+   */
   private boolean send(ProducerRecord<String, byte[]> record, long sequence) {
+    Future<RecordMetadata> result;
     try {
-      // The callback reports the outcome; the future adds nothing to it.
-      var unused =
+      result =
           producer.send(
               record,
               (metadata, exception) -> {
@@ -358,6 +364,17 @@ public final class EventPublisher implements AutoCloseable {
     } catch (RuntimeException e) {
       failedToSend(record, sequence, e);
       return false;
+    }
+    if (result.isDone()) {
+      // Already failed (the callback counted it) or, rarely, already acknowledged.
+      try {
+        result.get();
+      } catch (ExecutionException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
     return true;
   }
