@@ -1,5 +1,7 @@
 package org.oretrace.store.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.oretrace.core.registry.Actor;
@@ -16,6 +19,8 @@ import org.oretrace.store.PageRequest;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.json.RegistryJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sites and actors in SQL, with every one also held in memory: the registry is small (thousands of
@@ -23,10 +28,13 @@ import org.oretrace.store.json.RegistryJson;
  */
 final class JdbcRegistryStore implements RegistryStore {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistryStore.class);
+
   private final Database database;
   private final Map<String, Site> sites = new ConcurrentHashMap<>();
   private final Map<String, Actor> actors = new ConcurrentHashMap<>();
   private volatile Consumer<List<Actor>> afterActorsPut = actors -> {};
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
   JdbcRegistryStore(Database database) {
     this.database = database;
@@ -87,6 +95,8 @@ final class JdbcRegistryStore implements RegistryStore {
           return null;
         });
     newSites.forEach(site -> sites.put(site.id(), site));
+    List<Site> put = List.copyOf(newSites);
+    tell(listener -> listener.sitesPut(put));
   }
 
   @Override
@@ -111,6 +121,25 @@ final class JdbcRegistryStore implements RegistryStore {
         });
     newActors.forEach(actor -> actors.put(actor.id(), actor));
     afterActorsPut.accept(List.copyOf(newActors));
+    List<Actor> put = List.copyOf(newActors);
+    tell(listener -> listener.actorsPut(put));
+  }
+
+  @Override
+  public void addListener(ChangeListener listener) {
+    listeners.add(requireNonNull(listener, "listener is null"));
+  }
+
+  private void tell(Consumer<ChangeListener> call) {
+    for (ChangeListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        // The change is committed; a failing listener (a publisher) must not undo it for the
+        // caller. It is logged for the operator instead.
+        LOG.error("a registry listener failed; the change is stored", e);
+      }
+    }
   }
 
   /** Runs after every committed {@link #putActors}: the store screens new actors (D9) there. */
