@@ -1,5 +1,6 @@
 package org.oretrace.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Capture.class,
       BenchCommand.Trace.class,
+      BenchCommand.LedgerProofs.class,
       BenchCommand.Detect.class,
       BenchCommand.Epcis.class,
       BenchCommand.Screen.class,
@@ -81,6 +83,61 @@ final class BenchCommand implements Runnable {
       }
       System.out.println(
           CaptureBenchmark.run(lots, batchSize, seed, clients, detection, databaseUrl).line());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "ledger",
+      mixinStandardHelpOptions = true,
+      description =
+          "Fill a SQLite ledger with synthetic leaves through the capture's append path, then time"
+              + " inclusion and consistency proofs of random leaves against the full tree.")
+  static final class LedgerProofs implements Callable<Integer> {
+
+    @Option(
+        names = "--leaves",
+        defaultValue = "1000000",
+        description = "Leaves in the log (default: ${DEFAULT-VALUE}).")
+    long leaves;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "10000",
+        description = "Leaves appended per transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--proofs",
+        defaultValue = "10000",
+        description = "Proofs of each kind to time (default: ${DEFAULT-VALUE}).")
+    int proofs;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Seed of the random leaves and sizes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      if (leaves < 1 || batchSize < 1 || proofs < 1) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--leaves, --batch-size and --proofs must be at least 1");
+      }
+      long step = Math.max(leaves / 20, 1);
+      LedgerBenchmark.Result result =
+          LedgerBenchmark.run(
+              leaves,
+              batchSize,
+              proofs,
+              seed,
+              appended -> {
+                if (appended % step < batchSize || appended == leaves) {
+                  System.err.printf(Locale.ROOT, "ledger: %,d of %,d leaves%n", appended, leaves);
+                }
+              });
+      System.out.println(result.line());
       return 0;
     }
   }
