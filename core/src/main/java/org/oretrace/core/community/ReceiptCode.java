@@ -8,15 +8,15 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The receipt code a community reporter follows a report with, e.g. {@code K7QM-3XRT-9PZA-4HNC-WE2D}:
- * 100 random bits from {@link SecureRandom}, written as 20 Crockford base-32 digits in groups of
- * four so that it can be copied by hand (no I, L, O or U; reading accepts either case and ignores
- * dashes and spaces).
+ * The receipt code a community reporter follows a report with, e.g. {@code
+ * K7QM-3XRT-9PZA-4HNC-WE2D}: 100 random bits from {@link SecureRandom}, written as 20 Crockford
+ * base-32 digits in groups of four so that it can be copied by hand (no I, L, O or U; reading
+ * accepts either case and ignores dashes and spaces).
  *
  * <p>Only {@link #hash} of a code is stored. 100 bits make guessing hopeless even at a million
  * tries a second, and the code is already high-entropy, so a plain SHA-256 (no salt, no stretching)
- * is enough to make a stolen database useless for following reports, while a lookup stays one
- * index probe.
+ * is enough to make a stolen database useless for following reports, while a lookup stays one index
+ * probe.
  */
 public final class ReceiptCode {
 

@@ -21,8 +21,8 @@ import org.oretrace.core.registry.Identifiers;
  * @param occurredAt when the event that completed the pattern happened
  * @param eventIds the event that completed the pattern first, then the others involved; empty for
  *     an alert about a party rather than a pattern of events (D9 actor-risk), which names its
- *     actors, or about a site (C1 community report, A1 overdue corrective actions), which names
- *     its site
+ *     actors, or about a site (C1 community report, A1 overdue corrective actions), which names its
+ *     site
  * @param figures the numbers that tripped the detector, by name, in name order, without trailing
  *     zeros
  */

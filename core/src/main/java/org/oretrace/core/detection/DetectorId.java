@@ -50,6 +50,8 @@ public enum DetectorId {
       }
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a detector; known: D1-D9, D11, C1 and A1 (or their names, e.g. mass-gain)");
+        "'"
+            + text
+            + "' is not a detector; known: D1-D9, D11, C1 and A1 (or their names, e.g. mass-gain)");
   }
 }
