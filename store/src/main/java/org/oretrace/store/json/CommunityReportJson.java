@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.community.CommunityReport;
@@ -21,6 +22,8 @@ import org.oretrace.core.community.ReportStatus;
  * in the evidence store and the report keeps its SHA-256.
  */
 public final class CommunityReportJson {
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private CommunityReportJson() {}
 
@@ -39,7 +42,7 @@ public final class CommunityReportJson {
 
     /** The photo's bytes, or null when none was sent. */
     public byte[] photo() {
-      return photoBase64 == null ? null : Base64.getMimeDecoder().decode(photoBase64);
+      return photoBase64 == null ? null : Base64.getDecoder().decode(photoBase64);
     }
   }
 
@@ -58,8 +61,11 @@ public final class CommunityReportJson {
       }
       String photo = fields.optionalText("photo");
       if (photo != null) {
+        photo = WHITESPACE.matcher(photo).replaceAll("");
         try {
-          Base64.getMimeDecoder().decode(photo);
+          if (Base64.getDecoder().decode(photo).length == 0) {
+            fields.fail("photo", "is empty");
+          }
         } catch (IllegalArgumentException e) {
           fields.fail("photo", "must be the file's bytes in base64");
         }
