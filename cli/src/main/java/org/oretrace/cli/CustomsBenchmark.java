@@ -9,11 +9,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.oretrace.core.Country;
 import org.oretrace.core.custody.CustodyEvent;
@@ -21,6 +23,8 @@ import org.oretrace.core.custody.Lot;
 import org.oretrace.core.custody.LotState;
 import org.oretrace.core.customs.CustomsCheck;
 import org.oretrace.core.customs.Declaration;
+import org.oretrace.core.customs.Reason;
+import org.oretrace.core.customs.ReasonCode;
 import org.oretrace.core.customs.Verdict;
 import org.oretrace.sim.Scenario;
 import org.oretrace.sim.SchemeRates;
@@ -45,18 +49,30 @@ final class CustomsBenchmark {
 
   private static final int MAX_LOTS_PER_DECLARATION = 5;
 
-  record Result(int lots, int declarations, long[] sortedNanos, int go) {
+  /**
+   * @param declarationsByReason how many no-go declarations had each reason code
+   */
+  record Result(
+      int lots,
+      int declarations,
+      long[] sortedNanos,
+      int go,
+      Map<ReasonCode, Integer> declarationsByReason) {
     String line() {
       return String.format(
           Locale.ROOT,
-          "customs: lots=%,d declarations=%,d p50=%s p99=%s max=%s go=%,d no-go=%,d (goal: p99 < 50 ms)",
+          "customs: lots=%,d declarations=%,d p50=%s p99=%s max=%s go=%,d no-go=%,d (goal: p99 < 50"
+              + " ms) reasons=%s",
           lots,
           declarations,
           TraceBenchmark.micros(TraceBenchmark.percentile(sortedNanos, 50)),
           TraceBenchmark.micros(TraceBenchmark.percentile(sortedNanos, 99)),
           TraceBenchmark.micros(sortedNanos[sortedNanos.length - 1]),
           go,
-          declarations - go);
+          declarations - go,
+          declarationsByReason.entrySet().stream()
+              .map(entry -> entry.getKey().wireName() + ":" + entry.getValue())
+              .collect(Collectors.joining(",")));
     }
   }
 
@@ -117,6 +133,7 @@ final class CustomsBenchmark {
       int warmup = Math.min(500, declarations);
       long[] nanos = new long[declarations];
       int go = 0;
+      Map<ReasonCode, Integer> byReason = new EnumMap<>(ReasonCode.class);
       for (int index = -warmup; index < declarations; index++) {
         String holder = holders.get(random.nextInt(holders.size()));
         List<Lot> held = liveByHolder.get(holder);
@@ -137,10 +154,14 @@ final class CustomsBenchmark {
           if (verdict.go()) {
             go++;
           }
+          verdict.reasons().stream()
+              .map(Reason::code)
+              .distinct()
+              .forEach(code -> byReason.merge(code, 1, Integer::sum));
         }
       }
       Arrays.sort(nanos);
-      return new Result(recorder.graph().lotCount(), declarations, nanos, go);
+      return new Result(recorder.graph().lotCount(), declarations, nanos, go, byReason);
     } finally {
       deleteQuietly(folder);
     }
