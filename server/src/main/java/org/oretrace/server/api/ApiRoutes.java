@@ -1,8 +1,10 @@
 package org.oretrace.server.api;
 
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.epcis.EpcisRoutes;
+import org.oretrace.store.AlertIndex;
 import org.oretrace.store.Recorder;
 
 /**
@@ -25,7 +27,10 @@ public final class ApiRoutes {
       Authenticator authenticator,
       boolean keepClientAddresses) {
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
-    RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
+    OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
+    overdue.run();
+    RegistryEndpoints registry =
+        new RegistryEndpoints(recorder.store().registry(), authenticator, overdue);
     LotEndpoints lots = new LotEndpoints(recorder);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
     LedgerEndpoints ledger = new LedgerEndpoints(recorder);
@@ -34,6 +39,12 @@ public final class ApiRoutes {
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
     CertificateEndpoints certificates = new CertificateEndpoints(recorder);
     CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
+    AuditEndpoints audits = new AuditEndpoints(recorder.store(), authenticator, overdue);
+    CommunityReportEndpoints communityReports =
+        new CommunityReportEndpoints(recorder.store(), authenticator, Clock.systemUTC());
+    AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
+    CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
+    ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -78,6 +89,28 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/cases", cases::list);
     routes.get(PREFIX + "/cases/{id}", cases::get);
     routes.post(PREFIX + "/cases/{id}/actions", cases::act);
+
+    routes.post(PREFIX + "/sites/{id}/audits", audits::record);
+    routes.get(PREFIX + "/sites/{id}/audits", audits::ofSite);
+    routes.get(PREFIX + "/sites/{id}/status-history", audits::statusHistory);
+    routes.get(PREFIX + "/audits/{id}", audits::get);
+    routes.post(PREFIX + "/audits/{id}/corrective-actions/{index}", audits::followUp);
+
+    routes.post(PREFIX + "/community-reports", communityReports::submit);
+    routes.get(PREFIX + "/community-reports", communityReports::list);
+    routes.get(PREFIX + "/community-reports/{id}", communityReports::get);
+    routes.post(PREFIX + "/community-reports/{id}/messages", communityReports::regulatorMessage);
+    routes.post(PREFIX + "/community-reports/{id}/status", communityReports::setStatus);
+    routes.get(PREFIX + "/community-reports/receipt/{code}", communityReports::byReceipt);
+    routes.post(
+        PREFIX + "/community-reports/receipt/{code}/messages", communityReports::reporterMessage);
+    routes.get("/report", communityReports::form);
+
+    routes.post(PREFIX + "/customs/check", customs::check);
+
+    routes.get(PREFIX + "/reports/oecd", reports::oecdHtml);
+    routes.get(PREFIX + "/reports/oecd.pdf", reports::oecdPdf);
+    routes.get(PREFIX + "/reports/cmrt", reports::cmrt);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

@@ -17,6 +17,8 @@ enum ProblemType {
   REVOKED_DEVICE(403, "revoked-device", "The batch's device is revoked; nothing was written"),
   BAD_SIGNATURE(422, "bad-signature", "The batch's signature does not verify; nothing was written"),
   CASE_CHANGED(409, "case-changed", "The case kept changing; nothing was written, try again"),
+  REPORT_CHANGED(409, "report-changed", "The report kept changing; nothing was written, try again"),
+  TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from this client"),
   TOO_LARGE(413, "too-large", "The request body is too large"),
   INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");

@@ -26,17 +26,22 @@ import org.oretrace.store.json.RegistryJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Mine sites and actors: upserted in batches by administrators, listed and looked up by anyone. */
+/**
+ * Mine sites and actors: upserted in batches by administrators, listed and looked up by anyone. A
+ * site looked up by id also says whether its audits' corrective actions are overdue.
+ */
 final class RegistryEndpoints {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryEndpoints.class);
 
   private final RegistryStore registry;
   private final Authenticator authenticator;
+  private final OverdueSweep overdue;
 
-  RegistryEndpoints(RegistryStore registry, Authenticator authenticator) {
+  RegistryEndpoints(RegistryStore registry, Authenticator authenticator, OverdueSweep overdue) {
     this.registry = requireNonNull(registry, "registry is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.overdue = requireNonNull(overdue, "overdue is null");
   }
 
   void putSites(Context context) {
@@ -81,7 +86,13 @@ final class RegistryEndpoints {
   void getSite(Context context) {
     String id = context.pathParam("id");
     Site site = registry.site(id).orElseThrow(() -> ApiProblem.notFound("site", id));
-    Responses.json(context, 200, RegistryJson.encode(site));
+    overdue.maybeRun();
+    // A site whose audits' corrective actions are past their deadline is flagged (docs/audits.md).
+    ObjectNode body = RegistryJson.encode(site);
+    int overdueActions = overdue.overdueActions(id);
+    body.put("correctiveActionsOverdue", overdueActions);
+    body.put("flagged", overdueActions > 0);
+    Responses.json(context, 200, body);
   }
 
   void getActor(Context context) {

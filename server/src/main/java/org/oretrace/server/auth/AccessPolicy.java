@@ -29,7 +29,19 @@ public final class AccessPolicy {
     /** Read the cases visible to the caller's organisation (see {@link CaseAccess}). */
     READ_CASES,
     /** Open cases and act on those visible to the caller's organisation. */
-    WORK_CASES;
+    WORK_CASES,
+    /** Record third-party audits of sites (which change their ICGLR status) and follow them up. */
+    RECORD_AUDITS,
+    /**
+     * Read community reports (only the regulator's organisation: {@link CommunityReportAccess}).
+     */
+    READ_COMMUNITY_REPORTS,
+    /** Ask a reporter questions and change a report's status (the regulator's organisation). */
+    ANSWER_COMMUNITY_REPORTS,
+    /** Ask customs go/no-go for a declaration. */
+    CHECK_DECLARATIONS,
+    /** Read due-diligence reports and CMRT exports of a company. */
+    READ_REPORTS;
 
     public String wireName() {
       return WireNames.of(this);
@@ -45,6 +57,12 @@ public final class AccessPolicy {
     ALLOWED.put(Action.UPLOAD_EVIDENCE, EnumSet.of(Role.RECORDER, Role.INVESTIGATOR, Role.ADMIN));
     ALLOWED.put(Action.READ_CASES, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
     ALLOWED.put(Action.WORK_CASES, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
+    ALLOWED.put(Action.RECORD_AUDITS, EnumSet.of(Role.ADMIN));
+    ALLOWED.put(
+        Action.READ_COMMUNITY_REPORTS, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
+    ALLOWED.put(Action.ANSWER_COMMUNITY_REPORTS, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
+    ALLOWED.put(Action.CHECK_DECLARATIONS, EnumSet.allOf(Role.class));
+    ALLOWED.put(Action.READ_REPORTS, EnumSet.allOf(Role.class));
   }
 
   private AccessPolicy() {}

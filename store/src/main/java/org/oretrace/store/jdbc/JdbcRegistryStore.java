@@ -3,8 +3,10 @@ package org.oretrace.store.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,28 +76,41 @@ final class JdbcRegistryStore implements RegistryStore {
   public void putSites(List<Site> newSites) {
     database.write(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "INSERT INTO sites (id, country, icglr_status, minerals, document) VALUES (?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (id) DO UPDATE SET country = excluded.country,"
-                      + " icglr_status = excluded.icglr_status, minerals = excluded.minerals,"
-                      + " document = excluded.document")) {
-            for (Site site : newSites) {
-              statement.setString(1, site.id());
-              statement.setString(2, site.country().code());
-              statement.setString(3, site.icglrStatus().wireName());
-              StringBuilder minerals = new StringBuilder(",");
-              site.minerals().forEach(mineral -> minerals.append(mineral.wireName()).append(','));
-              statement.setString(4, minerals.toString());
-              statement.setString(5, Json.text(RegistryJson.encode(site)));
-              statement.addBatch();
-            }
-            statement.executeBatch();
-          }
+          writeSites(connection, newSites);
           return null;
         });
-    newSites.forEach(site -> sites.put(site.id(), site));
-    List<Site> put = List.copyOf(newSites);
+    cache(newSites);
+  }
+
+  /**
+   * Writes sites inside another store's transaction (an audit changing a site's status); the caller
+   * calls {@link #cache} once that transaction is committed.
+   */
+  void writeSites(Connection connection, List<Site> newSites) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO sites (id, country, icglr_status, minerals, document) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET country = excluded.country,"
+                + " icglr_status = excluded.icglr_status, minerals = excluded.minerals,"
+                + " document = excluded.document")) {
+      for (Site site : newSites) {
+        statement.setString(1, site.id());
+        statement.setString(2, site.country().code());
+        statement.setString(3, site.icglrStatus().wireName());
+        StringBuilder minerals = new StringBuilder(",");
+        site.minerals().forEach(mineral -> minerals.append(mineral.wireName()).append(','));
+        statement.setString(4, minerals.toString());
+        statement.setString(5, Json.text(RegistryJson.encode(site)));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  /** Makes committed sites the ones lookups by id answer, and tells the listeners. */
+  void cache(List<Site> committed) {
+    committed.forEach(site -> sites.put(site.id(), site));
+    List<Site> put = List.copyOf(committed);
     tell(listener -> listener.sitesPut(put));
   }
 
