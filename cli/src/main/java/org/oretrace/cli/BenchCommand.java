@@ -458,6 +458,11 @@ final class BenchCommand implements Runnable {
       java.io.PrintWriter out = spec.commandLine().getOut();
       table.lines().forEach(out::println);
       out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
       name = "customs",
       mixinStandardHelpOptions = true,
       description =
