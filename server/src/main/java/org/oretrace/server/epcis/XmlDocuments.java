@@ -60,6 +60,10 @@ final class XmlDocuments {
           Map.entry("sensorElementList", "sensorElement"),
           Map.entry("correctiveEventIDs", "correctiveEventID"));
 
+  /** Elements that are objects even when empty ({@code <ilmd/>}). */
+  private static final Set<String> CONTAINERS =
+      Set.of("sensorElement", "ilmd", "errorDeclaration", "sensorMetadata");
+
   private static final Set<String> NUMBERS =
       Set.of(
           "quantity",
@@ -156,7 +160,7 @@ final class XmlDocuments {
         for (Element item : children(child)) {
           disposition.withArray(item.getLocalName()).add(bare("disposition", text(item)));
         }
-      } else if (local.equals("sensorElement") || !children(child).isEmpty()) {
+      } else if (CONTAINERS.contains(local) || !children(child).isEmpty()) {
         ObjectNode nested = Json.object();
         attributes(nested, child, namespaces);
         fill(nested, child, namespaces);
@@ -195,9 +199,12 @@ final class XmlDocuments {
           attributes(value, part, namespaces);
           if (part.getLocalName().equals("sensorReport") && isEpcis(part)) {
             element.withArray(name).add(value);
+          } else if (value.isEmpty() && children(part).isEmpty() && !isEpcis(part)) {
+            // An extension holding only text, such as <example:someUserField>.
+            put(element, name, scalar(part.getLocalName(), text(part)));
           } else {
             fill(value, part, namespaces);
-            element.set(name, value);
+            put(element, name, value);
           }
         }
         return element;

@@ -27,6 +27,7 @@ import org.oretrace.store.epcis.EpcisQuery.Match;
 import org.oretrace.store.epcis.EpcisRecord;
 import org.oretrace.store.epcis.EpcisRecord.EpcReference;
 import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.epcis.NamedQuery;
 import org.oretrace.store.json.Json;
 
 /**
@@ -410,6 +411,78 @@ final class JdbcEpcisStore implements EpcisStore {
             return readJobs(statement);
           }
         });
+  }
+
+  @Override
+  public boolean putNamedQuery(NamedQuery query) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO epcis_named_queries (name, query, created_at_millis)"
+                      + " VALUES (?,?,?) ON CONFLICT (name) DO NOTHING")) {
+            statement.setString(1, query.name());
+            statement.setString(2, Json.text(query.parameters()));
+            statement.setLong(3, query.createdAt().toEpochMilli());
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<NamedQuery> namedQuery(String name) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT name, query, created_at_millis FROM epcis_named_queries WHERE name = ?")) {
+            statement.setString(1, name);
+            List<NamedQuery> found = readNamedQueries(statement);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+          }
+        });
+  }
+
+  @Override
+  public List<NamedQuery> namedQueries(long offset, int limit) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT name, query, created_at_millis FROM epcis_named_queries"
+                      + " ORDER BY name LIMIT ? OFFSET ?")) {
+            statement.setInt(1, limit);
+            statement.setLong(2, offset);
+            return readNamedQueries(statement);
+          }
+        });
+  }
+
+  @Override
+  public boolean deleteNamedQuery(String name) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM epcis_named_queries WHERE name = ?")) {
+            statement.setString(1, name);
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static List<NamedQuery> readNamedQueries(PreparedStatement statement)
+      throws SQLException {
+    List<NamedQuery> queries = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        queries.add(
+            new NamedQuery(
+                rows.getString(1),
+                (ObjectNode) Json.parse(rows.getString(2).getBytes(StandardCharsets.UTF_8)),
+                Instant.ofEpochMilli(rows.getLong(3))));
+      }
+    }
+    return queries;
   }
 
   private static List<CaptureJob> readJobs(PreparedStatement statement) throws SQLException {
