@@ -97,9 +97,10 @@ final class JdbcEpcisStore implements EpcisStore {
                           + " VALUES (?,?,?) ON CONFLICT DO NOTHING");
               PreparedStatement links =
                   connection.prepareStatement(
-                      "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id) VALUES (?,?)"
-                          + " ON CONFLICT (custody_event_id)"
-                          + " DO UPDATE SET epcis_event_id = excluded.epcis_event_id")) {
+                      "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id, position)"
+                          + " VALUES (?,?,?) ON CONFLICT (custody_event_id) DO UPDATE SET"
+                          + " epcis_event_id = excluded.epcis_event_id,"
+                          + " position = excluded.position")) {
             for (EpcisRecord record : records) {
               long sequence = next++;
               events.setLong(1, sequence);
@@ -122,9 +123,11 @@ final class JdbcEpcisStore implements EpcisStore {
                 epcs.setLong(3, sequence);
                 epcs.addBatch();
               }
+              int position = 0;
               for (String custodyEventId : record.custodyEventIds()) {
                 links.setString(1, custodyEventId);
                 links.setString(2, record.eventId());
+                links.setInt(3, position++);
                 links.addBatch();
               }
             }
@@ -567,7 +570,7 @@ final class JdbcEpcisStore implements EpcisStore {
             "SELECT epcis_event_id, custody_event_id FROM epcis_custody_links"
                 + " WHERE epcis_event_id IN ("
                 + placeholders(ids.size())
-                + ") ORDER BY rowid")) {
+                + ") ORDER BY epcis_event_id, position, custody_event_id")) {
       for (int index = 0; index < ids.size(); index++) {
         statement.setString(index + 1, ids.get(index));
       }
