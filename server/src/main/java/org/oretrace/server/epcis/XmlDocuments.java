@@ -16,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.oretrace.core.Violation;
 import org.oretrace.store.epcis.EpcisMapper;
+import org.oretrace.store.epcis.EpcisXmlWriter;
 import org.oretrace.store.json.Json;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -30,8 +31,9 @@ import org.xml.sax.SAXException;
  * type=...}) become arrays, attributes of sensor elements become fields, CBV URNs become their bare
  * words ({@code urn:epcglobal:cbv:bizstep:shipping} to {@code shipping}), and elements of other
  * namespaces (extensions, ILMD) become {@code prefix:name} fields with the prefix added to the
- * {@code @context}. The result is then validated against the JSON Schema like any JSON document, so
- * one schema judges both forms. The parser refuses DTDs and external entities (XXE).
+ * {@code @context}; {@code <ot:entry key="K">} becomes the field K (a name XML cannot spell). The
+ * result is then validated against the JSON Schema like any JSON document, so one schema judges
+ * both forms. The parser refuses DTDs and external entities (XXE).
  */
 final class XmlDocuments {
 
@@ -145,6 +147,18 @@ final class XmlDocuments {
   /** Copies an element's children into an object, the EPCIS way. */
   private static void fill(ObjectNode target, Element element, Map<String, String> namespaces) {
     for (Element child : children(element)) {
+      if (isEntry(child)) {
+        JsonNode value;
+        if (children(child).isEmpty()) {
+          value = Json.mapper().getNodeFactory().textNode(text(child));
+        } else {
+          ObjectNode nested = Json.object();
+          fill(nested, child, namespaces);
+          value = nested;
+        }
+        put(target, child.getAttribute(EpcisXmlWriter.ENTRY_KEY), value);
+        continue;
+      }
       String name = name(child, namespaces);
       String local = child.getLocalName();
       if (LISTS.containsKey(local) && isEpcis(child)) {
@@ -266,6 +280,13 @@ final class XmlDocuments {
 
   private static String bareType(String value, String prefix) {
     return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
+  }
+
+  /** {@code <ot:entry key="...">}: a field whose name is no XML name (see EpcisXmlWriter). */
+  private static boolean isEntry(Element element) {
+    return EpcisMapper.NAMESPACE.equals(element.getNamespaceURI())
+        && element.getLocalName().equals(EpcisXmlWriter.ENTRY)
+        && element.hasAttribute(EpcisXmlWriter.ENTRY_KEY);
   }
 
   private static boolean isEpcis(Element element) {

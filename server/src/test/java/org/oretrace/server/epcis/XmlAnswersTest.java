@@ -144,6 +144,42 @@ class XmlAnswersTest {
         .contains("<member>AggregationEvent</member>");
   }
 
+  @Test
+  void nativeEventsServedAsXmlRecaptureIntoTheSameCustodyRecord() {
+    server.seedRegistry();
+    server.post("/api/v1/events", Fixtures.CHAIN, server.recorderToken());
+    Response json = server.get("/epcis/events?perPage=1000");
+    Response xml = server.get("/epcis/events?perPage=1000", "Accept", "application/xml");
+    List<JsonNode> expected = CaptureEndpointsTest.eventList(json.json());
+    List<JsonNode> actual =
+        CaptureEndpointsTest.eventList(
+            XmlDocuments.toJson(xml.text().getBytes(StandardCharsets.UTF_8)));
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int index = 0; index < expected.size(); index++) {
+      List<String> differences = new ArrayList<>();
+      compare("", expected.get(index), actual.get(index), differences);
+      assertThat(differences).as("event %d: %s", index, xml.text()).isEmpty();
+    }
+
+    try (TestServer other = new TestServer()) {
+      other.seedRegistry();
+      Response capture =
+          other.post(
+              "/epcis/capture",
+              xml.text().getBytes(StandardCharsets.UTF_8),
+              "application/xml",
+              other.recorderToken());
+
+      assertThat(capture.status()).as(capture.text()).isEqualTo(202);
+      assertThat(capture.json().get("success").asBoolean()).as(capture.text()).isTrue();
+      assertThat(other.store().custody().eventCount()).isEqualTo(10);
+      assertThat(other.get("/api/v1/lots/LOT-P/trace").json())
+          .isEqualTo(server.get("/api/v1/lots/LOT-P/trace").json());
+      assertThat(other.get("/api/v1/lots/LOT-M").json())
+          .isEqualTo(server.get("/api/v1/lots/LOT-M").json());
+    }
+  }
+
   /**
    * Collects where two event trees differ. XML has no JSON types, so a number or a boolean equals
    * the text that spells it, and an array of one value equals that value (a repeated element cannot

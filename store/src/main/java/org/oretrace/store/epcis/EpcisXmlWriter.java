@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -23,7 +24,8 @@ import javax.xml.stream.XMLStreamWriter;
  * ({@code shipping} to {@code urn:epcglobal:cbv:bizstep:shipping}); sensor metadata and reports
  * become attributes; every other field ({@code prefix:name}, an extension) becomes an element of
  * the namespace its prefix is bound to in the event's {@code @context}, declared on the event
- * element. Arrays of extension values become repeated elements.
+ * element. Arrays of extension values become repeated elements; a field whose name is no XML name
+ * (a map keyed by URI) becomes {@code <ot:entry key="...">}.
  *
  * <p>The writer streams: events are written one at a time, so a whole record can be exported
  * without holding it in memory. XML carries no JSON types, so extension numbers and booleans come
@@ -127,6 +129,17 @@ public final class EpcisXmlWriter implements AutoCloseable {
   private static final String ERROR_REASON_URN = "urn:epcglobal:cbv:er:";
   private static final String TRANSACTION_TYPE_URN = "urn:epcglobal:cbv:btt:";
   private static final String SOURCE_TYPE_URN = "urn:epcglobal:cbv:sdt:";
+
+  /**
+   * A field whose name cannot be an XML element name (a map keyed by URI, such as {@code
+   * ot:tagNumbers}) is written as {@code <ot:entry key="NAME">}; reading XML turns it back.
+   */
+  public static final String ENTRY = "entry";
+
+  public static final String ENTRY_KEY = "key";
+
+  private static final Pattern ELEMENT_NAME =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9._-]*:)?[A-Za-z_][A-Za-z0-9._-]*");
 
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
@@ -419,8 +432,13 @@ public final class EpcisXmlWriter implements AutoCloseable {
   }
 
   private void start(String name) throws XMLStreamException {
+    if (!isElementName(name)) {
+      xml.writeStartElement(EpcisMapper.PREFIX, ENTRY, EpcisMapper.NAMESPACE);
+      xml.writeAttribute(ENTRY_KEY, name);
+      return;
+    }
     int colon = name.indexOf(':');
-    if (colon > 0 && !isIri(name)) {
+    if (colon > 0) {
       String prefix = name.substring(0, colon);
       xml.writeStartElement(prefix, name.substring(colon + 1), namespace(prefix));
     } else {
@@ -436,7 +454,9 @@ public final class EpcisXmlWriter implements AutoCloseable {
       for (var entry : node.properties()) {
         String field = entry.getKey();
         int colon = field.indexOf(':');
-        if (colon > 0 && !isIri(field) && !field.startsWith("@")) {
+        if (!isElementName(field)) {
+          prefixes.add(EpcisMapper.PREFIX);
+        } else if (colon > 0) {
           prefixes.add(field.substring(0, colon));
         }
         collectPrefixes(entry.getValue(), prefixes);
@@ -444,7 +464,15 @@ public final class EpcisXmlWriter implements AutoCloseable {
     }
   }
 
+  /** Whether a field name can be an element name ({@code name} or {@code prefix:name}). */
+  private static boolean isElementName(String name) {
+    return ELEMENT_NAME.matcher(name).matches() && !isIri(name);
+  }
+
   private String namespace(String prefix) {
+    if (prefix.equals(EpcisMapper.PREFIX) && !namespaces.containsKey(prefix)) {
+      return EpcisMapper.NAMESPACE;
+    }
     String bound = namespaces.get(prefix);
     if (bound == null) {
       bound = WELL_KNOWN.get(prefix);
@@ -454,7 +482,10 @@ public final class EpcisXmlWriter implements AutoCloseable {
   }
 
   private static boolean isIri(String name) {
-    return name.contains("://") || name.startsWith("urn:");
+    return name.contains("://")
+        || name.startsWith("urn:")
+        || name.startsWith("http:")
+        || name.startsWith("https:");
   }
 
   /** A bare CBV word as the URN of the XML binding; URIs stay as they are. */
