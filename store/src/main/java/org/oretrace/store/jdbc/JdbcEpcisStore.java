@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,8 @@ final class JdbcEpcisStore implements EpcisStore {
                           + " VALUES (?,?,?) ON CONFLICT (custody_event_id) DO UPDATE SET"
                           + " epcis_event_id = excluded.epcis_event_id,"
                           + " position = excluded.position")) {
+            // The records of one capture share their document's context: write its text once.
+            Map<JsonNode, String> contextTexts = new IdentityHashMap<>();
             for (EpcisRecord record : records) {
               long sequence = next++;
               events.setLong(1, sequence);
@@ -114,7 +117,7 @@ final class JdbcEpcisStore implements EpcisStore {
               setText(events, 9, record.readPoint());
               setText(events, 10, record.bizLocation());
               setText(events, 11, record.captureId());
-              events.setString(12, Json.text(record.context()));
+              events.setString(12, contextTexts.computeIfAbsent(record.context(), Json::text));
               events.setString(13, Json.text(record.event()));
               events.addBatch();
               for (EpcReference epc : record.epcs()) {
@@ -147,31 +150,45 @@ final class JdbcEpcisStore implements EpcisStore {
         });
   }
 
+  /** Removes the stored events that these records replace (looked up 500 ids at a time). */
   private static void deleteExisting(Connection connection, List<EpcisRecord> records)
       throws SQLException {
-    try (PreparedStatement find =
-            connection.prepareStatement(
-                "SELECT record_sequence FROM epcis_events WHERE event_id = ?");
-        PreparedStatement deleteEpcs =
+    List<String> ids = records.stream().map(EpcisRecord::eventId).toList();
+    Map<String, Long> existing = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      try (PreparedStatement find =
+          connection.prepareStatement(
+              "SELECT event_id, record_sequence FROM epcis_events WHERE event_id IN ("
+                  + placeholders(chunk.size())
+                  + ")")) {
+        for (int index = 0; index < chunk.size(); index++) {
+          find.setString(index + 1, chunk.get(index));
+        }
+        try (ResultSet rows = find.executeQuery()) {
+          while (rows.next()) {
+            existing.put(rows.getString(1), rows.getLong(2));
+          }
+        }
+      }
+    }
+    if (existing.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement deleteEpcs =
             connection.prepareStatement("DELETE FROM epcis_event_epcs WHERE record_sequence = ?");
         PreparedStatement deleteEvent =
             connection.prepareStatement("DELETE FROM epcis_events WHERE record_sequence = ?");
         PreparedStatement deleteLinks =
             connection.prepareStatement(
                 "DELETE FROM epcis_custody_links WHERE epcis_event_id = ?")) {
-      for (EpcisRecord record : records) {
-        find.setString(1, record.eventId());
-        try (ResultSet rows = find.executeQuery()) {
-          if (rows.next()) {
-            long sequence = rows.getLong(1);
-            deleteEpcs.setLong(1, sequence);
-            deleteEpcs.executeUpdate();
-            deleteEvent.setLong(1, sequence);
-            deleteEvent.executeUpdate();
-            deleteLinks.setString(1, record.eventId());
-            deleteLinks.executeUpdate();
-          }
-        }
+      for (Map.Entry<String, Long> event : existing.entrySet()) {
+        deleteEpcs.setLong(1, event.getValue());
+        deleteEpcs.executeUpdate();
+        deleteEvent.setLong(1, event.getValue());
+        deleteEvent.executeUpdate();
+        deleteLinks.setString(1, event.getKey());
+        deleteLinks.executeUpdate();
       }
     }
   }
