@@ -1,5 +1,6 @@
 package org.oretrace.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,9 +13,12 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Capture.class,
       BenchCommand.Trace.class,
+      BenchCommand.LedgerProofs.class,
       BenchCommand.Detect.class,
       BenchCommand.Epcis.class,
-      BenchCommand.Screen.class
+      BenchCommand.Screen.class,
+      BenchCommand.Compare.class,
+      BenchCommand.Customs.class
     })
 final class BenchCommand implements Runnable {
 
@@ -80,6 +84,61 @@ final class BenchCommand implements Runnable {
       }
       System.out.println(
           CaptureBenchmark.run(lots, batchSize, seed, clients, detection, databaseUrl).line());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "ledger",
+      mixinStandardHelpOptions = true,
+      description =
+          "Fill a SQLite ledger with synthetic leaves through the capture's append path, then time"
+              + " inclusion and consistency proofs of random leaves against the full tree.")
+  static final class LedgerProofs implements Callable<Integer> {
+
+    @Option(
+        names = "--leaves",
+        defaultValue = "1000000",
+        description = "Leaves in the log (default: ${DEFAULT-VALUE}).")
+    long leaves;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "10000",
+        description = "Leaves appended per transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--proofs",
+        defaultValue = "10000",
+        description = "Proofs of each kind to time (default: ${DEFAULT-VALUE}).")
+    int proofs;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Seed of the random leaves and sizes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      if (leaves < 1 || batchSize < 1 || proofs < 1) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--leaves, --batch-size and --proofs must be at least 1");
+      }
+      long step = Math.max(leaves / 20, 1);
+      LedgerBenchmark.Result result =
+          LedgerBenchmark.run(
+              leaves,
+              batchSize,
+              proofs,
+              seed,
+              appended -> {
+                if (appended % step < batchSize || appended == leaves) {
+                  System.err.printf(Locale.ROOT, "ledger: %,d of %,d leaves%n", appended, leaves);
+                }
+              });
+      System.out.println(result.line());
       return 0;
     }
   }
@@ -279,6 +338,166 @@ final class BenchCommand implements Runnable {
           entries.size(), qualityNames, names, listSize);
       System.out.println(
           org.oretrace.core.screening.ScreeningBenchmark.run(entries, settings).summary());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Oretrace against the engines a user would pick instead, on the same generated data, as one"
+            + " table: lineage traces against a PostgreSQL recursive CTE, the mass balance of every"
+            + " actor against DuckDB in process, capture on SQLite and on PostgreSQL.",
+        "PostgreSQL: --postgres, else $"
+            + Compare.POSTGRES_VARIABLE
+            + "; each phase works in a"
+            + " scratch schema it drops afterwards. Without either, the PostgreSQL rows are skipped."
+      })
+  static final class Compare implements Callable<Integer> {
+
+    static final String POSTGRES_VARIABLE = "ORETRACE_TEST_POSTGRES_URL";
+
+    @Option(
+        names = "--lots",
+        defaultValue = "1000000",
+        description = "Lots in the lineage world (default: ${DEFAULT-VALUE}; the goal is at 10M).")
+    int lots;
+
+    @Option(
+        names = "--queries",
+        defaultValue = "1000",
+        description = "Upstream traces timed on each side (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(
+        names = "--events",
+        defaultValue = "10000000",
+        description =
+            "Events in the mass-balance record (default: ${DEFAULT-VALUE}; the goal is at 50M).")
+    int events;
+
+    @Option(
+        names = "--capture-lots",
+        defaultValue = "20000",
+        description = "Lots in the simulated world captured (default: ${DEFAULT-VALUE}).")
+    int captureLots;
+
+    @Option(
+        names = "--repeats",
+        defaultValue = "3",
+        description =
+            "Mass-balance runs on each side; the median counts (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(
+        names = "--threads",
+        description = "Threads for the mass balance, on both sides (default: the processors).")
+    Integer threads;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--postgres",
+        paramLabel = "URL",
+        description =
+            "The PostgreSQL server: jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD.")
+    String postgresUrl;
+
+    @Option(
+        names = "--no-postgres",
+        description = "Skip the PostgreSQL rows even when $" + POSTGRES_VARIABLE + " is set.")
+    boolean noPostgres;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      String url = postgresUrl;
+      String missing = null;
+      if (noPostgres) {
+        if (url != null) {
+          throw new Failures.UserError(
+              Main.EXIT_USAGE, "--postgres and --no-postgres exclude each other");
+        }
+        missing = "--no-postgres given";
+      } else if (url == null) {
+        String fromEnvironment = System.getenv(POSTGRES_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+          missing = "no --postgres given and " + POSTGRES_VARIABLE + " is not set";
+        } else {
+          url = fromEnvironment;
+        }
+      } else if (!url.startsWith(org.oretrace.store.postgres.PostgresStore.URL_PREFIX)) {
+        throw new Failures.UserError(Main.EXIT_USAGE, "--postgres must be a jdbc:postgresql: URL");
+      }
+      CompareBenchmark.Settings settings;
+      try {
+        settings =
+            new CompareBenchmark.Settings(
+                lots,
+                queries,
+                events,
+                captureLots,
+                repeats,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                seed,
+                url,
+                missing);
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
+      }
+      if (missing != null) {
+        System.err.println("oretrace: PostgreSQL rows skipped: " + missing);
+      }
+      CompareBenchmark.Table table = CompareBenchmark.run(settings, System.err);
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      table.lines().forEach(out::println);
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "customs",
+      mixinStandardHelpOptions = true,
+      description =
+          "Time customs go/no-go answers on a simulated world recorded with detection: p50, p99"
+              + " and worst, against the goal of 50 ms.")
+  static final class Customs implements Callable<Integer> {
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1001",
+        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--lots",
+        defaultValue = "10000",
+        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
+    int lots;
+
+    @Option(
+        names = "--declarations",
+        defaultValue = "5000",
+        description = "Declarations to check (default: ${DEFAULT-VALUE}).")
+    int declarations;
+
+    @Override
+    public Integer call() {
+      if (lots < 1 || declarations < 1) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--lots and --declarations must be at least 1");
+      }
+      System.out.println(
+          CustomsBenchmark.run(
+                  org.oretrace.sim.Scenario.named("great-lakes-3t"), seed, lots, declarations)
+              .line());
       return 0;
     }
   }

@@ -233,7 +233,8 @@ final class CaptureBenchmark {
     }
   }
 
-  private static long processCpuNanos() {
+  /** The CPU time of the whole process, every thread (native ones such as DuckDB's) included. */
+  static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
@@ -241,7 +242,7 @@ final class CaptureBenchmark {
     return 0;
   }
 
-  private static void deleteQuietly(Path folder) {
+  static void deleteQuietly(Path folder) {
     try (Stream<Path> paths = Files.walk(folder)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

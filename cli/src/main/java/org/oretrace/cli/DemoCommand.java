@@ -13,7 +13,6 @@ import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.CustodyStore.LotFilter;
-import org.oretrace.store.Detection;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Command;
@@ -34,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
   @Mixin ServeOptions serve;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--lots",
@@ -54,7 +54,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     ServerConfig config = serve.config();
     Recorder recorder = data.openRecorder();
-    Detection.attach(recorder);
+    AutoCloseable publisher;
+    try {
+      publisher = kafka.attach(recorder);
+    } catch (RuntimeException e) {
+      recorder.store().close();
+      throw e;
+    }
     if (recorder.store().custody().eventCount() == 0) {
       load(recorder);
     } else {
@@ -71,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     String showcase = showcaseLot(recorder);
     List<DemoAccounts.Login> logins = DemoAccounts.seed(recorder.store());
     ServeOptions.runUntilStopped(
-        config, recorder, url -> printWelcome(url, recorder, showcase, token, logins));
+        config, recorder, url -> printWelcome(url, recorder, showcase, token, logins), publisher);
     return 0;
   }
 

@@ -17,21 +17,24 @@ import org.oretrace.store.epcis.EpcisCapture;
 import org.oretrace.store.epcis.EpcisMapper;
 import org.oretrace.store.epcis.EpcisQuery;
 import org.oretrace.store.epcis.EpcisRecord;
+import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.epcis.EpcisXmlWriter;
 import org.oretrace.store.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Writes the whole record as one EPCIS 2.0 EPCISDocument in JSON-LD: captured EPCIS events as they
- * were captured, native custody events mapped by {@link EpcisMapper} (docs/epcis.md). The document
- * is streamed a page at a time, so its size is not bounded by memory; its {@code @context} (the
- * union of the events' contexts) is written last, which JSON-LD allows.
+ * Writes the whole record as one EPCIS 2.0 EPCISDocument, in JSON-LD ({@code epcis-jsonld}) or XML
+ * ({@code epcis-xml}): captured EPCIS events as they were captured, native custody events mapped by
+ * {@link EpcisMapper} (docs/epcis.md). The document is streamed a page at a time, so its size is
+ * not bounded by memory. In JSON-LD its {@code @context} (the union of the events' contexts) is
+ * written last, which JSON-LD allows; in XML each event declares the namespaces it uses.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Export the record as an EPCIS 2.0 document (JSON-LD).")
+    description = "Export the record as an EPCIS 2.0 document (JSON-LD or XML).")
 final class ExportCommand implements Callable<Integer> {
 
   private static final int PAGE = 5000;
@@ -41,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       required = true,
-      description = "Export format; only epcis-jsonld so far.")
+      description = "Export format: epcis-jsonld or epcis-xml.")
   String format;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
@@ -49,16 +52,47 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("epcis-jsonld")) {
-      throw new Failures.UserError(Main.EXIT_USAGE, "--format must be epcis-jsonld");
+    if (!format.equals("epcis-jsonld") && !format.equals("epcis-xml")) {
+      throw new Failures.UserError(Main.EXIT_USAGE, "--format must be epcis-jsonld or epcis-xml");
     }
     Recorder recorder = data.openRecorder();
-    long written = 0;
-    try (OutputStream output = Files.newOutputStream(out);
-        JsonGenerator generator =
-            Json.mapper().getFactory().createGenerator(output, JsonEncoding.UTF8)) {
+    long written;
+    try (OutputStream output = Files.newOutputStream(out)) {
       EpcisCapture capture = EpcisCapture.open(recorder);
       capture.catchUp();
+      written =
+          format.equals("epcis-xml")
+              ? writeXml(capture.store(), output)
+              : writeJsonLd(capture.store(), output);
+    } catch (IOException e) {
+      throw new Failures.UserError(Main.EXIT_IO, "cannot write " + out + ": " + e.getMessage());
+    } finally {
+      recorder.store().close();
+    }
+    System.out.printf("wrote %d EPCIS events to %s%n", written, out);
+    return 0;
+  }
+
+  private static long writeXml(EpcisStore store, OutputStream output) {
+    long written = 0;
+    try (EpcisXmlWriter writer = EpcisXmlWriter.document(output, Instant.now().toString())) {
+      while (true) {
+        List<EpcisRecord> page = store.query(EpcisQuery.ALL, written, PAGE);
+        for (EpcisRecord record : page) {
+          writer.write(record.event(), record.context());
+        }
+        written += page.size();
+        if (page.size() < PAGE) {
+          return written;
+        }
+      }
+    }
+  }
+
+  private static long writeJsonLd(EpcisStore store, OutputStream output) throws IOException {
+    long written = 0;
+    try (JsonGenerator generator =
+        Json.mapper().getFactory().createGenerator(output, JsonEncoding.UTF8)) {
       Set<JsonNode> contexts = new LinkedHashSet<>();
       EpcisMapper.context().forEach(contexts::add);
       generator.writeStartObject();
@@ -68,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
       generator.writeObjectFieldStart("epcisBody");
       generator.writeArrayFieldStart("eventList");
       while (true) {
-        List<EpcisRecord> page = capture.store().query(EpcisQuery.ALL, written, PAGE);
+        List<EpcisRecord> page = store.query(EpcisQuery.ALL, written, PAGE);
         for (EpcisRecord record : page) {
           generator.writeTree(record.event());
           if (record.context().isArray()) {
@@ -90,12 +124,7 @@ final class ExportCommand implements Callable<Integer> {
       }
       generator.writeEndArray();
       generator.writeEndObject();
-    } catch (IOException e) {
-      throw new Failures.UserError(Main.EXIT_IO, "cannot write " + out + ": " + e.getMessage());
-    } finally {
-      recorder.store().close();
     }
-    System.out.printf("wrote %d EPCIS events to %s%n", written, out);
-    return 0;
+    return written;
   }
 }

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.store.StoreException;
+import org.oretrace.stream.StreamException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -34,7 +35,10 @@ final class Failures implements IExecutionExceptionHandler {
         }
       }
       case UserError user -> err.println("oretrace: " + user.getMessage());
+      case CompareBenchmark.Disagreement disagreement ->
+          err.println("oretrace: benchmark failed: " + disagreement.getMessage());
       case StoreException store -> err.println("oretrace: database error: " + store.getMessage());
+      case StreamException stream -> err.println("oretrace: Kafka: " + stream.getMessage());
       case UncheckedIOException io -> err.println("oretrace: " + io.getCause().getMessage());
       default -> {
         err.println("oretrace: internal error (please report it with the trace below)");
@@ -49,7 +53,9 @@ final class Failures implements IExecutionExceptionHandler {
     return switch (exception) {
       case InvalidInputException invalid -> Main.EXIT_DATA;
       case UserError user -> user.exitCode();
+      case CompareBenchmark.Disagreement disagreement -> Main.EXIT_SOFTWARE;
       case StoreException store -> Main.EXIT_IO;
+      case StreamException stream -> Main.EXIT_IO;
       case UncheckedIOException io -> Main.EXIT_IO;
       case CommandLine.ParameterException parameter -> Main.EXIT_USAGE;
       default -> Main.EXIT_SOFTWARE;

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       ScreenCommand.class,
       WatchListCommand.class,
       BenchCommand.class,
+      DetectStreamCommand.class,
+      StreamCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,7 +1,6 @@
 package org.oretrace.cli;
 
 import java.util.concurrent.Callable;
-import org.oretrace.store.Detection;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,20 +17,28 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
   @Mixin ServeOptions serve;
+  @Mixin KafkaOptions kafka;
 
   @Override
   public Integer call() {
     var config = serve.config();
     System.err.println("oretrace: opening " + data.describe() + " ...");
     Recorder recorder = data.openRecorder();
-    Detection.attach(recorder);
+    AutoCloseable publisher;
+    try {
+      publisher = kafka.attach(recorder);
+    } catch (RuntimeException e) {
+      recorder.store().close();
+      throw e;
+    }
     System.err.printf(
         "oretrace: %,d lots and %,d events loaded%n",
         recorder.graph().lotCount(), recorder.store().custody().eventCount());
     ServeOptions.runUntilStopped(
         config,
         recorder,
-        url -> System.out.println("Oretrace is running at " + url + " (Ctrl-C stops it)"));
+        url -> System.out.println("Oretrace is running at " + url + " (Ctrl-C stops it)"),
+        publisher);
     return 0;
   }
 }

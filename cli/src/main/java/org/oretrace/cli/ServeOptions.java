@@ -43,6 +43,18 @@ final class ServeOptions {
    */
   static void runUntilStopped(
       ServerConfig config, Recorder recorder, java.util.function.Consumer<String> onStarted) {
+    runUntilStopped(config, recorder, onStarted, () -> {});
+  }
+
+  /**
+   * {@link #runUntilStopped(ServerConfig, Recorder, java.util.function.Consumer)}, closing {@code
+   * beforeStore} (a Kafka publisher) after the server and before the store.
+   */
+  static void runUntilStopped(
+      ServerConfig config,
+      Recorder recorder,
+      java.util.function.Consumer<String> onStarted,
+      AutoCloseable beforeStore) {
     OretraceServer server = new OretraceServer(config, recorder);
     int boundPort;
     try {
@@ -59,6 +71,11 @@ final class ServeOptions {
             new Thread(
                 () -> {
                   server.stop();
+                  try {
+                    beforeStore.close();
+                  } catch (Exception e) {
+                    System.err.println("oretrace: while stopping: " + e.getMessage());
+                  }
                   recorder.store().close();
                   stopped.countDown();
                 },

@@ -27,6 +27,13 @@ final class TraceBenchmark {
   private static final int BAGS_PER_TRADER_LOT = 20;
   private static final int TRADER_LOTS_PER_EXPORT = 10;
   private static final int EXPORTS_PER_HEAT = 15;
+  private static final int LOTS_PER_HEAT =
+      1 + EXPORTS_PER_HEAT * (1 + TRADER_LOTS_PER_EXPORT * (1 + BAGS_PER_TRADER_LOT));
+
+  /** How many lots {@link #generate} makes when asked for {@code lots}: whole heats. */
+  static int worldSize(int lots) {
+    return Math.max(1, lots / LOTS_PER_HEAT) * LOTS_PER_HEAT;
+  }
 
   record Result(
       int lots,
@@ -65,7 +72,7 @@ final class TraceBenchmark {
     CustodyGraph graph = new CustodyGraph();
     List<String> heats = new ArrayList<>();
     List<String> bags = new ArrayList<>();
-    build(graph, lots, heats, bags);
+    generate(lots, graph::restore, heats, bags);
     double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
 
     SplittableRandom random = new SplittableRandom(seed);
@@ -113,11 +120,18 @@ final class TraceBenchmark {
         (double) downstreamLots / queries);
   }
 
-  /** Loads a world of about {@code lots} lots, heat by heat, in chunks to bound memory. */
-  private static void build(CustodyGraph graph, int lots, List<String> heats, List<String> bags) {
-    int lotsPerHeat =
-        1 + EXPORTS_PER_HEAT * (1 + TRADER_LOTS_PER_EXPORT * (1 + BAGS_PER_TRADER_LOT));
-    int heatCount = Math.max(1, lots / lotsPerHeat);
+  /** Receives a world chunk by chunk: lots, then the edges between them and earlier lots. */
+  @FunctionalInterface
+  interface Chunks {
+    void accept(List<Lot> lots, List<LineageEdge> edges);
+  }
+
+  /**
+   * Generates a world of about {@code lots} lots, heat by heat, in chunks to bound memory; adds the
+   * smelter outputs (heats) and one mine bag of each trader lot to the lists, as trace starts.
+   */
+  static void generate(int lots, Chunks chunks, List<String> heats, List<String> bags) {
+    int heatCount = Math.max(1, lots / LOTS_PER_HEAT);
     Instant time = Instant.parse("2025-01-01T00:00:00Z");
     long lotNumber = 0;
     List<Lot> chunkLots = new ArrayList<>();
@@ -155,12 +169,12 @@ final class TraceBenchmark {
         }
       }
       if (chunkLots.size() > 200_000) {
-        graph.restore(chunkLots, chunkEdges);
+        chunks.accept(chunkLots, chunkEdges);
         chunkLots.clear();
         chunkEdges.clear();
       }
     }
-    graph.restore(chunkLots, chunkEdges);
+    chunks.accept(chunkLots, chunkEdges);
   }
 
   private static Lot lot(

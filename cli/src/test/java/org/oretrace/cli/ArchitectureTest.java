@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the dependency direction of DESIGN.md: the domain (core) knows nothing of storage, HTTP,
  * the command line or serialisation frameworks; storage knows nothing of HTTP; only the SQLite
- * package speaks JDBC.
+ * package speaks JDBC; only the stream module speaks Kafka.
  */
 class ArchitectureTest {
 
@@ -36,6 +36,7 @@ class ArchitectureTest {
             "org.oretrace.store..",
             "org.oretrace.server..",
             "org.oretrace.sim..",
+            "org.oretrace.stream..",
             "org.oretrace.cli..",
             "com.fasterxml..",
             "io.javalin..",
@@ -74,9 +75,31 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "org.oretrace.server..",
             "org.oretrace.sim..",
+            "org.oretrace.stream..",
             "org.oretrace.cli..",
             "io.javalin..",
             "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheStreamModuleSpeaksKafka() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.oretrace.stream..")
+        .and()
+        .resideInAPackage("org.oretrace..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.kafka..", "kafka..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("org.oretrace.stream..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.oretrace.server..", "org.oretrace.cli..", "io.javalin..", "picocli..")
         .check(classes);
   }
 
@@ -87,7 +110,9 @@ class ArchitectureTest {
         .resideOutsideOfPackages(
             "org.oretrace.store.jdbc..",
             "org.oretrace.store.sqlite..",
-            "org.oretrace.store.postgres..")
+            "org.oretrace.store.postgres..",
+            // The peers bench compare holds Oretrace against speak their own SQL.
+            "org.oretrace.cli.peers..")
         .and()
         .resideInAPackage("org.oretrace..")
         .should()
@@ -98,6 +123,7 @@ class ArchitectureTest {
             "org.flywaydb..",
             "org.sqlite..",
             "org.postgresql..",
+            "org.duckdb..",
             "com.zaxxer.hikari..")
         .check(classes);
   }

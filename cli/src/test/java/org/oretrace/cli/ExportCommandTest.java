@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.store.Stores;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.sqlite.SqliteStore;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class ExportCommandTest {
 
@@ -46,6 +51,57 @@ class ExportCommandTest {
     assertThat(recorded).isPositive();
     assertThat(events).hasSize((int) recorded);
     assertThat(events.get(0).get("bizStep").asText()).isEqualTo("commissioning");
+  }
+
+  @Test
+  void exportsTheSameEventsAsAnEpcisXmlDocument() throws Exception {
+    Path world = folder.resolve("world");
+    Path data = folder.resolve("data");
+    Path json = folder.resolve("export.jsonld");
+    Path xml = folder.resolve("export.xml");
+    assertThat(run("simulate", "--lots", "20", "--out", world.toString())).isZero();
+    assertThat(run("import", world.toString(), "--data", data.toString())).isZero();
+
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "epcis-jsonld",
+                "--data",
+                data.toString(),
+                "--out",
+                json.toString()))
+        .isZero();
+    assertThat(
+            run(
+                "export",
+                "--format",
+                "epcis-xml",
+                "--data",
+                data.toString(),
+                "--out",
+                xml.toString()))
+        .isZero();
+
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Element root = factory.newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+    assertThat(root.getNamespaceURI()).isEqualTo("urn:epcglobal:epcis:xsd:2");
+    assertThat(root.getLocalName()).isEqualTo("EPCISDocument");
+    NodeList eventIds = root.getElementsByTagName("eventID");
+    List<String> fromXml = new ArrayList<>();
+    for (int index = 0; index < eventIds.getLength(); index++) {
+      fromXml.add(eventIds.item(index).getTextContent());
+    }
+    List<String> fromJson = new ArrayList<>();
+    Json.parse(Files.readAllBytes(json))
+        .get("epcisBody")
+        .get("eventList")
+        .forEach(event -> fromJson.add(event.get("eventID").asText()));
+    assertThat(fromXml).isNotEmpty().isEqualTo(fromJson);
+    assertThat(root.getElementsByTagName("bizStep").item(0).getTextContent())
+        .isEqualTo("urn:epcglobal:cbv:bizstep:commissioning");
+    assertThat(Files.readString(xml)).contains("xmlns:ot=\"https://oretrace.org/epcis/\"");
   }
 
   @Test

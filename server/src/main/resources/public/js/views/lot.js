@@ -2,6 +2,7 @@
 // as a graph with the mass on every edge, and the timeline of its own events on a map.
 
 import { getJson } from "../api.js";
+import { verifyEvent } from "../ledger.js";
 import { baseMap, boundsOf } from "../basemap.js";
 import { actorLink, count, dateTime, html, lotLink, mass, mineralName, siteLink, text } from "../format.js";
 import { armedBadge, statusBadge } from "../symbols.js";
@@ -62,15 +63,19 @@ export async function render(main, id, view) {
       <section class="card">
         <h2>Timeline</h2>
         <div class="table-scroll">
-        <table id="lot-events"><thead><tr><th>#</th><th>When</th><th>Event</th><th>By</th><th>Details</th></tr></thead>
+        <table id="lot-events"><thead><tr><th>#</th><th>When</th><th>Event</th><th>By</th><th>Details</th><th>Ledger</th></tr></thead>
           <tbody>${history.events.map((event, index) => `<tr data-event="${text(event.type)}"><td>${index + 1}</td><td>${text(dateTime(event.time))}</td>
-            <td>${text(event.type)}</td><td>${actorName(event.actor)}</td><td>${details(event, actorName)}</td></tr>`).join("")}</tbody></table>
+            <td>${text(event.type)}</td><td>${actorName(event.actor)}</td><td>${details(event, actorName)}</td>
+            <td class="ledger-status" data-index="${index}">leaf ${count(event.sequence)} <button type="button" class="link verify-event" data-index="${index}">verify</button></td></tr>`).join("")}</tbody></table>
         </div>
+        <p class="muted"><button type="button" id="verify-all">Verify every event</button>
+          Checks in this browser, with its own SHA-256 and Ed25519, that each event is in the ledger's latest signed checkpoint.</p>
       </section>
       <section class="card"><h2>Where it went</h2><div class="map" id="lot-map"></div></section>
     </div>`));
 
   drawLineage(view, main.querySelector("#lineage"), lot, upstream, downstream);
+  wireVerification(main, history.events);
 
   const places = history.events.map((event) => event.place);
   const map = view.own(await baseMap(main.querySelector("#lot-map"), boundsOf(places)));
@@ -81,6 +86,31 @@ export async function render(main, id, view) {
       title: `${index + 1}. ${event.type}`,
       zIndexOffset: index,
     }).bindTooltip(`${index + 1}. ${text(event.type)}, ${text(dateTime(event.time))}`).addTo(map);
+  });
+}
+
+/** Each verify button checks its event's inclusion proof; "verify every event" checks them in turn. */
+function wireVerification(main, events) {
+  const verify = async (index) => {
+    const cell = main.querySelector(`.ledger-status[data-index="${index}"]`);
+    cell.dataset.verified = "checking";
+    cell.textContent = "checking…";
+    try {
+      const result = await verifyEvent(events[index]);
+      cell.dataset.verified = result.ok ? "yes" : "no";
+      const failed = result.steps.find((step) => !step.ok);
+      cell.textContent = result.ok ? `✓ leaf ${count(result.index)} of ${count(result.size)}` : `✗ ${failed.name}: ${failed.detail}`;
+      cell.title = result.steps.map((step) => `${step.ok ? "✓" : "✗"} ${step.name} (${step.detail})`).join("\n");
+    } catch (error) {
+      cell.dataset.verified = "no";
+      cell.textContent = `✗ ${error.message}`;
+    }
+  };
+  main.querySelectorAll(".verify-event").forEach((button) => button.addEventListener("click", () => verify(Number(button.dataset.index))));
+  main.querySelector("#verify-all").addEventListener("click", async () => {
+    for (let index = 0; index < events.length; index++) {
+      await verify(index);
+    }
   });
 }
 

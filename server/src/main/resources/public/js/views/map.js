@@ -1,5 +1,6 @@
 // Map: mine sites by ICGLR status (colour, shape and letter) with armed-group rings, the actors,
-// and the flows between them as lines weighted by mass; filters by mineral and country.
+// the flows between them as lines weighted by mass, and the alerts placed at the site (or else the
+// actor) they name; filters by mineral and country, and a switch for the alerts.
 
 import { getJson } from "../api.js";
 import { baseMap, boundsOf } from "../basemap.js";
@@ -9,7 +10,9 @@ import { statusIcon, statusLegend, statusLabel } from "../symbols.js";
 const FLOW_COLOUR = "#7a4b0b";
 
 export async function render(main, parameter, view) {
-  const [summary, sites] = await Promise.all([getJson("/stats/summary"), getJson("/sites", { limit: 1000 })]);
+  const [summary, sites, actorPage, alertPage] = await Promise.all([
+    getJson("/stats/summary"), getJson("/sites", { limit: 1000 }), getJson("/actors", { limit: 1000 }), getJson("/alerts", { limit: 1000 }),
+  ]);
   const countries = [...new Set(sites.items.map((site) => site.country))].sort();
   main.replaceChildren(html(`
     <h1>Map</h1>
@@ -20,18 +23,23 @@ export async function render(main, parameter, view) {
           ${summary.minerals.map((row) => `<option value="${text(row.mineral)}">${text(mineralName(row.mineral))}</option>`).join("")}</select></label>
         <label>Country <select id="map-country"><option value="">All countries</option>
           ${countries.map((code) => `<option value="${text(code)}">${text(code)}</option>`).join("")}</select></label>
+        <label><input type="checkbox" id="map-alerts" checked> Alerts</label>
         <span class="muted" id="map-caption"></span>
       </div>
       <div class="map" id="map"></div>
       <div class="legend">${statusLegend()}
         <span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" fill="#fff" stroke="#1f2a30" stroke-width="2"/></svg> actor (trader, comptoir, smelter…)</span>
-        <span><span class="line"></span> flow, width by mass</span></div>
+        <span><span class="line"></span> flow, width by mass</span>
+        <span><span class="alert-marker" data-severity="high">!3</span> alerts at a place (border by worst severity: thick for high)</span></div>
     </div>`));
 
   const map = view.own(await baseMap(main.querySelector("#map"), boundsOf(sites.items.map((site) => site.location))));
   const flowLayer = L.layerGroup().addTo(map);
   const actorLayer = L.layerGroup().addTo(map);
   const siteLayer = L.layerGroup().addTo(map);
+  const alertLayer = L.layerGroup().addTo(map);
+  const alertsBox = main.querySelector("#map-alerts");
+  const placedAlerts = placeAlerts(alertPage.items, sites.items, actorPage.items);
   const mineralSelect = main.querySelector("#map-mineral");
   const countrySelect = main.querySelector("#map-country");
   let flows = null;
@@ -88,9 +96,23 @@ export async function render(main, parameter, view) {
         .on("click", () => { location.hash = "#/site/" + encodeURIComponent(site.id); })
         .addTo(siteLayer);
     }
-    main.querySelector("#map-caption").textContent = `${shown.length} sites, ${actors.size} actors, ${links.length} flows`;
+    alertLayer.clearLayers();
+    const places = alertsBox.checked ? placedAlerts.filter((place) => !country || place.country === country) : [];
+    for (const place of places) {
+      const worst = SEVERITIES.find((severity) => place.alerts.some((alert) => alert.severity === severity));
+      const icon = L.divIcon({ className: "", html: `<span class="alert-marker" data-severity="${worst}">!${place.alerts.length}</span>`, iconSize: null, iconAnchor: [-8, 22] });
+      L.marker([place.location.lat, place.location.lon], { icon, title: `${place.alerts.length} alerts at ${place.name}`, zIndexOffset: 1000 })
+        .bindPopup(`<b>${text(place.name)}</b>: ${place.alerts.length} alert${place.alerts.length === 1 ? "" : "s"}<ul class="popup-alerts">
+          ${place.alerts.slice(0, 8).map((alert) => `<li><a href="#/alerts/${encodeURIComponent(alert.id)}">${text(alert.detector)} ${text(alert.severity)}</a>: ${text(alert.explanation)}</li>`).join("")}</ul>
+          ${place.alerts.length > 8 ? `<a href="#/alerts">all alerts…</a>` : ""}`, { maxWidth: 360 })
+        .addTo(alertLayer);
+    }
+    const alertCount = places.reduce((total, place) => total + place.alerts.length, 0);
+    main.querySelector("#map-caption").textContent = `${shown.length} sites, ${actors.size} actors, ${links.length} flows, ${alertCount} alerts`
+      + (alertPage.total > alertPage.items.length ? ` (newest ${alertPage.items.length} of ${alertPage.total})` : "");
     main.querySelector("#map").dataset.sites = shown.length;
     main.querySelector("#map").dataset.flows = links.length;
+    main.querySelector("#map").dataset.alerts = alertCount;
   }
 
   await loadFlows();
@@ -99,9 +121,29 @@ export async function render(main, parameter, view) {
     await loadFlows();
     draw();
   });
+  alertsBox.addEventListener("change", draw);
   countrySelect.addEventListener("change", () => {
     draw();
     const site = sites.items.filter((candidate) => !countrySelect.value || candidate.country === countrySelect.value);
     map.fitBounds(boundsOf(site.map((candidate) => candidate.location)), { padding: [20, 20] });
   });
+}
+
+const SEVERITIES = ["high", "medium", "low"];
+
+/** Groups alerts by the place they happen: the first site they name, else the first actor with a location. */
+function placeAlerts(alerts, sites, actors) {
+  const sitesById = new Map(sites.map((site) => [site.id, site]));
+  const actorsById = new Map(actors.filter((actor) => actor.location).map((actor) => [actor.id, actor]));
+  const places = new Map();
+  for (const alert of alerts) {
+    const where = alert.sites.map((id) => sitesById.get(id)).find(Boolean) || alert.actors.map((id) => actorsById.get(id)).find(Boolean);
+    if (!where) {
+      continue;
+    }
+    const place = places.get(where.id) || { name: where.name, country: where.country, location: where.location, alerts: [] };
+    place.alerts.push(alert);
+    places.set(where.id, place);
+  }
+  return [...places.values()];
 }

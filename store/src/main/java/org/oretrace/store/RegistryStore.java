@@ -31,6 +31,23 @@ public interface RegistryStore extends Registry {
 
   long actorCount();
 
+  /**
+   * Calls the listener after every committed {@link #putSites} and {@link #putActors}, on the
+   * writer's thread, with what was put (the stream publisher sends registry changes on from here).
+   * A listener that throws is logged; the change stays committed. The database stores implement it;
+   * a registry that cannot tell of changes (a test's wrapper) refuses listeners.
+   */
+  default void addListener(ChangeListener listener) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not tell of changes");
+  }
+
+  /** Told of sites and actors once they are stored. */
+  interface ChangeListener {
+    void sitesPut(List<Site> sites);
+
+    void actorsPut(List<Actor> actors);
+  }
+
   /** Filters for listing sites; a null field matches any value. */
   record SiteFilter(Country country, Mineral mineral, IcglrStatus status) {
     public static final SiteFilter ANY = new SiteFilter(null, null, null);

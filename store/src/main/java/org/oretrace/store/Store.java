@@ -34,6 +34,12 @@ public interface Store extends AutoCloseable {
 
   WatchListStore watchLists();
 
+  /** Third-party audits of sites and the status history they make. */
+  AuditStore audits();
+
+  /** Reports from mine communities, kept without their senders' identity. */
+  CommunityReportStore communityReports();
+
   @Override
   void close();
 }

@@ -2,18 +2,36 @@ package org.oretrace.core.custody;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A batch of custody events that passed every structural rule, with what it changes: the final
  * state of every lot it touched and the lineage edges it adds. The store writes exactly this, then
  * the custody graph applies it.
+ *
+ * <p>{@code newLotIds} names the lots among {@code lots} that the batch brings into being, which
+ * the custody graph did not hold when the batch was checked: the store inserts those and updates
+ * the others, rather than asking the database which is which for every lot.
  */
-public record AcceptedBatch(List<CustodyEvent> events, List<Lot> lots, List<LineageEdge> edges) {
+public record AcceptedBatch(
+    List<CustodyEvent> events, List<Lot> lots, Set<String> newLotIds, List<LineageEdge> edges) {
 
   public AcceptedBatch {
     events = List.copyOf(requireNonNull(events, "events is null"));
     lots = List.copyOf(requireNonNull(lots, "lots is null"));
+    newLotIds = Set.copyOf(requireNonNull(newLotIds, "newLotIds is null"));
     edges = List.copyOf(requireNonNull(edges, "edges is null"));
+    Set<String> lotIds = HashSet.newHashSet(lots.size());
+    lots.forEach(lot -> lotIds.add(lot.id()));
+    if (!lotIds.containsAll(newLotIds)) {
+      throw new IllegalArgumentException("a new lot id is not among the batch's lots");
+    }
+  }
+
+  /** Whether the batch creates this lot (the store holds no row for it yet). */
+  public boolean isNew(Lot lot) {
+    return newLotIds.contains(lot.id());
   }
 }

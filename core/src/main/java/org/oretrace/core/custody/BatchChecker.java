@@ -52,7 +52,7 @@ final class BatchChecker {
   private final Set<String> eventIds = new HashSet<>();
   private final List<LineageEdge> edges = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
-  private List<Violation> eventViolations = new ArrayList<>();
+  private final List<Violation> eventViolations = new ArrayList<>();
   private int item;
 
   BatchChecker(LotTable table, Registry registry) {
@@ -62,11 +62,15 @@ final class BatchChecker {
 
   /** The accepted batch, or the violations of every failing event when the list is non-empty. */
   AcceptedBatch check(List<CustodyEvent> events) {
+    // One event's changes, edges and violations, cleared for each event rather than allocated:
+    // what an event adds is copied out below before the next one starts.
+    Map<String, Lot> changes = new LinkedHashMap<>();
+    List<LineageEdge> eventEdges = new ArrayList<>();
     for (item = 0; item < events.size(); item++) {
       CustodyEvent event = events.get(item);
-      eventViolations = new ArrayList<>();
-      Map<String, Lot> changes = new LinkedHashMap<>();
-      List<LineageEdge> eventEdges = new ArrayList<>();
+      eventViolations.clear();
+      changes.clear();
+      eventEdges.clear();
       checkContext(event.context());
       switch (event) {
         case Tag tag -> checkTag(tag, changes);
@@ -88,7 +92,13 @@ final class BatchChecker {
         createdLotIds(event).stream().filter(id -> lookup(id) == null).forEach(refusedLots::add);
       }
     }
-    return new AcceptedBatch(events, List.copyOf(draft.values()), edges);
+    Set<String> newLotIds = new HashSet<>();
+    for (String lotId : draft.keySet()) {
+      if (table.row(lotId) < 0) {
+        newLotIds.add(lotId);
+      }
+    }
+    return new AcceptedBatch(events, List.copyOf(draft.values()), newLotIds, edges);
   }
 
   List<Violation> violations() {

@@ -21,7 +21,8 @@ import org.oretrace.core.registry.Identifiers;
  * @param occurredAt when the event that completed the pattern happened
  * @param eventIds the event that completed the pattern first, then the others involved; empty for
  *     an alert about a party rather than a pattern of events (D9 actor-risk), which names its
- *     actors
+ *     actors, or about a site (C1 community report, A1 overdue corrective actions), which names its
+ *     site
  * @param figures the numbers that tripped the detector, by name, in name order, without trailing
  *     zeros
  */
@@ -58,9 +59,9 @@ public record Alert(
         .forEach(
             (name, value) -> sorted.put(requireNonNull(name, "figure name is null"), plain(value)));
     figures = Collections.unmodifiableMap(sorted);
-    if (eventIds.isEmpty() && actorIds.isEmpty()) {
+    if (eventIds.isEmpty() && actorIds.isEmpty() && siteIds.isEmpty()) {
       throw new IllegalArgumentException(
-          "an alert names at least the event that completed it, or the actor it is about");
+          "an alert names at least the event that completed it, or the actor or site it is about");
     }
     if (explanation.isBlank()) {
       throw new IllegalArgumentException("an alert needs an explanation");

@@ -1,7 +1,8 @@
 package org.oretrace.core.detection;
 
 /**
- * The detectors of the catalogue (DESIGN.md, M5), by the id the catalogue gives them. D9
+ * The detectors of the catalogue (DESIGN.md, M5), by the id the catalogue gives them, and the two
+ * other sources of alerts: community reports (C1) and overdue corrective actions of audits (A1). D9
  * (actor-risk) screens actors against watch-lists rather than watching custody events (see {@link
  * ActorRisk}); D10 (mirror-trade) needs national statistics and lives elsewhere.
  */
@@ -15,7 +16,11 @@ public enum DetectorId {
   D7("custody-gap", "a lot received by someone it was not shipped to, or silent for months"),
   D8("origin-risk", "ore tagged at a red or armed-group-controlled site"),
   D9("actor-risk", "an actor's name matches a sanctions or watch-list entry"),
-  D11("round-tripping", "a lot exported, re-imported and re-exported under a new origin");
+  D11("round-tripping", "a lot exported, re-imported and re-exported under a new origin"),
+  /** Not a detector: an incident reported by a community through the anonymous channel. */
+  C1("community-report", "an incident reported at a site by its community"),
+  /** Not a detector: a site whose audit's corrective actions are past their deadline. */
+  A1("corrective-action-overdue", "a site's corrective actions are past their deadline");
 
   private final String slug;
   private final String description;
@@ -45,6 +50,8 @@ public enum DetectorId {
       }
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a detector; known: D1-D9 and D11 (or their names, e.g. mass-gain)");
+        "'"
+            + text
+            + "' is not a detector; known: D1-D9, D11, C1 and A1 (or their names, e.g. mass-gain)");
   }
 }

@@ -460,6 +460,7 @@ class BatchCheckerTest {
     assertThat(graph.edgeCount()).isZero();
     assertThat(graph.liveLotByTag("T1")).get().extracting(Lot::id).isEqualTo("L1");
     assertThat(batch.lots()).extracting(Lot::id).containsExactlyInAnyOrder("L1", "P1", "P2");
+    assertThat(batch.newLotIds()).containsExactlyInAnyOrder("P1", "P2");
 
     graph.apply(batch);
 
@@ -487,6 +488,7 @@ class BatchCheckerTest {
             org.assertj.core.groups.Tuple.tuple("L1", LotState.CONSUMED),
             org.assertj.core.groups.Tuple.tuple("P1", LotState.HELD),
             org.assertj.core.groups.Tuple.tuple("P2", LotState.EXPORTED));
+    assertThat(batch.newLotIds()).containsExactlyInAnyOrder("L1", "P1", "P2");
     assertThat(graph.lot("P1").orElseThrow().originSiteId()).isEqualTo(RUBAYA);
     assertThat(graph.lot("P1").orElseThrow().holderId()).isEqualTo(TRADER);
   }

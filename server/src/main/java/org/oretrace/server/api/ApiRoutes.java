@@ -1,9 +1,11 @@
 package org.oretrace.server.api;
 
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.epcis.EpcisRoutes;
+import org.oretrace.store.AlertIndex;
 import org.oretrace.store.Recorder;
 
 /**
@@ -27,7 +29,10 @@ public final class ApiRoutes {
       boolean keepClientAddresses) {
     NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
-    RegistryEndpoints registry = new RegistryEndpoints(recorder.store().registry(), authenticator);
+    OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
+    overdue.run();
+    RegistryEndpoints registry =
+        new RegistryEndpoints(recorder.store().registry(), authenticator, overdue);
     LotEndpoints lots = new LotEndpoints(recorder, authenticator, needToKnow);
     ServiceEndpoints service = new ServiceEndpoints(recorder);
     LedgerEndpoints ledger = new LedgerEndpoints(recorder, authenticator, needToKnow);
@@ -42,6 +47,12 @@ public final class ApiRoutes {
             recorder.store().accounts(), recorder.store().registry(), authenticator);
     CaseEndpoints cases =
         new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);
+    AuditEndpoints audits = new AuditEndpoints(recorder.store(), authenticator, overdue);
+    CommunityReportEndpoints communityReports =
+        new CommunityReportEndpoints(recorder.store(), authenticator, Clock.systemUTC());
+    AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
+    CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
+    ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -94,6 +105,28 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/session", accounts::login);
     routes.get(PREFIX + "/session", accounts::current);
     routes.delete(PREFIX + "/session", accounts::logout);
+
+    routes.post(PREFIX + "/sites/{id}/audits", audits::record);
+    routes.get(PREFIX + "/sites/{id}/audits", audits::ofSite);
+    routes.get(PREFIX + "/sites/{id}/status-history", audits::statusHistory);
+    routes.get(PREFIX + "/audits/{id}", audits::get);
+    routes.post(PREFIX + "/audits/{id}/corrective-actions/{index}", audits::followUp);
+
+    routes.post(PREFIX + "/community-reports", communityReports::submit);
+    routes.get(PREFIX + "/community-reports", communityReports::list);
+    routes.get(PREFIX + "/community-reports/{id}", communityReports::get);
+    routes.post(PREFIX + "/community-reports/{id}/messages", communityReports::regulatorMessage);
+    routes.post(PREFIX + "/community-reports/{id}/status", communityReports::setStatus);
+    routes.get(PREFIX + "/community-reports/receipt/{code}", communityReports::byReceipt);
+    routes.post(
+        PREFIX + "/community-reports/receipt/{code}/messages", communityReports::reporterMessage);
+    routes.get("/report", communityReports::form);
+
+    routes.post(PREFIX + "/customs/check", customs::check);
+
+    routes.get(PREFIX + "/reports/oecd", reports::oecdHtml);
+    routes.get(PREFIX + "/reports/oecd.pdf", reports::oecdPdf);
+    routes.get(PREFIX + "/reports/cmrt", reports::cmrt);
 
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mine sites and actors: upserted in batches by the regulator's administrators, listed and looked
- * up by any authenticated caller (the registry is shared by every organisation).
+ * up by any authenticated caller (the registry is shared by every organisation). A site looked up
+ * by id also says whether its audits' corrective actions are overdue.
  */
 final class RegistryEndpoints {
 
@@ -36,10 +37,12 @@ final class RegistryEndpoints {
 
   private final RegistryStore registry;
   private final Authenticator authenticator;
+  private final OverdueSweep overdue;
 
-  RegistryEndpoints(RegistryStore registry, Authenticator authenticator) {
+  RegistryEndpoints(RegistryStore registry, Authenticator authenticator, OverdueSweep overdue) {
     this.registry = requireNonNull(registry, "registry is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.overdue = requireNonNull(overdue, "overdue is null");
   }
 
   void putSites(Context context) {
@@ -87,7 +90,13 @@ final class RegistryEndpoints {
     authenticator.authenticate(context);
     String id = context.pathParam("id");
     Site site = registry.site(id).orElseThrow(() -> ApiProblem.notFound("site", id));
-    Responses.json(context, 200, RegistryJson.encode(site));
+    overdue.maybeRun();
+    // A site whose audits' corrective actions are past their deadline is flagged (docs/audits.md).
+    ObjectNode body = RegistryJson.encode(site);
+    int overdueActions = overdue.overdueActions(id);
+    body.put("correctiveActionsOverdue", overdueActions);
+    body.put("flagged", overdueActions > 0);
+    Responses.json(context, 200, body);
   }
 
   void getActor(Context context) {

@@ -42,7 +42,20 @@ public final class AccessPolicy {
     /** Add organisations (the platform administrator only). */
     MANAGE_ORGANISATIONS,
     /** Add users to the caller's organisation and list them. */
-    MANAGE_USERS;
+    MANAGE_USERS,
+    /** Record third-party audits of sites (which change their ICGLR status) and follow them up. */
+    RECORD_AUDITS,
+    /**
+     * Read community reports (those {@link Scope#seesCommunityReport} shows: {@link
+     * CommunityReportAccess}).
+     */
+    READ_COMMUNITY_REPORTS,
+    /** Ask a reporter questions and change a report's status (the regulator of its country). */
+    ANSWER_COMMUNITY_REPORTS,
+    /** Ask customs go/no-go for a declaration. */
+    CHECK_DECLARATIONS,
+    /** Read due-diligence reports and CMRT exports of a company (its own, or as an agency). */
+    READ_REPORTS;
 
     public String wireName() {
       return WireNames.of(this);
@@ -84,6 +97,21 @@ public final class AccessPolicy {
     TYPES.put(Action.UPLOAD_EVIDENCE, uploaders);
     TYPES.put(Action.MANAGE_ORGANISATIONS, EnumSet.noneOf(OrganisationType.class));
     TYPES.put(Action.MANAGE_USERS, EnumSet.allOf(OrganisationType.class));
+    ROLES.put(Action.RECORD_AUDITS, EnumSet.of(Role.ADMIN));
+    ROLES.put(
+        Action.READ_COMMUNITY_REPORTS, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.ANSWER_COMMUNITY_REPORTS, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
+    ROLES.put(Action.CHECK_DECLARATIONS, EnumSet.allOf(Role.class));
+    ROLES.put(Action.READ_REPORTS, EnumSet.allOf(Role.class));
+    TYPES.put(Action.RECORD_AUDITS, EnumSet.of(OrganisationType.REGULATOR));
+    TYPES.put(Action.READ_COMMUNITY_REPORTS, AGENCIES);
+    TYPES.put(Action.ANSWER_COMMUNITY_REPORTS, EnumSet.of(OrganisationType.REGULATOR));
+    Set<OrganisationType> checkers = EnumSet.copyOf(AGENCIES);
+    checkers.add(OrganisationType.CUSTOMS);
+    TYPES.put(Action.CHECK_DECLARATIONS, checkers);
+    Set<OrganisationType> reportReaders = EnumSet.copyOf(AGENCIES);
+    reportReaders.add(OrganisationType.COMPANY);
+    TYPES.put(Action.READ_REPORTS, reportReaders);
   }
 
   private AccessPolicy() {}

@@ -23,6 +23,8 @@ final class EpcisProblem extends RuntimeException {
   static final String NO_SUCH_RESOURCE = "epcisException:NoSuchResourceException";
   static final String NOT_ACCEPTABLE = "epcisException:NotAcceptableException";
   static final String UNSUPPORTED_MEDIA_TYPE = "epcisException:UnsupportedMediaTypeException";
+  static final String RESOURCE_ALREADY_EXISTS = "epcisException:ResourceAlreadyExistsException";
+  static final String NO_SUCH_NAME = "epcisException:NoSuchNameException";
 
   private final int status;
   private final String type;
@@ -53,6 +55,11 @@ final class EpcisProblem extends RuntimeException {
 
   static EpcisProblem noSuchResource(String what) {
     return new EpcisProblem(404, NO_SUCH_RESOURCE, "no " + what, List.of());
+  }
+
+  /** An unknown named query. */
+  static EpcisProblem noSuchName(String name) {
+    return new EpcisProblem(404, NO_SUCH_NAME, "no query named " + name, List.of());
   }
 
   void write(Context context) {
@@ -93,6 +100,8 @@ final class EpcisProblem extends RuntimeException {
       case NO_SUCH_RESOURCE -> "Not found";
       case NOT_ACCEPTABLE -> "No acceptable representation";
       case UNSUPPORTED_MEDIA_TYPE -> "Unsupported media type";
+      case RESOURCE_ALREADY_EXISTS -> "The resource exists already";
+      case NO_SUCH_NAME -> "No query of that name";
       default -> "EPCIS error";
     };
   }

@@ -23,6 +23,7 @@ public final class EpcisRoutes {
     EpcisCapture capture = EpcisCapture.open(recorder);
     CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator);
     QueryEndpoints queries = new QueryEndpoints(capture, authenticator, needToKnow);
+    NamedQueryEndpoints named = new NamedQueryEndpoints(queries, capture.store(), authenticator);
 
     routes.post(PREFIX + "/capture", captures::capture);
     routes.get(PREFIX + "/capture", captures::jobs);
@@ -35,6 +36,12 @@ public final class EpcisRoutes {
     routes.get(PREFIX + "/epcs/<epc>/events", queries::eventsOfEpc);
     routes.get(PREFIX + "/bizSteps", queries::bizSteps);
     routes.get(PREFIX + "/bizSteps/{bizStep}/events", queries::eventsOfBizStep);
+
+    routes.post(PREFIX + "/queries", named::create);
+    routes.get(PREFIX + "/queries", named::list);
+    routes.get(PREFIX + "/queries/{queryName}", named::get);
+    routes.delete(PREFIX + "/queries/{queryName}", named::delete);
+    routes.get(PREFIX + "/queries/{queryName}/events", named::events);
 
     routes.exception(EpcisProblem.class, (problem, context) -> problem.write(context));
   }

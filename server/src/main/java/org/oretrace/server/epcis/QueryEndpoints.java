@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.Scope;
@@ -26,6 +28,7 @@ import org.oretrace.store.epcis.EpcisQuery.Match;
 import org.oretrace.store.epcis.EpcisQuery.OrderBy;
 import org.oretrace.store.epcis.EpcisRecord;
 import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.epcis.EpcisXmlWriter;
 import org.oretrace.store.json.Json;
 
 /**
@@ -34,9 +37,10 @@ import org.oretrace.store.json.Json;
  * business step resources. Answers are EPCISQueryDocuments in JSON-LD, each event with its
  * recordTime; the {@code @context} is the union of the contexts the events were captured with.
  * Native custody events are projected first ({@link EpcisCapture#catchUp()}), so they are found
- * like captured ones. XML answers are not offered yet (406). Answers hold only the events in the
- * caller's {@link Scope}: those mapped to custody events it may see (events with no custody meaning
- * only for the platform administrator).
+ * like captured ones. Every route negotiates its representation ({@link Representation}): JSON-LD
+ * by default, EPCIS 2.0 XML ({@link EpcisXmlWriter}) when the client asks for XML, 406 when it
+ * accepts neither. Answers hold only the events in the caller's {@link Scope}: those mapped to
+ * custody events it may see (events with no custody meaning only for the platform administrator).
  */
 final class QueryEndpoints {
 
@@ -47,6 +51,8 @@ final class QueryEndpoints {
           "TransactionEvent",
           "TransformationEvent",
           "AssociationEvent");
+
+  static final String SIMPLE_EVENT_QUERY = "SimpleEventQuery";
 
   private final EpcisCapture capture;
   private static final int SCAN_CHUNK = 1_000;
@@ -63,7 +69,7 @@ final class QueryEndpoints {
   }
 
   void events(Context context) {
-    answerQuery(context, query(context));
+    answerQuery(context, query(context::queryParam), SIMPLE_EVENT_QUERY);
   }
 
   void eventsOfType(Context context) {
@@ -71,21 +77,29 @@ final class QueryEndpoints {
     if (!EVENT_TYPES.contains(type)) {
       throw EpcisProblem.noSuchResource("event type " + type);
     }
-    answerQuery(context, query(context).and(Match.EVENT_TYPE, List.of(type)));
+    answerQuery(
+        context,
+        query(context::queryParam).and(Match.EVENT_TYPE, List.of(type)),
+        SIMPLE_EVENT_QUERY);
   }
 
   void eventsOfEpc(Context context) {
     answerQuery(
-        context, query(context).and(Match.ANY_IDENTIFIER, List.of(context.pathParam("epc"))));
+        context,
+        query(context::queryParam).and(Match.ANY_IDENTIFIER, List.of(context.pathParam("epc"))),
+        SIMPLE_EVENT_QUERY);
   }
 
   void eventsOfBizStep(Context context) {
-    answerQuery(context, query(context).and(Match.BIZ_STEP, List.of(context.pathParam("bizStep"))));
+    answerQuery(
+        context,
+        query(context::queryParam).and(Match.BIZ_STEP, List.of(context.pathParam("bizStep"))),
+        SIMPLE_EVENT_QUERY);
   }
 
   void event(Context context) {
     Scope scope = needToKnow.scope(authenticator.authenticate(context));
-    requireJsonLd(context);
+    Representation representation = Representation.of(context);
     capture.catchUp();
     String eventId = context.pathParam("eventID");
     EpcisRecord record =
@@ -93,27 +107,26 @@ final class QueryEndpoints {
             .event(eventId)
             .filter(found -> sees(scope, found))
             .orElseThrow(() -> EpcisProblem.noSuchResource("event " + eventId));
+    if (representation == Representation.XML) {
+      respondXml(context, List.of(record), SIMPLE_EVENT_QUERY);
+      return;
+    }
     ObjectNode event = withRecordTime(record);
     ObjectNode body = Json.object();
     body.set("@context", record.context());
     body.setAll(event);
-    respond(context, body);
+    respond(context, representation, body);
   }
 
   void eventTypes(Context context) {
-    requireJsonLd(context);
-    ArrayNode types = Json.array();
-    EVENT_TYPES.forEach(types::add);
-    respond(context, types);
+    respondCollection(context, EVENT_TYPES);
   }
 
   void bizSteps(Context context) {
     authenticator.authenticate(context);
-    requireJsonLd(context);
+    Representation representation = Representation.of(context);
     capture.catchUp();
-    ArrayNode steps = Json.array();
-    store.bizSteps().forEach(steps::add);
-    respond(context, steps);
+    respondCollection(context, representation, store.bizSteps());
   }
 
   private static boolean sees(Scope scope, EpcisRecord record) {
@@ -148,9 +161,13 @@ final class QueryEndpoints {
     return kept;
   }
 
-  private void answerQuery(Context context, EpcisQuery query) {
+  /**
+   * Answers a query a page at a time, in the representation the client accepts, with only the
+   * events in the caller's scope (named queries too).
+   */
+  void answerQuery(Context context, EpcisQuery query, String queryName) {
     Scope scope = needToKnow.scope(authenticator.authenticate(context));
-    requireJsonLd(context);
+    Representation representation = Representation.of(context);
     capture.catchUp();
     Paging paging = Paging.of(context);
     int limit = paging.perPage() + 1;
@@ -160,6 +177,13 @@ final class QueryEndpoints {
     List<EpcisRecord> records = query(scope, query, paging.offset(), limit);
     boolean more = records.size() > paging.perPage();
     List<EpcisRecord> page = more ? records.subList(0, paging.perPage()) : records;
+    if (more) {
+      paging.linkNext(context);
+    }
+    if (representation == Representation.XML) {
+      respondXml(context, page, queryName);
+      return;
+    }
     ArrayNode events = Json.array();
     Set<JsonNode> contexts = new LinkedHashSet<>();
     EpcisMapper.context().forEach(contexts::add);
@@ -180,13 +204,10 @@ final class QueryEndpoints {
     document
         .putObject("epcisBody")
         .putObject("queryResults")
-        .put("queryName", "SimpleEventQuery")
+        .put("queryName", queryName)
         .putObject("resultsBody")
         .set("eventList", events);
-    if (more) {
-      paging.linkNext(context);
-    }
-    respond(context, document);
+    respond(context, representation, document);
   }
 
   private static ObjectNode withRecordTime(EpcisRecord record) {
@@ -195,13 +216,17 @@ final class QueryEndpoints {
     return event;
   }
 
-  private static EpcisQuery query(Context context) {
+  /**
+   * The simple event query the parameters describe; several values of one parameter are separated
+   * by {@code |}. A bad value is a QueryParameterException.
+   */
+  static EpcisQuery query(Function<String, String> parameters) {
     Map<Match, List<String>> matches = new EnumMap<>(Match.class);
     for (Match match : Match.values()) {
       if (match.parameter().isEmpty()) {
         continue;
       }
-      String value = context.queryParam(match.parameter());
+      String value = parameters.apply(match.parameter());
       if (value != null && !value.isBlank()) {
         matches.put(
             match,
@@ -219,7 +244,7 @@ final class QueryEndpoints {
         }
       }
     }
-    String orderByText = context.queryParam("orderBy");
+    String orderByText = parameters.apply("orderBy");
     OrderBy orderBy = OrderBy.RECORD_TIME;
     if (orderByText != null) {
       orderBy =
@@ -229,7 +254,7 @@ final class QueryEndpoints {
               .orElseThrow(
                   () -> EpcisProblem.queryParameter("orderBy", "must be eventTime or recordTime"));
     }
-    String direction = context.queryParam("orderDirection");
+    String direction = parameters.apply("orderDirection");
     boolean ascending = orderByText == null;
     if (direction != null) {
       if (!direction.equals("ASC") && !direction.equals("DESC")) {
@@ -238,7 +263,7 @@ final class QueryEndpoints {
       ascending = direction.equals("ASC");
     }
     int eventCountLimit = 0;
-    String limitText = context.queryParam("eventCountLimit");
+    String limitText = parameters.apply("eventCountLimit");
     if (limitText != null) {
       if (orderByText == null) {
         throw EpcisProblem.queryParameter("eventCountLimit", "may only be used with orderBy");
@@ -254,17 +279,17 @@ final class QueryEndpoints {
     }
     return new EpcisQuery(
         matches,
-        time(context, "GE_eventTime"),
-        time(context, "LT_eventTime"),
-        time(context, "GE_recordTime"),
-        time(context, "LT_recordTime"),
+        time(parameters, "GE_eventTime"),
+        time(parameters, "LT_eventTime"),
+        time(parameters, "GE_recordTime"),
+        time(parameters, "LT_recordTime"),
         orderBy,
         ascending,
         eventCountLimit);
   }
 
-  private static Instant time(Context context, String parameter) {
-    String value = context.queryParam(parameter);
+  private static Instant time(Function<String, String> parameters, String parameter) {
+    String value = parameters.apply(parameter);
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -275,30 +300,58 @@ final class QueryEndpoints {
     }
   }
 
-  /** JSON-LD is the only representation offered so far; an Accept that excludes it gets 406. */
-  private static void requireJsonLd(Context context) {
-    String accept = context.header("Accept");
-    if (accept == null
-        || accept.isBlank()
-        || accept.contains("json")
-        || accept.contains("*/*")
-        || accept.contains("application/*")) {
-      return;
+  /** The names of every parameter of the simple event query (paging excluded). */
+  static Set<String> parameterNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Match match : Match.values()) {
+      if (!match.parameter().isEmpty()) {
+        names.add(match.parameter());
+      }
     }
-    throw new EpcisProblem(
-        406,
-        EpcisProblem.NOT_ACCEPTABLE,
-        "answers are application/ld+json or application/json; XML is not offered yet",
-        List.of());
+    names.addAll(
+        List.of(
+            "GE_eventTime",
+            "LT_eventTime",
+            "GE_recordTime",
+            "LT_recordTime",
+            "orderBy",
+            "orderDirection",
+            "eventCountLimit"));
+    return names;
   }
 
-  private static void respond(Context context, JsonNode body) {
-    String accept = context.header("Accept");
-    String type =
-        accept != null && accept.contains("application/ld+json")
-            ? "application/ld+json"
-            : "application/json";
+  private static void respondXml(Context context, List<EpcisRecord> records, String queryName) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (EpcisXmlWriter writer =
+        EpcisXmlWriter.queryDocument(output, Instant.now().toString(), queryName)) {
+      for (EpcisRecord record : records) {
+        writer.write(withRecordTime(record), record.context());
+      }
+    }
     context.header("GS1-EPCIS-Version", "2.0.0");
-    context.contentType(type).result(Json.bytes(body));
+    context.contentType("application/xml; charset=UTF-8").result(output.toByteArray());
+  }
+
+  private static void respondCollection(Context context, List<String> members) {
+    respondCollection(context, Representation.of(context), members);
+  }
+
+  private static void respondCollection(
+      Context context, Representation representation, List<String> members) {
+    if (representation == Representation.XML) {
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      EpcisXmlWriter.collection(output, members);
+      context.header("GS1-EPCIS-Version", "2.0.0");
+      context.contentType("application/xml; charset=UTF-8").result(output.toByteArray());
+      return;
+    }
+    ArrayNode array = Json.array();
+    members.forEach(array::add);
+    respond(context, representation, array);
+  }
+
+  static void respond(Context context, Representation representation, JsonNode body) {
+    context.header("GS1-EPCIS-Version", "2.0.0");
+    context.contentType(representation.mediaType()).result(Json.bytes(body));
   }
 }

@@ -1,7 +1,10 @@
 package org.oretrace.server.epcis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -10,18 +13,29 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.oretrace.core.Violation;
+import org.oretrace.store.json.Json;
 
 /**
  * Validates EPCIS 2.0 documents against GS1's JSON Schema (EPCIS-JSON-Schema.json, a resource
  * beside this class with GS1's LICENSE and SOURCE). The schema is loaded once; networknt's
  * validator is thread-safe once built. Errors name the event by its position in the event list.
+ *
+ * <p>Validation is most of the cost of EPCIS capture, so a document is first checked the cheap way:
+ * a yes-or-no answer (networknt's boolean output, which builds no error messages), the event list
+ * cut in chunks checked in parallel. The schema puts no condition across the items of {@code
+ * eventList}, so the document is valid exactly when every chunk, with the document's other fields,
+ * is. Only a document found invalid is validated again in full, to name every problem.
  */
 final class SchemaValidation {
 
   private static final String RESOURCE = "EPCIS-JSON-Schema.json";
   private static final String EVENT_LIST = "/eventList/";
   private static final int MAX_ERRORS = 50;
+
+  /** The fewest events worth a chunk of their own in the parallel check. */
+  private static final int CHUNK_EVENTS = 200;
 
   private final Schema schema;
 
@@ -38,6 +52,9 @@ final class SchemaValidation {
 
   /** Every schema violation of the document (at most 50), or an empty list. */
   List<Violation> validate(JsonNode document) {
+    if (isValid(document)) {
+      return List.of();
+    }
     List<Violation> violations = new ArrayList<>();
     for (Error error : schema.validate(document)) {
       if (violations.size() == MAX_ERRORS) {
@@ -47,6 +64,55 @@ final class SchemaValidation {
       violations.add(violation(pointer, error.getMessage()));
     }
     return violations.stream().distinct().toList();
+  }
+
+  /** Whether the document is valid, without collecting errors; large event lists in parallel. */
+  private boolean isValid(JsonNode document) {
+    JsonNode body = document.path("epcisBody");
+    boolean queryDocument = body.has("queryResults");
+    JsonNode events =
+        queryDocument
+            ? body.path("queryResults").path("resultsBody").path("eventList")
+            : body.path("eventList");
+    int chunks = Math.min(Runtime.getRuntime().availableProcessors(), events.size() / CHUNK_EVENTS);
+    if (!document.isObject() || !events.isArray() || chunks < 2) {
+      return schema.validate(document, OutputFormat.BOOLEAN);
+    }
+    int size = events.size();
+    return IntStream.range(0, chunks)
+        .parallel()
+        .allMatch(
+            chunk -> {
+              ArrayNode part = Json.array();
+              for (int index = size * chunk / chunks;
+                  index < size * (chunk + 1) / chunks;
+                  index++) {
+                part.add(events.get(index));
+              }
+              return schema.validate(
+                  withEvents(document, part, queryDocument), OutputFormat.BOOLEAN);
+            });
+  }
+
+  /** A shallow copy of the document with another event list (the events are shared, not copied). */
+  private static ObjectNode withEvents(JsonNode document, ArrayNode events, boolean queryDocument) {
+    ObjectNode copy = ((ObjectNode) document).objectNode();
+    copy.setAll((ObjectNode) document);
+    ObjectNode body = copy.objectNode();
+    body.setAll((ObjectNode) document.get("epcisBody"));
+    copy.set("epcisBody", body);
+    if (queryDocument) {
+      ObjectNode results = body.objectNode();
+      results.setAll((ObjectNode) body.get("queryResults"));
+      body.set("queryResults", results);
+      ObjectNode resultsBody = results.objectNode();
+      resultsBody.setAll((ObjectNode) results.get("resultsBody"));
+      results.set("resultsBody", resultsBody);
+      resultsBody.set("eventList", events);
+    } else {
+      body.set("eventList", events);
+    }
+    return copy;
   }
 
   private static Violation violation(String location, String message) {

@@ -16,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.oretrace.core.Violation;
 import org.oretrace.store.epcis.EpcisMapper;
+import org.oretrace.store.epcis.EpcisXmlWriter;
 import org.oretrace.store.json.Json;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -30,8 +31,9 @@ import org.xml.sax.SAXException;
  * type=...}) become arrays, attributes of sensor elements become fields, CBV URNs become their bare
  * words ({@code urn:epcglobal:cbv:bizstep:shipping} to {@code shipping}), and elements of other
  * namespaces (extensions, ILMD) become {@code prefix:name} fields with the prefix added to the
- * {@code @context}. The result is then validated against the JSON Schema like any JSON document, so
- * one schema judges both forms. The parser refuses DTDs and external entities (XXE).
+ * {@code @context}; {@code <ot:entry key="K">} becomes the field K (a name XML cannot spell). The
+ * result is then validated against the JSON Schema like any JSON document, so one schema judges
+ * both forms. The parser refuses DTDs and external entities (XXE).
  */
 final class XmlDocuments {
 
@@ -59,6 +61,10 @@ final class XmlDocuments {
           Map.entry("destinationList", "destination"),
           Map.entry("sensorElementList", "sensorElement"),
           Map.entry("correctiveEventIDs", "correctiveEventID"));
+
+  /** Elements that are objects even when empty ({@code <ilmd/>}). */
+  private static final Set<String> CONTAINERS =
+      Set.of("sensorElement", "ilmd", "errorDeclaration", "sensorMetadata");
 
   private static final Set<String> NUMBERS =
       Set.of(
@@ -141,6 +147,18 @@ final class XmlDocuments {
   /** Copies an element's children into an object, the EPCIS way. */
   private static void fill(ObjectNode target, Element element, Map<String, String> namespaces) {
     for (Element child : children(element)) {
+      if (isEntry(child)) {
+        JsonNode value;
+        if (children(child).isEmpty()) {
+          value = Json.mapper().getNodeFactory().textNode(text(child));
+        } else {
+          ObjectNode nested = Json.object();
+          fill(nested, child, namespaces);
+          value = nested;
+        }
+        put(target, child.getAttribute(EpcisXmlWriter.ENTRY_KEY), value);
+        continue;
+      }
       String name = name(child, namespaces);
       String local = child.getLocalName();
       if (LISTS.containsKey(local) && isEpcis(child)) {
@@ -156,7 +174,7 @@ final class XmlDocuments {
         for (Element item : children(child)) {
           disposition.withArray(item.getLocalName()).add(bare("disposition", text(item)));
         }
-      } else if (local.equals("sensorElement") || !children(child).isEmpty()) {
+      } else if (CONTAINERS.contains(local) || !children(child).isEmpty()) {
         ObjectNode nested = Json.object();
         attributes(nested, child, namespaces);
         fill(nested, child, namespaces);
@@ -195,9 +213,12 @@ final class XmlDocuments {
           attributes(value, part, namespaces);
           if (part.getLocalName().equals("sensorReport") && isEpcis(part)) {
             element.withArray(name).add(value);
+          } else if (value.isEmpty() && children(part).isEmpty() && !isEpcis(part)) {
+            // An extension holding only text, such as <example:someUserField>.
+            put(element, name, scalar(part.getLocalName(), text(part)));
           } else {
             fill(value, part, namespaces);
-            element.set(name, value);
+            put(element, name, value);
           }
         }
         return element;
@@ -259,6 +280,13 @@ final class XmlDocuments {
 
   private static String bareType(String value, String prefix) {
     return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
+  }
+
+  /** {@code <ot:entry key="...">}: a field whose name is no XML name (see EpcisXmlWriter). */
+  private static boolean isEntry(Element element) {
+    return EpcisMapper.NAMESPACE.equals(element.getNamespaceURI())
+        && element.getLocalName().equals(EpcisXmlWriter.ENTRY)
+        && element.hasAttribute(EpcisXmlWriter.ENTRY_KEY);
   }
 
   private static boolean isEpcis(Element element) {

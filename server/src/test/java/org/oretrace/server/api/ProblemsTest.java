@@ -94,6 +94,16 @@ class ProblemsTest {
       return delegate.watchLists();
     }
 
+    @Override
+    public org.oretrace.store.AuditStore audits() {
+      return delegate.audits();
+    }
+
+    @Override
+    public org.oretrace.store.CommunityReportStore communityReports() {
+      return delegate.communityReports();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

@@ -132,7 +132,7 @@ class QueryEndpointsTest {
     Response limitWithoutOrder = server.get("/epcis/events?eventCountLimit=3");
     Response unknownEvent = server.get("/epcis/events/no-such-event");
     Response unknownType = server.get("/epcis/eventTypes/PartyEvent/events");
-    Response xml = server.get("/epcis/events", "Accept", "application/xml");
+    Response html = server.get("/epcis/events", "Accept", "text/html");
 
     assertThat(List.of(badTime, badType, limitWithoutOrder))
         .allSatisfy(
@@ -143,7 +143,7 @@ class QueryEndpointsTest {
             });
     assertThat(unknownEvent.status()).isEqualTo(404);
     assertThat(unknownType.status()).isEqualTo(404);
-    assertThat(xml.status()).isEqualTo(406);
+    assertThat(html.status()).isEqualTo(406);
   }
 
   @Test

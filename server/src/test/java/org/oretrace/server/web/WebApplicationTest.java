@@ -191,6 +191,19 @@ class WebApplicationTest {
     assertThat(number("return Number(document.querySelector('#lineage').dataset.lots)"))
         .isGreaterThan(1);
     assertThat(browser.findElements(By.cssSelector("#lot-map .step-marker"))).isNotEmpty();
+    browser.findElement(By.id("verify-all")).click();
+    waitUntil(
+        () ->
+            browser.findElements(By.cssSelector(".ledger-status")).stream()
+                .map(cell -> cell.getAttribute("data-verified"))
+                .allMatch(state -> "yes".equals(state) || "no".equals(state)),
+        "every event of the lot to be checked against the ledger");
+    assertThat(browser.findElements(By.cssSelector(".ledger-status")))
+        .allSatisfy(
+            cell ->
+                assertThat(cell.getAttribute("data-verified"))
+                    .as("ledger check of %s", cell.getAttribute("title"))
+                    .isEqualTo("yes"));
     assertNoProblems();
     screenshot("lot-trace");
 
@@ -277,6 +290,30 @@ class WebApplicationTest {
   }
 
   @Test
+  void theMapPlacesAlertsAndOpensOne() {
+    browser.get(base() + "/#/map");
+    waitReady("map");
+    String alerts = "return Number(document.querySelector('#map').dataset.alerts)";
+    assertThat(number(alerts)).isPositive();
+    assertThat(browser.findElements(By.cssSelector("#map .alert-marker"))).isNotEmpty();
+
+    browser.findElement(By.id("map-alerts")).click();
+    waitUntil(() -> number(alerts) == 0, "the alerts to be hidden");
+    assertThat(browser.findElements(By.cssSelector("#map .alert-marker"))).isEmpty();
+    browser.findElement(By.id("map-alerts")).click();
+    waitUntil(() -> number(alerts) > 0, "the alerts to be shown again");
+
+    browser.findElements(By.cssSelector("#map .alert-marker")).getFirst().click();
+    waitUntil(
+        () -> !browser.findElements(By.cssSelector("#map .popup-alerts a")).isEmpty(),
+        "the alert marker's popup to open");
+    browser.findElements(By.cssSelector("#map .popup-alerts a")).getFirst().click();
+    waitReady("alerts");
+    assertThat(text("h1")).isNotBlank();
+    assertNoProblems();
+  }
+
+  @Test
   void theFlowsScreenDrawsASankeyPerMineralAndPeriod() {
     browser.get(base() + "/#/flows");
     waitReady("flows");
@@ -333,6 +370,53 @@ class WebApplicationTest {
     waitUntil(() -> browser.findElement(By.id("problem")).isDisplayed(), "the problem banner");
     assertThat(text("#problem")).contains("NO-SUCH-TAG");
     assertThat(errors("return window.oretraceErrors")).isEmpty();
+  }
+
+  @Test
+  void theBrowsersLedgerCheckRefusesADoctoredEventOrProof() {
+    browser.get(base() + "/");
+    waitReady("overview");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> outcome =
+        (Map<String, Object>)
+            browser.executeAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const ledger = await import("/js/ledger.js");
+                  const api = await import("/js/api.js");
+                  const lots = await api.getJson("/lots", { limit: 1 });
+                  const history = await api.getJson(
+                      "/lots/" + encodeURIComponent(lots.items[0].id) + "/events");
+                  const event = history.events[0];
+                  const honest = await ledger.verifyEvent(event);
+                  const doctored = await ledger.verifyEvent(
+                      { ...event, massGrams: (event.massGrams || 0) + 1 });
+                  const proof = await api.getJson("/log/proof/inclusion", { event: event.id });
+                  const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+                  const path = proof.hashes.map(bytes);
+                  const leaf = bytes(proof.leafHash);
+                  const root = (hashes) => ledger.rootFromInclusionPath(
+                      proof.index, proof.size, leaf, hashes).then((r) => r && btoa(String.fromCharCode(...r)));
+                  const flipped = path.map((hash, i) => i === 0 ? hash.map((b, j) => j === 0 ? b ^ 1 : b) : hash);
+                  return {
+                    honest: honest.ok,
+                    doctoredEntry: doctored.steps[0].ok,
+                    doctored: doctored.ok,
+                    pathRoot: (await root(path)) === proof.rootHash,
+                    flippedRoot: (await root(flipped)) === proof.rootHash,
+                    shortRoot: path.length > 0 && (await root(path.slice(1))) === proof.rootHash,
+                  };
+                })().then(done, (error) => done({ error: String(error) }));
+                """);
+    assertThat(outcome)
+        .containsEntry("honest", true)
+        .containsEntry("doctoredEntry", false)
+        .containsEntry("doctored", false)
+        .containsEntry("pathRoot", true)
+        .containsEntry("flippedRoot", false)
+        .containsEntry("shortRoot", false);
+    assertNoProblems();
   }
 
   private String base() {

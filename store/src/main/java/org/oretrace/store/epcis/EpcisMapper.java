@@ -484,9 +484,20 @@ public final class EpcisMapper {
   private GeoPoint place(ObjectNode event, String siteId, String actorId) {
     String readPoint = EpcisFields.id(event, "readPoint");
     if (readPoint != null && readPoint.startsWith("geo:")) {
-      String[] parts = readPoint.substring(4).split("[,;]");
+      // geo:LAT,LON[;parameters], read without a regular expression: this runs for every event.
+      int comma = readPoint.indexOf(',', 4);
+      int end = readPoint.length();
+      for (int index = comma + 1; comma > 0 && index < readPoint.length(); index++) {
+        char next = readPoint.charAt(index);
+        if (next == ',' || next == ';') {
+          end = index;
+          break;
+        }
+      }
       try {
-        return new GeoPoint(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+        return new GeoPoint(
+            Double.parseDouble(readPoint.substring(4, comma)),
+            Double.parseDouble(readPoint.substring(comma + 1, end)));
       } catch (RuntimeException e) {
         return null;
       }

@@ -43,4 +43,15 @@ public interface EpcisStore {
 
   /** Capture jobs, newest first. */
   List<CaptureJob> captureJobs(long offset, int limit);
+
+  /** Saves a named query; false (and nothing changed) when the name is taken. */
+  boolean putNamedQuery(NamedQuery query);
+
+  Optional<NamedQuery> namedQuery(String name);
+
+  /** Named queries by name. */
+  List<NamedQuery> namedQueries(long offset, int limit);
+
+  /** Deletes a named query; false when there was none of that name. */
+  boolean deleteNamedQuery(String name);
 }

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import org.oretrace.store.AccountStore;
 import org.oretrace.store.AlertStore;
+import org.oretrace.store.AuditStore;
 import org.oretrace.store.CaseStore;
+import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
 import org.oretrace.store.EvidenceStore;
@@ -85,6 +87,16 @@ public abstract class ForwardingStore implements Store {
   @Override
   public WatchListStore watchLists() {
     return store.watchLists();
+  }
+
+  @Override
+  public AuditStore audits() {
+    return store.audits();
+  }
+
+  @Override
+  public CommunityReportStore communityReports() {
+    return store.communityReports();
   }
 
   @Override

@@ -31,6 +31,7 @@ import org.oretrace.store.CustodyStore;
 import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
+import org.oretrace.store.StoreException;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
 
@@ -71,7 +72,7 @@ final class JdbcCustodyStore implements CustodyStore {
           long first = database.soleWriter() ? eventCount.get() : nextSequence(connection);
           ledger.startAppending(connection, first);
           insertEvents(connection, batch.events(), encoded, first, recordedAt);
-          upsertLots(connection, batch.lots());
+          writeLots(connection, batch);
           insertEdges(connection, batch.edges(), first, batch.events());
           if (idempotency != null) {
             insertIdempotency(connection, idempotency, recordedAt);
@@ -135,36 +136,66 @@ final class JdbcCustodyStore implements CustodyStore {
     lotStatement.executeBatch();
   }
 
-  private void upsertLots(Connection connection, List<Lot> lots) throws SQLException {
-    PreparedStatement statement =
+  /**
+   * Inserts the lots the batch creates and updates the others. The batch knows which are which (the
+   * custody graph held the others), so no row is first tried as an insert: an upsert would look
+   * each key up twice and bind the columns an update leaves alone. An update that finds no row
+   * means the database and the graph disagree, and fails the transaction.
+   */
+  private void writeLots(Connection connection, AcceptedBatch batch) throws SQLException {
+    PreparedStatement insert =
         database.prepared(
             connection,
-            "INSERT INTO lots ("
-                + LOT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                // Only what an event can change: a lot's tag, mineral and origin are fixed at its
-                // creation, and leaving their columns out spares the database their index updates.
-                + " mass_grams = excluded.mass_grams, grade_ppm = excluded.grade_ppm,"
-                + " holder = excluded.holder, state = excluded.state,"
-                + " updated_at_millis = excluded.updated_at_millis");
-    for (Lot lot : lots) {
-      statement.setString(1, lot.id());
-      statement.setString(2, lot.tagNumber());
-      statement.setString(3, lot.mineral().wireName());
-      statement.setLong(4, lot.massGrams());
-      if (lot.grade() == null) {
-        statement.setNull(5, Types.BIGINT);
-      } else {
-        statement.setLong(5, lot.grade().partsPerMillion());
+            "INSERT INTO lots (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    PreparedStatement update =
+        database.prepared(
+            connection,
+            // Only what an event can change: a lot's tag, mineral and origin are fixed at its
+            // creation, and leaving their columns out spares the database their index updates.
+            "UPDATE lots SET mass_grams = ?, grade_ppm = ?, holder = ?, state = ?,"
+                + " updated_at_millis = ? WHERE id = ?");
+    List<Lot> updated = new ArrayList<>();
+    for (Lot lot : batch.lots()) {
+      if (!batch.isNew(lot)) {
+        updated.add(lot);
+        update.setLong(1, lot.massGrams());
+        setGrade(update, 2, lot);
+        update.setString(3, lot.holderId());
+        update.setString(4, lot.state().wireName());
+        update.setLong(5, lot.updatedAt().toEpochMilli());
+        update.setString(6, lot.id());
+        update.addBatch();
+        continue;
       }
-      statement.setString(6, lot.originSiteId());
-      statement.setString(7, lot.holderId());
-      statement.setString(8, lot.state().wireName());
-      statement.setLong(9, lot.createdAt().toEpochMilli());
-      statement.setLong(10, lot.updatedAt().toEpochMilli());
-      statement.addBatch();
+      insert.setString(1, lot.id());
+      insert.setString(2, lot.tagNumber());
+      insert.setString(3, lot.mineral().wireName());
+      insert.setLong(4, lot.massGrams());
+      setGrade(insert, 5, lot);
+      insert.setString(6, lot.originSiteId());
+      insert.setString(7, lot.holderId());
+      insert.setString(8, lot.state().wireName());
+      insert.setLong(9, lot.createdAt().toEpochMilli());
+      insert.setLong(10, lot.updatedAt().toEpochMilli());
+      insert.addBatch();
     }
-    statement.executeBatch();
+    insert.executeBatch();
+    int[] counts = update.executeBatch();
+    for (int index = 0; index < counts.length; index++) {
+      if (counts[index] == 0) {
+        throw new StoreException(
+            "lot " + updated.get(index).id() + " is in the custody graph but not in the database");
+      }
+    }
+  }
+
+  private static void setGrade(PreparedStatement statement, int parameter, Lot lot)
+      throws SQLException {
+    if (lot.grade() == null) {
+      statement.setNull(parameter, Types.BIGINT);
+    } else {
+      statement.setLong(parameter, lot.grade().partsPerMillion());
+    }
   }
 
   private void insertEdges(

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.oretrace.store.epcis.EpcisQuery.Match;
 import org.oretrace.store.epcis.EpcisRecord;
 import org.oretrace.store.epcis.EpcisRecord.EpcReference;
 import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.epcis.NamedQuery;
 import org.oretrace.store.json.Json;
 
 /**
@@ -96,9 +98,12 @@ final class JdbcEpcisStore implements EpcisStore {
                           + " VALUES (?,?,?) ON CONFLICT DO NOTHING");
               PreparedStatement links =
                   connection.prepareStatement(
-                      "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id) VALUES (?,?)"
-                          + " ON CONFLICT (custody_event_id)"
-                          + " DO UPDATE SET epcis_event_id = excluded.epcis_event_id")) {
+                      "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id, position)"
+                          + " VALUES (?,?,?) ON CONFLICT (custody_event_id) DO UPDATE SET"
+                          + " epcis_event_id = excluded.epcis_event_id,"
+                          + " position = excluded.position")) {
+            // The records of one capture share their document's context: write its text once.
+            Map<JsonNode, String> contextTexts = new IdentityHashMap<>();
             for (EpcisRecord record : records) {
               long sequence = next++;
               events.setLong(1, sequence);
@@ -112,7 +117,7 @@ final class JdbcEpcisStore implements EpcisStore {
               setText(events, 9, record.readPoint());
               setText(events, 10, record.bizLocation());
               setText(events, 11, record.captureId());
-              events.setString(12, Json.text(record.context()));
+              events.setString(12, contextTexts.computeIfAbsent(record.context(), Json::text));
               events.setString(13, Json.text(record.event()));
               events.addBatch();
               for (EpcReference epc : record.epcs()) {
@@ -121,9 +126,11 @@ final class JdbcEpcisStore implements EpcisStore {
                 epcs.setLong(3, sequence);
                 epcs.addBatch();
               }
+              int position = 0;
               for (String custodyEventId : record.custodyEventIds()) {
                 links.setString(1, custodyEventId);
                 links.setString(2, record.eventId());
+                links.setInt(3, position++);
                 links.addBatch();
               }
             }
@@ -143,31 +150,45 @@ final class JdbcEpcisStore implements EpcisStore {
         });
   }
 
+  /** Removes the stored events that these records replace (looked up 500 ids at a time). */
   private static void deleteExisting(Connection connection, List<EpcisRecord> records)
       throws SQLException {
-    try (PreparedStatement find =
-            connection.prepareStatement(
-                "SELECT record_sequence FROM epcis_events WHERE event_id = ?");
-        PreparedStatement deleteEpcs =
+    List<String> ids = records.stream().map(EpcisRecord::eventId).toList();
+    Map<String, Long> existing = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      try (PreparedStatement find =
+          connection.prepareStatement(
+              "SELECT event_id, record_sequence FROM epcis_events WHERE event_id IN ("
+                  + placeholders(chunk.size())
+                  + ")")) {
+        for (int index = 0; index < chunk.size(); index++) {
+          find.setString(index + 1, chunk.get(index));
+        }
+        try (ResultSet rows = find.executeQuery()) {
+          while (rows.next()) {
+            existing.put(rows.getString(1), rows.getLong(2));
+          }
+        }
+      }
+    }
+    if (existing.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement deleteEpcs =
             connection.prepareStatement("DELETE FROM epcis_event_epcs WHERE record_sequence = ?");
         PreparedStatement deleteEvent =
             connection.prepareStatement("DELETE FROM epcis_events WHERE record_sequence = ?");
         PreparedStatement deleteLinks =
             connection.prepareStatement(
                 "DELETE FROM epcis_custody_links WHERE epcis_event_id = ?")) {
-      for (EpcisRecord record : records) {
-        find.setString(1, record.eventId());
-        try (ResultSet rows = find.executeQuery()) {
-          if (rows.next()) {
-            long sequence = rows.getLong(1);
-            deleteEpcs.setLong(1, sequence);
-            deleteEpcs.executeUpdate();
-            deleteEvent.setLong(1, sequence);
-            deleteEvent.executeUpdate();
-            deleteLinks.setString(1, record.eventId());
-            deleteLinks.executeUpdate();
-          }
-        }
+      for (Map.Entry<String, Long> event : existing.entrySet()) {
+        deleteEpcs.setLong(1, event.getValue());
+        deleteEpcs.executeUpdate();
+        deleteEvent.setLong(1, event.getValue());
+        deleteEvent.executeUpdate();
+        deleteLinks.setString(1, event.getKey());
+        deleteLinks.executeUpdate();
       }
     }
   }
@@ -412,6 +433,78 @@ final class JdbcEpcisStore implements EpcisStore {
         });
   }
 
+  @Override
+  public boolean putNamedQuery(NamedQuery query) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO epcis_named_queries (name, query, created_at_millis)"
+                      + " VALUES (?,?,?) ON CONFLICT (name) DO NOTHING")) {
+            statement.setString(1, query.name());
+            statement.setString(2, Json.text(query.parameters()));
+            statement.setLong(3, query.createdAt().toEpochMilli());
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<NamedQuery> namedQuery(String name) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT name, query, created_at_millis FROM epcis_named_queries WHERE name = ?")) {
+            statement.setString(1, name);
+            List<NamedQuery> found = readNamedQueries(statement);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+          }
+        });
+  }
+
+  @Override
+  public List<NamedQuery> namedQueries(long offset, int limit) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT name, query, created_at_millis FROM epcis_named_queries"
+                      + " ORDER BY name LIMIT ? OFFSET ?")) {
+            statement.setInt(1, limit);
+            statement.setLong(2, offset);
+            return readNamedQueries(statement);
+          }
+        });
+  }
+
+  @Override
+  public boolean deleteNamedQuery(String name) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM epcis_named_queries WHERE name = ?")) {
+            statement.setString(1, name);
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private static List<NamedQuery> readNamedQueries(PreparedStatement statement)
+      throws SQLException {
+    List<NamedQuery> queries = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        queries.add(
+            new NamedQuery(
+                rows.getString(1),
+                (ObjectNode) Json.parse(rows.getString(2).getBytes(StandardCharsets.UTF_8)),
+                Instant.ofEpochMilli(rows.getLong(3))));
+      }
+    }
+    return queries;
+  }
+
   private static List<CaptureJob> readJobs(PreparedStatement statement) throws SQLException {
     List<CaptureJob> jobs = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery()) {
@@ -494,7 +587,7 @@ final class JdbcEpcisStore implements EpcisStore {
             "SELECT epcis_event_id, custody_event_id FROM epcis_custody_links"
                 + " WHERE epcis_event_id IN ("
                 + placeholders(ids.size())
-                + ") ORDER BY rowid")) {
+                + ") ORDER BY epcis_event_id, position, custody_event_id")) {
       for (int index = 0; index < ids.size(); index++) {
         statement.setString(index + 1, ids.get(index));
       }

@@ -151,7 +151,7 @@ final class JdbcLedger implements Ledger {
       rolledBack();
     }
     if (writerLog == null) {
-      writerNodes = new JdbcMerkleNodeStore(connection, committed);
+      writerNodes = new JdbcMerkleNodeStore(database, connection, committed);
       writerLog = MerkleLog.over(writerNodes);
     } else {
       writerNodes.use(connection);
@@ -287,7 +287,8 @@ final class JdbcLedger implements Ledger {
     }
     return database.read(
         connection -> {
-          try (JdbcMerkleNodeStore nodes = new JdbcMerkleNodeStore(connection, treeSize)) {
+          try (JdbcMerkleNodeStore nodes =
+              new JdbcMerkleNodeStore(database, connection, treeSize)) {
             return question.apply(MerkleLog.over(nodes));
           }
         });

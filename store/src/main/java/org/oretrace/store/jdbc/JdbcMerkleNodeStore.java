@@ -27,8 +27,13 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   private static final int MAX_LEVELS = 63;
   private static final String INSERT = "INSERT INTO merkle_nodes (level, node_index, hash) VALUES ";
   private static final int ROWS_PER_INSERT = 100;
+  private static final String SELECT =
+      "SELECT hash FROM merkle_nodes WHERE level = ? AND node_index = ?";
 
+  private final Database database;
   private Connection connection;
+  // The node query, from the database's statements (SQLite keeps it prepared on each connection,
+  // so a proof does not compile it again); the database owns it, this store never closes it.
   private PreparedStatement select;
   // The insert statements, prepared at the first flush and kept while this store lives (the
   // writer's store lives until a rollback): one of ROWS_PER_INSERT rows, and one of a single row
@@ -42,7 +47,8 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   private record Node(int level, long index, MerkleHash hash) {}
 
   /** A store over the first {@code committedLeaves} leaves of the table, on {@code connection}. */
-  JdbcMerkleNodeStore(Connection connection, long committedLeaves) throws SQLException {
+  JdbcMerkleNodeStore(Database database, Connection connection, long committedLeaves) {
+    this.database = database;
     this.connection = connection;
     this.committedLeaves = committedLeaves;
     for (int level = 0; level < MAX_LEVELS; level++) {
@@ -73,9 +79,7 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   public MerkleHash get(int level, long index) {
     try {
       if (select == null) {
-        select =
-            connection.prepareStatement(
-                "SELECT hash FROM merkle_nodes WHERE level = ? AND node_index = ?");
+        select = database.prepared(connection, SELECT);
       }
       select.setInt(1, level);
       select.setLong(2, index);
@@ -163,7 +167,7 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
 
   @Override
   public void close() {
-    for (PreparedStatement statement : new PreparedStatement[] {select, insertMany, insertOne}) {
+    for (PreparedStatement statement : new PreparedStatement[] {insertMany, insertOne}) {
       try {
         if (statement != null) {
           statement.close();

@@ -1,12 +1,17 @@
 package org.oretrace.store.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.oretrace.core.registry.Actor;
@@ -16,6 +21,8 @@ import org.oretrace.store.PageRequest;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.json.RegistryJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sites and actors in SQL, with every one also held in memory: the registry is small (thousands of
@@ -23,10 +30,13 @@ import org.oretrace.store.json.RegistryJson;
  */
 final class JdbcRegistryStore implements RegistryStore {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistryStore.class);
+
   private final Database database;
   private final Map<String, Site> sites = new ConcurrentHashMap<>();
   private final Map<String, Actor> actors = new ConcurrentHashMap<>();
   private volatile Consumer<List<Actor>> afterActorsPut = actors -> {};
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
   JdbcRegistryStore(Database database) {
     this.database = database;
@@ -66,27 +76,42 @@ final class JdbcRegistryStore implements RegistryStore {
   public void putSites(List<Site> newSites) {
     database.write(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "INSERT INTO sites (id, country, icglr_status, minerals, document) VALUES (?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (id) DO UPDATE SET country = excluded.country,"
-                      + " icglr_status = excluded.icglr_status, minerals = excluded.minerals,"
-                      + " document = excluded.document")) {
-            for (Site site : newSites) {
-              statement.setString(1, site.id());
-              statement.setString(2, site.country().code());
-              statement.setString(3, site.icglrStatus().wireName());
-              StringBuilder minerals = new StringBuilder(",");
-              site.minerals().forEach(mineral -> minerals.append(mineral.wireName()).append(','));
-              statement.setString(4, minerals.toString());
-              statement.setString(5, Json.text(RegistryJson.encode(site)));
-              statement.addBatch();
-            }
-            statement.executeBatch();
-          }
+          writeSites(connection, newSites);
           return null;
         });
-    newSites.forEach(site -> sites.put(site.id(), site));
+    cache(newSites);
+  }
+
+  /**
+   * Writes sites inside another store's transaction (an audit changing a site's status); the caller
+   * calls {@link #cache} once that transaction is committed.
+   */
+  void writeSites(Connection connection, List<Site> newSites) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO sites (id, country, icglr_status, minerals, document) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET country = excluded.country,"
+                + " icglr_status = excluded.icglr_status, minerals = excluded.minerals,"
+                + " document = excluded.document")) {
+      for (Site site : newSites) {
+        statement.setString(1, site.id());
+        statement.setString(2, site.country().code());
+        statement.setString(3, site.icglrStatus().wireName());
+        StringBuilder minerals = new StringBuilder(",");
+        site.minerals().forEach(mineral -> minerals.append(mineral.wireName()).append(','));
+        statement.setString(4, minerals.toString());
+        statement.setString(5, Json.text(RegistryJson.encode(site)));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  /** Makes committed sites the ones lookups by id answer, and tells the listeners. */
+  void cache(List<Site> committed) {
+    committed.forEach(site -> sites.put(site.id(), site));
+    List<Site> put = List.copyOf(committed);
+    tell(listener -> listener.sitesPut(put));
   }
 
   @Override
@@ -111,6 +136,25 @@ final class JdbcRegistryStore implements RegistryStore {
         });
     newActors.forEach(actor -> actors.put(actor.id(), actor));
     afterActorsPut.accept(List.copyOf(newActors));
+    List<Actor> put = List.copyOf(newActors);
+    tell(listener -> listener.actorsPut(put));
+  }
+
+  @Override
+  public void addListener(ChangeListener listener) {
+    listeners.add(requireNonNull(listener, "listener is null"));
+  }
+
+  private void tell(Consumer<ChangeListener> call) {
+    for (ChangeListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        // The change is committed; a failing listener (a publisher) must not undo it for the
+        // caller. It is logged for the operator instead.
+        LOG.error("a registry listener failed; the change is stored", e);
+      }
+    }
   }
 
   /** Runs after every committed {@link #putActors}: the store screens new actors (D9) there. */

@@ -8,7 +8,9 @@ import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.AccountStore;
 import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
+import org.oretrace.store.AuditStore;
 import org.oretrace.store.CaseStore;
+import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
 import org.oretrace.store.EvidenceStore;
@@ -38,6 +40,8 @@ public final class JdbcStore implements Store {
   private final JdbcEvidenceStore evidence;
   private final JdbcCaseStore cases;
   private final JdbcWatchListStore watchLists;
+  private final JdbcAuditStore audits;
+  private final JdbcCommunityReportStore communityReports;
   private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
@@ -52,6 +56,8 @@ public final class JdbcStore implements Store {
     this.devices = new JdbcDeviceStore(database);
     this.evidence = new JdbcEvidenceStore(database, evidenceFolder);
     this.cases = new JdbcCaseStore(database);
+    this.audits = new JdbcAuditStore(database, registry);
+    this.communityReports = new JdbcCommunityReportStore(database);
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
@@ -136,6 +142,16 @@ public final class JdbcStore implements Store {
   @Override
   public WatchListStore watchLists() {
     return watchLists;
+  }
+
+  @Override
+  public AuditStore audits() {
+    return audits;
+  }
+
+  @Override
+  public CommunityReportStore communityReports() {
+    return communityReports;
   }
 
   private void listsChanged() {

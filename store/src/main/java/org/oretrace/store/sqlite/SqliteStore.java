@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.jdbc.BenchmarkLedger;
 import org.oretrace.store.jdbc.ForwardingStore;
 import org.oretrace.store.jdbc.JdbcStore;
 import org.oretrace.store.ledger.LogKeyFile;
@@ -37,6 +38,24 @@ public final class SqliteStore extends ForwardingStore {
 
   /** Opens (creating and migrating when needed) the database in this file, signing with logKey. */
   public static SqliteStore open(Path databaseFile, LogKey logKey) {
+    migrate(databaseFile);
+    return new SqliteStore(
+        JdbcStore.open(
+            new SqliteDatabase(databaseFile),
+            logKey,
+            databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER)));
+  }
+
+  /**
+   * A ledger of synthetic leaves in a new database file, for {@code oretrace bench ledger} only
+   * ({@link BenchmarkLedger}).
+   */
+  public static BenchmarkLedger openBenchmarkLedger(Path databaseFile, LogKey logKey) {
+    migrate(databaseFile);
+    return BenchmarkLedger.open(new SqliteDatabase(databaseFile), logKey);
+  }
+
+  private static void migrate(Path databaseFile) {
     try {
       Path parent = databaseFile.toAbsolutePath().getParent();
       if (parent != null) {
@@ -57,10 +76,5 @@ public final class SqliteStore extends ForwardingStore {
     } catch (RuntimeException e) {
       throw new StoreException("cannot migrate " + databaseFile + ": " + e.getMessage(), e);
     }
-    return new SqliteStore(
-        JdbcStore.open(
-            new SqliteDatabase(databaseFile),
-            logKey,
-            databaseFile.toAbsolutePath().resolveSibling(EVIDENCE_FOLDER)));
   }
 }

@@ -24,14 +24,17 @@ import org.oretrace.core.custody.CustodyGraph;
 import org.oretrace.core.custody.EventType;
 import org.oretrace.core.custody.Lot;
 import org.oretrace.core.custody.LotState;
+import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.ActorKind;
 import org.oretrace.core.registry.IcglrStatus;
 import org.oretrace.core.registry.Mineral;
+import org.oretrace.core.registry.Site;
 import org.oretrace.store.CustodyStore.IdempotencyRecord;
 import org.oretrace.store.CustodyStore.LotFilter;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.PageRequest;
+import org.oretrace.store.RegistryStore;
 import org.oretrace.store.RegistryStore.ActorFilter;
 import org.oretrace.store.RegistryStore.SiteFilter;
 import org.oretrace.store.Store;
@@ -66,6 +69,49 @@ class JdbcStoreTest {
 
   private static AcceptedBatch checked(Store store) {
     return new CustodyGraph().check(Fixtures.chain(), store.registry());
+  }
+
+  @Test
+  void registryListenersAreToldOfCommittedChangesAndCannotUndoThem() {
+    try (Store store = openWithRegistry()) {
+      List<String> heard = new ArrayList<>();
+      store
+          .registry()
+          .addListener(
+              new RegistryStore.ChangeListener() {
+                @Override
+                public void sitesPut(List<Site> sites) {
+                  throw new IllegalStateException("a broken listener");
+                }
+
+                @Override
+                public void actorsPut(List<Actor> actors) {
+                  throw new IllegalStateException("a broken listener");
+                }
+              });
+      store
+          .registry()
+          .addListener(
+              new RegistryStore.ChangeListener() {
+                @Override
+                public void sitesPut(List<Site> sites) {
+                  sites.forEach(site -> heard.add("site " + site.id()));
+                }
+
+                @Override
+                public void actorsPut(List<Actor> actors) {
+                  actors.forEach(actor -> heard.add("actor " + actor.id()));
+                }
+              });
+      Site site = Fixtures.sites().getFirst();
+      List<Actor> actors = Fixtures.actors().subList(0, 2);
+      store.registry().putSites(List.of(site));
+      store.registry().putActors(actors);
+      assertThat(heard)
+          .containsExactly(
+              "site " + site.id(), "actor " + actors.get(0).id(), "actor " + actors.get(1).id());
+      assertThat(store.registry().site(site.id())).contains(site);
+    }
   }
 
   @Test

@@ -1,0 +1,235 @@
+package org.oretrace.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.access.Role;
+import org.oretrace.core.community.ReceiptCode;
+import org.oretrace.server.TestServer;
+import org.oretrace.server.TestServer.Response;
+import org.oretrace.server.auth.TokenSecrets;
+import org.oretrace.server.auth.TokenSecrets.MintedToken;
+import org.oretrace.store.TokenStore.ApiToken;
+import org.oretrace.store.sqlite.SqliteStore;
+
+/**
+ * The anonymous channel against a real server over a real SQLite file in a folder of the test's
+ * own, so that the test can read every byte written and look for the sender's address in it. The
+ * regulator is TestServer's admin token (organisation "regulator"); the police investigator is
+ * another agency.
+ */
+class CommunityReportEndpointsTest {
+
+  @TempDir Path folder;
+  private TestServer server;
+  private String regulatorAnalyst;
+
+  private static final String REPORT =
+      """
+      {"kind": "child-labour", "site": "CD-NK-001",
+       "text": "Children carry bags at the lower pit every morning"}
+      """;
+
+  @BeforeEach
+  void start() {
+    server = new TestServer(SqliteStore.open(folder.resolve("oretrace.db")));
+    server.seedRegistry();
+    MintedToken minted = TokenSecrets.mint();
+    server
+        .store()
+        .tokens()
+        .add(new ApiToken(minted.secretHash(), "regulator", Role.ANALYST, Instant.now()));
+    regulatorAnalyst = minted.secret();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private Response send(String body) {
+    return server.post("/api/v1/community-reports", body, null);
+  }
+
+  private Response get(String path, String token) {
+    return server.get(path, "Authorization", "Bearer " + token);
+  }
+
+  @Test
+  void anAnonymousReportGetsAReceiptAndBecomesAnAlertWithoutItsWords() {
+    Response sent = send(REPORT);
+
+    assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+    JsonNode report = sent.json();
+    String code = report.get("receipt").asText();
+    assertThat(ReceiptCode.normalise(code)).isEqualTo(code);
+    assertThat(report.get("status").asText()).isEqualTo("received");
+    JsonNode alerts = server.get("/api/v1/alerts?detector=C1").json();
+    assertThat(alerts.get("total").asLong()).isEqualTo(1);
+    JsonNode alert = alerts.get("items").get(0);
+    assertThat(alert.get("detectorName").asText()).isEqualTo("community-report");
+    assertThat(alert.get("sites").get(0).asText()).isEqualTo("CD-NK-001");
+    assertThat(alert.get("explanation").asText())
+        .contains("child labour", "Luwowo", report.get("id").asText())
+        .doesNotContain("lower pit");
+  }
+
+  @Test
+  void nothingWrittenHoldsTheSendersAddressOrTheReceiptCode() throws IOException {
+    String code = send(REPORT).json().get("receipt").asText();
+    server.get("/api/v1/community-reports/receipt/" + code);
+    server.post(
+        "/api/v1/community-reports/receipt/" + code + "/messages",
+        "{\"text\": \"It was on Monday\"}",
+        null);
+
+    String written = everythingWritten();
+
+    assertThat(written).contains("Children carry bags", "It was on Monday");
+    assertThat(written).contains(ReceiptCode.hash(code));
+    assertThat(written).doesNotContain("127.0.0.1", code, code.replace("-", ""));
+  }
+
+  @Test
+  void theReporterFollowsWithTheCodeAndAnswersTheRegulatorsQuestion() {
+    JsonNode sent = send(REPORT).json();
+    String code = sent.get("receipt").asText();
+    String id = sent.get("id").asText();
+
+    Response asked =
+        server.post(
+            "/api/v1/community-reports/" + id + "/messages",
+            "{\"text\": \"How old are the children?\"}",
+            server.adminToken());
+    assertThat(asked.status()).as(asked.text()).isEqualTo(200);
+    assertThat(asked.json().get("status").asText()).isEqualTo("under-review");
+
+    // The code is read back whatever its case and dashes.
+    String typed = code.replace("-", "").toLowerCase(Locale.ROOT);
+    JsonNode followed = server.get("/api/v1/community-reports/receipt/" + typed).json();
+    assertThat(followed.get("messages").get(0).get("from").asText()).isEqualTo("regulator");
+    assertThat(followed.get("messages").get(0).get("text").asText())
+        .isEqualTo("How old are the children?");
+    Response answered =
+        server.post(
+            "/api/v1/community-reports/receipt/" + code + "/messages",
+            "{\"text\": \"Ten or twelve\"}",
+            null);
+    assertThat(answered.status()).isEqualTo(200);
+
+    JsonNode seen = get("/api/v1/community-reports/" + id, regulatorAnalyst).json();
+    assertThat(seen.get("messages").findValuesAsText("text"))
+        .containsExactly("How old are the children?", "Ten or twelve");
+    assertThat(seen.get("messages").get(1).get("from").asText()).isEqualTo("reporter");
+    assertThat(server.get("/api/v1/community-reports/receipt/" + ReceiptCode.generate()).status())
+        .isEqualTo(404);
+    assertThat(server.get("/api/v1/community-reports/receipt/not-a-code").status()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyTheRegulatorSeesReportsAndOnlyItsInvestigatorsAndAdminsAnswer() {
+    String id = send(REPORT).json().get("id").asText();
+
+    assertThat(get("/api/v1/community-reports", regulatorAnalyst).json().get("total").asLong())
+        .isEqualTo(1);
+    assertThat(get("/api/v1/community-reports", server.investigatorToken()).status())
+        .isEqualTo(403);
+    assertThat(get("/api/v1/community-reports/" + id, server.investigatorToken()).status())
+        .isEqualTo(404);
+    assertThat(get("/api/v1/community-reports/" + id, server.viewerToken()).status())
+        .isEqualTo(404);
+    assertThat(server.get("/api/v1/community-reports").status()).isEqualTo(401);
+    assertThat(
+            server
+                .post(
+                    "/api/v1/community-reports/" + id + "/messages",
+                    "{\"text\": \"?\"}",
+                    regulatorAnalyst)
+                .status())
+        .isEqualTo(403);
+    Response closed =
+        server.post(
+            "/api/v1/community-reports/" + id + "/status",
+            "{\"status\": \"closed\"}",
+            server.adminToken());
+    assertThat(closed.json().get("status").asText()).isEqualTo("closed");
+  }
+
+  @Test
+  void aPhotoIsKeptByItsDigestAndAContactOnlyWhenGiven() {
+    byte[] photo = "not really a jpeg, but bytes".getBytes(StandardCharsets.UTF_8);
+    Response sent =
+        send(
+            """
+            {"kind": "armed-presence", "site": "CD-NK-002", "text": "Men with guns at the gate",
+             "photo": "%s", "photoMediaType": "image/jpeg", "contact": "+243 990 000 000"}
+            """
+                .formatted(Base64.getEncoder().encodeToString(photo)));
+
+    assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+    String sha256 = sent.json().get("photo").asText();
+    assertThat(sha256).matches("[0-9a-f]{64}");
+    assertThat(server.get("/api/v1/evidence/" + sha256).text())
+        .isEqualTo(new String(photo, StandardCharsets.UTF_8));
+    String id = sent.json().get("id").asText();
+    assertThat(
+            get("/api/v1/community-reports/" + id, regulatorAnalyst).json().get("contact").asText())
+        .isEqualTo("+243 990 000 000");
+    assertThat(send(REPORT).json().has("contact")).isFalse();
+  }
+
+  @Test
+  void badReportsAreRefusedWithEveryErrorAndTooManyFromOneClientAreRefused() {
+    Response bad = send("{\"kind\": \"gossip\", \"site\": \"NO-SUCH\", \"photo\": \"***\"}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("errors").findValuesAsText("field"))
+        .contains("kind", "text", "photo");
+    assertThat(send("{\"kind\": \"other\", \"site\": \"NO-SUCH\", \"text\": \"x\"}").status())
+        .isEqualTo(422);
+
+    // Two sends above were refused but counted; three more reach the hourly limit of five.
+    for (int index = 0; index < CommunityReportEndpoints.REPORTS_PER_HOUR - 2; index++) {
+      assertThat(send(REPORT).status()).isEqualTo(201);
+    }
+    Response limited = send(REPORT);
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).contains("3600");
+    assertThat(limited.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void servesThePublicFormWithNothingFromElsewhere() {
+    Response page = server.get("/report");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.text())
+        .contains("/api/v1/community-reports", "child-labour", "receipt code")
+        .doesNotContain("http://", "https://", "//cdn", "<link", "src=");
+  }
+
+  private String everythingWritten() {
+    StringBuilder written = new StringBuilder();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        written.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return written.toString();
+  }
+}

@@ -1,0 +1,180 @@
+package org.oretrace.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oretrace.core.Country;
+import org.oretrace.core.detection.Alert;
+import org.oretrace.core.detection.DetectorId;
+import org.oretrace.core.detection.Severity;
+import org.oretrace.server.TestServer;
+import org.oretrace.server.TestServer.Response;
+
+/**
+ * Customs go/no-go against a real server over real SQLite: a clean coltan lot from a green site,
+ * assayed and held by the licensed trader, and a dirty one from the red Rubaya East site.
+ */
+class CustomsEndpointsTest {
+
+  private final TestServer server = new TestServer();
+
+  private static final String LOTS =
+      """
+      [
+        {"id": "c-tag-g", "type": "tag", "time": "2026-05-01T08:00:00+02:00",
+         "place": {"lat": -1.60, "lon": 28.95}, "actor": "COOP-1", "recordedBy": "phone-17",
+         "lot": "LOT-G", "tagNumber": "TAG-G", "site": "CD-NK-001", "mineral": "coltan",
+         "massGrams": 50000, "grade": 31.25},
+        {"id": "c-transfer-g", "type": "transfer", "time": "2026-05-02T08:00:00+02:00",
+         "place": {"lat": -1.68, "lon": 29.22}, "actor": "COOP-1", "recordedBy": "phone-17",
+         "lot": "LOT-G", "toActor": "TRADER-1"},
+        {"id": "c-tag-r", "type": "tag", "time": "2026-05-01T09:00:00+02:00",
+         "place": {"lat": -1.56, "lon": 28.88}, "actor": "COOP-1", "recordedBy": "phone-17",
+         "lot": "LOT-R", "tagNumber": "TAG-R", "site": "CD-NK-002", "mineral": "coltan",
+         "massGrams": 30000},
+        {"id": "c-transfer-r", "type": "transfer", "time": "2026-05-02T09:00:00+02:00",
+         "place": {"lat": -1.68, "lon": 29.22}, "actor": "COOP-1", "recordedBy": "phone-17",
+         "lot": "LOT-R", "toActor": "TRADER-1"}
+      ]
+      """;
+
+  @BeforeEach
+  void record() {
+    server.seedRegistry();
+    Response recorded = server.post("/api/v1/events", LOTS, server.recorderToken());
+    assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private JsonNode check(String exporter, String lots) {
+    Response answer =
+        server.post(
+            "/api/v1/customs/check",
+            "{\"exporter\": \"%s\", \"destination\": \"MY\", \"lots\": %s}"
+                .formatted(exporter, lots),
+            server.viewerToken());
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private static List<String> codes(JsonNode verdict) {
+    return verdict.get("reasons").findValuesAsText("code");
+  }
+
+  @Test
+  void aCleanLotHeldByTheLicensedExporterGoes() {
+    JsonNode verdict = check("TRADER-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 49800}]");
+
+    assertThat(verdict.get("verdict").asText()).as(verdict.toString()).isEqualTo("go");
+    assertThat(verdict.get("reasons")).isEmpty();
+    assertThat(verdict.get("originSites").get(0).asText()).isEqualTo("CD-NK-001");
+    assertThat(verdict.get("elapsedMicros").asLong()).isLessThan(50_000);
+    // The live tag number stands for the lot.
+    assertThat(
+            check("TRADER-1", "[{\"lot\": \"TAG-G\", \"massGrams\": 50000}]")
+                .get("verdict")
+                .asText())
+        .isEqualTo("go");
+  }
+
+  @Test
+  void aDirtyDeclarationGetsNoGoWithEveryReason() {
+    JsonNode verdict =
+        check(
+            "COMPTOIR-1",
+            """
+            [{"lot": "LOT-R", "massGrams": 60000}, {"lot": "LOT-G", "massGrams": 50000},
+             {"lot": "LOT-NOWHERE", "massGrams": 1000}]
+            """);
+
+    assertThat(verdict.get("verdict").asText()).isEqualTo("no-go");
+    assertThat(codes(verdict))
+        .containsExactlyInAnyOrder(
+            "exporter-unlicensed",
+            "not-held-by-exporter",
+            "no-assay",
+            "mass-not-accounted",
+            "not-held-by-exporter",
+            "no-tag",
+            "origin-red",
+            "origin-armed-presence");
+    assertThat(verdict.get("reasons").findValuesAsText("message"))
+        .anySatisfy(message -> assertThat(message).contains("60000 g", "30000 g"))
+        .anySatisfy(message -> assertThat(message).contains("Rubaya East", "red"));
+  }
+
+  @Test
+  void alertsOnTheExporterOrUpstreamLotsAndSanctionsHitsAreReasons() {
+    Instant now = Instant.now();
+    server
+        .store()
+        .alerts()
+        .add(
+            List.of(
+                new Alert(
+                    "D9-TRADER-1-UN-123",
+                    DetectorId.D9,
+                    0.97,
+                    Severity.HIGH,
+                    now,
+                    List.of(),
+                    List.of(),
+                    List.of("TRADER-1"),
+                    List.of(),
+                    List.of(Country.of("CD")),
+                    Map.of("score", BigDecimal.valueOf(0.97)),
+                    "Goma Minerals Trading matches UN list entry CDe.123"),
+                new Alert(
+                    "D2-c-tag-g",
+                    DetectorId.D2,
+                    0.8,
+                    Severity.HIGH,
+                    now,
+                    List.of("c-tag-g"),
+                    List.of("LOT-G"),
+                    List.of("COOP-1"),
+                    List.of("CD-NK-001"),
+                    List.of(Country.of("CD")),
+                    Map.of(),
+                    "Luwowo tagged more than it can produce")),
+            now);
+
+    JsonNode verdict = check("TRADER-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 50000}]");
+
+    assertThat(verdict.get("verdict").asText()).isEqualTo("no-go");
+    assertThat(codes(verdict)).containsExactlyInAnyOrder("sanctions-hit", "open-alert");
+    assertThat(verdict.get("reasons").findValuesAsText("subject")).contains("D2-c-tag-g");
+  }
+
+  @Test
+  void needsATokenAndRefusesABadDeclarationWithEveryError() {
+    assertThat(
+            server
+                .post(
+                    "/api/v1/customs/check",
+                    "{\"exporter\": \"TRADER-1\", \"destination\": \"MY\", \"lots\": []}",
+                    null)
+                .status())
+        .isEqualTo(401);
+    Response bad =
+        server.post(
+            "/api/v1/customs/check",
+            "{\"destination\": \"Malaysia\", \"lots\": [{\"lot\": \"LOT-G\", \"massGrams\": 0}]}",
+            server.viewerToken());
+
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().get("errors").findValuesAsText("field"))
+        .contains("exporter", "destination", "lots/0/massGrams");
+  }
+}

@@ -1,0 +1,114 @@
+package org.oretrace.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+import org.oretrace.core.community.CommunityReport;
+import org.oretrace.store.CommunityReportStore;
+import org.oretrace.store.Page;
+import org.oretrace.store.PageRequest;
+import org.oretrace.store.json.CommunityReportJson;
+import org.oretrace.store.json.Json;
+
+/**
+ * Community reports in SQL, one document each beside the hash of its receipt code. A change is a
+ * compare-and-set on the whole document (its encoding is deterministic), so a reporter's answer and
+ * a regulator's question arriving at once never overwrite each other: the later one is retried by
+ * the caller on the newer report.
+ */
+final class JdbcCommunityReportStore implements CommunityReportStore {
+
+  private final Database database;
+
+  JdbcCommunityReportStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public void add(CommunityReport report, String receiptHash) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO community_reports (id, receipt_hash, site_id, kind, status,"
+                      + " received_at_millis, document) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, report.id());
+            statement.setString(2, receiptHash);
+            statement.setString(3, report.siteId());
+            statement.setString(4, report.kind().wireName());
+            statement.setString(5, report.status().wireName());
+            statement.setLong(6, report.receivedAt().toEpochMilli());
+            statement.setString(7, document(report));
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean replace(CommunityReport current, CommunityReport next) {
+    if (!current.id().equals(next.id())) {
+      throw new IllegalArgumentException("a report is replaced by its own next form");
+    }
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE community_reports SET status = ?, document = ?"
+                      + " WHERE id = ? AND document = ?")) {
+            statement.setString(1, next.status().wireName());
+            statement.setString(2, document(next));
+            statement.setString(3, next.id());
+            statement.setString(4, document(current));
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<CommunityReport> find(String id) {
+    return findBy("id", id);
+  }
+
+  @Override
+  public Optional<CommunityReport> findByReceipt(String receiptHash) {
+    return findBy("receipt_hash", receiptHash);
+  }
+
+  private Optional<CommunityReport> findBy(String column, String value) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT document FROM community_reports WHERE " + column + " = ?")) {
+            statement.setString(1, value);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next() ? Optional.of(decode(rows.getString(1))) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Page<CommunityReport> list(PageRequest page) {
+    Sql where = new Sql();
+    return database.read(
+        connection ->
+            where.page(
+                connection,
+                "document",
+                "community_reports",
+                "received_at_millis DESC, id DESC",
+                page,
+                rows -> decode(rows.getString(1))));
+  }
+
+  private static String document(CommunityReport report) {
+    return Json.text(CommunityReportJson.encode(report, true));
+  }
+
+  private static CommunityReport decode(String document) {
+    return CommunityReportJson.decodeStored(Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,106 @@
+package org.oretrace.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.oretrace.core.community.CommunityReport;
+import org.oretrace.core.community.ReceiptCode;
+import org.oretrace.core.community.ReportKind;
+import org.oretrace.core.community.ReportMessage;
+import org.oretrace.core.community.ReportStatus;
+import org.oretrace.store.CommunityReportStore;
+import org.oretrace.store.PageRequest;
+import org.oretrace.store.TestDatabase;
+
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
+class JdbcCommunityReportStoreTest {
+
+  private static final Instant RECEIVED = Instant.parse("2025-06-02T10:00:00Z");
+
+  @Parameter TestDatabase.Kind kind;
+  @TempDir Path folder;
+  private TestDatabase database;
+  private CommunityReportStore reports;
+
+  @BeforeEach
+  void open() {
+    database = kind.create(folder);
+    reports = database.open().communityReports();
+  }
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static CommunityReport report(String id, int minute) {
+    return new CommunityReport(
+        id,
+        ReportKind.CHILD_LABOUR,
+        "site-rubaya",
+        "Children carry bags at the lower pit",
+        null,
+        null,
+        RECEIVED.plusSeconds(60L * minute),
+        ReportStatus.RECEIVED,
+        List.of());
+  }
+
+  @Test
+  void findsAReportByIdOrByTheHashOfItsReceiptCodeOnly() {
+    String code = ReceiptCode.generate();
+    CommunityReport report = report("report-1", 0);
+    reports.add(report, ReceiptCode.hash(code));
+
+    assertThat(reports.find("report-1")).contains(report);
+    assertThat(reports.findByReceipt(ReceiptCode.hash(code))).contains(report);
+    assertThat(reports.findByReceipt(code)).isEmpty();
+    assertThat(reports.findByReceipt(ReceiptCode.hash(ReceiptCode.generate()))).isEmpty();
+  }
+
+  @Test
+  void aChangeLandsOnlyOnTheVersionItWasMadeFrom() {
+    CommunityReport report = report("report-1", 0);
+    reports.add(report, ReceiptCode.hash(ReceiptCode.generate()));
+    CommunityReport question =
+        report
+            .withMessage(new ReportMessage(false, "Which pit?", RECEIVED.plusSeconds(600)))
+            .withStatus(ReportStatus.UNDER_REVIEW);
+    CommunityReport answerToOld =
+        report.withMessage(new ReportMessage(true, "The lower one", RECEIVED.plusSeconds(900)));
+
+    assertThat(reports.replace(report, question)).isTrue();
+    assertThat(reports.replace(report, answerToOld)).isFalse();
+    CommunityReport answer =
+        question.withMessage(new ReportMessage(true, "The lower one", RECEIVED.plusSeconds(900)));
+    assertThat(reports.replace(question, answer)).isTrue();
+    assertThat(reports.find("report-1").orElseThrow().messages())
+        .extracting(ReportMessage::fromReporter)
+        .containsExactly(false, true);
+  }
+
+  @Test
+  void listsTheNewestFirst() {
+    reports.add(report("report-1", 0), ReceiptCode.hash(ReceiptCode.generate()));
+    reports.add(report("report-2", 5), ReceiptCode.hash(ReceiptCode.generate()));
+
+    var page = reports.list(new PageRequest(0, 10));
+
+    assertThat(page.total()).isEqualTo(2);
+    assertThat(page.items())
+        .extracting(CommunityReport::id)
+        .containsExactly("report-2", "report-1");
+  }
+}

@@ -1,0 +1,103 @@
+package org.oretrace.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.oretrace.store.TestDatabase;
+import org.oretrace.store.epcis.EpcisMapper;
+import org.oretrace.store.epcis.EpcisQuery;
+import org.oretrace.store.epcis.EpcisQuery.Match;
+import org.oretrace.store.epcis.EpcisRecord;
+import org.oretrace.store.epcis.EpcisStore;
+import org.oretrace.store.epcis.NamedQuery;
+import org.oretrace.store.json.Json;
+
+@ParameterizedClass
+@EnumSource(TestDatabase.Kind.class)
+class JdbcEpcisStoreTest {
+
+  private static final Instant AT = Instant.parse("2025-03-01T08:00:00Z");
+
+  @Parameter TestDatabase.Kind kind;
+  @TempDir Path folder;
+  private TestDatabase database;
+  private EpcisStore store;
+
+  @BeforeEach
+  void open() {
+    database = kind.create(folder);
+    store = database.open().epcis();
+  }
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static EpcisRecord record(String id, String bizStep, String epc) {
+    ObjectNode event = Json.object();
+    event.put("type", "ObjectEvent");
+    event.put("eventID", id);
+    event.put("eventTime", "2025-03-01T08:00:00Z");
+    event.put("eventTimeZoneOffset", "+00:00");
+    event.put("action", "OBSERVE");
+    event.put("bizStep", bizStep);
+    event.putArray("epcList").add(epc);
+    return EpcisRecord.of(event, EpcisMapper.context(), AT, List.of(), "capture-1");
+  }
+
+  @Test
+  void appendsManyEventsAndReplacesAnEventCapturedAgain() {
+    List<EpcisRecord> records = new ArrayList<>();
+    for (int index = 0; index < 1200; index++) {
+      records.add(record("urn:uuid:event-" + index, "shipping", "urn:epc:id:sgtin:1.2." + index));
+    }
+    store.append(records, -1);
+    store.append(List.of(record("urn:uuid:event-7", "receiving", "urn:epc:id:sgtin:9.9.9")), -1);
+
+    assertThat(store.query(EpcisQuery.ALL, 0, 5000)).hasSize(1200);
+    assertThat(store.event("urn:uuid:event-7").orElseThrow().bizStep()).isEqualTo("receiving");
+    EpcisQuery byOldEpc = EpcisQuery.ALL.and(Match.EPC, List.of("urn:epc:id:sgtin:1.2.7"));
+    EpcisQuery byNewEpc = EpcisQuery.ALL.and(Match.EPC, List.of("urn:epc:id:sgtin:9.9.9"));
+    assertThat(store.query(byOldEpc, 0, 10)).isEmpty();
+    assertThat(store.query(byNewEpc, 0, 10))
+        .extracting(EpcisRecord::eventId)
+        .containsExactly("urn:uuid:event-7");
+    assertThat(store.events(List.of("urn:uuid:event-0", "urn:uuid:event-1199", "nope")))
+        .containsOnlyKeys("urn:uuid:event-0", "urn:uuid:event-1199");
+  }
+
+  @Test
+  void keepsNamedQueriesUnderUniqueNames() {
+    ObjectNode parameters = Json.object();
+    parameters.putArray("EQ_bizStep").add("shipping");
+    NamedQuery shipped = new NamedQuery("shipped", parameters, AT);
+
+    assertThat(store.putNamedQuery(shipped)).isTrue();
+    assertThat(store.putNamedQuery(new NamedQuery("shipped", Json.object(), AT))).isFalse();
+    assertThat(store.putNamedQuery(new NamedQuery("another one", Json.object(), AT))).isTrue();
+
+    assertThat(store.namedQuery("shipped")).contains(shipped);
+    assertThat(store.namedQueries(0, 10))
+        .extracting(NamedQuery::name)
+        .containsExactly("another one", "shipped");
+    assertThat(store.namedQueries(1, 10)).extracting(NamedQuery::name).containsExactly("shipped");
+    assertThat(store.deleteNamedQuery("shipped")).isTrue();
+    assertThat(store.deleteNamedQuery("shipped")).isFalse();
+    assertThat(store.namedQuery("shipped")).isEmpty();
+    assertThat(store.namedQueries(0, 10)).hasSize(1);
+  }
+}
