@@ -47,12 +47,14 @@ public final class ApiRoutes {
             recorder.store().accounts(), recorder.store().registry(), authenticator);
     CaseEndpoints cases =
         new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);
-    AuditEndpoints audits = new AuditEndpoints(recorder.store(), authenticator, overdue);
+    AuditEndpoints audits =
+        new AuditEndpoints(recorder.store(), authenticator, needToKnow, overdue);
     CommunityReportEndpoints communityReports =
-        new CommunityReportEndpoints(recorder.store(), authenticator, Clock.systemUTC());
+        new CommunityReportEndpoints(
+            recorder.store(), authenticator, needToKnow, Clock.systemUTC());
     AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
     CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
-    ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator);
+    ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator, needToKnow);
 
     routes.post(PREFIX + "/events", events::record);
 

@@ -14,10 +14,13 @@ import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.audit.ActionStatus;
 import org.oretrace.core.audit.Audit;
 import org.oretrace.core.audit.StatusChange;
+import org.oretrace.core.registry.Site;
 import org.oretrace.server.auth.AccessPolicy;
 import org.oretrace.server.auth.AccessPolicy.Action;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.store.Store;
 import org.oretrace.store.json.AuditJson;
 import org.oretrace.store.json.Json;
@@ -25,10 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Third-party audits of sites (docs/audits.md): recorded by the regulator's administrators, read by
- * anyone like the registry. Recording an audit that concludes a new ICGLR status changes the site
- * and appends to its status history in the same transaction; corrective actions are followed up one
- * by one, and overdue ones flag the site (here, in the site's answer, and as an A1 alert).
+ * Third-party audits of sites (docs/audits.md): recorded by the administrators of the regulator of
+ * the site's country, read by the agencies and auditors of that country ({@link
+ * Scope#seesSiteAudits}); to anyone else a site's audits do not exist (404). Recording an audit
+ * that concludes a new ICGLR status changes the site and appends to its status history in the same
+ * transaction; corrective actions are followed up one by one, and overdue ones flag the site (here,
+ * in the site's answer, and as an A1 alert).
  */
 final class AuditEndpoints {
 
@@ -36,21 +41,21 @@ final class AuditEndpoints {
 
   private final Store store;
   private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
   private final OverdueSweep sweep;
 
-  AuditEndpoints(Store store, Authenticator authenticator, OverdueSweep sweep) {
+  AuditEndpoints(
+      Store store, Authenticator authenticator, NeedToKnow needToKnow, OverdueSweep sweep) {
     this.store = requireNonNull(store, "store is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.sweep = requireNonNull(sweep, "sweep is null");
   }
 
   void record(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.RECORD_AUDITS);
-    String siteId = context.pathParam("id");
-    if (store.registry().site(siteId).isEmpty()) {
-      throw ApiProblem.notFound("site", siteId);
-    }
+    String siteId = visibleSite(needToKnow.scope(caller), context.pathParam("id")).id();
     Audit audit =
         AuditJson.decodeRequest(
             Responses.parseBody(context.bodyAsBytes()),
@@ -73,8 +78,8 @@ final class AuditEndpoints {
   }
 
   void ofSite(Context context) {
-    sweep.maybeRun();
     String siteId = requireSite(context);
+    sweep.maybeRun();
     ObjectNode body = Json.object();
     body.put("site", siteId);
     body.put("correctiveActionsOverdue", sweep.overdueActions(siteId));
@@ -95,16 +100,17 @@ final class AuditEndpoints {
   }
 
   void get(Context context) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
     String id = context.pathParam("id");
-    Audit audit = store.audits().find(id).orElseThrow(() -> ApiProblem.notFound("audit", id));
+    Audit audit = visibleAudit(scope, id);
     Responses.json(context, 200, AuditJson.encode(audit, today()));
   }
 
   void followUp(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.RECORD_AUDITS);
     String id = context.pathParam("id");
-    Audit audit = store.audits().find(id).orElseThrow(() -> ApiProblem.notFound("audit", id));
+    Audit audit = visibleAudit(needToKnow.scope(caller), id);
     int index;
     try {
       index = Integer.parseInt(context.pathParam("index"));
@@ -124,12 +130,32 @@ final class AuditEndpoints {
     Responses.json(context, 200, AuditJson.encode(updated, today()));
   }
 
+  /** The site of the path, when the caller sees its audits; otherwise 404. */
   private String requireSite(Context context) {
-    String siteId = context.pathParam("id");
-    if (store.registry().site(siteId).isEmpty()) {
-      throw ApiProblem.notFound("site", siteId);
-    }
-    return siteId;
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
+    return visibleSite(scope, context.pathParam("id")).id();
+  }
+
+  private Site visibleSite(Scope scope, String siteId) {
+    return store
+        .registry()
+        .site(siteId)
+        .filter(site -> scope.seesSiteAudits(site.country()))
+        .orElseThrow(() -> ApiProblem.notFound("site", siteId));
+  }
+
+  private Audit visibleAudit(Scope scope, String id) {
+    return store
+        .audits()
+        .find(id)
+        .filter(
+            audit ->
+                store
+                    .registry()
+                    .site(audit.siteId())
+                    .map(site -> scope.seesSiteAudits(site.country()))
+                    .orElse(scope.everything()))
+        .orElseThrow(() -> ApiProblem.notFound("audit", id));
   }
 
   private static LocalDate today() {

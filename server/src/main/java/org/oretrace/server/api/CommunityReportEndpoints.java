@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.oretrace.core.Country;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.community.CommunityAlert;
 import org.oretrace.core.community.CommunityReport;
@@ -25,6 +26,8 @@ import org.oretrace.core.registry.Site;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
 import org.oretrace.server.auth.CommunityReportAccess;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.PageRequest;
@@ -37,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The anonymous community channel (docs/community-reports.md). The public side needs no token:
  * anyone may send a report, and whoever holds its receipt code may follow it and answer the
- * regulator's questions. The regulator's side ({@link CommunityReportAccess}) lists reports, asks
- * questions and changes their status. Every report becomes a C1 alert about its site.
+ * regulator's questions. The regulator's side ({@link CommunityReportAccess}: the regulator of the
+ * site's country) lists reports, asks questions and changes their status. Every report becomes a C1
+ * alert about its site.
  *
  * <p>Anonymity: nothing written names the sender. The client's address is used only to rate-limit,
  * through {@link RateLimiter}'s keyed pseudonym held in memory; the log lines name the report and
@@ -59,14 +63,17 @@ final class CommunityReportEndpoints {
   private final Store store;
   private final CommunityReportStore reports;
   private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
   private final RateLimiter submissions;
   private final RateLimiter receipts;
   private final byte[] formPage;
 
-  CommunityReportEndpoints(Store store, Authenticator authenticator, Clock clock) {
+  CommunityReportEndpoints(
+      Store store, Authenticator authenticator, NeedToKnow needToKnow, Clock clock) {
     this.store = requireNonNull(store, "store is null");
     this.reports = store.communityReports();
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.submissions = new RateLimiter(REPORTS_PER_HOUR, Duration.ofHours(1), clock);
     this.receipts = new RateLimiter(RECEIPT_REQUESTS_PER_HOUR, Duration.ofHours(1), clock);
     this.formPage = formPage();
@@ -149,30 +156,31 @@ final class CommunityReportEndpoints {
   }
 
   void list(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     CommunityReportAccess.requireRead(caller);
+    Scope scope = needToKnow.scope(caller);
     PageRequest page = QueryParameters.page(context);
     Responses.json(
         context,
         200,
         Responses.page(
-            reports.list(page), page, report -> CommunityReportJson.encode(report, true)));
+            scope.page(reports::list, report -> maySee(scope, report), page),
+            page,
+            report -> CommunityReportJson.encode(report, true)));
   }
 
   void get(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     String id = context.pathParam("id");
-    requireReadOrHide(caller, id);
-    CommunityReport report =
-        reports.find(id).orElseThrow(() -> ApiProblem.notFound("community report", id));
+    CommunityReport report = findVisible(needToKnow.scope(caller), id);
     Responses.json(context, 200, CommunityReportJson.encode(report, true));
   }
 
   void regulatorMessage(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
-    String id = context.pathParam("id");
-    requireReadOrHide(caller, id);
+    Caller caller = authenticator.authenticate(context);
     CommunityReportAccess.requireAnswer(caller);
+    String id = context.pathParam("id");
+    findVisible(needToKnow.scope(caller), id);
     String text = CommunityReportJson.decodeMessage(Responses.parseBody(context.bodyAsBytes()));
     CommunityReport current =
         reports.find(id).orElseThrow(() -> ApiProblem.notFound("community report", id));
@@ -192,10 +200,10 @@ final class CommunityReportEndpoints {
   }
 
   void setStatus(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
-    String id = context.pathParam("id");
-    requireReadOrHide(caller, id);
+    Caller caller = authenticator.authenticate(context);
     CommunityReportAccess.requireAnswer(caller);
+    String id = context.pathParam("id");
+    findVisible(needToKnow.scope(caller), id);
     ReportStatus status =
         CommunityReportJson.decodeStatus(Responses.parseBody(context.bodyAsBytes()));
     CommunityReport current =
@@ -209,11 +217,21 @@ final class CommunityReportEndpoints {
     Responses.json(context, 200, CommunityReportJson.encode(next, true));
   }
 
-  /** Hides the report (404) from callers who may not read reports, whatever their role. */
-  private static void requireReadOrHide(Caller caller, String id) {
-    if (!CommunityReportAccess.mayRead(caller)) {
-      throw ApiProblem.notFound("community report", id);
+  /** The report, hidden (404) from callers who may not see it, whatever their role. */
+  private CommunityReport findVisible(Scope scope, String id) {
+    return reports
+        .find(id)
+        .filter(report -> maySee(scope, report))
+        .orElseThrow(() -> ApiProblem.notFound("community report", id));
+  }
+
+  /** Whether the caller sees the report: by the country of its site (docs/access.md). */
+  private boolean maySee(Scope scope, CommunityReport report) {
+    if (scope.everything()) {
+      return true;
     }
+    Country country = store.registry().site(report.siteId()).map(Site::country).orElse(null);
+    return country != null && CommunityReportAccess.maySee(scope, country);
   }
 
   private CommunityReport change(

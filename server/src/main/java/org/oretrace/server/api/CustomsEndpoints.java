@@ -39,8 +39,7 @@ final class CustomsEndpoints {
   }
 
   void check(Context context) {
-    AccessPolicy.require(
-        authenticator.authenticate(context.header("Authorization")), Action.CHECK_DECLARATIONS);
+    AccessPolicy.require(authenticator.authenticate(context), Action.CHECK_DECLARATIONS);
     Declaration declaration =
         CustomsJson.decodeDeclaration(Responses.parseBody(context.bodyAsBytes()));
     long started = System.nanoTime();

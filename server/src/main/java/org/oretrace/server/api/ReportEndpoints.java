@@ -10,6 +10,7 @@ import org.oretrace.server.auth.AccessPolicy;
 import org.oretrace.server.auth.AccessPolicy.Action;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
+import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.store.AlertIndex;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.report.CmrtExport;
@@ -19,18 +20,23 @@ import org.oretrace.store.report.DueDiligenceReports;
 /**
  * Company reports (docs/reports.md): the OECD five-step due-diligence report for a year, as HTML
  * and as PDF (the same page rendered), and the CMRT smelter list as CSV. Both need a token: the
- * report shows how red flags were handled through the cases the caller's organisation may see.
+ * report shows how red flags were handled through the cases the caller's organisation may see. A
+ * company reads the reports of its own actors, the agencies those of any company ({@link
+ * org.oretrace.server.auth.Scope#seesCompanyReports}); to anyone else the actor is not found.
  */
 final class ReportEndpoints {
 
   private final DueDiligenceReports dueDiligence;
   private final CmrtExport cmrt;
   private final Authenticator authenticator;
+  private final NeedToKnow needToKnow;
 
-  ReportEndpoints(Recorder recorder, AlertIndex alerts, Authenticator authenticator) {
+  ReportEndpoints(
+      Recorder recorder, AlertIndex alerts, Authenticator authenticator, NeedToKnow needToKnow) {
     this.dueDiligence = new DueDiligenceReports(recorder.store(), recorder.graph(), alerts);
     this.cmrt = new CmrtExport(recorder.store(), recorder.graph());
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
   }
 
   void oecdHtml(Context context) {
@@ -50,9 +56,9 @@ final class ReportEndpoints {
   }
 
   void cmrt(Context context) {
-    AccessPolicy.require(
-        authenticator.authenticate(context.header("Authorization")), Action.READ_REPORTS);
-    String actor = requireActor(context);
+    Caller caller = authenticator.authenticate(context);
+    AccessPolicy.require(caller, Action.READ_REPORTS);
+    String actor = requireActor(context, caller);
     String csv = cmrt.csv(actor).orElseThrow(() -> ApiProblem.notFound("actor", actor));
     context.header("Content-Disposition", "attachment; filename=\"cmrt-" + actor + ".csv\"");
     context
@@ -62,9 +68,9 @@ final class ReportEndpoints {
   }
 
   private DueDiligenceReport oecd(Context context) {
-    Caller caller = authenticator.authenticate(context.header("Authorization"));
+    Caller caller = authenticator.authenticate(context);
     AccessPolicy.require(caller, Action.READ_REPORTS);
-    String actor = requireActor(context);
+    String actor = requireActor(context, caller);
     long year =
         QueryParameters.wholeNumber(context, "year", Year.now(ZoneOffset.UTC).getValue() - 1L);
     if (year < 1900 || year > 9999) {
@@ -75,10 +81,13 @@ final class ReportEndpoints {
         .orElseThrow(() -> ApiProblem.notFound("actor", actor));
   }
 
-  private static String requireActor(Context context) {
+  private String requireActor(Context context, Caller caller) {
     String actor = QueryParameters.text(context, "actor");
     if (actor == null) {
       throw ApiProblem.badParameter("actor", "the company's actor id is required");
+    }
+    if (!needToKnow.scope(caller).seesCompanyReports(actor)) {
+      throw ApiProblem.notFound("actor", actor);
     }
     return actor;
   }

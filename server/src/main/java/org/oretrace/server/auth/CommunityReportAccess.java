@@ -2,53 +2,44 @@ package org.oretrace.server.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import org.oretrace.core.Country;
 import org.oretrace.server.auth.AccessPolicy.Action;
 
 /**
- * Who reads and answers community reports: the mining regulator's organisation only, with a role
- * {@link AccessPolicy} allows ({@link Action#READ_COMMUNITY_REPORTS} to read, {@link
- * Action#ANSWER_COMMUNITY_REPORTS} to ask questions and change status). To anyone else the reports
- * do not exist (404 for one, 403 for the list), whatever their role.
+ * Who reads and answers community reports: a report is seen by the organisations {@link
+ * Scope#seesCommunityReport} names (the regulator of the site's country, and the agencies the
+ * report is shared with), through a role {@link AccessPolicy} allows ({@link
+ * Action#READ_COMMUNITY_REPORTS} to read); only the regulator's investigators and admins ask
+ * questions and change the status ({@link Action#ANSWER_COMMUNITY_REPORTS}). To anyone else a
+ * report does not exist (404), whatever its role.
  *
- * <p>Until organisations carry a type, the regulator is the organisation named {@value #REGULATOR};
- * sharing a report with other agencies comes with organisation types. The reporter is not a caller
- * at all: the receipt code is the only key to a report from the public side.
+ * <p>Reports are not shared with other agencies yet, so the list of organisations a report is
+ * shared with is empty. The reporter is not a caller at all: the receipt code is the only key to a
+ * report from the public side.
  */
 public final class CommunityReportAccess {
 
-  /** The organisation that receives community reports. */
-  public static final String REGULATOR = "regulator";
-
   private CommunityReportAccess() {}
 
-  /** Whether the caller may see community reports at all. */
-  public static boolean mayRead(Caller caller) {
-    requireNonNull(caller, "caller is null");
-    return REGULATOR.equals(caller.organisation())
-        && AccessPolicy.allows(caller.role(), Action.READ_COMMUNITY_REPORTS);
+  /** Whether the caller may see a report about a site of this country. */
+  public static boolean maySee(Scope scope, Country siteCountry) {
+    requireNonNull(scope, "scope is null");
+    return AccessPolicy.allows(scope.caller(), Action.READ_COMMUNITY_REPORTS)
+        && scope.seesCommunityReport(siteCountry, List.of());
   }
 
   /**
-   * @throws AccessDeniedException when the caller is not of the regulator or its role may not read
+   * @throws AccessDeniedException when the caller's role or organisation type may not read reports
    */
   public static void requireRead(Caller caller) {
     AccessPolicy.require(caller, Action.READ_COMMUNITY_REPORTS);
-    requireRegulator(caller);
   }
 
   /**
-   * @throws AccessDeniedException when the caller is not of the regulator or its role may not
-   *     answer
+   * @throws AccessDeniedException when the caller's role or organisation type may not answer
    */
   public static void requireAnswer(Caller caller) {
     AccessPolicy.require(caller, Action.ANSWER_COMMUNITY_REPORTS);
-    requireRegulator(caller);
-  }
-
-  private static void requireRegulator(Caller caller) {
-    if (!REGULATOR.equals(caller.organisation())) {
-      throw AccessDeniedException.forbidden(
-          "community reports are read by the regulator (" + REGULATOR + ") only");
-    }
   }
 }

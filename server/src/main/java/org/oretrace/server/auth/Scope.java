@@ -134,6 +134,43 @@ public final class Scope {
         .orElse(false);
   }
 
+  /**
+   * Audits of a site and its status history: the agencies (regulator, police, anti-corruption, FIU)
+   * and the auditors of the site's country. The site itself, with its current ICGLR status, is in
+   * the registry every caller reads.
+   */
+  public boolean seesSiteAudits(Country siteCountry) {
+    requireNonNull(siteCountry, "siteCountry is null");
+    if (everything) {
+      return true;
+    }
+    return caller
+        .registered()
+        .map(
+            o ->
+                (o.type().isCountryAgency() || o.type() == OrganisationType.AUDITOR)
+                    && o.country().equals(siteCountry))
+        .orElse(false);
+  }
+
+  /**
+   * Reports about a company (OECD due diligence, CMRT): the company itself, for the actors it acts
+   * as, and the agencies (regulator, police, anti-corruption, FIU).
+   */
+  public boolean seesCompanyReports(String actorId) {
+    requireNonNull(actorId, "actorId is null");
+    if (everything) {
+      return true;
+    }
+    return caller
+        .registered()
+        .map(
+            o ->
+                o.type().isCountryAgency()
+                    || (o.type() == OrganisationType.COMPANY && o.actorIds().contains(actorId)))
+        .orElse(false);
+  }
+
   /** The part of a trace in scope: its lots, the edges between them whose event is in scope. */
   public Trace filter(Trace trace) {
     if (everything) {

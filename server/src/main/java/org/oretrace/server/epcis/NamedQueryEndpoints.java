@@ -25,8 +25,9 @@ import org.oretrace.store.json.Json;
  * /epcis/queries[/{queryName}]} reads them, {@code DELETE /epcis/queries/{queryName}} removes one,
  * and {@code GET /epcis/queries/{queryName}/events} answers it exactly as {@code /epcis/events}
  * would with those parameters (paging, XML included). A query is checked when it is saved, with the
- * same code that reads request parameters, so a saved query always runs. Saving and deleting need
- * an API token (any role); reading does not, like the rest of the query interface.
+ * same code that reads request parameters, so a saved query always runs. Every route needs an
+ * authenticated caller (any role), like the rest of the query interface, and a query's events are
+ * those of {@code /epcis/events}: only the caller's scope ({@link QueryEndpoints#answerQuery}).
  */
 final class NamedQueryEndpoints {
 
@@ -43,7 +44,7 @@ final class NamedQueryEndpoints {
   }
 
   void create(Context context) {
-    authenticator.authenticate(context.header("Authorization"));
+    authenticator.authenticate(context);
     JsonNode body;
     try {
       body = Json.parse(context.bodyAsBytes());
@@ -79,6 +80,7 @@ final class NamedQueryEndpoints {
   }
 
   void list(Context context) {
+    authenticator.authenticate(context);
     Paging paging = Paging.of(context);
     List<NamedQuery> found = store.namedQueries(paging.offset(), paging.perPage() + 1);
     ArrayNode body = Json.array();
@@ -90,11 +92,12 @@ final class NamedQueryEndpoints {
   }
 
   void get(Context context) {
+    authenticator.authenticate(context);
     QueryEndpoints.respond(context, Representation.JSON, encode(named(context)));
   }
 
   void delete(Context context) {
-    authenticator.authenticate(context.header("Authorization"));
+    authenticator.authenticate(context);
     String name = context.pathParam("queryName");
     if (!store.deleteNamedQuery(name)) {
       throw EpcisProblem.noSuchName(name);
@@ -103,6 +106,7 @@ final class NamedQueryEndpoints {
   }
 
   void events(Context context) {
+    authenticator.authenticate(context);
     NamedQuery named = named(context);
     Map<String, String> parameters = flatten(named.parameters());
     queries.answerQuery(context, QueryEndpoints.query(parameters::get), named.name());

@@ -163,8 +163,10 @@ class ReportEndpointsTest {
 
   @Test
   void reportsNeedATokenAndAKnownActor() {
-    assertThat(server.get("/api/v1/reports/oecd?actor=TRADER-1&year=2025").status()).isEqualTo(401);
-    assertThat(server.get("/api/v1/reports/cmrt?actor=TRADER-1").status()).isEqualTo(401);
+    assertThat(server.getAnonymously("/api/v1/reports/oecd?actor=TRADER-1&year=2025").status())
+        .isEqualTo(401);
+    assertThat(server.getAnonymously("/api/v1/reports/cmrt?actor=TRADER-1").status())
+        .isEqualTo(401);
     assertThat(get("/api/v1/reports/oecd?actor=NOBODY&year=2025", server.viewerToken()).status())
         .isEqualTo(404);
     assertThat(get("/api/v1/reports/oecd?year=2025", server.viewerToken()).status()).isEqualTo(400);

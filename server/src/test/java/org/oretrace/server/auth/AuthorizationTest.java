@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,6 +32,11 @@ import org.oretrace.core.Country;
 import org.oretrace.core.access.Organisation;
 import org.oretrace.core.access.OrganisationType;
 import org.oretrace.core.access.Role;
+import org.oretrace.core.audit.Audit;
+import org.oretrace.core.community.CommunityReport;
+import org.oretrace.core.community.ReceiptCode;
+import org.oretrace.core.community.ReportKind;
+import org.oretrace.core.community.ReportStatus;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.Export;
 import org.oretrace.core.custody.CustodyEvent.Import;
@@ -41,6 +47,7 @@ import org.oretrace.core.custody.CustodyEvent.Split;
 import org.oretrace.core.custody.CustodyEvent.Transfer;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.ActorKind;
+import org.oretrace.core.registry.Site;
 import org.oretrace.server.DemoWorld;
 import org.oretrace.server.TestServer;
 import org.oretrace.server.api.ApiRoutes;
@@ -48,8 +55,10 @@ import org.oretrace.store.AlertStore.AlertFilter;
 import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.RegistryStore.ActorFilter;
+import org.oretrace.store.RegistryStore.SiteFilter;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore.ApiToken;
+import org.oretrace.store.epcis.NamedQuery;
 import org.oretrace.store.json.Json;
 
 /**
@@ -61,7 +70,8 @@ import org.oretrace.store.json.Json;
  * <p>What each caller may see is computed here from the stored events, independently of {@link
  * NeedToKnow}: the oracle below restates docs/access.md in its own code. Leaks are found by reading
  * every answer (JSON, JSON-LD, HTML, text) for the world's lot and event ids ({@code lot-0000123},
- * {@code ev-0000123}), which no other text in an answer resembles.
+ * {@code ev-0000123}), which no other text in an answer resembles, and for the ids of audits and
+ * community reports seeded at a site of the home country and at a site abroad.
  *
  * <p>{@link #RULES} is the one table of operation to rule. An operation in the document without a
  * rule fails the test, so an endpoint added later is covered once it is given one.
@@ -173,6 +183,35 @@ class AuthorizationTest {
     RULES.put("GET /epcis/epcs/{epc}/events", READ);
     RULES.put("GET /epcis/bizSteps", READ);
     RULES.put("GET /epcis/bizSteps/{bizStep}/events", READ);
+    RULES.put("POST /epcis/queries", READ);
+    RULES.put("GET /epcis/queries", READ);
+    RULES.put("GET /epcis/queries/{queryName}", READ);
+    RULES.put("DELETE /epcis/queries/{queryName}", READ);
+    RULES.put("GET /epcis/queries/{queryName}/events", READ);
+    // audits: the regulator's admins record them at sites of their country; the agencies and
+    // auditors of a site's country read them (others: 404, checked by the probes below)
+    RULES.put("POST /api/v1/sites/{id}/audits", only(regulator, admins));
+    RULES.put("GET /api/v1/sites/{id}/audits", READ);
+    RULES.put("GET /api/v1/sites/{id}/status-history", READ);
+    RULES.put("GET /api/v1/audits/{id}", READ);
+    RULES.put("POST /api/v1/audits/{id}/corrective-actions/{index}", only(regulator, admins));
+    // community reports: sent and followed anonymously; read by the regulator of the site's country
+    // (and agencies a report is shared with), answered by its investigators and admins
+    RULES.put("POST /api/v1/community-reports", PUBLIC);
+    RULES.put("GET /api/v1/community-reports", only(AGENCIES, caseReaders));
+    RULES.put("GET /api/v1/community-reports/{id}", READ);
+    RULES.put("POST /api/v1/community-reports/{id}/messages", only(regulator, caseWorkers));
+    RULES.put("POST /api/v1/community-reports/{id}/status", only(regulator, caseWorkers));
+    RULES.put("GET /api/v1/community-reports/receipt/{code}", PUBLIC);
+    RULES.put("POST /api/v1/community-reports/receipt/{code}/messages", PUBLIC);
+    RULES.put("GET /report", PUBLIC);
+    RULES.put(
+        "POST /api/v1/customs/check", only(plus(AGENCIES, OrganisationType.CUSTOMS), ALL_ROLES));
+    // company reports: the company for its own actors, and the agencies (others: 404, probed)
+    Set<OrganisationType> reportReaders = plus(AGENCIES, OrganisationType.COMPANY);
+    RULES.put("GET /api/v1/reports/oecd", only(reportReaders, ALL_ROLES));
+    RULES.put("GET /api/v1/reports/oecd.pdf", only(reportReaders, ALL_ROLES));
+    RULES.put("GET /api/v1/reports/cmrt", only(reportReaders, ALL_ROLES));
   }
 
   /** One caller of the test: anonymous, the platform, or a role of an organisation type. */
@@ -203,6 +242,29 @@ class AuthorizationTest {
       return platform || events.contains(id);
     }
 
+    /** Audits and status history of a site: agencies and auditors of its country. */
+    boolean seesAudits(Country siteCountry) {
+      return platform
+          || (!anonymous
+              && (AGENCIES.contains(type) || type == OrganisationType.AUDITOR)
+              && HOME.equals(siteCountry));
+    }
+
+    /** Community reports: the regulator of the site's country, in a role that reads them. */
+    boolean seesReport(Country siteCountry) {
+      return platform
+          || (type == OrganisationType.REGULATOR
+              && EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN).contains(role)
+              && HOME.equals(siteCountry));
+    }
+
+    /** Company reports: the company for its own actor, the agencies for any. */
+    boolean seesCompanyReports(String actorId) {
+      return platform
+          || AGENCIES.contains(type)
+          || (type == OrganisationType.COMPANY && actorId.equals(companyActor));
+    }
+
     @Override
     public String toString() {
       return name;
@@ -214,6 +276,15 @@ class AuthorizationTest {
   private static final Set<String> ALL_LOTS = new TreeSet<>();
   private static final Set<String> ALL_EVENTS = new TreeSet<>();
   private static String companyActor;
+  private static String otherActor;
+  private static Site homeSite;
+  private static Site foreignSite;
+
+  /** Audit and community report ids seeded, with the country of their site. */
+  private static final Map<String, Country> AUDITS = new HashMap<>();
+
+  private static final Map<String, Country> REPORTS = new HashMap<>();
+  private static final String NAMED_QUERY = "object-events";
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -233,10 +304,61 @@ class AuthorizationTest {
             .filter(id -> stored.stream().anyMatch(s -> s.event().context().actorId().equals(id)))
             .findFirst()
             .orElseThrow();
+    otherActor =
+        store.registry().actors(ActorFilter.ANY, PageRequest.first(1000)).items().stream()
+            .map(Actor::id)
+            .filter(id -> !id.equals(companyActor))
+            .findFirst()
+            .orElseThrow();
     for (StoredEvent event : stored) {
       ALL_EVENTS.add(event.event().context().id());
       ALL_LOTS.addAll(event.event().lotIds());
     }
+    List<Site> sites = store.registry().sites(SiteFilter.ANY, PageRequest.first(1000)).items();
+    homeSite = sites.stream().filter(site -> site.country().equals(HOME)).findFirst().orElseThrow();
+    foreignSite =
+        sites.stream().filter(site -> !site.country().equals(HOME)).findFirst().orElseThrow();
+    for (Site site : List.of(homeSite, foreignSite)) {
+      String audit = "audit-test-" + site.id();
+      store
+          .audits()
+          .record(
+              new Audit(
+                  audit,
+                  site.id(),
+                  "Test auditors",
+                  LocalDate.of(2025, 3, 1),
+                  "the site's registers",
+                  List.of(),
+                  List.of(),
+                  null,
+                  Instant.now(),
+                  "test-regulator"));
+      AUDITS.put(audit, site.country());
+      String report = "report-test-" + site.id();
+      store
+          .communityReports()
+          .add(
+              new CommunityReport(
+                  report,
+                  ReportKind.ILLEGAL_TAXATION,
+                  site.id(),
+                  "soldiers take a tax at the road block",
+                  null,
+                  null,
+                  Instant.now(),
+                  ReportStatus.RECEIVED,
+                  List.of()),
+              ReceiptCode.hash(ReceiptCode.generate()));
+      REPORTS.put(report, site.country());
+    }
+    store
+        .epcis()
+        .putNamedQuery(
+            new NamedQuery(
+                NAMED_QUERY,
+                Json.object().set("eventType", Json.array().add("ObjectEvent")),
+                Instant.now()));
 
     CALLERS.add(new Caller("anonymous", null, false, null, null));
     CALLERS.add(new Caller("platform", TestServer.START_UP_ADMIN_TOKEN, true, null, Role.ADMIN));
@@ -399,8 +521,8 @@ class AuthorizationTest {
           if (!rule.allows(caller) && !refused) {
             failures.add(where + ": allowed although the rule forbids it");
           }
-          if (probe.forbiddenRecord && answer.status >= 200 && answer.status < 300) {
-            failures.add(where + ": answered a record the caller may not see");
+          if (probe.forbiddenRecord && !refused && answer.status != 404) {
+            failures.add(where + ": answered a record the caller may not see, not 404");
           }
           for (String leaked : leaks(answer.body, caller, probe.path)) {
             failures.add(where + ": leaks " + leaked);
@@ -507,6 +629,47 @@ class AuthorizationTest {
       }
       return probes;
     }
+    if (template.endsWith("/audits") || template.endsWith("/status-history")) {
+      for (Site site : List.of(homeSite, foreignSite)) {
+        probes.add(
+            new Probe(
+                fill(template, site.id()),
+                !caller.anonymous && !caller.seesAudits(site.country())));
+      }
+      return probes;
+    }
+    if (template.startsWith("/api/v1/audits/{id}")) {
+      for (var audit : AUDITS.entrySet()) {
+        probes.add(
+            new Probe(
+                fill(template.replace("{index}", "0"), audit.getKey()),
+                !caller.anonymous && !caller.seesAudits(audit.getValue())));
+      }
+      return probes;
+    }
+    if (template.startsWith("/api/v1/community-reports/{id}")) {
+      for (var report : REPORTS.entrySet()) {
+        // a caller who may not answer is refused (403) before the report is looked up
+        probes.add(
+            new Probe(
+                fill(template, report.getKey()),
+                !caller.anonymous && !caller.seesReport(report.getValue())));
+      }
+      return probes;
+    }
+    if (template.startsWith("/api/v1/reports/")) {
+      for (String actor : List.of(companyActor, otherActor)) {
+        probes.add(
+            new Probe(
+                template + "?year=2025&actor=" + actor,
+                !caller.anonymous && !caller.seesCompanyReports(actor)));
+      }
+      return probes;
+    }
+    if (template.equals("/epcis/queries/{queryName}/events")) {
+      probes.add(new Probe(fill(template, NAMED_QUERY) + "?perPage=1000", false));
+      return probes;
+    }
     probes.add(new Probe(fill(template, sampleFor(template)), false));
     if (template.equals("/api/v1/lots") || template.equals("/epcis/events")) {
       probes.add(
@@ -516,7 +679,7 @@ class AuthorizationTest {
     if (template.equals("/api/v1/log/entries")) {
       probes.add(new Probe(template + "?limit=1000", false));
     }
-    if (template.equals("/api/v1/alerts")) {
+    if (template.equals("/api/v1/alerts") || template.equals("/api/v1/community-reports")) {
       probes.add(new Probe(template + "?limit=1000", false));
     }
     return probes;
@@ -570,6 +733,20 @@ class AuthorizationTest {
       // a "not found" answer may repeat the id the caller itself asked for
       if (known && !allowed && !requested.contains(id)) {
         leaked.add(id);
+      }
+    }
+    for (var audit : AUDITS.entrySet()) {
+      if (body.contains(audit.getKey())
+          && !caller.seesAudits(audit.getValue())
+          && !requested.contains(audit.getKey())) {
+        leaked.add(audit.getKey());
+      }
+    }
+    for (var report : REPORTS.entrySet()) {
+      if (body.contains(report.getKey())
+          && !caller.seesReport(report.getValue())
+          && !requested.contains(report.getKey())) {
+        leaked.add(report.getKey());
       }
     }
     return leaked;
