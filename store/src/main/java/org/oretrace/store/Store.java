@@ -31,6 +31,12 @@ public interface Store extends AutoCloseable {
 
   WatchListStore watchLists();
 
+  /** Persons and companies behind actors: owners, directors, officers. */
+  EntityStore entities();
+
+  /** D9 actor-risk and the entity graph (actors, parties, lists, trades) it walks. */
+  ActorScreening screening();
+
   @Override
   void close();
 }

@@ -2,10 +2,12 @@ package org.oretrace.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.CaseStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EntityStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
@@ -79,6 +81,16 @@ public abstract class ForwardingStore implements Store {
   @Override
   public WatchListStore watchLists() {
     return store.watchLists();
+  }
+
+  @Override
+  public EntityStore entities() {
+    return store.entities();
+  }
+
+  @Override
+  public ActorScreening screening() {
+    return store.screening();
   }
 
   @Override
