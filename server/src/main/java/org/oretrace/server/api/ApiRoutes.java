@@ -33,6 +33,7 @@ public final class ApiRoutes {
     AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
     CertificateEndpoints certificates = new CertificateEndpoints(recorder);
+    EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
 
     routes.post(PREFIX + "/events", events::record);
@@ -43,6 +44,9 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/actors", registry::putActors);
     routes.get(PREFIX + "/actors", registry::listActors);
     routes.get(PREFIX + "/actors/{id}", registry::getActor);
+    routes.get(PREFIX + "/actors/{id}/owners", entities::getOwners);
+    routes.put(PREFIX + "/actors/{id}/owners", entities::putOwners);
+    routes.get(PREFIX + "/actors/{id}/network", entities::network);
 
     routes.get(PREFIX + "/lots", lots::list);
     routes.get(PREFIX + "/lots/{id}", lots::get);

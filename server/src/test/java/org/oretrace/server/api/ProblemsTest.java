@@ -89,6 +89,16 @@ class ProblemsTest {
       return delegate.watchLists();
     }
 
+    @Override
+    public org.oretrace.store.EntityStore entities() {
+      return delegate.entities();
+    }
+
+    @Override
+    public org.oretrace.store.ActorScreening screening() {
+      return delegate.screening();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override
