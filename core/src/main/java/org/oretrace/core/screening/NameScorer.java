@@ -9,17 +9,17 @@ import java.util.List;
  * <p>Tokens are paired greedily, most similar pair first, each token used once, whatever their
  * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
  * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
- * consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of short tokens, as in "aly" and
- * "Ali", and for two-consonant skeletons when one token has no vowel, as in "amr", read from the
- * Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY} for any equal skeleton of
- * two consonants or more when either name was written in Arabic or Hebrew script, which leave short
- * vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name
- * score is the weighted mean similarity of the pairs, where every token left unpaired also counts
- * in the denominator: fully for the screened name's tokens (a word the list does not have is
- * evidence against), and at {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two
- * tokens paired when it is a person's (screened names often drop middle names), {@value
- * #DROPPED_WORD_WEIGHT} for other names, else at {@value #LONE_TOKEN_WEIGHT} (one common given name
- * alone is weak evidence).
+ * consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of short
+ * tokens, as in "aly" and "Ali", and for two-consonant skeletons when one token has no vowel, as in
+ * "amr", read from the Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY} for any
+ * equal skeleton of two consonants or more when either name was written in Arabic or Hebrew script,
+ * which leave short vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value
+ * #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted mean similarity of the
+ * pairs, where every token left unpaired also counts in the denominator: fully for the screened
+ * name's tokens (a word the list does not have is evidence against), and at {@value
+ * #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a person's
+ * (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names, else at
+ * {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
  *
  * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
  * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
@@ -46,8 +46,10 @@ final class NameScorer {
   static final double MIN_JOINED_LENGTH_RATIO = 0.8;
   static final double SKELETON_MIN_JARO_WINKLER = 0.75;
   static final double LONG_SKELETON_MIN_JARO_WINKLER = 0.7;
+
   /** Two-consonant skeletons equal only without their h ("akkani", Haqqani) need less. */
   static final double H_SKELETON_MIN_JARO_WINKLER = 0.7;
+
   static final double UNVOCALISED_SKELETON_SIMILARITY = 0.9;
   static final int UNVOCALISED_LENGTH_ALLOWANCE = 3;
   private static final int MAX_TOKENS = 16;

@@ -58,7 +58,9 @@ public final class Screener {
     }
     this.threshold = threshold;
     int nameCount = watchList.nameCount();
-    this.scratch = ThreadLocal.withInitial(() -> new CandidateIndex.Scratch(nameCount, UNVOCALISED_CANDIDATES));
+    this.scratch =
+        ThreadLocal.withInitial(
+            () -> new CandidateIndex.Scratch(nameCount, UNVOCALISED_CANDIDATES));
   }
 
   public static Screener of(WatchList watchList) {
@@ -86,10 +88,7 @@ public final class Screener {
             ? watchList
                 .index()
                 .candidates(
-                    screened,
-                    UNVOCALISED_CANDIDATES,
-                    UNVOCALISED_POSTING_BUDGET,
-                    scratch.get())
+                    screened, UNVOCALISED_CANDIDATES, UNVOCALISED_POSTING_BUDGET, scratch.get())
             : watchList.index().candidates(screened, CANDIDATES, scratch.get());
     String queryCountry = query.country() == null ? null : CountryNames.code(query.country());
     // Best name per entry, then qualifiers.

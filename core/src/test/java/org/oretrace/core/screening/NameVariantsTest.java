@@ -19,7 +19,10 @@ class NameVariantsTest {
                   WatchListEntry.named(
                       "UN", "IQi.051", EntityType.PERSON, "QUSAY SADDAM HUSSEIN AL-TIKRITI"),
                   WatchListEntry.named(
-                      "UN", "IQi.015", EntityType.PERSON, "JAMAL MUSTAFA ABDALLAH SULTAN AL-TIKRITI"),
+                      "UN",
+                      "IQi.015",
+                      EntityType.PERSON,
+                      "JAMAL MUSTAFA ABDALLAH SULTAN AL-TIKRITI"),
                   WatchListEntry.named("UN", "IQi.099", EntityType.PERSON, "SADDAM HUSSEIN"),
                   WatchListEntry.named(
                       "OFAC-SDN", "1", EntityType.PERSON, "Jose WIDOBLO HERNANDEZ"),
