@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       FieldCommand.class,
       ScreenCommand.class,
       WatchListCommand.class,
+      ImportEntitiesCommand.class,
       BenchCommand.class,
       DetectStreamCommand.class,
       StreamCommand.class,

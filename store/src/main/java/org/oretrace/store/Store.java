@@ -37,6 +37,12 @@ public interface Store extends AutoCloseable {
   /** Reports from mine communities, kept without their senders' identity. */
   CommunityReportStore communityReports();
 
+  /** Persons and companies behind actors: owners, directors, officers. */
+  EntityStore entities();
+
+  /** D9 actor-risk and the entity graph (actors, parties, lists, trades) it walks. */
+  ActorScreening screening();
+
   @Override
   void close();
 }

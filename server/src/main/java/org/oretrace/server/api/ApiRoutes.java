@@ -38,6 +38,7 @@ public final class ApiRoutes {
     AlertEndpoints alerts = new AlertEndpoints(recorder.store().alerts());
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
     CertificateEndpoints certificates = new CertificateEndpoints(recorder);
+    EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
     AuditEndpoints audits = new AuditEndpoints(recorder.store(), authenticator, overdue);
     CommunityReportEndpoints communityReports =
@@ -54,6 +55,9 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/actors", registry::putActors);
     routes.get(PREFIX + "/actors", registry::listActors);
     routes.get(PREFIX + "/actors/{id}", registry::getActor);
+    routes.get(PREFIX + "/actors/{id}/owners", entities::getOwners);
+    routes.put(PREFIX + "/actors/{id}/owners", entities::putOwners);
+    routes.get(PREFIX + "/actors/{id}/network", entities::network);
 
     routes.get(PREFIX + "/lots", lots::list);
     routes.get(PREFIX + "/lots/{id}", lots::get);

@@ -97,6 +97,16 @@ class ProblemsTest {
     @Override
     public org.oretrace.store.CommunityReportStore communityReports() {
       return delegate.communityReports();
+  }
+
+  @Override
+    public org.oretrace.store.EntityStore entities() {
+      return delegate.entities();
+    }
+
+    @Override
+    public org.oretrace.store.ActorScreening screening() {
+      return delegate.screening();
     }
 
     private final RegistryStore registry =

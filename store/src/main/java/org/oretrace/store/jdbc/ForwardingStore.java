@@ -2,12 +2,14 @@ package org.oretrace.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.AuditStore;
 import org.oretrace.store.CaseStore;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EntityStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
@@ -91,6 +93,16 @@ public abstract class ForwardingStore implements Store {
   @Override
   public CommunityReportStore communityReports() {
     return store.communityReports();
+  }
+
+  @Override
+  public EntityStore entities() {
+    return store.entities();
+  }
+
+  @Override
+  public ActorScreening screening() {
+    return store.screening();
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.oretrace.store.CaseStore;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EntityStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
@@ -40,6 +41,7 @@ public final class JdbcStore implements Store {
   private final JdbcWatchListStore watchLists;
   private final JdbcAuditStore audits;
   private final JdbcCommunityReportStore communityReports;
+  private final JdbcEntityStore entities;
   private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
@@ -58,8 +60,12 @@ public final class JdbcStore implements Store {
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
-    this.actorScreening = new ActorScreening(watchLists, registry, alerts, Clock.systemUTC());
+    this.entities = new JdbcEntityStore(database);
+    this.actorScreening =
+        new ActorScreening(watchLists, registry, entities, custody, alerts, Clock.systemUTC());
     registry.afterActorsPut(actorScreening::actorsRegistered);
+    // Owners and directors are screened too: a change re-assesses the actors.
+    entities.afterChange(subjects -> actorScreening.ownersChanged());
   }
 
   /**
@@ -144,6 +150,16 @@ public final class JdbcStore implements Store {
   @Override
   public CommunityReportStore communityReports() {
     return communityReports;
+  }
+
+  @Override
+  public EntityStore entities() {
+    return entities;
+  }
+
+  @Override
+  public ActorScreening screening() {
+    return actorScreening;
   }
 
   private void listsChanged() {
