@@ -108,7 +108,10 @@ final class ShippingStage implements Stage {
     lot.holder = buyer;
 
     long assayed = logistics.workingTime(importedAt + logistics.within(DAY, 4 * DAY), buyer, 8, 17);
-    Grade reading = logistics.gradeReading(lot.gradePartsPerMillion, 2_000);
+    Grade reading =
+        logistics.gradeReading(
+            lot.gradePartsPerMillion,
+            logistics.geography().scale().buyerAssayDeviationPartsPerMillion());
     boolean substituted = schemes.take(lot, DetectorId.D6);
     if (substituted) {
       // Another ore in the bags: 6-12 points off the grade the lot left with.
