@@ -342,7 +342,7 @@ final class AmazonGoldAtlas extends AtlasBuilder {
         -61.820,
         elCallaoBuyer,
         IcglrStatus.YELLOW,
-        ArmedGroupPresence.CONTROLLED,
+        ArmedGroupPresence.PRESENT,
         false,
         grades(Mineral.GOLD, 40, "86", "2"));
     site(
@@ -447,7 +447,7 @@ final class AmazonGoldAtlas extends AtlasBuilder {
                 "99.99",
                 1.0,
                 0.985,
-                3,
+                4,
                 0.15)));
 
     Map<Country, RoadProfile> roads =
