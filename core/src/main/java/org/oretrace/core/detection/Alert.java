@@ -21,7 +21,7 @@ import org.oretrace.core.registry.Identifiers;
  * @param occurredAt when the event that completed the pattern happened
  * @param eventIds the event that completed the pattern first, then the others involved; empty for
  *     an alert about a party rather than a pattern of events (D9 actor-risk), which names its
- *     actors
+ *     actors, or about a country's trade figures (D10 mirror-trade), which names countries
  * @param figures the numbers that tripped the detector, by name, in name order, without trailing
  *     zeros
  */
@@ -58,9 +58,10 @@ public record Alert(
         .forEach(
             (name, value) -> sorted.put(requireNonNull(name, "figure name is null"), plain(value)));
     figures = Collections.unmodifiableMap(sorted);
-    if (eventIds.isEmpty() && actorIds.isEmpty()) {
+    if (eventIds.isEmpty() && actorIds.isEmpty() && countries.isEmpty()) {
       throw new IllegalArgumentException(
-          "an alert names at least the event that completed it, or the actor it is about");
+          "an alert names at least the event that completed it, or the actor or country it is"
+              + " about");
     }
     if (explanation.isBlank()) {
       throw new IllegalArgumentException("an alert needs an explanation");
