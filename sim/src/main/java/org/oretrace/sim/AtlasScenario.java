@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.registry.Site;
+import org.oretrace.core.trade.TradeStatistic;
 import org.oretrace.sim.Geography.SiteProfile;
 
 /**
@@ -94,10 +96,15 @@ final class AtlasScenario implements Scenario {
       lots = stage.run(lots);
     }
     List<CustodyEvent> events = chronicle.events();
-    return new World(
-        geography.sites().stream().map(SiteProfile::site).toList(),
-        geography.actors(),
-        events,
-        schemes.groundTruth(chronicle));
+    List<Site> sites = geography.sites().stream().map(SiteProfile::site).toList();
+    List<TradeStatistic> statistics =
+        new StatisticsOffice(
+                new WorldRegistry(sites, geography.actors()),
+                sites,
+                seed.split(),
+                schemes,
+                options.lots())
+            .publish(events);
+    return new World(sites, geography.actors(), events, schemes.groundTruth(chronicle), statistics);
   }
 }

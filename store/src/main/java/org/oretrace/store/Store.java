@@ -31,6 +31,9 @@ public interface Store extends AutoCloseable {
 
   WatchListStore watchLists();
 
+  /** National trade statistics (D10 mirror-trade). */
+  TradeStatisticsStore tradeStatistics();
+
   @Override
   void close();
 }

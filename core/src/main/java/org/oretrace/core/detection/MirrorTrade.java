@@ -38,11 +38,12 @@ import org.oretrace.core.trade.TradeStatistic;
  * </ul>
  *
  * <p>Honest figures differ too: partners weigh again, shipments leave in December and land in
- * January, statistical offices round. Hence the tolerances, and the gap alert only for a country
- * that reported statistics for that year at all (a country with no statistics is shown, not
- * accused). Unlike the other detectors this one judges tables, not events: it runs when statistics
- * are imported, and its alerts name countries rather than events. An alert's id is its country,
- * mineral, year and pattern, so judging again raises nothing twice.
+ * January (so a gap must also show over two years), statistical offices round. Hence the
+ * tolerances, and the gap alert only for a country that reported statistics for that year at all (a
+ * country with no statistics is shown, not accused). Unlike the other detectors this one judges
+ * tables, not events: it runs when statistics are imported, and its alerts name countries rather
+ * than events. An alert's id is its country, mineral, year and pattern, so judging again raises
+ * nothing twice.
  */
 public final class MirrorTrade {
 
@@ -204,12 +205,18 @@ public final class MirrorTrade {
 
   /** The alerts the assessed years raise. */
   public List<Alert> alerts(List<CountryYear> years) {
+    Map<String, CountryYear> byKey = new LinkedHashMap<>();
+    years.forEach(year -> byKey.put(key(year.country(), year.mineral(), year.year()), year));
     List<Alert> alerts = new ArrayList<>();
     for (CountryYear year : years) {
       beyondProduction(year, alerts);
-      mirrorGap(year, alerts);
+      mirrorGap(year, byKey.get(key(year.country(), year.mineral(), year.year() - 1)), alerts);
     }
     return alerts;
+  }
+
+  private static String key(Country country, Mineral mineral, int year) {
+    return country + "/" + mineral + "/" + year;
   }
 
   private void beyondProduction(CountryYear year, List<Alert> alerts) {
@@ -244,7 +251,11 @@ public final class MirrorTrade {
     alerts.add(alert(year, "capacity", score, explanation));
   }
 
-  private void mirrorGap(CountryYear year, List<Alert> alerts) {
+  /**
+   * A shipment declared in December may be declared imported in January: a gap must show in the
+   * year and also over the year and the one before it, where such shifts cancel out.
+   */
+  private void mirrorGap(CountryYear year, CountryYear previous, List<Alert> alerts) {
     if (!year.reported()) {
       return;
     }
@@ -252,6 +263,13 @@ public final class MirrorTrade {
     double allowed = year.declaredExportGrams() * mirrorTolerance;
     if (gap <= allowed || gap <= year.capacityGrams() * minimumGapFraction || gap <= 0) {
       return;
+    }
+    if (previous != null) {
+      long windowGap = gap + previous.gapGrams();
+      long windowDeclared = year.declaredExportGrams() + previous.declaredExportGrams();
+      if (windowGap <= windowDeclared * mirrorTolerance) {
+        return;
+      }
     }
     double excess =
         year.declaredExportGrams() == 0

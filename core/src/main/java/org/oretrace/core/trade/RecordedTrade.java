@@ -24,8 +24,8 @@ import org.oretrace.core.registry.Registry;
 
 /**
  * The custody record's own trade figures: the mass of each mined mineral that export declarations
- * in the record sent from a country to a partner in a year, and that import declarations brought
- * in. A country is the declaring customs office's (for an export) or the importer's (for an
+ * in the record sent from a country to a partner in a month (UTC), and that import declarations
+ * brought in. A country is the declaring customs office's (for an export) or the importer's (for an
  * import); the mass is the declared one. Only mined minerals count, as trade statistics by HS code
  * compare ores and concentrates; metal out of a smelter is another commodity.
  *
@@ -34,9 +34,15 @@ import org.oretrace.core.registry.Registry;
  */
 public final class RecordedTrade {
 
-  /** The record's total for one country, partner, mineral, year and direction. */
+  /** The record's total for one country, partner, mineral, month and direction. */
   public record Cell(
-      Country country, Country partner, Mineral mineral, int year, TradeFlow flow, long grams) {
+      Country country,
+      Country partner,
+      Mineral mineral,
+      int year,
+      int month,
+      TradeFlow flow,
+      long grams) {
     public Cell {
       requireNonNull(country, "country is null");
       requireNonNull(partner, "partner is null");
@@ -45,7 +51,8 @@ public final class RecordedTrade {
     }
   }
 
-  private record Key(Country country, Country partner, Mineral mineral, int year, TradeFlow flow) {}
+  private record Key(
+      Country country, Country partner, Mineral mineral, int year, int month, TradeFlow flow) {}
 
   private final Registry registry;
   private final Map<String, Mineral> minerals = new HashMap<>();
@@ -109,11 +116,14 @@ public final class RecordedTrade {
         || massGrams <= 0) {
       return;
     }
-    int year = event.context().instant().atZone(ZoneOffset.UTC).getYear();
-    grams.merge(new Key(actor.country(), partner, mineral, year, flow), massGrams, Long::sum);
+    var day = event.context().instant().atZone(ZoneOffset.UTC);
+    grams.merge(
+        new Key(actor.country(), partner, mineral, day.getYear(), day.getMonthValue(), flow),
+        massGrams,
+        Long::sum);
   }
 
-  /** Every cell with mass, in country, partner, mineral, year and flow order. */
+  /** Every cell with mass, in country, partner, mineral, month and flow order. */
   public synchronized List<Cell> cells() {
     Map<String, Cell> sorted = new TreeMap<>();
     grams.forEach(
@@ -127,9 +137,17 @@ public final class RecordedTrade {
                     + "/"
                     + key.year()
                     + "/"
+                    + (100 + key.month())
+                    + "/"
                     + key.flow().ordinal(),
                 new Cell(
-                    key.country(), key.partner(), key.mineral(), key.year(), key.flow(), total)));
+                    key.country(),
+                    key.partner(),
+                    key.mineral(),
+                    key.year(),
+                    key.month(),
+                    key.flow(),
+                    total)));
     return new ArrayList<>(sorted.values());
   }
 }

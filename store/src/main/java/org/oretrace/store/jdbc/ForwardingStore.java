@@ -11,6 +11,7 @@ import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.TradeStatisticsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -79,6 +80,11 @@ public abstract class ForwardingStore implements Store {
   @Override
   public WatchListStore watchLists() {
     return store.watchLists();
+  }
+
+  @Override
+  public TradeStatisticsStore tradeStatistics() {
+    return store.tradeStatistics();
   }
 
   @Override

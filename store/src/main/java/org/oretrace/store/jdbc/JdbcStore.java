@@ -15,6 +15,7 @@ import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.TradeStatisticsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -36,6 +37,7 @@ public final class JdbcStore implements Store {
   private final JdbcEvidenceStore evidence;
   private final JdbcCaseStore cases;
   private final JdbcWatchListStore watchLists;
+  private final JdbcTradeStatisticsStore tradeStatistics;
   private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
@@ -49,6 +51,7 @@ public final class JdbcStore implements Store {
     this.devices = new JdbcDeviceStore(database);
     this.evidence = new JdbcEvidenceStore(database, evidenceFolder);
     this.cases = new JdbcCaseStore(database);
+    this.tradeStatistics = new JdbcTradeStatisticsStore(database);
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
@@ -128,6 +131,11 @@ public final class JdbcStore implements Store {
   @Override
   public WatchListStore watchLists() {
     return watchLists;
+  }
+
+  @Override
+  public TradeStatisticsStore tradeStatistics() {
+    return tradeStatistics;
   }
 
   private void listsChanged() {
