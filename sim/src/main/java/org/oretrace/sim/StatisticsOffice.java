@@ -30,8 +30,8 @@ import org.oretrace.core.trade.TradeStatistic;
  * in December is an import in January.
  *
  * <p>D10 schemes, when asked for, are planted in the tables, never in the custody record, in
- * distinct countries and in a whole calendar year of exports (a scheme in a year the record barely
- * covers would say nothing): half the time a country's declared exports and its partners' imports
+ * distinct countries and in a year with exports in at least six months (a scheme in a year the
+ * record barely covers would say nothing): half the time a country's declared exports and its partners' imports
  * both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a year (the border
  * country laundering its neighbour's ore); the other half the country declares only 35-60 % of what
  * it exported, while its partners declare the whole (exports leaving undeclared). The ground truth
@@ -131,10 +131,10 @@ final class StatisticsOffice {
             .add(cell.month());
       }
     }
-    // Whole years only: exports in at least ten months of it.
+    // Years the record covers well: exports in at least six months of it.
     List<Candidate> candidates =
         months.entrySet().stream()
-            .filter(entry -> entry.getValue().size() >= 10)
+            .filter(entry -> entry.getValue().size() >= 6)
             .map(Map.Entry::getKey)
             .toList();
     Set<Country> used = new TreeSet<>(Comparator.comparing(Country::code));

@@ -3,6 +3,7 @@ package org.oretrace.server.api;
 import io.javalin.config.RoutesConfig;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.epcis.EpcisRoutes;
+import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 
 /**
@@ -34,6 +35,13 @@ public final class ApiRoutes {
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator);
     CertificateEndpoints certificates = new CertificateEndpoints(recorder);
     CaseEndpoints cases = new CaseEndpoints(recorder.store(), authenticator, keepClientAddresses);
+    TradeEndpoints trade =
+        new TradeEndpoints(
+            NationalTrade.attach(recorder),
+            recorder.store().registry(),
+            recorder.store().alerts(),
+            authenticator);
+    RiskEndpoints risk = new RiskEndpoints(recorder);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -73,6 +81,13 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
+
+    routes.post(PREFIX + "/trade-statistics", trade::importStatistics);
+    routes.get(PREFIX + "/countries/{code}", trade::country);
+
+    routes.get(PREFIX + "/risk/sites/{id}", risk::site);
+    routes.get(PREFIX + "/risk/actors/{id}", risk::actor);
+    routes.get(PREFIX + "/risk/lots/{id}", risk::lot);
 
     routes.post(PREFIX + "/cases", cases::open);
     routes.get(PREFIX + "/cases", cases::list);

@@ -89,6 +89,11 @@ class ProblemsTest {
       return delegate.watchLists();
     }
 
+    @Override
+    public org.oretrace.store.TradeStatisticsStore tradeStatistics() {
+      return delegate.tradeStatistics();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override
