@@ -31,11 +31,12 @@ import org.oretrace.core.trade.TradeStatistic;
  *
  * <p>D10 schemes, when asked for, are planted in the tables, never in the custody record, in
  * distinct countries and in a year with exports in at least six months (a scheme in a year the
- * record barely covers would say nothing): half the time a country's declared exports and its partners' imports
- * both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a year (the border
- * country laundering its neighbour's ore); the other half the country declares only 35-60 % of what
- * it exported, while its partners declare the whole (exports leaving undeclared). The ground truth
- * names the country and, as the completing event, its last export declaration of that year.
+ * record barely covers would say nothing): half the time a country's declared exports and its
+ * partners' imports both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a
+ * year (the border country laundering its neighbour's ore); the other half the country declares
+ * only 35-60 % of what it exported, while its partners declare the whole (exports leaving
+ * undeclared). The ground truth names the country and, as the completing event, its last export
+ * declaration of that year.
  */
 final class StatisticsOffice {
 
@@ -162,8 +163,7 @@ final class StatisticsOffice {
       schemes
           .plant(DetectorId.D10, description)
           .country(candidate.country().code())
-          .completedBy(
-              completing.context().id(), completing.context().instant().getEpochSecond());
+          .completedBy(completing.context().id(), completing.context().instant().getEpochSecond());
       planted++;
     }
   }

@@ -2,6 +2,7 @@ package org.oretrace.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -52,6 +53,40 @@ class RegionalScenariosTest {
             .collect(Collectors.toSet());
 
     assertThat(planted).contains(DetectorId.D1, DetectorId.D2, DetectorId.D5, DetectorId.D8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"great-lakes-3t", "amazon-gold", "myanmar-ree"})
+  void tradeStatisticsMatchTheRecordAndCarryThePlantedMirrorGap(String name) {
+    World honest = Scenario.named(name).generate(SimulationOptions.of(4, 3_000));
+    World planted =
+        Scenario.named(name)
+            .generate(SimulationOptions.of(4, 3_000).withSchemes(SchemeRates.parse("D10:1")));
+
+    assertThat(honest.tradeStatistics()).isNotEmpty();
+    assertThat(honest.tradeStatistics()).allSatisfy(line -> assertThat(line.mineral()).isPresent());
+    // Honest exports as declared are the recorded ones within reporting error.
+    long recordedExportGrams =
+        Worlds.eventsOf(honest, Export.class).stream()
+            .filter(export -> !export.destination().code().equals("zz"))
+            .mapToLong(Export::massGrams)
+            .sum();
+    long declaredExportGrams =
+        honest.tradeStatistics().stream()
+            .filter(line -> line.flow() == org.oretrace.core.trade.TradeFlow.EXPORT)
+            .mapToLong(org.oretrace.core.trade.TradeStatistic::netMassGrams)
+            .sum();
+    assertThat((double) declaredExportGrams)
+        .isCloseTo(recordedExportGrams, org.assertj.core.data.Percentage.withPercentage(2));
+
+    List<GroundTruth.Scheme> mirror =
+        planted.groundTruth().schemes().stream()
+            .filter(scheme -> scheme.detector() == DetectorId.D10)
+            .toList();
+    assertThat(mirror).isNotEmpty();
+    assertThat(mirror).allSatisfy(scheme -> assertThat(scheme.countries()).hasSize(1));
+    assertThat(planted.events()).isEqualTo(honest.events());
+    assertThat(planted.tradeStatistics()).isNotEqualTo(honest.tradeStatistics());
   }
 
   @org.junit.jupiter.api.Test

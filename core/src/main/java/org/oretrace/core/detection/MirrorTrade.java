@@ -53,8 +53,11 @@ public final class MirrorTrade {
   /** Partners' imports may exceed declared exports by this share before they alert. */
   public static final double DEFAULT_MIRROR_TOLERANCE = 0.25;
 
-  /** A gap must also be at least this share of the country's yearly capacity. */
-  public static final double DEFAULT_MINIMUM_GAP_FRACTION = 0.05;
+  /**
+   * A gap must also be at least this share of the country's yearly capacity (half a percent: the
+   * trade of a country can be far below its capacity, so the floor only silences crumbs).
+   */
+  public static final double DEFAULT_MINIMUM_GAP_FRACTION = 0.005;
 
   private final double capacityFactor;
   private final double mirrorTolerance;
