@@ -78,7 +78,7 @@ final class ShippingStage implements Stage {
     long declaredMass = lot.massGrams;
     boolean inflated = schemes.take(lot, DetectorId.D1);
     if (inflated) {
-      declaredMass = Math.round(lot.massGrams * schemes.uniform(1.06, 1.2));
+      declaredMass = Math.round(lot.massGrams * schemes.uniform(1.1, 1.25));
     }
     recordExport(lot, customs, cleared, buyer.country(), declaredMass);
     if (inflated) {
