@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SimulateCommand.class,
       ImportCommand.class,
+      ImportTradeCommand.class,
       TraceCommand.class,
       ExportCommand.class,
       TokenCommand.class,

@@ -43,6 +43,9 @@ public interface Store extends AutoCloseable {
   /** D9 actor-risk and the entity graph (actors, parties, lists, trades) it walks. */
   ActorScreening screening();
 
+  /** National trade statistics (D10 mirror-trade). */
+  TradeStatisticsStore tradeStatistics();
+
   @Override
   void close();
 }

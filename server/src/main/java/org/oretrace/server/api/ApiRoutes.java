@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.AlertIndex;
+import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 
 /**
@@ -46,6 +47,13 @@ public final class ApiRoutes {
     AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
     CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
     ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator);
+    TradeEndpoints trade =
+        new TradeEndpoints(
+            NationalTrade.attach(recorder),
+            recorder.store().registry(),
+            recorder.store().alerts(),
+            authenticator);
+    RiskEndpoints risk = new RiskEndpoints(recorder);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -88,6 +96,13 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
+
+    routes.post(PREFIX + "/trade-statistics", trade::importStatistics);
+    routes.get(PREFIX + "/countries/{code}", trade::country);
+
+    routes.get(PREFIX + "/risk/sites/{id}", risk::site);
+    routes.get(PREFIX + "/risk/actors/{id}", risk::actor);
+    routes.get(PREFIX + "/risk/lots/{id}", risk::lot);
 
     routes.post(PREFIX + "/cases", cases::open);
     routes.get(PREFIX + "/cases", cases::list);

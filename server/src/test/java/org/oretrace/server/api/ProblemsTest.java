@@ -97,9 +97,9 @@ class ProblemsTest {
     @Override
     public org.oretrace.store.CommunityReportStore communityReports() {
       return delegate.communityReports();
-  }
+    }
 
-  @Override
+    @Override
     public org.oretrace.store.EntityStore entities() {
       return delegate.entities();
     }
@@ -107,6 +107,11 @@ class ProblemsTest {
     @Override
     public org.oretrace.store.ActorScreening screening() {
       return delegate.screening();
+    }
+
+    @Override
+    public org.oretrace.store.TradeStatisticsStore tradeStatistics() {
+      return delegate.tradeStatistics();
     }
 
     private final RegistryStore registry =

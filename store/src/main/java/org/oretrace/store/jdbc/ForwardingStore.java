@@ -15,6 +15,7 @@ import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.TradeStatisticsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -103,6 +104,11 @@ public abstract class ForwardingStore implements Store {
   @Override
   public ActorScreening screening() {
     return store.screening();
+  }
+
+  @Override
+  public TradeStatisticsStore tradeStatistics() {
+    return store.tradeStatistics();
   }
 
   @Override

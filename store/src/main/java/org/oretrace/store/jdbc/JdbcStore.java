@@ -18,6 +18,7 @@ import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.TradeStatisticsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -42,6 +43,7 @@ public final class JdbcStore implements Store {
   private final JdbcAuditStore audits;
   private final JdbcCommunityReportStore communityReports;
   private final JdbcEntityStore entities;
+  private final JdbcTradeStatisticsStore tradeStatistics;
   private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
@@ -57,6 +59,7 @@ public final class JdbcStore implements Store {
     this.cases = new JdbcCaseStore(database);
     this.audits = new JdbcAuditStore(database, registry);
     this.communityReports = new JdbcCommunityReportStore(database);
+    this.tradeStatistics = new JdbcTradeStatisticsStore(database);
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
@@ -160,6 +163,11 @@ public final class JdbcStore implements Store {
   @Override
   public ActorScreening screening() {
     return actorScreening;
+  }
+
+  @Override
+  public TradeStatisticsStore tradeStatistics() {
+    return tradeStatistics;
   }
 
   private void listsChanged() {
