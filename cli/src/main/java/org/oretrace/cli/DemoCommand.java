@@ -20,13 +20,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The first thing a newcomer runs: loads a simulated Great Lakes world into the data folder (once;
- * an existing record is kept), starts the server and says where to look.
+ * The first thing a newcomer runs: loads a simulated world (Great Lakes 3T unless {@code
+ * --scenario} names another) into the data folder (once; an existing record is kept), starts the
+ * server and says where to look.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Load a simulated Great Lakes 3T world (once) and run the server over it.")
+    description =
+        "Load a simulated world (once; Great Lakes 3T by default) and run the server over it.")
 final class DemoCommand implements Callable<Integer> {
 
   static final int BATCH_SIZE = 5_000;
@@ -47,10 +49,23 @@ final class DemoCommand implements Callable<Integer> {
       description = "Simulation seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--scenario",
+      defaultValue = "great-lakes-3t",
+      description =
+          "Scenario: great-lakes-3t, amazon-gold or myanmar-ree (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
   @Override
   public Integer call() {
     if (lots < 1) {
       throw new Failures.UserError(Main.EXIT_USAGE, "--lots must be at least 1");
+    }
+    Scenario chosen;
+    try {
+      chosen = Scenario.named(scenario);
+    } catch (IllegalArgumentException e) {
+      throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }
     ServerConfig config = serve.config();
     Recorder recorder = data.openRecorder();
@@ -62,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     if (recorder.store().custody().eventCount() == 0) {
-      load(recorder);
+      load(recorder, chosen);
     } else {
       System.err.printf(
           "oretrace: %s already holds %,d events; using them (delete the folder for a fresh world)%n",
@@ -81,15 +96,15 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void load(Recorder recorder) {
+  private void load(Recorder recorder, Scenario chosen) {
     System.err.printf(
         Locale.ROOT,
-        "oretrace: simulating the Great Lakes 3T world (seed %d, %,d lots, default schemes)...%n",
+        "oretrace: simulating the %s world (seed %d, %,d lots, default schemes)...%n",
+        chosen.name(),
         seed,
         lots);
     World world =
-        Scenario.greatLakes()
-            .generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
+        chosen.generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
     recorder.store().registry().putSites(world.sites());
     recorder.store().registry().putActors(world.actors());
     List<CustodyEvent> events = world.events();
@@ -103,7 +118,13 @@ final class DemoCommand implements Callable<Integer> {
 
   /** A smelter's output lot: the best lot to trace back to its mines. */
   private static String showcaseLot(Recorder recorder) {
-    for (Mineral metal : List.of(Mineral.TANTALUM, Mineral.TIN, Mineral.TUNGSTEN)) {
+    for (Mineral metal :
+        List.of(
+            Mineral.TANTALUM,
+            Mineral.TIN,
+            Mineral.TUNGSTEN,
+            Mineral.GOLD,
+            Mineral.RARE_EARTH_OXIDES)) {
       List<Lot> found =
           recorder
               .store()

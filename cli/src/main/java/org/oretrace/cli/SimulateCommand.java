@@ -2,6 +2,7 @@ package org.oretrace.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.json.WorldFiles;
+import org.oretrace.store.trade.TradeStatisticsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,8 +21,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Simulate a world and write it (sites.json, actors.json, events.ndjson,"
-            + " ground-truth.json) to a folder.")
+            + " ground-truth.json, trade-statistics.csv) to a folder.")
 final class SimulateCommand implements Callable<Integer> {
+
+  /** The world's national trade statistics, in the format {@code oretrace import-trade} reads. */
+  static final String TRADE_STATISTICS = "trade-statistics.csv";
 
   @Option(
       names = "--scenario",
@@ -72,14 +77,18 @@ final class SimulateCommand implements Callable<Integer> {
       WorldFiles.write(out, world.sites(), world.actors(), world.events());
       WorldFiles.writeDocument(
           out, WorldFiles.GROUND_TRUTH, GroundTruthJson.encode(world.groundTruth()));
+      Files.writeString(
+          out.resolve(TRADE_STATISTICS), TradeStatisticsCsv.write(world.tradeStatistics()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     System.err.printf(
-        "oretrace: wrote %,d sites, %,d actors, %,d events and %,d planted schemes to %s%n",
+        "oretrace: wrote %,d sites, %,d actors, %,d events, %,d lines of trade statistics and %,d"
+            + " planted schemes to %s%n",
         world.sites().size(),
         world.actors().size(),
         world.events().size(),
+        world.tradeStatistics().size(),
         world.groundTruth().schemes().size(),
         out);
     return 0;

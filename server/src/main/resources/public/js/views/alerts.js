@@ -8,7 +8,8 @@ import { actorLink, count, dateTime, link, lotLink, siteLink, text } from "../fo
 const DETECTORS = [
   ["D1", "mass balance"], ["D2", "site capacity"], ["D3", "impossible travel"], ["D4", "tag reuse"],
   ["D5", "mass gain"], ["D6", "grade drift"], ["D7", "custody gap"], ["D8", "origin risk"],
-  ["D9", "actor risk"], ["D11", "round-tripping"],
+  ["D9", "actor risk"], ["D10", "mirror trade"], ["D11", "round-tripping"],
+  ["C1", "community report"], ["A1", "corrective action overdue"],
 ];
 const SEVERITIES = ["high", "medium", "low"];
 const PAGE = 50;

@@ -170,6 +170,18 @@ public final class TestServer implements AutoCloseable {
     return send(request);
   }
 
+  /** PUTs a JSON body with a bearer token (null for none). */
+  public Response put(String path, String body, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
   /** Posts the standard registry (sites and actors) as the start-up admin. */
   public void seedRegistry() {
     Response sites = post("/api/v1/sites", Fixtures.SITES, START_UP_ADMIN_TOKEN);

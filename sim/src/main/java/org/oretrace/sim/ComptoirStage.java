@@ -22,18 +22,16 @@ import org.oretrace.sim.Geography.TradeRoute;
  * The comptoir: traders and the concentration plant sell their lots to the exporters. A seller in
  * the same town hands the lot over (a transfer); others send it with the Tuesday or Friday convoy,
  * and the comptoir weighs it on arrival. Each comptoir pools its lots of a mineral until they make
- * an export lot of 2.5-5 t (never above 6 t), or until the oldest has waited {@link
- * #MAXIMUM_WAIT_DAYS} days, then merges them under an export tag and has the export lot assayed (a
- * reading of the true grade with about 0.3 points of error). Some export lots are split in two, to
- * go to two smelters.
+ * an export lot (2.5-5 t, never above 6 t, for the Great Lakes ores; see {@link Geography.Scale}),
+ * or until the oldest has waited {@link #MAXIMUM_WAIT_DAYS} days, then merges them under an export
+ * tag and has the export lot assayed (a reading of the true grade with the scale's laboratory
+ * error). Some export lots are split in two, to go to two smelters.
  */
 final class ComptoirStage implements Stage {
 
   static final double SAME_TOWN_KILOMETRES = 15;
   static final int MAXIMUM_WAIT_DAYS = 60;
-  static final long MAXIMUM_EXPORT_GRAMS = 6_000_000;
   static final double SPLIT_SHARE = 0.15;
-  static final long SPLIT_MINIMUM_GRAMS = 2_000_000;
 
   private final Logistics logistics;
 
@@ -95,7 +93,7 @@ final class ComptoirStage implements Stage {
     for (SimulatedLot lot : sorted) {
       if (!batch.isEmpty()
           && (lot.readySecond - batch.getFirst().readySecond > MAXIMUM_WAIT_DAYS * DAY
-              || batchMass + lot.massGrams > MAXIMUM_EXPORT_GRAMS)) {
+              || batchMass + lot.massGrams > logistics.geography().scale().exportMaximumGrams())) {
         exportLots.addAll(close(pool, batch));
         batch = new ArrayList<>();
         batchMass = 0;
@@ -117,14 +115,16 @@ final class ComptoirStage implements Stage {
   }
 
   private long target() {
-    return Math.round(logistics.uniform(2_500_000, 5_000_000));
+    Geography.Scale scale = logistics.geography().scale();
+    return Math.round(
+        logistics.uniform(scale.exportTargetMinimumGrams(), scale.exportTargetMaximumGrams()));
   }
 
   /** Merges a batch into one export lot, assays it, and sometimes splits it in two. */
   private List<SimulatedLot> close(Pool pool, List<SimulatedLot> batch) {
     SimulatedLot exportLot = batch.size() == 1 ? batch.getFirst() : merge(pool, batch);
     assay(exportLot);
-    if (exportLot.massGrams >= SPLIT_MINIMUM_GRAMS
+    if (exportLot.massGrams >= logistics.geography().scale().splitMinimumGrams()
         && logistics.random().nextDouble() < SPLIT_SHARE) {
       return logistics.splitInTwo(
           exportLot, logistics.workingTime(exportLot.readySecond + HOUR, exportLot.holder, 8, 17));
@@ -173,7 +173,10 @@ final class ComptoirStage implements Stage {
     String laboratory = logistics.geography().exportRoute(lot.holder).laboratory();
     long time =
         logistics.workingTime(lot.readySecond + logistics.within(DAY, 4 * DAY), lot.holder, 8, 17);
-    Grade grade = logistics.gradeReading(lot.gradePartsPerMillion, 3_000);
+    Grade grade =
+        logistics.gradeReading(
+            lot.gradePartsPerMillion,
+            logistics.geography().scale().exporterAssayDeviationPartsPerMillion());
     lot.arrivalSecond =
         logistics
             .chronicle()

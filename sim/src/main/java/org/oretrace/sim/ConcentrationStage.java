@@ -26,7 +26,6 @@ import org.oretrace.sim.Geography.TradeRoute;
 final class ConcentrationStage implements Stage {
 
   static final long WEEK = 7 * DAY;
-  static final long MAXIMUM_CHARGE_GRAMS = 3_000_000;
 
   /** Concentrates are not upgraded beyond this (about 72 % Sn, 70 % WO3, 45 % Ta2O5). */
   static final Map<Mineral, Long> MAXIMUM_GRADE =
@@ -69,7 +68,7 @@ final class ConcentrationStage implements Stage {
           for (SimulatedLot input : inputs) {
             charge.add(input);
             chargeGrams += input.massGrams;
-            if (chargeGrams >= MAXIMUM_CHARGE_GRAMS) {
+            if (chargeGrams >= logistics.geography().scale().chargeMaximumGrams()) {
               leaving.add(concentrate(batch, charge));
               charge = new ArrayList<>();
               chargeGrams = 0;

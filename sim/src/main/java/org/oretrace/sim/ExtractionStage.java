@@ -18,8 +18,9 @@ import org.oretrace.sim.Geography.SiteProfile;
  * drawn in proportion to the site's assessed capacity times the month's seasonal factor, so that
  * output follows the rains and no site ever produces more than it can (the period is long enough
  * for the bags to fill no more than {@link #TARGET_UTILISATION} of capacity on average, and 1.25
- * times that in the peak month). Each bag weighs 25-60 kg (triangular, mean 42.5 kg) and has a true
- * grade drawn from its site's profile; the tag carries the field estimate, rounded to the percent.
+ * times that in the peak month). Each bag weighs between the scale's lightest and heaviest
+ * (triangular: 25-60 kg, mean 42.5 kg, for the Great Lakes ores) and has a true grade drawn from
+ * its site's profile; the tag carries the field estimate, rounded to the percent.
  *
  * <p>Red sites are excluded from the ICGLR mechanism and no honest tag is issued there: their ore
  * reaches the trade only by laundering, which is a scheme, not part of the honest world.
@@ -30,9 +31,6 @@ final class ExtractionStage implements Stage {
 
   static final double TARGET_UTILISATION = 0.6;
   static final int MINIMUM_MONTHS = 6;
-  static final long MINIMUM_BAG_GRAMS = 25_000;
-  static final long MAXIMUM_BAG_GRAMS = 60_000;
-  private static final double MEAN_BAG_KILOGRAMS = 42.5;
 
   private final Logistics logistics;
   private final LocalDate start;
@@ -54,7 +52,7 @@ final class ExtractionStage implements Stage {
         capacity += site.site().capacityKilogramsPerMonth(mineral);
       }
     }
-    double needed = bags * MEAN_BAG_KILOGRAMS / (TARGET_UTILISATION * capacity);
+    double needed = bags * geography.scale().meanBagKilograms() / (TARGET_UTILISATION * capacity);
     return Math.max(MINIMUM_MONTHS, (int) Math.ceil(needed));
   }
 
@@ -107,8 +105,10 @@ final class ExtractionStage implements Stage {
     long midnight = day.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     long time = logistics.workingTime(midnight, cell.site().cooperative(), 7, 16);
     double triangular = (logistics.random().nextDouble() + logistics.random().nextDouble()) / 2;
+    Geography.Scale scale = logistics.geography().scale();
     long mass =
-        MINIMUM_BAG_GRAMS + Math.round((MAXIMUM_BAG_GRAMS - MINIMUM_BAG_GRAMS) * triangular);
+        scale.bagMinimumGrams()
+            + Math.round((scale.bagMaximumGrams() - scale.bagMinimumGrams()) * triangular);
     return new Bag(time, cell, mass, grade(cell.site().grades().get(cell.mineral())));
   }
 
@@ -124,7 +124,9 @@ final class ExtractionStage implements Stage {
     SiteProfile site = bag.cell().site();
     Chronicle chronicle = logistics.chronicle();
     String lotId = chronicle.newLotId();
-    String tagNumber = chronicle.serial("ITSCI-" + site.site().country().code());
+    String tagNumber =
+        chronicle.serial(
+            logistics.geography().scale().tagPrefix() + "-" + site.site().country().code());
     Mineral mineral = bag.cell().mineral();
     // The field estimate: the true grade to the nearest whole percent.
     Grade estimate = new Grade(Math.round(bag.gradePartsPerMillion() / 10_000.0) * 10_000);

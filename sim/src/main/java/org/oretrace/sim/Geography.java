@@ -23,6 +23,7 @@ import org.oretrace.core.registry.Site;
  * @param smelters by mined mineral: who buys it, with a share each
  * @param monthlyOutputFactors twelve factors (January first) on artisanal output; below 1 marks a
  *     rainy month, when pits flood and roads slow down
+ * @param scale how big bags, export lots and product lots are, and how tags are numbered
  */
 record Geography(
     List<SiteProfile> sites,
@@ -32,9 +33,11 @@ record Geography(
     Map<Mineral, List<SmelterProfile>> smelters,
     Map<Country, RoadProfile> roads,
     Map<Country, ZoneOffset> offsets,
-    List<Double> monthlyOutputFactors) {
+    List<Double> monthlyOutputFactors,
+    Scale scale) {
 
   Geography {
+    requireNonNull(scale, "scale is null");
     sites = List.copyOf(requireNonNull(sites, "sites is null"));
     actors = List.copyOf(requireNonNull(actors, "actors is null"));
     tradeRoutes = Map.copyOf(requireNonNull(tradeRoutes, "tradeRoutes is null"));
@@ -53,6 +56,63 @@ record Geography(
       if (!offsets.containsKey(actor.country())) {
         throw new IllegalArgumentException("no time-zone offset for " + actor.country());
       }
+    }
+  }
+
+  /**
+   * The sizes of things in a region's trade, which differ by orders of magnitude between minerals:
+   * a garimpo's gold leaves in a pouch of a few hundred grams and a comptoir's coltan in drums of
+   * several tonnes. Every mass a stage draws comes from here.
+   *
+   * @param tagPrefix the series pit tags are numbered in, followed by the country: "ITSCI-CD"
+   * @param bagMinimumGrams the lightest bag tagged at a pit (the mean bag is halfway to the
+   *     heaviest)
+   * @param exportTargetMinimumGrams an exporter pools lots until they reach a target drawn between
+   *     this and {@code exportTargetMaximumGrams}
+   * @param exportMaximumGrams an export lot never weighs more
+   * @param splitMinimumGrams export lots from this mass up are sometimes split for two buyers
+   * @param chargeMaximumGrams a concentration plant's charge
+   * @param productLotGrams a smelter or refiner casts its output in lots of about this mass
+   * @param exporterAssayDeviationPartsPerMillion the exporter's laboratory error on a grade
+   * @param buyerAssayDeviationPartsPerMillion the smelter's or refiner's laboratory error
+   */
+  record Scale(
+      String tagPrefix,
+      long bagMinimumGrams,
+      long bagMaximumGrams,
+      long exportTargetMinimumGrams,
+      long exportTargetMaximumGrams,
+      long exportMaximumGrams,
+      long splitMinimumGrams,
+      long chargeMaximumGrams,
+      long productLotGrams,
+      long exporterAssayDeviationPartsPerMillion,
+      long buyerAssayDeviationPartsPerMillion) {
+    Scale {
+      requireNonNull(tagPrefix, "tagPrefix is null");
+      if (bagMinimumGrams < 1
+          || bagMaximumGrams < bagMinimumGrams
+          || exportTargetMinimumGrams < bagMaximumGrams
+          || exportTargetMaximumGrams < exportTargetMinimumGrams
+          || exportMaximumGrams < exportTargetMaximumGrams
+          || splitMinimumGrams < 2
+          || chargeMaximumGrams < bagMaximumGrams
+          || productLotGrams < 1
+          || exporterAssayDeviationPartsPerMillion < 0
+          || buyerAssayDeviationPartsPerMillion < 0) {
+        throw new IllegalArgumentException("masses must grow from bag to export lot: " + this);
+      }
+    }
+
+    /** The Great Lakes 3T trade: bags of 25-60 kg, export lots of 2.5-5 t (6 t at most). */
+    static Scale ores() {
+      return new Scale(
+          "ITSCI", 25_000, 60_000, 2_500_000, 5_000_000, 6_000_000, 2_000_000, 3_000_000, 5_000_000,
+          3_000, 2_000);
+    }
+
+    double meanBagKilograms() {
+      return (bagMinimumGrams + bagMaximumGrams) / 2_000.0;
     }
   }
 

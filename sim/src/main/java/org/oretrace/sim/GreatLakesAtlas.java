@@ -2,26 +2,19 @@ package org.oretrace.sim;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oretrace.core.Country;
-import org.oretrace.core.GeoPoint;
-import org.oretrace.core.Grade;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.ActorKind;
 import org.oretrace.core.registry.ArmedGroupPresence;
 import org.oretrace.core.registry.IcglrStatus;
-import org.oretrace.core.registry.Licence;
 import org.oretrace.core.registry.Mineral;
-import org.oretrace.core.registry.Site;
 import org.oretrace.sim.Geography.ExportRoute;
-import org.oretrace.sim.Geography.GradeProfile;
 import org.oretrace.sim.Geography.RoadProfile;
-import org.oretrace.sim.Geography.SiteProfile;
 import org.oretrace.sim.Geography.SmelterProfile;
 import org.oretrace.sim.Geography.TradeRoute;
 
@@ -43,7 +36,7 @@ import org.oretrace.sim.Geography.TradeRoute;
  * and slow the roads, the June-August dry season is the peak. Capacities are assessed artisanal
  * output in kg a month, tens of tonnes for the large sites.
  */
-final class GreatLakesAtlas {
+final class GreatLakesAtlas extends AtlasBuilder {
 
   private static final Country CONGO = Country.of("CD");
   private static final Country RWANDA = Country.of("RW");
@@ -55,15 +48,9 @@ final class GreatLakesAtlas {
   private static final Country MALAYSIA = Country.of("MY");
   private static final Country VIETNAM = Country.of("VN");
 
-  private final LocalDate licencesFrom;
-  private final LocalDate licencesUntil;
-  private final List<Actor> actors = new ArrayList<>();
-  private final List<SiteProfile> sites = new ArrayList<>();
-  private int licenceSequence;
-
   private GreatLakesAtlas(LocalDate licencesFrom, LocalDate licencesUntil) {
-    this.licencesFrom = licencesFrom;
-    this.licencesUntil = licencesUntil;
+    // All of eastern DRC is a conflict-affected and high-risk area.
+    super(licencesFrom, licencesUntil, Set.of(CONGO), "Cooperative miniere de ");
   }
 
   /** The region, with every licence valid from {@code licencesFrom} to {@code licencesUntil}. */
@@ -565,151 +552,7 @@ final class GreatLakesAtlas {
         smelters,
         roads,
         offsets,
-        monthlyOutputFactors);
-  }
-
-  // ---- builders
-
-  private record MineralGrade(Mineral mineral, long capacity, GradeProfile profile) {}
-
-  private static List<MineralGrade> grades(
-      Mineral mineral, long capacity, String meanPercent, String deviationPercent) {
-    return List.of(
-        new MineralGrade(mineral, capacity, GradeProfile.ofPercent(meanPercent, deviationPercent)));
-  }
-
-  private static List<MineralGrade> grades(
-      Mineral first,
-      long firstCapacity,
-      String firstMean,
-      String firstDeviation,
-      Mineral second,
-      long secondCapacity,
-      String secondMean,
-      String secondDeviation) {
-    return List.of(
-        new MineralGrade(first, firstCapacity, GradeProfile.ofPercent(firstMean, firstDeviation)),
-        new MineralGrade(
-            second, secondCapacity, GradeProfile.ofPercent(secondMean, secondDeviation)));
-  }
-
-  private void site(
-      String key,
-      String name,
-      Country country,
-      double latitude,
-      double longitude,
-      Actor trader,
-      IcglrStatus status,
-      ArmedGroupPresence armedGroups,
-      boolean offline,
-      List<MineralGrade> minerals) {
-    GeoPoint location = new GeoPoint(latitude, longitude);
-    Map<Mineral, Long> capacities = new EnumMap<>(Mineral.class);
-    Map<Mineral, GradeProfile> grades = new EnumMap<>(Mineral.class);
-    for (MineralGrade mineral : minerals) {
-      capacities.put(mineral.mineral(), mineral.capacity());
-      grades.put(mineral.mineral(), mineral.profile());
-    }
-    boolean conflictAffected = country.equals(CONGO); // all of eastern DRC is a CAHRA
-    Site site =
-        new Site(
-            "site-" + key,
-            name,
-            country,
-            location,
-            capacities.keySet(),
-            capacities,
-            status,
-            armedGroups,
-            conflictAffected);
-    Actor cooperative =
-        register(
-            new Actor(
-                "coop-" + key,
-                "Cooperative miniere de " + name,
-                ActorKind.COOPERATIVE,
-                country,
-                location,
-                licence("COOP", country)));
-    sites.add(new SiteProfile(site, cooperative, trader, grades, offline));
-  }
-
-  private Actor trader(String id, String name, Country country, double latitude, double longitude) {
-    return actor(id, name, ActorKind.TRADER, country, latitude, longitude, "NEG");
-  }
-
-  private Actor comptoir(
-      String id, String name, Country country, double latitude, double longitude) {
-    return actor(id, name, ActorKind.COMPTOIR, country, latitude, longitude, "EXP");
-  }
-
-  private Actor customs(
-      String id, String name, Country country, double latitude, double longitude) {
-    return register(
-        new Actor(
-            id, name, ActorKind.CUSTOMS_OFFICE, country, new GeoPoint(latitude, longitude), null));
-  }
-
-  private SmelterProfile smelter(
-      String id,
-      String name,
-      Country country,
-      double latitude,
-      double longitude,
-      Mineral feed,
-      Mineral product,
-      String purityPercent,
-      double metalFraction,
-      double recovery,
-      int seaDays,
-      double share) {
-    Actor smelter = actor(id, name, ActorKind.SMELTER, country, latitude, longitude, "SMELT");
-    return new SmelterProfile(
-        smelter,
-        feed,
-        product,
-        Grade.ofPercent(purityPercent),
-        metalFraction,
-        recovery,
-        seaDays,
-        name + " laboratory",
-        share);
-  }
-
-  private Actor actor(
-      String id,
-      String name,
-      ActorKind kind,
-      Country country,
-      double latitude,
-      double longitude,
-      String licencePrefix) {
-    return register(
-        new Actor(
-            id,
-            name,
-            kind,
-            country,
-            new GeoPoint(latitude, longitude),
-            licence(licencePrefix, country)));
-  }
-
-  private Actor register(Actor actor) {
-    actors.add(actor);
-    return actor;
-  }
-
-  private Licence licence(String prefix, Country country) {
-    licenceSequence++;
-    String number =
-        prefix
-            + "-"
-            + country.code()
-            + "-"
-            + licencesFrom.getYear()
-            + "-"
-            + Numbers.padded(licenceSequence, 3);
-    return new Licence(number, licencesFrom, licencesUntil);
+        monthlyOutputFactors,
+        Geography.Scale.ores());
   }
 }

@@ -177,7 +177,7 @@ final class Logistics {
               DetectorId.D3,
               "receipt of " + lot.id + " backdated: " + Math.round(kilometres) + " km in minutes");
     } else if (schemes.take(lot, DetectorId.D5)) {
-      mass = Math.round(lot.massGrams * schemes.uniform(1.04, 1.15));
+      mass = Math.round(lot.massGrams * schemes.uniform(1.025, 1.08));
       scheme = schemes.plant(DetectorId.D5, lot.id + " topped up with untagged ore in transit");
     } else if (nextDoor != null && schemes.take(lot, DetectorId.D7)) {
       receiver = nextDoor;

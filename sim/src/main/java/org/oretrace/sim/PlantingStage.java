@@ -22,9 +22,9 @@ import org.oretrace.sim.Geography.SiteProfile;
  * The schemes that start at the pits, right after honest extraction:
  *
  * <ul>
- *   <li>D2 tag laundering: ore dug at the red, armed-group-held site is carried to a certified
- *       coltan site that sells to the same négociant and tagged there, in one month, until that
- *       site's month reaches 110-135 % of its assessed capacity;
+ *   <li>D2 tag laundering: ore dug at the red, armed-group-held site is carried to a certified site
+ *       of the same mineral that sells to the same trader and tagged there, in one month, until
+ *       that site's month reaches 110-135 % of its assessed capacity;
  *   <li>D8 red-site ore: a parcel of three to eight bags tagged openly at the red site;
  *   <li>earmarks on honest bags for the schemes that happen later on their way (D1, D3, D5, D6, D7,
  *       D11) and for tag reuse (D4, planted by {@link TagReuseStage} once the bag is gone).
@@ -101,12 +101,16 @@ final class PlantingStage implements Stage {
     }
   }
 
+  /** The first red site: its first mineral (in catalogue order) is the one laundered. */
   private SiteProfile redSite() {
     return logistics.geography().sites().stream()
         .filter(site -> site.site().icglrStatus() == IcglrStatus.RED)
-        .filter(site -> site.grades().containsKey(Mineral.COLTAN))
         .findFirst()
         .orElse(null);
+  }
+
+  private static Mineral redMineral(SiteProfile red) {
+    return red.grades().keySet().stream().sorted().findFirst().orElseThrow();
   }
 
   private record SiteMonth(String siteId, LocalDate month) {}
@@ -122,7 +126,7 @@ final class PlantingStage implements Stage {
                 site ->
                     site.site().icglrStatus() == IcglrStatus.GREEN
                         || site.site().icglrStatus() == IcglrStatus.YELLOW)
-            .filter(site -> site.site().capacityKilogramsPerMonth(Mineral.COLTAN) > 0)
+            .filter(site -> site.site().capacityKilogramsPerMonth(redMineral(red)) > 0)
             .toList();
     if (fronts.isEmpty()) {
       return;
@@ -143,12 +147,13 @@ final class PlantingStage implements Stage {
       List<SimulatedLot> bags, SiteProfile red, SiteProfile front, LocalDate month) {
     long monthStart = month.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     long monthEnd = month.plusMonths(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-    long capacity = front.site().capacityKilogramsPerMonth(Mineral.COLTAN) * 1_000;
+    Mineral mineral = redMineral(red);
+    long capacity = front.site().capacityKilogramsPerMonth(mineral) * 1_000;
     List<Tagging> taggings = new ArrayList<>();
     long honest = 0;
     for (SimulatedLot bag : bags) {
       if (front.site().id().equals(bag.originSiteId)
-          && bag.mineral == Mineral.COLTAN
+          && bag.mineral == mineral
           && bag.readySecond >= monthStart
           && bag.readySecond < monthEnd) {
         honest += bag.massGrams;
@@ -181,7 +186,12 @@ final class PlantingStage implements Stage {
               front.cooperative(),
               7,
               16);
-      SimulatedLot bag = tag(front, red.grades().get(Mineral.COLTAN), time, 45_000, 60_000);
+      // Laundered ore comes in the heavier bags: the upper two fifths of the usual range.
+      Geography.Scale scale = logistics.geography().scale();
+      long heavy =
+          scale.bagMaximumGrams() - (scale.bagMaximumGrams() - scale.bagMinimumGrams()) * 2 / 5;
+      SimulatedLot bag =
+          tag(front, mineral, red.grades().get(mineral), time, heavy, scale.bagMaximumGrams());
       added += bag.massGrams;
       laundered.add(bag);
       scheme.lot(bag.id).event(bag.createdIndex);
@@ -214,7 +224,16 @@ final class PlantingStage implements Stage {
     long time = logistics.workingTime(day, red.cooperative(), 7, 12);
     long firstArrival = Long.MAX_VALUE;
     for (int index = 0; index < bags; index++) {
-      SimulatedLot bag = tag(red, red.grades().get(Mineral.COLTAN), time, 25_000, 60_000);
+      Geography.Scale scale = logistics.geography().scale();
+      Mineral mineral = redMineral(red);
+      SimulatedLot bag =
+          tag(
+              red,
+              mineral,
+              red.grades().get(mineral),
+              time,
+              scale.bagMinimumGrams(),
+              scale.bagMaximumGrams());
       parcel.add(bag);
       scheme.lot(bag.id).event(bag.createdIndex);
       if (bag.arrivalSecond < firstArrival) {
@@ -228,10 +247,17 @@ final class PlantingStage implements Stage {
 
   /** Tags a bag at a site (whatever ore is in it), recorded by the site's cooperative. */
   private SimulatedLot tag(
-      SiteProfile site, GradeProfile grades, long time, long minimumGrams, long maximumGrams) {
+      SiteProfile site,
+      Mineral mineral,
+      GradeProfile grades,
+      long time,
+      long minimumGrams,
+      long maximumGrams) {
     Chronicle chronicle = logistics.chronicle();
     String lotId = chronicle.newLotId();
-    String tagNumber = chronicle.serial("ITSCI-" + site.site().country().code());
+    String tagNumber =
+        chronicle.serial(
+            logistics.geography().scale().tagPrefix() + "-" + site.site().country().code());
     long mass = minimumGrams + schemes.random().nextLong(maximumGrams - minimumGrams + 1);
     double deviation = Math.max(-2.5, Math.min(2.5, schemes.random().nextGaussian()));
     long grade =
@@ -250,13 +276,12 @@ final class PlantingStage implements Stage {
             logistics.uploadDelay(site.cooperative()),
             Long.MIN_VALUE,
             context ->
-                new Tag(
-                    context, lotId, tagNumber, site.site().id(), Mineral.COLTAN, mass, estimate));
+                new Tag(context, lotId, tagNumber, site.site().id(), mineral, mass, estimate));
     SimulatedLot bag =
         new SimulatedLot(
             lotId,
             tagNumber,
-            Mineral.COLTAN,
+            mineral,
             grade,
             site.site().id(),
             mass,

@@ -18,12 +18,25 @@ public interface Scenario {
 
   /** Coltan, cassiterite and wolframite from eastern DRC, Rwanda, Burundi and Uganda to Asia. */
   static Scenario greatLakes() {
-    return new GreatLakesScenario();
+    return new AtlasScenario("great-lakes-3t", GreatLakesAtlas::geography);
+  }
+
+  /**
+   * Alluvial gold from the garimpos of Brazil, Venezuela, Colombia, Peru, Guyana and Suriname,
+   * through gold buyers and exporters to refineries in Switzerland, the Emirates and India.
+   */
+  static Scenario amazonGold() {
+    return new AtlasScenario("amazon-gold", AmazonGoldAtlas::geography);
+  }
+
+  /** Rare-earth concentrate from the leaching sites of Kachin State across the border to China. */
+  static Scenario myanmarRareEarths() {
+    return new AtlasScenario("myanmar-ree", MyanmarRareEarthAtlas::geography);
   }
 
   /** Every scenario, in the order a user would want them listed. */
   static List<Scenario> all() {
-    return List.of(greatLakes());
+    return List.of(greatLakes(), amazonGold(), myanmarRareEarths());
   }
 
   /** The scenario with this name; throws IllegalArgumentException listing the names known. */

@@ -14,8 +14,8 @@ import org.oretrace.core.detection.DetectorId;
  * (so a world of 10,000 lots at rate 2 holds about 20). A scheme is one instance of the pattern:
  * one laundered site-month (D2), one export declared heavier than its lot (D1), one forged receipt
  * time (D3), one reused tag (D4), one topped-up bag (D5), one substituted export lot (D6), one
- * diverted delivery (D7), one parcel of red-site ore (D8), one round trip (D11). A rate above zero
- * plants at least one.
+ * diverted delivery (D7), one parcel of red-site ore (D8), one country-year of trade statistics
+ * with a mirror gap (D10), one round trip (D11). A rate above zero plants at least one.
  *
  * <p>On the command line: {@code D2:5,D3:2}, {@code default} or {@code none}.
  */
@@ -56,6 +56,7 @@ public record SchemeRates(Map<DetectorId, Double> rates) {
     rates.put(DetectorId.D6, 2.0);
     rates.put(DetectorId.D7, 2.0);
     rates.put(DetectorId.D8, 1.0);
+    rates.put(DetectorId.D10, 0.3);
     rates.put(DetectorId.D11, 1.0);
     return rates;
   }

@@ -104,6 +104,11 @@ final class Schemes {
     final List<Integer> events = new ArrayList<>();
     int completing = -1;
 
+    /** For a scheme planted after the events are numbered (D10, in the statistics). */
+    String completingEventId;
+
+    long detectableSecond;
+
     Planted(DetectorId detector, String description) {
       this.detector = detector;
       this.description = description;
@@ -130,6 +135,21 @@ final class Schemes {
       return this;
     }
 
+    /**
+     * For a scheme planted outside the custody record (D10, in the trade statistics): the event
+     * after which the record is complete for it, and when that event happened.
+     */
+    Planted completedBy(String eventId, long second) {
+      completingEventId = eventId;
+      detectableSecond = second;
+      return this;
+    }
+
+    Planted country(String code) {
+      countries.add(code);
+      return this;
+    }
+
     /** The event that makes the scheme detectable; it is one of its events too. */
     Planted completing(int index) {
       completing = index;
@@ -150,6 +170,21 @@ final class Schemes {
   GroundTruth groundTruth(Chronicle chronicle) {
     List<GroundTruth.Scheme> schemes = new ArrayList<>(planted.size());
     for (Planted scheme : planted) {
+      if (scheme.completingEventId != null) {
+        schemes.add(
+            new GroundTruth.Scheme(
+                "scheme-" + Numbers.padded(schemes.size() + 1L, 4),
+                scheme.detector,
+                List.copyOf(scheme.lots),
+                List.copyOf(scheme.actors),
+                List.copyOf(scheme.sites),
+                List.of(scheme.completingEventId),
+                List.copyOf(scheme.countries),
+                scheme.completingEventId,
+                Instant.ofEpochSecond(scheme.detectableSecond),
+                scheme.description));
+        continue;
+      }
       if (scheme.completing < 0) {
         throw new IllegalStateException(
             "scheme " + scheme.description + " has no completing event");

@@ -78,7 +78,7 @@ final class ShippingStage implements Stage {
     long declaredMass = lot.massGrams;
     boolean inflated = schemes.take(lot, DetectorId.D1);
     if (inflated) {
-      declaredMass = Math.round(lot.massGrams * schemes.uniform(1.15, 1.35));
+      declaredMass = Math.round(lot.massGrams * schemes.uniform(1.1, 1.25));
     }
     recordExport(lot, customs, cleared, buyer.country(), declaredMass);
     if (inflated) {
@@ -108,7 +108,10 @@ final class ShippingStage implements Stage {
     lot.holder = buyer;
 
     long assayed = logistics.workingTime(importedAt + logistics.within(DAY, 4 * DAY), buyer, 8, 17);
-    Grade reading = logistics.gradeReading(lot.gradePartsPerMillion, 2_000);
+    Grade reading =
+        logistics.gradeReading(
+            lot.gradePartsPerMillion,
+            logistics.geography().scale().buyerAssayDeviationPartsPerMillion());
     boolean substituted = schemes.take(lot, DetectorId.D6);
     if (substituted) {
       // Another ore in the bags: 6-12 points off the grade the lot left with.

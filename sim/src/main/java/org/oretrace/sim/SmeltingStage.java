@@ -24,7 +24,6 @@ import org.oretrace.sim.Geography.SmelterProfile;
 final class SmeltingStage implements Stage {
 
   static final int CAMPAIGN_DAYS = 14;
-  static final long OUTPUT_LOT_GRAMS = 5_000_000;
 
   private final Logistics logistics;
   private final Map<String, SmelterProfile> smeltersById = new HashMap<>();
@@ -84,7 +83,8 @@ final class SmeltingStage implements Stage {
                 metalGrams
                     * recovery
                     / (smelter.purity().partsPerMillion() / (double) Grade.MILLION)));
-    int count = (int) Math.min(4, 1 + productGrams / OUTPUT_LOT_GRAMS);
+    int count =
+        (int) Math.min(4, 1 + productGrams / logistics.geography().scale().productLotGrams());
     count = (int) Math.min(count, productGrams);
     List<ProcessOutput> outputs = new ArrayList<>(count);
     long allocated = 0;

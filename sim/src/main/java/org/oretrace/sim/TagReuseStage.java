@@ -44,7 +44,10 @@ final class TagReuseStage implements Stage {
           logistics.workingTime(
               taggedAt + Math.round(schemes.uniform(20, 120) * DAY), site.cooperative(), 7, 16);
       String lotId = chronicle.newLotId();
-      long mass = 25_000 + schemes.random().nextLong(35_001);
+      Geography.Scale scale = logistics.geography().scale();
+      long mass =
+          scale.bagMinimumGrams()
+              + schemes.random().nextLong(scale.bagMaximumGrams() - scale.bagMinimumGrams() + 1);
       Grade estimate = new Grade(Math.round(source.gradePartsPerMillion / 10_000.0) * 10_000);
       chronicle.record(
           site.cooperative(),

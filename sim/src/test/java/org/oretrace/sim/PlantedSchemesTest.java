@@ -43,11 +43,17 @@ class PlantedSchemesTest {
     Set<DetectorId> planted = EnumSet.noneOf(DetectorId.class);
     for (GroundTruth.Scheme scheme : world.groundTruth().schemes()) {
       planted.add(scheme.detector());
+      if (scheme.detector() == DetectorId.D10) {
+        continue; // planted in the statistics: it names a country (RegionalScenariosTest)
+      }
       assertThat(eventIds).contains(scheme.completingEventId()).containsAll(scheme.eventIds());
       assertThat(scheme.lotIds()).isNotEmpty();
       assertThat(scheme.actorIds()).isNotEmpty();
     }
-    assertThat(planted).isEqualTo(SchemeRates.defaults().rates().keySet());
+    // D10 needs a year with six months of exports, more than this world's 1,000 lots make.
+    Set<DetectorId> plantable = EnumSet.copyOf(SchemeRates.defaults().rates().keySet());
+    plantable.remove(DetectorId.D10);
+    assertThat(planted).isEqualTo(plantable);
   }
 
   @Test
@@ -73,7 +79,15 @@ class PlantedSchemesTest {
   void everySchemeIsCaughtAndTheHonestTradeRaisesNothingOverManySeeds() {
     for (long seed = 21; seed <= 24; seed++) {
       World world = world(seed);
-      List<Alert> alerts = DetectionEngine.detect(world.registry(), world.events());
+      List<Alert> alerts =
+          new java.util.ArrayList<>(DetectionEngine.detect(world.registry(), world.events()));
+      org.oretrace.core.trade.RecordedTrade recorded =
+          new org.oretrace.core.trade.RecordedTrade(world.registry());
+      recorded.accept(world.events());
+      org.oretrace.core.detection.MirrorTrade mirrorTrade =
+          org.oretrace.core.detection.MirrorTrade.defaults();
+      alerts.addAll(
+          mirrorTrade.alerts(mirrorTrade.assess(world.sites(), recorded, world.tradeStatistics())));
       for (GroundTruth.Scheme scheme : world.groundTruth().schemes()) {
         assertThat(alerts)
             .as("seed %d, %s", seed, scheme)
@@ -88,6 +102,9 @@ class PlantedSchemesTest {
   }
 
   private static boolean matches(Alert alert, GroundTruth.Scheme scheme) {
+    if (alert.detector() == DetectorId.D10 && scheme.detector() == DetectorId.D10) {
+      return scheme.countries().contains(alert.countries().getFirst().code());
+    }
     return alert.detector() == scheme.detector()
         && (alert.eventIds().stream().anyMatch(scheme.eventIds()::contains)
             || alert.lotIds().stream().anyMatch(scheme.lotIds()::contains));

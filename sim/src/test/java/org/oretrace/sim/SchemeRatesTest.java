@@ -22,7 +22,7 @@ class SchemeRatesTest {
   void defaultAndNoneAreNamed() {
     assertThat(SchemeRates.parse("none")).isEqualTo(SchemeRates.none());
     assertThat(SchemeRates.parse("default")).isEqualTo(SchemeRates.defaults());
-    assertThat(SchemeRates.defaults().rates()).hasSize(9);
+    assertThat(SchemeRates.defaults().rates()).hasSize(10);
   }
 
   @Test

@@ -39,6 +39,7 @@ public interface AlertStore {
    * @param country an alert naming this country
    * @param from alerts whose pattern completed at or after this instant
    * @param until alerts whose pattern completed before this instant
+   * @param lotId alerts that name this lot
    */
   record AlertFilter(
       DetectorId detector,
@@ -47,7 +48,25 @@ public interface AlertStore {
       String actorId,
       Country country,
       Instant from,
-      Instant until) {
+      Instant until,
+      String lotId) {
     public static final AlertFilter ANY = new AlertFilter(null, null, null, null, null, null, null);
+
+    /** Without a lot filter. */
+    public AlertFilter(
+        DetectorId detector,
+        Severity severity,
+        String siteId,
+        String actorId,
+        Country country,
+        Instant from,
+        Instant until) {
+      this(detector, severity, siteId, actorId, country, from, until, null);
+    }
+
+    /** The alerts that name a lot. */
+    public static AlertFilter aboutLot(String lotId) {
+      return new AlertFilter(null, null, null, null, null, null, null, lotId);
+    }
   }
 }

@@ -40,6 +40,15 @@ public interface Store extends AutoCloseable {
   /** Reports from mine communities, kept without their senders' identity. */
   CommunityReportStore communityReports();
 
+  /** Persons and companies behind actors: owners, directors, officers. */
+  EntityStore entities();
+
+  /** D9 actor-risk and the entity graph (actors, parties, lists, trades) it walks. */
+  ActorScreening screening();
+
+  /** National trade statistics (D10 mirror-trade). */
+  TradeStatisticsStore tradeStatistics();
+
   @Override
   void close();
 }

@@ -94,7 +94,8 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
     this.pending = context.getStateStore(PENDING_STORE);
     KeyValueStore<String, ValueAndTimestamp<byte[]>> sites = context.getStateStore(SITES_STORE);
     KeyValueStore<String, ValueAndTimestamp<byte[]>> actors = context.getStateStore(ACTORS_STORE);
-    this.engine = DetectionEngine.create(new TopicRegistry(sites, actors), parameters);
+    this.engine =
+        DetectionEngine.create(new TopicRegistry(sites, actors, store.registry()), parameters);
     Long stored = cursor.get(NEXT);
     this.next = stored == null ? 0 : stored;
     warmUp();

@@ -20,27 +20,35 @@ import org.oretrace.store.json.RegistryJson;
  *
  * <p>Detectors look sites and actors up several times an event, so a decoded entry is kept beside
  * the bytes it came from and decoded again only when the topic brought a new version.
+ *
+ * <p>An entry the topics have not brought yet is read from the store: the registry is committed
+ * there before it is published, and publication is asynchronous (a slow or retried send must not
+ * make detection judge an event without its site, which silently drops origin-risk and capacity
+ * alerts).
  */
 final class TopicRegistry implements Registry {
 
   private final Entries<Site> sites;
   private final Entries<Actor> actors;
+  private final Registry committed;
 
   TopicRegistry(
       KeyValueStore<String, ValueAndTimestamp<byte[]>> sites,
-      KeyValueStore<String, ValueAndTimestamp<byte[]>> actors) {
+      KeyValueStore<String, ValueAndTimestamp<byte[]>> actors,
+      Registry committed) {
+    this.committed = committed;
     this.sites = new Entries<>(sites, bytes -> RegistryJson.decodeSite(Json.parse(bytes)));
     this.actors = new Entries<>(actors, bytes -> RegistryJson.decodeActor(Json.parse(bytes)));
   }
 
   @Override
   public Optional<Site> site(String id) {
-    return sites.get(id);
+    return sites.get(id).or(() -> committed.site(id));
   }
 
   @Override
   public Optional<Actor> actor(String id) {
-    return actors.get(id);
+    return actors.get(id).or(() -> committed.actor(id));
   }
 
   private static final class Entries<T> {

@@ -22,7 +22,7 @@ import org.oretrace.core.registry.Identifiers;
  * @param eventIds the event that completed the pattern first, then the others involved; empty for
  *     an alert about a party rather than a pattern of events (D9 actor-risk), which names its
  *     actors, or about a site (C1 community report, A1 overdue corrective actions), which names its
- *     site
+ *     site, or about a country's trade figures (D10 mirror-trade), which names countries
  * @param figures the numbers that tripped the detector, by name, in name order, without trailing
  *     zeros
  */
@@ -59,9 +59,10 @@ public record Alert(
         .forEach(
             (name, value) -> sorted.put(requireNonNull(name, "figure name is null"), plain(value)));
     figures = Collections.unmodifiableMap(sorted);
-    if (eventIds.isEmpty() && actorIds.isEmpty() && siteIds.isEmpty()) {
+    if (eventIds.isEmpty() && actorIds.isEmpty() && siteIds.isEmpty() && countries.isEmpty()) {
       throw new IllegalArgumentException(
-          "an alert names at least the event that completed it, or the actor or site it is about");
+          "an alert names at least the event that completed it, or the actor, site or country it"
+              + " is about");
     }
     if (explanation.isBlank()) {
       throw new IllegalArgumentException("an alert needs an explanation");

@@ -18,6 +18,8 @@ import org.oretrace.core.registry.Mineral;
  *     much an actor's books may be out
  * @param maximumKilometresPerHour D3: straight-line speed above which a trip is impossible by road
  *     (the fastest Great Lakes roads give 41 km/h in a straight line)
+ * @param maximumImportKilometresPerHour D3: the same for an import, which may follow its export by
+ *     air (gold flies from Sao Paulo to Switzerland in a day): a cargo plane's speed
  * @param minimumTravelKilometres D3: moves shorter than this are ignored (same town, GPS error)
  * @param capacityFactor D2: a site-month alerts once its tagged mass exceeds capacity times this
  * @param maximumSilenceDays D7: a lot that reappears after this many days without an event alerts
@@ -27,6 +29,7 @@ import org.oretrace.core.registry.Mineral;
 public record DetectionParameters(
     Map<Mineral, MineralLimits> limits,
     double maximumKilometresPerHour,
+    double maximumImportKilometresPerHour,
     double minimumTravelKilometres,
     double capacityFactor,
     int maximumSilenceDays,
@@ -42,7 +45,9 @@ public record DetectionParameters(
     }
     limits = Map.copyOf(new EnumMap<>(limits));
     balancedKinds = Set.copyOf(balancedKinds);
-    if (!(maximumKilometresPerHour > 0) || !(minimumTravelKilometres >= 0)) {
+    if (!(maximumKilometresPerHour > 0)
+        || !(maximumImportKilometresPerHour >= maximumKilometresPerHour)
+        || !(minimumTravelKilometres >= 0)) {
       throw new IllegalArgumentException("travel limits must be positive");
     }
     if (!(capacityFactor > 0)) {
@@ -95,6 +100,7 @@ public record DetectionParameters(
     return new DetectionParameters(
         limits,
         90,
+        800,
         20,
         1.0,
         180,

@@ -4,7 +4,7 @@ package org.oretrace.core.detection;
  * The detectors of the catalogue (DESIGN.md, M5), by the id the catalogue gives them, and the two
  * other sources of alerts: community reports (C1) and overdue corrective actions of audits (A1). D9
  * (actor-risk) screens actors against watch-lists rather than watching custody events (see {@link
- * ActorRisk}); D10 (mirror-trade) needs national statistics and lives elsewhere.
+ * ActorRisk}); D10 (mirror-trade) judges national trade statistics (see {@link MirrorTrade}).
  */
 public enum DetectorId {
   D1("mass-balance", "an actor ships out more than it received and held"),
@@ -16,6 +16,9 @@ public enum DetectorId {
   D7("custody-gap", "a lot received by someone it was not shipped to, or silent for months"),
   D8("origin-risk", "ore tagged at a red or armed-group-controlled site"),
   D9("actor-risk", "an actor's name matches a sanctions or watch-list entry"),
+  D10(
+      "mirror-trade",
+      "a country exports more than it mines, or partners import far more than it declares"),
   D11("round-tripping", "a lot exported, re-imported and re-exported under a new origin"),
   /** Not a detector: an incident reported by a community through the anonymous channel. */
   C1("community-report", "an incident reported at a site by its community"),
@@ -52,6 +55,6 @@ public enum DetectorId {
     throw new IllegalArgumentException(
         "'"
             + text
-            + "' is not a detector; known: D1-D9, D11, C1 and A1 (or their names, e.g. mass-gain)");
+            + "' is not a detector; known: D1-D11, C1 and A1 (or their names, e.g. mass-gain)");
   }
 }

@@ -3,6 +3,7 @@ package org.oretrace.core.detection;
 import java.util.List;
 import org.oretrace.core.GeoPoint;
 import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.CustodyEvent.Import;
 import org.oretrace.core.custody.CustodyEvent.Merge;
 import org.oretrace.core.custody.CustodyEvent.Process;
 import org.oretrace.core.custody.CustodyEvent.ProcessInput;
@@ -17,7 +18,8 @@ import org.oretrace.core.registry.Registry;
  * could not have happened by road, so a time was forged (a backdated receipt) or a tag travelled
  * without its bag. Moves shorter than {@link DetectionParameters#minimumTravelKilometres()} are
  * ignored: within a town, GPS error and depot hand-overs would raise noise. A straight-line speed
- * understates the real one (roads wind), so the threshold errs towards silence.
+ * understates the real one (roads wind), so the threshold errs towards silence. An import may
+ * follow its export by air, so it is held to a cargo plane's speed instead.
  */
 final class ImpossibleTravelDetector implements Detector {
 
@@ -59,7 +61,11 @@ final class ImpossibleTravelDetector implements Detector {
       long seconds = second - book.lastSecond(row);
       double hours = seconds / 3600.0;
       double speed = seconds <= 0 ? Double.POSITIVE_INFINITY : kilometres / hours;
-      if (speed <= parameters.maximumKilometresPerHour()) {
+      double limit =
+          event instanceof Import
+              ? parameters.maximumImportKilometresPerHour()
+              : parameters.maximumKilometresPerHour();
+      if (speed <= limit) {
         continue;
       }
       boolean backwards = seconds <= 0;

@@ -273,7 +273,12 @@ final class BasicTransliterator implements Transliterator {
         continue;
       }
       if ((character == 'ο' || character == 'Ο') && (next == 'υ' || next == 'Υ')) {
-        latin.append("ou"); // "Νικόλαος Σου": ου is one vowel, u
+        latin.append('u'); // "Νικόλαος Σου": ου is one vowel, u
+        i++;
+        continue;
+      }
+      if ((character == 'τ' || character == 'Τ') && (next == 'ζ' || next == 'Ζ')) {
+        latin.append('j'); // Greek writes the j of foreign names τζ: "Τζον" is John
         i++;
         continue;
       }

@@ -136,6 +136,15 @@ final class CandidateIndex {
 
   /** The numbers of the up to {@code limit} listed names that share the most key weight. */
   int[] candidates(PreparedName screened, int limit, Scratch scratch) {
+    return candidates(screened, limit, POSTING_BUDGET, scratch);
+  }
+
+  /**
+   * As {@link #candidates(PreparedName, int, Scratch)} with another posting budget: a name read
+   * from Arabic script keeps few of its romanisation's keys (its vowels are missing), so the
+   * screener gives it a wider search.
+   */
+  int[] candidates(PreparedName screened, int limit, int postingBudget, Scratch scratch) {
     LongArrayList keys = scratch.keys;
     keys.clear();
     keys(screened, keys);
@@ -162,7 +171,7 @@ final class CandidateIndex {
     while (k < found
         && (touched.isEmpty()
             || (postings(order[k]) <= MAX_POSTINGS
-                && traversed + postings(order[k]) <= POSTING_BUDGET))) {
+                && traversed + postings(order[k]) <= postingBudget))) {
       traversed += postings(order[k]);
       add(order[k], scores, touched);
       k++;

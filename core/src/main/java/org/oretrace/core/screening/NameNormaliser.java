@@ -44,6 +44,13 @@ public final class NameNormaliser {
           "hadji",
           "alhaj",
           "alhaji",
+          // the same titles read from Arabic script, which writes no short vowels: حجي, شيخ, ملا
+          "hji",
+          "hjj",
+          "hajj",
+          "shikh",
+          "shykh",
+          "mla",
           "mullah",
           "mulla",
           "maulana",
@@ -268,6 +275,61 @@ public final class NameNormaliser {
     return false;
   }
 
+  /**
+   * "grup", "grooup", "gorup", "lttda", "cdjsc": a legal form of three letters or more with one
+   * letter added, dropped, replaced (four letters or more) or two swapped, as typists and OCR leave
+   * them; only at the end of a name, where legal forms stand.
+   */
+  private static boolean isMistypedLegalForm(String token) {
+    if (token.length() < 4) {
+      return false;
+    }
+    for (String form : LEGAL_FORMS) {
+      if (form.length() >= 3
+          && Math.abs(form.length() - token.length()) <= 1
+          && oneEditApart(token, form, form.length() >= 4)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "s.a. de c.w.": a mistyped one- or two-letter form after a joiner after a legal form. */
+  private static boolean isMistypedFormAfterJoiner(List<String> tokens, int start, int end) {
+    return end - start > 3
+        && tokens.get(end - 1).length() <= 2
+        && LEGAL_FORM_JOINERS.contains(tokens.get(end - 2))
+        && LEGAL_FORMS.contains(tokens.get(end - 3));
+  }
+
+  /** One insertion or deletion apart, or (when allowed) one substitution or adjacent swap. */
+  static boolean oneEditApart(String first, String second, boolean substitutions) {
+    if (first.equals(second)) {
+      return false;
+    }
+    int length = Math.min(first.length(), second.length());
+    int prefix = 0;
+    while (prefix < length && first.charAt(prefix) == second.charAt(prefix)) {
+      prefix++;
+    }
+    if (first.length() != second.length()) {
+      boolean firstLonger = first.length() > second.length();
+      String longer = firstLonger ? first : second;
+      String shorter = firstLonger ? second : first;
+      return longer.substring(prefix + 1).equals(shorter.substring(prefix));
+    }
+    if (!substitutions) {
+      return false;
+    }
+    if (first.substring(prefix + 1).equals(second.substring(prefix + 1))) {
+      return true;
+    }
+    return prefix + 1 < first.length()
+        && first.charAt(prefix) == second.charAt(prefix + 1)
+        && first.charAt(prefix + 1) == second.charAt(prefix)
+        && first.substring(prefix + 2).equals(second.substring(prefix + 2));
+  }
+
   private static List<String> stripTitlesAndLegalForms(List<String> tokens) {
     int start = 0;
     int end = tokens.size();
@@ -275,7 +337,9 @@ public final class NameNormaliser {
     while (end - start > 1
         && (LEGAL_FORMS.contains(tokens.get(end - 1))
             || isMisspeltLegalForm(tokens.get(end - 1))
-            || (LEGAL_FORM_JOINERS.contains(tokens.get(end - 1)) && end < tokens.size()))) {
+            || isMistypedLegalForm(tokens.get(end - 1))
+            || (LEGAL_FORM_JOINERS.contains(tokens.get(end - 1)) && end < tokens.size())
+            || isMistypedFormAfterJoiner(tokens, start, end))) {
       end--;
     }
     while (end - start > 1

@@ -9,15 +9,17 @@ import java.util.List;
  * <p>Tokens are paired greedily, most similar pair first, each token used once, whatever their
  * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
  * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
- * consonant skeletons (0.92, or 0.88 for one-consonant skeletons of short tokens, as in "aly" and
- * "Ali", and for two-consonant skeletons when one token has no vowel, as in "amr", read from the
- * Arabic "عمر", and "Omar"). Pairs under {@value #MIN_TOKEN_SIMILARITY} are not paired. The name
- * score is the weighted mean similarity of the pairs, where every token left unpaired also counts
- * in the denominator: fully for the screened name's tokens (a word the list does not have is
- * evidence against), and at {@value #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two
- * tokens paired when it is a person's (screened names often drop middle names), {@value
- * #DROPPED_WORD_WEIGHT} for other names, else at {@value #LONE_TOKEN_WEIGHT} (one common given name
- * alone is weak evidence).
+ * consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of short
+ * tokens, as in "aly" and "Ali", and for two-consonant skeletons when one token has no vowel, as in
+ * "amr", read from the Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY} for any
+ * equal skeleton of two consonants or more when either name was written in Arabic or Hebrew script,
+ * which leave short vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value
+ * #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted mean similarity of the
+ * pairs, where every token left unpaired also counts in the denominator: fully for the screened
+ * name's tokens (a word the list does not have is evidence against), and at {@value
+ * #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a person's
+ * (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names, else at
+ * {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
  *
  * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
  * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
@@ -35,7 +37,7 @@ import java.util.List;
 final class NameScorer {
 
   static final double MIN_TOKEN_SIMILARITY = 0.80;
-  static final double DROPPED_TOKEN_WEIGHT = 0.2;
+  static final double DROPPED_TOKEN_WEIGHT = 0.1;
   static final double DROPPED_WORD_WEIGHT = 0.45;
   static final double LONE_TOKEN_WEIGHT = 0.6;
   static final double JOINED_DISCOUNT = 0.95;
@@ -44,6 +46,12 @@ final class NameScorer {
   static final double MIN_JOINED_LENGTH_RATIO = 0.8;
   static final double SKELETON_MIN_JARO_WINKLER = 0.75;
   static final double LONG_SKELETON_MIN_JARO_WINKLER = 0.7;
+
+  /** Two-consonant skeletons equal only without their h ("akkani", Haqqani) need less. */
+  static final double H_SKELETON_MIN_JARO_WINKLER = 0.7;
+
+  static final double UNVOCALISED_SKELETON_SIMILARITY = 0.9;
+  static final int UNVOCALISED_LENGTH_ALLOWANCE = 3;
   private static final int MAX_TOKENS = 16;
 
   private NameScorer() {}
@@ -56,6 +64,7 @@ final class NameScorer {
     if (screenedCount == 0 || listedCount == 0) {
       return 0;
     }
+    boolean unvocalised = screened.unvocalised() || listed.unvocalised();
     double[] similarities = new double[screenedCount * listedCount];
     for (int i = 0; i < screenedCount; i++) {
       for (int j = 0; j < listedCount; j++) {
@@ -65,7 +74,8 @@ final class NameScorer {
                 screened.skeletons()[i],
                 listed.tokens()[j],
                 listed.skeletons()[j],
-                listed.letters()[j]);
+                listed.letters()[j],
+                unvocalised);
       }
     }
     int screenedUsed = 0;
@@ -146,12 +156,18 @@ final class NameScorer {
   private static double joinedScore(PreparedName screened, PreparedName listed) {
     int shorter = Math.min(screened.joined().length(), listed.joined().length());
     int longer = Math.max(screened.joined().length(), listed.joined().length());
+    boolean unvocalised = screened.unvocalised() || listed.unvocalised();
+    if (unvocalised
+        && shorter >= MIN_JOINED_LENGTH_RATIO * longer - UNVOCALISED_LENGTH_ALLOWANCE
+        && consonantsIgnoringH(screened.joinedSkeleton(), listed.joinedSkeleton()) >= 3) {
+      return JOINED_SKELETON_SIMILARITY; // "hdayt allah" and "Hidayatullah", vowels unwritten
+    }
     if (shorter < MIN_JOINED_LENGTH_RATIO * longer) {
       return 0; // a whole word more or less: not a split or joined token
     }
     double jaro = JaroWinkler.jaro(screened.joined(), listed.joined());
     if (jaro >= JOINED_SKELETON_MIN_JARO
-        && screened.joinedSkeleton().equals(listed.joinedSkeleton())) {
+        && consonantsIgnoringH(screened.joinedSkeleton(), listed.joinedSkeleton()) > 0) {
       return Math.max(JOINED_DISCOUNT * jaro, JOINED_SKELETON_SIMILARITY);
     }
     return JOINED_DISCOUNT * jaro;
@@ -202,10 +218,40 @@ final class NameScorer {
     return true;
   }
 
+  /**
+   * The consonants of two skeletons that are equal once their h's are left out ("sn" for "assan"
+   * and "hsn" for Hassan: Greek, Spanish and French drop the h, Arabic ends words in an unwritten
+   * one), or 0 when they still differ. Walks both without allocating: it runs on scored pairs.
+   */
+  static int consonantsIgnoringH(String first, String second) {
+    int i = 0;
+    int j = 0;
+    int count = 0;
+    char previous = 0;
+    while (true) {
+      while (i < first.length() && (first.charAt(i) == 'h' || first.charAt(i) == previous)) {
+        i++;
+      }
+      while (j < second.length() && (second.charAt(j) == 'h' || second.charAt(j) == previous)) {
+        j++;
+      }
+      if (i == first.length() || j == second.length()) {
+        return i == first.length() && j == second.length() ? count : 0;
+      }
+      if (first.charAt(i) != second.charAt(j)) {
+        return 0;
+      }
+      previous = first.charAt(i);
+      count++;
+      i++;
+      j++;
+    }
+  }
+
   static double tokenSimilarity(
       String screened, String screenedSkeleton, String listed, String listedSkeleton) {
     return tokenSimilarity(
-        screened, screenedSkeleton, listed, listedSkeleton, PreparedName.letters(listed));
+        screened, screenedSkeleton, listed, listedSkeleton, PreparedName.letters(listed), false);
   }
 
   /**
@@ -218,7 +264,8 @@ final class NameScorer {
       String screenedSkeleton,
       String listed,
       String listedSkeleton,
-      long listedLetters) {
+      long listedLetters,
+      boolean unvocalised) {
     if (screened.equals(listed)) {
       return 1;
     }
@@ -226,25 +273,34 @@ final class NameScorer {
       return screened.charAt(0) == listed.charAt(0) ? 0.85 : 0;
     }
     boolean sameSkeleton = screenedSkeleton.equals(listedSkeleton);
-    if (!sameSkeleton && jaroWinklerBound(screened, listed, listedLetters) < MIN_TOKEN_SIMILARITY) {
+    if (!sameSkeleton
+        && jaroWinklerBound(screened, listed, listedLetters) < MIN_TOKEN_SIMILARITY
+        && consonantsIgnoringH(screenedSkeleton, listedSkeleton) < 2) {
       return 0;
     }
     double similarity = JaroWinkler.similarity(screened, listed);
-    if (!sameSkeleton) {
-      return similarity;
-    }
     int consonants = screenedSkeleton.length();
+    if (!sameSkeleton) {
+      consonants = consonantsIgnoringH(screenedSkeleton, listedSkeleton);
+      if (consonants < 2) {
+        return similarity;
+      }
+    }
     if (consonants >= 3
         && (similarity >= LONG_SKELETON_MIN_JARO_WINKLER
             || vowels(screened) <= 1
             || vowels(listed) <= 1)) {
       return Math.max(similarity, 0.92);
     }
-    if (consonants == 2 && similarity >= SKELETON_MIN_JARO_WINKLER) {
+    if (consonants == 2
+        && similarity >= (sameSkeleton ? SKELETON_MIN_JARO_WINKLER : H_SKELETON_MIN_JARO_WINKLER)) {
       return Math.max(similarity, 0.92);
     }
     if (consonants == 1 && screened.length() <= 4 && listed.length() <= 4) {
       return Math.max(similarity, 0.88);
+    }
+    if (unvocalised && consonants >= 2) {
+      return Math.max(similarity, UNVOCALISED_SKELETON_SIMILARITY); // "qsi" and "Qusay"
     }
     if (consonants == 2 && (isUnvocalised(screened) || isUnvocalised(listed))) {
       return Math.max(

@@ -18,6 +18,10 @@ import java.util.List;
  * rare surname counts more than "Mohamed", "Trading" or "Global". The letters of a token, as a bit
  * set, let the scorer rule out most pairs of unrelated tokens before computing their similarity.
  *
+ * <p>A name written in Arabic or Hebrew script is marked unvocalised: those scripts do not write
+ * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
+ * spelling mostly in vowels, and the scorer trusts equal skeletons more for it.
+ *
  * @param entryIndex the list entry this name belongs to, or -1 for a screened name
  */
 record PreparedName(
@@ -29,7 +33,8 @@ record PreparedName(
     long[] letters,
     String joined,
     String joinedSkeleton,
-    boolean isPerson) {
+    boolean isPerson,
+    boolean unvocalised) {
 
   /** How many listed names hold a token: frequent tokens weigh less. */
   interface TokenFrequency {
@@ -48,9 +53,10 @@ record PreparedName(
     double[] weights = new double[count];
     long[] letters = new long[count];
     StringBuilder joined = new StringBuilder();
+    boolean unvocalised = isUnvocalisedScript(original);
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
-      skeletons[i] = skeleton(token);
+      skeletons[i] = skeleton(token, unvocalised);
       double length =
           NameNormaliser.PARTICLES.contains(token) ? token.length() / 3.0 : token.length();
       weights[i] = length * rarity(frequency.of(token));
@@ -66,8 +72,23 @@ record PreparedName(
         weights,
         letters,
         joinedText,
-        skeleton(joinedText),
-        isPerson);
+        skeleton(joinedText, unvocalised),
+        isPerson,
+        unvocalised);
+  }
+
+  /** Whether the text has a letter of the Arabic or Hebrew script. */
+  static boolean isUnvocalisedScript(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char character = text.charAt(i);
+      if ((character >= 0x0590 && character <= 0x06FF)
+          || (character >= 0x0750 && character <= 0x077F)
+          || (character >= 0xFB1D && character <= 0xFDFF)
+          || (character >= 0xFE70 && character <= 0xFEFF)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The set of a token's characters, each as bit (character mod 64): a filter, not an alphabet. */
@@ -93,6 +114,14 @@ record PreparedName(
   }
 
   static String skeleton(String token) {
+    return skeleton(token, false);
+  }
+
+  /**
+   * The skeleton; a token read from Arabic script keeps "ts" as two consonants (ت then ص, as in
+   * "mtsdq" for Motassadeq), since that script has no letter the digraph would stand for.
+   */
+  static String skeleton(String token, boolean unvocalised) {
     StringBuilder skeleton = new StringBuilder(token.length());
     int length = token.length();
     for (int i = 0; i < length; i++) {
@@ -102,9 +131,12 @@ record PreparedName(
       if (next == 'h' && "kgscztdp".indexOf(character) >= 0) {
         folded = foldDigraph(character);
         i++;
-      } else if (character == 't' && next == 's') {
+      } else if (character == 't' && next == 's' && !unvocalised) {
         folded = 's';
         i++;
+      } else if (character == 'd' && next == 'j') {
+        continue; // French "Dj" writes j: "Djamel" is Jamel
+
       } else {
         folded = fold(character);
       }

@@ -37,6 +37,14 @@ public final class Screener {
   static final double TYPE_DIFFERS = 0.25;
 
   private static final int CANDIDATES = 32;
+
+  /**
+   * Names read from Arabic or Hebrew script are searched wider: without their vowels they share few
+   * keys with their romanisation, and they are rare enough among screened names to afford it.
+   */
+  private static final int UNVOCALISED_CANDIDATES = 128;
+
+  private static final int UNVOCALISED_POSTING_BUDGET = 4 * CandidateIndex.POSTING_BUDGET;
   private static final int MAX_MATCHES = 20;
 
   private final WatchList watchList;
@@ -50,7 +58,9 @@ public final class Screener {
     }
     this.threshold = threshold;
     int nameCount = watchList.nameCount();
-    this.scratch = ThreadLocal.withInitial(() -> new CandidateIndex.Scratch(nameCount, CANDIDATES));
+    this.scratch =
+        ThreadLocal.withInitial(
+            () -> new CandidateIndex.Scratch(nameCount, UNVOCALISED_CANDIDATES));
   }
 
   public static Screener of(WatchList watchList) {
@@ -73,7 +83,13 @@ public final class Screener {
       return List.of();
     }
     PreparedName screened = watchList.prepare(query.name(), tokens, query.type());
-    int[] candidates = watchList.index().candidates(screened, CANDIDATES, scratch.get());
+    int[] candidates =
+        screened.unvocalised()
+            ? watchList
+                .index()
+                .candidates(
+                    screened, UNVOCALISED_CANDIDATES, UNVOCALISED_POSTING_BUDGET, scratch.get())
+            : watchList.index().candidates(screened, CANDIDATES, scratch.get());
     String queryCountry = query.country() == null ? null : CountryNames.code(query.country());
     // Best name per entry, then qualifiers.
     List<Scored> scored = new ArrayList<>();

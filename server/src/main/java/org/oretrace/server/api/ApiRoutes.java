@@ -6,6 +6,7 @@ import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.AlertIndex;
+import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 
 /**
@@ -45,6 +46,7 @@ public final class ApiRoutes {
     AccountEndpoints accounts =
         new AccountEndpoints(
             recorder.store().accounts(), recorder.store().registry(), authenticator);
+    EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases =
         new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);
     AuditEndpoints audits =
@@ -55,6 +57,14 @@ public final class ApiRoutes {
     AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
     CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
     ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator, needToKnow);
+    TradeEndpoints trade =
+        new TradeEndpoints(
+            NationalTrade.attach(recorder),
+            recorder.store().registry(),
+            recorder.store().alerts(),
+            authenticator,
+            needToKnow);
+    RiskEndpoints risk = new RiskEndpoints(recorder, authenticator, needToKnow);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -64,6 +74,9 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/actors", registry::putActors);
     routes.get(PREFIX + "/actors", registry::listActors);
     routes.get(PREFIX + "/actors/{id}", registry::getActor);
+    routes.get(PREFIX + "/actors/{id}/owners", entities::getOwners);
+    routes.put(PREFIX + "/actors/{id}/owners", entities::putOwners);
+    routes.get(PREFIX + "/actors/{id}/network", entities::network);
 
     routes.get(PREFIX + "/lots", lots::list);
     routes.get(PREFIX + "/lots/{id}", lots::get);
@@ -94,6 +107,13 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
+
+    routes.post(PREFIX + "/trade-statistics", trade::importStatistics);
+    routes.get(PREFIX + "/countries/{code}", trade::country);
+
+    routes.get(PREFIX + "/risk/sites/{id}", risk::site);
+    routes.get(PREFIX + "/risk/actors/{id}", risk::actor);
+    routes.get(PREFIX + "/risk/lots/{id}", risk::lot);
 
     routes.post(PREFIX + "/cases", cases::open);
     routes.get(PREFIX + "/cases", cases::list);

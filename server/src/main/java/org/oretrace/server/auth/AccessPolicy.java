@@ -55,7 +55,11 @@ public final class AccessPolicy {
     /** Ask customs go/no-go for a declaration. */
     CHECK_DECLARATIONS,
     /** Read due-diligence reports and CMRT exports of a company (its own, or as an agency). */
-    READ_REPORTS;
+    READ_REPORTS,
+    /** Read an actor's owners and directors and its network in the entity graph. */
+    READ_ENTITIES,
+    /** Read the country view: production, trade and mirror statistics, alerts (own country). */
+    READ_COUNTRIES;
 
     public String wireName() {
       return WireNames.of(this);
@@ -112,6 +116,10 @@ public final class AccessPolicy {
     Set<OrganisationType> reportReaders = EnumSet.copyOf(AGENCIES);
     reportReaders.add(OrganisationType.COMPANY);
     TYPES.put(Action.READ_REPORTS, reportReaders);
+    ROLES.put(Action.READ_ENTITIES, EnumSet.allOf(Role.class));
+    TYPES.put(Action.READ_ENTITIES, AGENCIES);
+    ROLES.put(Action.READ_COUNTRIES, EnumSet.allOf(Role.class));
+    TYPES.put(Action.READ_COUNTRIES, AGENCIES);
   }
 
   private AccessPolicy() {}

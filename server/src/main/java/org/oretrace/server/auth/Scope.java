@@ -171,6 +171,18 @@ public final class Scope {
         .orElse(false);
   }
 
+  /** The view of a country (its trade, mirror statistics, alerts): its agencies. */
+  public boolean seesCountry(Country country) {
+    requireNonNull(country, "country is null");
+    if (everything) {
+      return true;
+    }
+    return caller
+        .registered()
+        .map(o -> o.type().isCountryAgency() && o.country().equals(country))
+        .orElse(false);
+  }
+
   /** The part of a trace in scope: its lots, the edges between them whose event is in scope. */
   public Trace filter(Trace trace) {
     if (everything) {

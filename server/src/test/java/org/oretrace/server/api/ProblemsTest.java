@@ -104,6 +104,21 @@ class ProblemsTest {
       return delegate.communityReports();
     }
 
+    @Override
+    public org.oretrace.store.EntityStore entities() {
+      return delegate.entities();
+    }
+
+    @Override
+    public org.oretrace.store.ActorScreening screening() {
+      return delegate.screening();
+    }
+
+    @Override
+    public org.oretrace.store.TradeStatisticsStore tradeStatistics() {
+      return delegate.tradeStatistics();
+    }
+
     private final RegistryStore registry =
         new RegistryStore() {
           @Override

@@ -212,6 +212,17 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/reports/oecd", only(reportReaders, ALL_ROLES));
     RULES.put("GET /api/v1/reports/oecd.pdf", only(reportReaders, ALL_ROLES));
     RULES.put("GET /api/v1/reports/cmrt", only(reportReaders, ALL_ROLES));
+    // owners, directors and the entity network: the agencies (and the platform administrator)
+    RULES.put("GET /api/v1/actors/{id}/owners", only(AGENCIES, ALL_ROLES));
+    RULES.put("PUT /api/v1/actors/{id}/owners", only(regulator, admins));
+    RULES.put("GET /api/v1/actors/{id}/network", only(AGENCIES, ALL_ROLES));
+    // trade statistics are written by the regulator's admins; a country's view is for its agencies
+    RULES.put("POST /api/v1/trade-statistics", only(regulator, admins));
+    RULES.put("GET /api/v1/countries/{code}", only(AGENCIES, ALL_ROLES));
+    // risk scores: sites and actors are in the registry; a lot's only where the lot is visible
+    RULES.put("GET /api/v1/risk/sites/{id}", READ);
+    RULES.put("GET /api/v1/risk/actors/{id}", READ);
+    RULES.put("GET /api/v1/risk/lots/{id}", READ);
   }
 
   /** One caller of the test: anonymous, the platform, or a role of an organisation type. */
@@ -596,7 +607,10 @@ class AuthorizationTest {
 
   private static List<Probe> probes(String template, Caller caller) {
     List<Probe> probes = new ArrayList<>();
-    boolean lotPath = template.startsWith("/api/v1/lots/{id}") || template.contains("{epc}");
+    boolean lotPath =
+        template.startsWith("/api/v1/lots/{id}")
+            || template.equals("/api/v1/risk/lots/{id}")
+            || template.contains("{epc}");
     if (lotPath) {
       String allowed = ALL_LOTS.stream().filter(caller::seesLot).findFirst().orElse(null);
       String hidden = ALL_LOTS.stream().filter(id -> !caller.seesLot(id)).findFirst().orElse(null);
@@ -657,6 +671,13 @@ class AuthorizationTest {
       }
       return probes;
     }
+    if (template.equals("/api/v1/countries/{code}")) {
+      for (Country country : List.of(HOME, foreignSite.country())) {
+        boolean sees = caller.platform || (AGENCIES.contains(caller.type) && country.equals(HOME));
+        probes.add(new Probe(fill(template, country.code()), !caller.anonymous && !sees));
+      }
+      return probes;
+    }
     if (template.startsWith("/api/v1/reports/")) {
       for (String actor : List.of(companyActor, otherActor)) {
         probes.add(
@@ -691,6 +712,12 @@ class AuthorizationTest {
     }
     if (template.startsWith("/api/v1/sites/{id}")) {
       return "nosite";
+    }
+    if (template.startsWith("/api/v1/risk/sites/")) {
+      return homeSite.id();
+    }
+    if (template.startsWith("/api/v1/risk/actors/")) {
+      return companyActor;
     }
     if (template.startsWith("/api/v1/actors/{id}")) {
       return companyActor;

@@ -3,17 +3,20 @@ package org.oretrace.store.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import org.oretrace.store.AccountStore;
+import org.oretrace.store.ActorScreening;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.AuditStore;
 import org.oretrace.store.CaseStore;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EntityStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.TradeStatisticsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -97,6 +100,21 @@ public abstract class ForwardingStore implements Store {
   @Override
   public CommunityReportStore communityReports() {
     return store.communityReports();
+  }
+
+  @Override
+  public EntityStore entities() {
+    return store.entities();
+  }
+
+  @Override
+  public ActorScreening screening() {
+    return store.screening();
+  }
+
+  @Override
+  public TradeStatisticsStore tradeStatistics() {
+    return store.tradeStatistics();
   }
 
   @Override

@@ -111,6 +111,7 @@ final class JdbcAlertStore implements AlertStore {
     }
     subjectFilter(where, "site", filter.siteId());
     subjectFilter(where, "actor", filter.actorId());
+    subjectFilter(where, "lot", filter.lotId());
     subjectFilter(where, "country", filter.country() == null ? null : filter.country().code());
     return database.read(
         connection ->

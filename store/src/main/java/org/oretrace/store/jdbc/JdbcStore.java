@@ -13,11 +13,13 @@ import org.oretrace.store.CaseStore;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CustodyStore;
 import org.oretrace.store.DeviceStore;
+import org.oretrace.store.EntityStore;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
+import org.oretrace.store.TradeStatisticsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -42,6 +44,8 @@ public final class JdbcStore implements Store {
   private final JdbcWatchListStore watchLists;
   private final JdbcAuditStore audits;
   private final JdbcCommunityReportStore communityReports;
+  private final JdbcEntityStore entities;
+  private final JdbcTradeStatisticsStore tradeStatistics;
   private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
@@ -58,11 +62,16 @@ public final class JdbcStore implements Store {
     this.cases = new JdbcCaseStore(database);
     this.audits = new JdbcAuditStore(database, registry);
     this.communityReports = new JdbcCommunityReportStore(database);
+    this.tradeStatistics = new JdbcTradeStatisticsStore(database);
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
-    this.actorScreening = new ActorScreening(watchLists, registry, alerts, Clock.systemUTC());
+    this.entities = new JdbcEntityStore(database);
+    this.actorScreening =
+        new ActorScreening(watchLists, registry, entities, custody, alerts, Clock.systemUTC());
     registry.afterActorsPut(actorScreening::actorsRegistered);
+    // Owners and directors are screened too: a change re-assesses the actors.
+    entities.afterChange(subjects -> actorScreening.ownersChanged());
   }
 
   /**
@@ -152,6 +161,21 @@ public final class JdbcStore implements Store {
   @Override
   public CommunityReportStore communityReports() {
     return communityReports;
+  }
+
+  @Override
+  public EntityStore entities() {
+    return entities;
+  }
+
+  @Override
+  public ActorScreening screening() {
+    return actorScreening;
+  }
+
+  @Override
+  public TradeStatisticsStore tradeStatistics() {
+    return tradeStatistics;
   }
 
   private void listsChanged() {

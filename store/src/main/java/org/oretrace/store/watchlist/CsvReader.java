@@ -14,7 +14,7 @@ import org.oretrace.core.Violation;
  * character (OFAC ends its files with an SUB, 0x1A) are skipped. An unterminated quote is an error
  * naming the line where the record began.
  */
-final class CsvReader {
+public final class CsvReader {
 
   private final Reader reader;
   private final String fileName;
@@ -24,18 +24,18 @@ final class CsvReader {
   private int line = 1;
   private int recordLine;
 
-  CsvReader(Reader reader, String fileName) {
+  public CsvReader(Reader reader, String fileName) {
     this.reader = reader;
     this.fileName = fileName;
   }
 
   /** The line on which the last record returned began. */
-  int recordLine() {
+  public int recordLine() {
     return recordLine;
   }
 
   /** The next record's fields, or null at the end of the input. */
-  List<String> next() throws IOException {
+  public List<String> next() throws IOException {
     while (true) {
       int first = peek();
       if (first < 0) {

@@ -7,41 +7,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.registry.Site;
+import org.oretrace.core.trade.TradeStatistic;
 import org.oretrace.sim.Geography.SiteProfile;
 
 /**
- * The Great Lakes 3T scenario: coltan, cassiterite and wolframite from the artisanal mines of the
- * Kivus, Rwanda, Burundi and Uganda, through négociants, a concentration plant and comptoirs,
- * across the border and on to smelters in China, Thailand, Malaysia and Vietnam.
+ * A scenario as an atlas driven through the supply-chain stages. Every region (the Great Lakes 3T
+ * trade, Amazon gold, Kachin rare earths) shares the same machinery and differs only in its {@link
+ * Geography}: sites, actors, routes, buyers, roads, seasons and the {@link Geography.Scale scale}
+ * of its lots. A region's chain is always pit, trader, optional processor, exporter, customs,
+ * buyer: the names change (négociant or DTVM, comptoir or gold exporter, smelter or refinery), the
+ * steps do not.
  *
- * <p>The world is the {@link GreatLakesAtlas} geography driven through six stages: extraction,
- * trade to the négociants, concentration, the comptoirs, shipping (export and import) and smelting.
- * Each stage draws from its own random stream split off the seed in a fixed order, so equal options
- * give an equal world, and a stage added at the end leaves the earlier stages' draws as they were.
- * Every chain is completed: the last events fall a few months after the last tag.
+ * <p>The world is the atlas's geography driven through six stages: extraction, trade to the
+ * négociants, concentration, the comptoirs, shipping (export and import) and smelting. Each stage
+ * draws from its own random stream split off the seed in a fixed order, so equal options give an
+ * equal world, and a stage added at the end leaves the earlier stages' draws as they were. Every
+ * chain is completed: the last events fall a few months after the last tag.
  *
  * <p>Schemes, when asked for, are planted by a stage right after extraction (what enters at the
  * pits, and earmarks for what happens later on the way), by the stages where they happen, and by a
  * last stage for tag reuse; their draws come from a seventh stream, so the honest trade is drawn
  * alike with and without them.
  */
-final class GreatLakesScenario implements Scenario {
+final class AtlasScenario implements Scenario {
 
-  static final String NAME = "great-lakes-3t";
+  /** A region's geography with every licence valid from the first date to the second. */
+  @FunctionalInterface
+  interface Atlas {
+    Geography geography(LocalDate licencesFrom, LocalDate licencesUntil);
+  }
+
+  private final String name;
+  private final Atlas atlas;
+
+  AtlasScenario(String name, Atlas atlas) {
+    this.name = requireNonNull(name, "name is null");
+    this.atlas = requireNonNull(atlas, "atlas is null");
+  }
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public World generate(SimulationOptions options) {
     requireNonNull(options, "options is null");
     LocalDate start = options.start();
-    int months = ExtractionStage.months(options.lots(), GreatLakesAtlas.geography(start, start));
+    int months = ExtractionStage.months(options.lots(), atlas.geography(start, start));
     // Licences cover the period with a margin; every chain ends within six months of the last tag.
     Geography geography =
-        GreatLakesAtlas.geography(start.minusYears(2), start.plusMonths(months + 6L).plusYears(1));
+        atlas.geography(start.minusYears(2), start.plusMonths(months + 6L).plusYears(1));
     Chronicle chronicle = new Chronicle(geography);
     SplittableRandom seed = new SplittableRandom(options.seed());
     List<SplittableRandom> streams = new ArrayList<>();
@@ -79,10 +96,15 @@ final class GreatLakesScenario implements Scenario {
       lots = stage.run(lots);
     }
     List<CustodyEvent> events = chronicle.events();
-    return new World(
-        geography.sites().stream().map(SiteProfile::site).toList(),
-        geography.actors(),
-        events,
-        schemes.groundTruth(chronicle));
+    List<Site> sites = geography.sites().stream().map(SiteProfile::site).toList();
+    List<TradeStatistic> statistics =
+        new StatisticsOffice(
+                new WorldRegistry(sites, geography.actors()),
+                sites,
+                seed.split(),
+                schemes,
+                options.lots())
+            .publish(events);
+    return new World(sites, geography.actors(), events, schemes.groundTruth(chronicle), statistics);
   }
 }

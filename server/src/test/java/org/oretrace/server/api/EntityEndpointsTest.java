@@ -1,0 +1,119 @@
+package org.oretrace.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oretrace.server.api.EventEndpointsTest.errors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oretrace.core.screening.EntityType;
+import org.oretrace.core.screening.WatchListEntry;
+import org.oretrace.server.TestServer;
+import org.oretrace.server.TestServer.Response;
+
+class EntityEndpointsTest {
+
+  private static final String OWNERS =
+      """
+      [{"relation": "ownership", "sharePercent": 60, "since": "2021-04-01",
+        "party": {"id": "P-1", "kind": "person", "name": "Gen. Bosco Ntaganda", "country": "CD",
+                  "birthYear": 1973, "phones": ["+243 81 555 0101"]}},
+       {"relation": "directorship", "role": "director",
+        "party": {"id": "P-2", "kind": "person", "name": "Marie Uwase"}}]
+      """;
+
+  private final TestServer server = new TestServer();
+
+  @BeforeEach
+  void seed() {
+    server.seedRegistry();
+    server
+        .store()
+        .watchLists()
+        .replace(
+            "UN",
+            "un.xml",
+            List.of(
+                new WatchListEntry(
+                    "UN",
+                    "CDi.005",
+                    EntityType.PERSON,
+                    List.of("Bosco Ntaganda"),
+                    List.of("1973"),
+                    List.of("Democratic Republic of the Congo"),
+                    List.of(),
+                    List.of("DRC"))),
+            Instant.now());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void anAdminReplacesOwnersAndAListedOwnerRaisesAD9AlertWithThePath() {
+    assertThat(server.get("/api/v1/actors/TRADER-1/owners").json().get("owners")).isEmpty();
+
+    Response put = server.put("/api/v1/actors/TRADER-1/owners", OWNERS, server.adminToken());
+
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.json().get("alertsRaised").asInt()).isEqualTo(1);
+    JsonNode owners = server.get("/api/v1/actors/TRADER-1/owners").json();
+    assertThat(owners.get("changes").asInt()).isEqualTo(1);
+    assertThat(owners.get("owners")).hasSize(2);
+    JsonNode first = owners.get("owners").get(0);
+    assertThat(first.get("relation").asText()).isEqualTo("ownership");
+    assertThat(first.get("sharePercent").decimalValue()).isEqualByComparingTo("60");
+    assertThat(first.get("party").get("name").asText()).isEqualTo("Gen. Bosco Ntaganda");
+
+    JsonNode alert = server.get("/api/v1/alerts?detector=D9").json().get("items").get(0);
+    assertThat(alert.get("actors").get(0).asText()).isEqualTo("TRADER-1");
+    assertThat(alert.get("explanation").asText())
+        .contains("person P-1 \"Gen. Bosco Ntaganda\" owns 60% of actor TRADER-1", "CDi.005");
+  }
+
+  @Test
+  void theNetworkNamesEveryEdgeAndThePathToTheListedOwner() {
+    server.put("/api/v1/actors/TRADER-1/owners", OWNERS, server.adminToken());
+
+    JsonNode network = server.get("/api/v1/actors/TRADER-1/network?depth=2").json();
+
+    List<String> nodes = new ArrayList<>();
+    network.get("nodes").forEach(node -> nodes.add(node.get("id").asText()));
+    assertThat(nodes).contains("actor:TRADER-1", "party:P-1", "party:P-2", "listed:UN:CDi.005");
+    List<String> kinds = new ArrayList<>();
+    network.get("edges").forEach(edge -> kinds.add(edge.get("kind").asText()));
+    assertThat(kinds).contains("ownership", "directorship", "listed");
+    network.get("edges").forEach(edge -> assertThat(edge.get("why").asText()).isNotBlank());
+    JsonNode path = network.get("paths").get(0);
+    assertThat(path.get("target").asText()).isEqualTo("listed:UN:CDi.005");
+    assertThat(path.get("hops").asInt()).isEqualTo(2);
+    assertThat(path.get("evidence").asText()).contains("owns 60%", "matches UN entry CDi.005");
+  }
+
+  @Test
+  void writesNeedAnAdminAndBadOwnersAreRefusedWhole() {
+    assertThat(server.put("/api/v1/actors/TRADER-1/owners", OWNERS, null).status()).isEqualTo(401);
+    assertThat(server.put("/api/v1/actors/TRADER-1/owners", OWNERS, server.viewerToken()).status())
+        .isEqualTo(403);
+
+    String bad =
+        """
+        [{"relation": "ownership", "sharePercent": 160,
+          "party": {"id": "P-1", "kind": "person", "name": "A"}},
+         {"relation": "friendship", "party": {"id": "P-2", "kind": "robot", "name": "B"}}]
+        """;
+    Response refused = server.put("/api/v1/actors/TRADER-1/owners", bad, server.adminToken());
+
+    assertThat(refused.status()).isIn(400, 422);
+    assertThat(errors(refused.json())).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(server.get("/api/v1/actors/TRADER-1/owners").json().get("owners")).isEmpty();
+    assertThat(server.get("/api/v1/actors/NOBODY/owners").status()).isEqualTo(404);
+    assertThat(server.get("/api/v1/actors/TRADER-1/network?depth=9").status()).isEqualTo(400);
+  }
+}

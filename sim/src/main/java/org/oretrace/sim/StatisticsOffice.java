@@ -1,0 +1,259 @@
+package org.oretrace.sim;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import org.oretrace.core.Country;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.CustodyEvent.Export;
+import org.oretrace.core.detection.DetectorId;
+import org.oretrace.core.registry.Mineral;
+import org.oretrace.core.registry.Registry;
+import org.oretrace.core.registry.Site;
+import org.oretrace.core.trade.RecordedTrade;
+import org.oretrace.core.trade.TradeFlow;
+import org.oretrace.core.trade.TradeStatistic;
+
+/**
+ * The national statistics offices of a world: each country reports to a Comtrade-like table, month
+ * by month, what its customs declared exporting and importing of each mined mineral, by partner.
+ * Honest figures are the custody record's own (every export and import declaration in it), each
+ * line off by about 1 % (statistical offices weigh, convert and round on their own), with values at
+ * a plausible price per kilogram. Partners' figures disagree the honest way too: an export cleared
+ * in December is an import in January.
+ *
+ * <p>D10 schemes, when asked for, are planted in the tables, never in the custody record, in
+ * distinct countries and in a year with exports in at least six months (a scheme in a year the
+ * record barely covers would say nothing): half the time a country's declared exports and its
+ * partners' imports both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a
+ * year (the border country laundering its neighbour's ore); the other half the country declares
+ * only 35-60 % of what it exported, while its partners declare the whole (exports leaving
+ * undeclared). The ground truth names the country and, as the completing event, its last export
+ * declaration of that year.
+ */
+final class StatisticsOffice {
+
+  /** Rough prices in US dollars a kilogram, for the value column (public price ranges, 2024). */
+  private static final Map<Mineral, Double> PRICES =
+      Map.of(
+          Mineral.COLTAN, 60.0,
+          Mineral.CASSITERITE, 18.0,
+          Mineral.WOLFRAMITE, 14.0,
+          Mineral.GOLD, 65_000.0,
+          Mineral.RARE_EARTH_CONCENTRATE, 9.0);
+
+  private final Registry registry;
+  private final List<Site> sites;
+  private final RandomGenerator random;
+  private final Schemes schemes;
+  private final int lots;
+
+  StatisticsOffice(
+      Registry registry, List<Site> sites, RandomGenerator random, Schemes schemes, int lots) {
+    this.registry = registry;
+    this.sites = sites;
+    this.random = random;
+    this.schemes = schemes;
+    this.lots = lots;
+  }
+
+  private record Line(
+      Country reporter, Country partner, int year, int month, Mineral mineral, TradeFlow flow) {}
+
+  /** The statistics of a world whose events are these (numbered, in arrival order). */
+  List<TradeStatistic> publish(List<CustodyEvent> events) {
+    RecordedTrade recorded = new RecordedTrade(registry);
+    recorded.accept(events);
+    Map<Line, double[]> lines =
+        new TreeMap<>(
+            Comparator.comparing((Line line) -> line.reporter().code())
+                .thenComparing(line -> line.partner().code())
+                .thenComparingInt(Line::year)
+                .thenComparingInt(Line::month)
+                .thenComparing(Line::mineral)
+                .thenComparing(Line::flow));
+    for (RecordedTrade.Cell cell : recorded.cells()) {
+      lines
+              .computeIfAbsent(
+                  new Line(
+                      cell.country(),
+                      cell.partner(),
+                      cell.year(),
+                      cell.month(),
+                      cell.mineral(),
+                      cell.flow()),
+                  line -> new double[1])[0] +=
+          cell.grams();
+    }
+    // Honest reporting error, drawn line by line in a fixed order.
+    lines.values().forEach(mass -> mass[0] *= 1 + random.nextGaussian() * 0.01);
+    plant(events, recorded, lines);
+    List<TradeStatistic> statistics = new ArrayList<>(lines.size());
+    lines.forEach(
+        (line, mass) -> {
+          long grams = Math.max(0, Math.round(mass[0] / 1_000) * 1_000); // reported in whole kg
+          double price = PRICES.getOrDefault(line.mineral(), 10.0);
+          long cents =
+              Math.round(grams / 1_000.0 * price * (1 + random.nextGaussian() * 0.05) * 100);
+          statistics.add(
+              new TradeStatistic(
+                  line.reporter(),
+                  line.partner(),
+                  line.year(),
+                  line.month(),
+                  line.mineral().harmonizedSystemCode(),
+                  line.flow(),
+                  grams,
+                  Math.max(0, cents)));
+        });
+    return statistics;
+  }
+
+  private record Candidate(Country country, Mineral mineral, int year) {}
+
+  private void plant(List<CustodyEvent> events, RecordedTrade recorded, Map<Line, double[]> lines) {
+    int count = schemes.rates().count(DetectorId.D10, lots);
+    if (count == 0) {
+      return;
+    }
+    Map<Candidate, Set<Integer>> months = new LinkedHashMap<>();
+    for (RecordedTrade.Cell cell : recorded.cells()) {
+      if (cell.flow() == TradeFlow.EXPORT && capacityGrams(cell.country(), cell.mineral()) > 0) {
+        months
+            .computeIfAbsent(
+                new Candidate(cell.country(), cell.mineral(), cell.year()), key -> new TreeSet<>())
+            .add(cell.month());
+      }
+    }
+    // Years the record covers well: exports in at least six months of it.
+    List<Candidate> candidates =
+        months.entrySet().stream()
+            .filter(entry -> entry.getValue().size() >= 6)
+            .map(Map.Entry::getKey)
+            .toList();
+    Set<Country> used = new TreeSet<>(Comparator.comparing(Country::code));
+    List<Candidate> shuffled = new ArrayList<>(candidates);
+    for (int index = shuffled.size() - 1; index > 0; index--) {
+      int other = schemes.random().nextInt(index + 1);
+      Candidate swap = shuffled.get(index);
+      shuffled.set(index, shuffled.get(other));
+      shuffled.set(other, swap);
+    }
+    int planted = 0;
+    for (Candidate candidate : shuffled) {
+      if (planted == count) {
+        break;
+      }
+      if (!used.add(candidate.country())) {
+        continue;
+      }
+      CustodyEvent completing = lastExport(events, candidate);
+      if (completing == null) {
+        continue;
+      }
+      String description =
+          planted % 2 == 0 ? beyondProduction(candidate, lines) : underDeclared(candidate, lines);
+      schemes
+          .plant(DetectorId.D10, description)
+          .country(candidate.country().code())
+          .completedBy(completing.context().id(), completing.context().instant().getEpochSecond());
+      planted++;
+    }
+  }
+
+  private String beyondProduction(Candidate candidate, Map<Line, double[]> lines) {
+    double exported = 0;
+    for (Map.Entry<Line, double[]> entry : lines.entrySet()) {
+      if (matches(entry.getKey(), candidate, TradeFlow.EXPORT)) {
+        exported += entry.getValue()[0];
+      }
+    }
+    double target =
+        capacityGrams(candidate.country(), candidate.mineral()) * schemes.uniform(1.3, 1.8);
+    double extra = Math.max(0, target - exported);
+    // Spread evenly over the year's export lines; each partner declares its share as imported.
+    List<Line> exportLines =
+        lines.keySet().stream().filter(line -> matches(line, candidate, TradeFlow.EXPORT)).toList();
+    for (Line line : exportLines) {
+      double share = extra / exportLines.size();
+      lines.get(line)[0] += share;
+      lines
+              .computeIfAbsent(
+                  new Line(
+                      line.partner(),
+                      line.reporter(),
+                      line.year(),
+                      line.month(),
+                      line.mineral(),
+                      TradeFlow.IMPORT),
+                  key -> new double[1])[0] +=
+          share;
+    }
+    return candidate.country().displayName()
+        + " reported exporting "
+        + Math.round((exported + extra) / 1_000)
+        + " kg of "
+        + candidate.mineral().wireName()
+        + " in "
+        + candidate.year()
+        + ", "
+        + Math.round(extra / 1_000)
+        + " kg of it ore from elsewhere, beyond what its mines produce";
+  }
+
+  private String underDeclared(Candidate candidate, Map<Line, double[]> lines) {
+    double share = schemes.uniform(0.35, 0.6);
+    for (Map.Entry<Line, double[]> entry : lines.entrySet()) {
+      if (matches(entry.getKey(), candidate, TradeFlow.EXPORT)) {
+        entry.getValue()[0] *= share;
+      }
+    }
+    return candidate.country().displayName()
+        + " declared only "
+        + Math.round(share * 100)
+        + " % of its "
+        + candidate.mineral().wireName()
+        + " exports of "
+        + candidate.year()
+        + " to the trade statistics; its partners declared the whole";
+  }
+
+  private static boolean matches(Line line, Candidate candidate, TradeFlow flow) {
+    return line.reporter().equals(candidate.country())
+        && line.mineral() == candidate.mineral()
+        && line.year() == candidate.year()
+        && line.flow() == flow;
+  }
+
+  private CustodyEvent lastExport(List<CustodyEvent> events, Candidate candidate) {
+    CustodyEvent last = null;
+    for (CustodyEvent event : events) {
+      if (event instanceof Export
+          && event.context().instant().atZone(ZoneOffset.UTC).getYear() == candidate.year()
+          && registry
+              .actor(event.context().actorId())
+              .map(actor -> actor.country().equals(candidate.country()))
+              .orElse(false)) {
+        last = event;
+      }
+    }
+    return last;
+  }
+
+  private long capacityGrams(Country country, Mineral mineral) {
+    long grams = 0;
+    for (Site site : sites) {
+      if (site.country().equals(country) && site.minerals().contains(mineral)) {
+        grams += site.capacityKilogramsPerMonth(mineral) * 12_000;
+      }
+    }
+    return grams;
+  }
+}

@@ -1,0 +1,334 @@
+package org.oretrace.store.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.oretrace.core.entities.Party;
+import org.oretrace.core.entities.Relation;
+import org.oretrace.store.EntityStore;
+import org.oretrace.store.json.EntityJson;
+import org.oretrace.store.json.Json;
+
+/**
+ * Parties and their relations in SQL, also held in memory (they are few and the entity graph reads
+ * them whole). Writes are serialised by this object's lock, so the history's sequence and digest
+ * chain are computed from the last stored row without racing another writer of this store.
+ */
+final class JdbcEntityStore implements EntityStore {
+
+  private static final Comparator<Relation> ORDER =
+      Comparator.comparing(Relation::subjectId)
+          .thenComparing(Relation::partyId)
+          .thenComparing(Relation::kind);
+
+  private final Database database;
+  private final Map<String, Party> parties = new ConcurrentHashMap<>();
+  private final Map<String, Relation> relations = new ConcurrentHashMap<>();
+  private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
+
+  JdbcEntityStore(Database database) {
+    this.database = database;
+    database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT document FROM parties");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              Party party = EntityJson.decodeParty(Json.parse(bytes(rows.getString(1))));
+              parties.put(party.id(), party);
+            }
+          }
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT document FROM party_relations");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              Relation relation = EntityJson.decodeRelation(Json.parse(bytes(rows.getString(1))));
+              relations.put(key(relation), relation);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public synchronized void replaceOwners(
+      String subjectId,
+      List<Party> newParties,
+      List<Relation> newRelations,
+      String by,
+      Instant at) {
+    requireNonNull(subjectId, "subjectId is null");
+    for (Relation relation : newRelations) {
+      if (!relation.subjectId().equals(subjectId)) {
+        throw new IllegalArgumentException(
+            "relation of "
+                + relation.partyId()
+                + " is about "
+                + relation.subjectId()
+                + ", not "
+                + subjectId);
+      }
+    }
+    requireParties(newParties, newRelations);
+    List<Relation> replaced =
+        relations.values().stream().filter(each -> each.subjectId().equals(subjectId)).toList();
+    database.write(
+        connection -> {
+          putParties(connection, newParties);
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM party_relations WHERE subject_id = ?")) {
+            statement.setString(1, subjectId);
+            statement.executeUpdate();
+          }
+          putRelations(connection, newRelations);
+          appendChange(connection, subjectId, newRelations, by, at);
+          return null;
+        });
+    newParties.forEach(party -> parties.put(party.id(), party));
+    replaced.forEach(relation -> relations.remove(key(relation)));
+    newRelations.forEach(relation -> relations.put(key(relation), relation));
+    changed(List.of(subjectId));
+  }
+
+  @Override
+  public synchronized void importEntities(
+      List<Party> newParties, List<Relation> newRelations, String by, Instant at) {
+    requireParties(newParties, newRelations);
+    Set<String> subjects = new LinkedHashSet<>();
+    newRelations.forEach(relation -> subjects.add(relation.subjectId()));
+    Map<String, Relation> after = new LinkedHashMap<>(relations);
+    newRelations.forEach(relation -> after.put(key(relation), relation));
+    database.write(
+        connection -> {
+          putParties(connection, newParties);
+          putRelations(connection, newRelations);
+          for (String subject : subjects) {
+            List<Relation> owners =
+                after.values().stream()
+                    .filter(each -> each.subjectId().equals(subject))
+                    .sorted(ORDER)
+                    .toList();
+            appendChange(connection, subject, owners, by, at);
+          }
+          return null;
+        });
+    newParties.forEach(party -> parties.put(party.id(), party));
+    newRelations.forEach(relation -> relations.put(key(relation), relation));
+    changed(List.copyOf(subjects));
+  }
+
+  private void changed(List<String> subjects) {
+    for (Consumer<List<String>> listener : listeners) {
+      listener.accept(subjects);
+    }
+  }
+
+  private void requireParties(List<Party> newParties, List<Relation> newRelations) {
+    Set<String> known = new LinkedHashSet<>(parties.keySet());
+    newParties.forEach(party -> known.add(party.id()));
+    for (Relation relation : newRelations) {
+      if (!known.contains(relation.partyId())) {
+        throw new IllegalArgumentException(
+            "relation names party " + relation.partyId() + ", which is neither given nor stored");
+      }
+    }
+  }
+
+  private static void putParties(Connection connection, List<Party> newParties)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO parties (id, kind, name, document) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
+                + " document = excluded.document")) {
+      for (Party party : newParties) {
+        statement.setString(1, party.id());
+        statement.setString(2, party.kind().wireName());
+        statement.setString(3, party.name());
+        statement.setString(4, Json.text(EntityJson.encode(party)));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void putRelations(Connection connection, List<Relation> newRelations)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO party_relations (kind, party_id, subject_id, document) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (subject_id, party_id, kind) DO UPDATE SET document ="
+                + " excluded.document")) {
+      for (Relation relation : newRelations) {
+        statement.setString(1, relation.kind().wireName());
+        statement.setString(2, relation.partyId());
+        statement.setString(3, relation.subjectId());
+        statement.setString(4, Json.text(EntityJson.encode(relation)));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void appendChange(
+      Connection connection, String subjectId, List<Relation> owners, String by, Instant at)
+      throws SQLException {
+    long sequence = 0;
+    String previous = "";
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT sequence, digest FROM entity_changes ORDER BY sequence DESC LIMIT 1");
+        ResultSet rows = statement.executeQuery()) {
+      if (rows.next()) {
+        sequence = rows.getLong(1) + 1;
+        previous = rows.getString(2);
+      }
+    }
+    var array = Json.array();
+    owners.stream().sorted(ORDER).forEach(relation -> array.add(EntityJson.encode(relation)));
+    String document = Json.text(array);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO entity_changes (sequence, subject_id, changed_at_millis, changed_by,"
+                + " document, digest) VALUES (?, ?, ?, ?, ?, ?)")) {
+      statement.setLong(1, sequence);
+      statement.setString(2, subjectId);
+      statement.setLong(3, at.toEpochMilli());
+      statement.setString(4, by);
+      statement.setString(5, document);
+      statement.setString(
+          6, digest(previous, sequence, subjectId, at.toEpochMilli(), by, document));
+      statement.executeUpdate();
+    }
+  }
+
+  /** SHA-256 over the previous digest and the row's fields, each followed by a newline. */
+  static String digest(
+      String previous, long sequence, String subjectId, long atMillis, String by, String document) {
+    String text =
+        previous + "\n" + sequence + "\n" + subjectId + "\n" + atMillis + "\n" + by + "\n"
+            + document;
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(text)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  public Optional<Party> party(String id) {
+    return Optional.ofNullable(parties.get(id));
+  }
+
+  @Override
+  public List<Party> parties() {
+    return parties.values().stream().sorted(Comparator.comparing(Party::id)).toList();
+  }
+
+  @Override
+  public List<Relation> relations() {
+    return relations.values().stream().sorted(ORDER).toList();
+  }
+
+  @Override
+  public List<Relation> owners(String subjectId) {
+    return relations.values().stream()
+        .filter(relation -> relation.subjectId().equals(subjectId))
+        .sorted(ORDER)
+        .toList();
+  }
+
+  @Override
+  public List<Change> history(String subjectId) {
+    return database.read(
+        connection -> {
+          List<Change> changes = new ArrayList<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT sequence, subject_id, changed_at_millis, changed_by, document, digest"
+                      + " FROM entity_changes WHERE subject_id = ? ORDER BY sequence")) {
+            statement.setString(1, subjectId);
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                changes.add(change(rows));
+              }
+            }
+          }
+          return changes;
+        });
+  }
+
+  @Override
+  public boolean historyIntact() {
+    return database.read(
+        connection -> {
+          String previous = "";
+          long expected = 0;
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT sequence, subject_id, changed_at_millis, changed_by, document, digest"
+                          + " FROM entity_changes ORDER BY sequence");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              Change change = change(rows);
+              String digest =
+                  digest(
+                      previous,
+                      change.sequence(),
+                      change.subjectId(),
+                      change.at().toEpochMilli(),
+                      change.by(),
+                      change.document());
+              if (change.sequence() != expected || !digest.equals(change.digest())) {
+                return false;
+              }
+              previous = digest;
+              expected++;
+            }
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public void afterChange(Consumer<List<String>> listener) {
+    listeners.add(requireNonNull(listener, "listener is null"));
+  }
+
+  private static Change change(ResultSet rows) throws SQLException {
+    return new Change(
+        rows.getLong(1),
+        rows.getString(2),
+        Instant.ofEpochMilli(rows.getLong(3)),
+        rows.getString(4),
+        rows.getString(5),
+        rows.getString(6));
+  }
+
+  private static String key(Relation relation) {
+    return relation.subjectId() + "\n" + relation.partyId() + "\n" + relation.kind();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
