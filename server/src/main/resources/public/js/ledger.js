@@ -74,7 +74,13 @@ function parseCheckpoint(text) {
 }
 
 async function verifySignature(checkpoint, keyText) {
-  const [name, keyHashHex, keyBase64] = keyText.trim().split("+");
+  // name+keyhash+base64: the base64 key may itself hold "+", so split at the first two only
+  const text = keyText.trim();
+  const first = text.indexOf("+");
+  const second = text.indexOf("+", first + 1);
+  const name = text.slice(0, first);
+  const keyHashHex = text.slice(first + 1, second);
+  const keyBase64 = text.slice(second + 1);
   const key = fromBase64(keyBase64);
   const signature = checkpoint.signatures.find((each) => each.name === name);
   if (!signature) {
