@@ -307,7 +307,12 @@ class WebApplicationTest {
     waitUntil(
         () -> !browser.findElements(By.cssSelector("#map .popup-alerts a")).isEmpty(),
         "the alert marker's popup to open");
-    browser.findElements(By.cssSelector("#map .popup-alerts a")).getFirst().click();
+    // The popup pans the map into view as it opens, so the link may still be moving: a script
+    // click follows the link wherever it is.
+    WebElement first = browser.findElements(By.cssSelector("#map .popup-alerts a")).getFirst();
+    String target = first.getAttribute("href");
+    browser.executeScript("arguments[0].click()", first);
+    waitUntil(() -> target.equals(browser.getCurrentUrl()), "the popup's link to be followed");
     waitReady("alerts");
     assertThat(text("h1")).isNotBlank();
     assertNoProblems();
