@@ -81,13 +81,7 @@ final class DueDiligencePage {
     } else {
       html.append("<table><tr><th>mineral</th><th>lots</th><th>mass on record (kg)</th></tr>");
       for (MineralLine line : report.minerals()) {
-        html.append("<tr><td>")
-            .append(escape(line.mineral().wireName()))
-            .append("</td><td>")
-            .append(line.lots())
-            .append("</td><td>")
-            .append(kilograms(line.massGrams()))
-            .append("</td></tr>");
+        row(html, line.mineral().wireName(), line.lots(), kilograms(line.massGrams()));
       }
       html.append("</table>");
     }
@@ -98,19 +92,14 @@ final class DueDiligencePage {
       html.append("<table><tr><th>site</th><th>country</th><th>ICGLR status</th>")
           .append("<th>armed groups</th><th>CAHRA</th><th>tagged lots upstream</th></tr>");
       for (OriginLine origin : report.origins()) {
-        html.append("<tr><td>")
-            .append(escape(origin.site().name() + " (" + origin.site().id() + ")"))
-            .append("</td><td>")
-            .append(escape(origin.site().country().displayName()))
-            .append("</td><td>")
-            .append(escape(origin.site().icglrStatus().wireName()))
-            .append("</td><td>")
-            .append(escape(origin.site().armedGroupPresence().wireName()))
-            .append("</td><td>")
-            .append(origin.site().cahra() ? "yes" : "no")
-            .append("</td><td>")
-            .append(origin.taggedLots())
-            .append("</td></tr>");
+        row(
+            html,
+            origin.site().name() + " (" + origin.site().id() + ")",
+            origin.site().country().displayName(),
+            origin.site().icglrStatus().wireName(),
+            origin.site().armedGroupPresence().wireName(),
+            origin.site().cahra() ? "yes" : "no",
+            origin.taggedLots());
       }
       html.append("</table>");
     }
@@ -123,13 +112,7 @@ final class DueDiligencePage {
           .append(" red flag(s) met.</p>")
           .append("<table><tr><th>red flag</th><th>about</th><th>facts</th></tr>");
       for (RedFlag flag : report.redFlags()) {
-        html.append("<tr><td>")
-            .append(escape(flag.kind()))
-            .append("</td><td>")
-            .append(escape(flag.subject()))
-            .append("</td><td>")
-            .append(escape(flag.facts()))
-            .append("</td></tr>");
+        row(html, flag.kind(), flag.subject(), flag.facts());
       }
       html.append("</table>");
     }
@@ -142,13 +125,7 @@ final class DueDiligencePage {
           .append(escape(report.caseViewer()))
           .append("):</p><table><tr><th>red flag</th><th>about</th><th>handling</th></tr>");
       for (RedFlag flag : report.redFlags()) {
-        html.append("<tr><td>")
-            .append(escape(flag.kind()))
-            .append("</td><td>")
-            .append(escape(flag.subject()))
-            .append("</td><td>")
-            .append(escape(flag.handling()))
-            .append("</td></tr>");
+        row(html, flag.kind(), flag.subject(), flag.handling());
       }
       html.append("</table>");
     }
@@ -161,21 +138,15 @@ final class DueDiligencePage {
       html.append("<table><tr><th>site</th><th>auditor</th><th>date</th><th>result</th>")
           .append("<th>findings</th><th>corrective actions</th><th>overdue</th></tr>");
       for (AuditLine audit : audits) {
-        html.append("<tr><td>")
-            .append(escape(audit.siteId()))
-            .append("</td><td>")
-            .append(escape(audit.auditor()))
-            .append("</td><td>")
-            .append(escape(audit.date()))
-            .append("</td><td>")
-            .append(escape(audit.resultingStatus()))
-            .append("</td><td>")
-            .append(audit.findings())
-            .append("</td><td>")
-            .append(audit.correctiveActions())
-            .append("</td><td>")
-            .append(audit.overdueActions())
-            .append("</td></tr>");
+        row(
+            html,
+            audit.siteId(),
+            audit.auditor(),
+            audit.date(),
+            audit.resultingStatus(),
+            audit.findings(),
+            audit.correctiveActions(),
+            audit.overdueActions());
       }
       html.append("</table>");
     }
@@ -200,6 +171,15 @@ final class DueDiligencePage {
     } catch (IOException e) {
       throw new UncheckedIOException("rendering the report to PDF failed", e);
     }
+  }
+
+  /** A table row of escaped cells. */
+  private static void row(StringBuilder html, Object... cells) {
+    html.append("<tr>");
+    for (Object cell : cells) {
+      html.append("<td>").append(escape(String.valueOf(cell))).append("</td>");
+    }
+    html.append("</tr>");
   }
 
   private static String kilograms(long grams) {
