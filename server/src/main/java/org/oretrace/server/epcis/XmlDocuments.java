@@ -45,23 +45,6 @@ final class XmlDocuments {
           "TransformationEvent",
           "AssociationEvent");
 
-  /** List elements and the name of their items. */
-  private static final Map<String, String> LISTS =
-      Map.ofEntries(
-          Map.entry("epcList", "epc"),
-          Map.entry("childEPCs", "epc"),
-          Map.entry("inputEPCList", "epc"),
-          Map.entry("outputEPCList", "epc"),
-          Map.entry("quantityList", "quantityElement"),
-          Map.entry("childQuantityList", "quantityElement"),
-          Map.entry("inputQuantityList", "quantityElement"),
-          Map.entry("outputQuantityList", "quantityElement"),
-          Map.entry("bizTransactionList", "bizTransaction"),
-          Map.entry("sourceList", "source"),
-          Map.entry("destinationList", "destination"),
-          Map.entry("sensorElementList", "sensorElement"),
-          Map.entry("correctiveEventIDs", "correctiveEventID"));
-
   /** Elements that are objects even when empty ({@code <ilmd/>}). */
   private static final Set<String> CONTAINERS =
       Set.of("sensorElement", "ilmd", "errorDeclaration", "sensorMetadata");
@@ -161,7 +144,7 @@ final class XmlDocuments {
       }
       String name = name(child, namespaces);
       String local = child.getLocalName();
-      if (LISTS.containsKey(local) && isEpcis(child)) {
+      if (EpcisXmlWriter.LISTS.containsKey(local) && isEpcis(child)) {
         ArrayNode array = target.withArray(name);
         for (Element item : children(child)) {
           array.add(listItem(local, item, namespaces));

@@ -107,8 +107,11 @@ public final class EpcisXmlWriter implements AutoCloseable {
                   WHERE_WHY.subList(1, WHERE_WHY.size()),
                   List.of("ilmd")));
 
-  /** List elements and the name of their items. */
-  private static final Map<String, String> LISTS =
+  /**
+   * The EPCIS 2.0 XML binding's list elements and the name of their items: the one table both this
+   * writer and the XML reader of capture follow.
+   */
+  public static final Map<String, String> LISTS =
       Map.ofEntries(
           Map.entry("epcList", "epc"),
           Map.entry("childEPCs", "epc"),
