@@ -3,8 +3,6 @@ package org.oretrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +20,7 @@ class CompareBenchmarkTest {
     assumeTrue(
         POSTGRES != null && !POSTGRES.isBlank(),
         "ORETRACE_TEST_POSTGRES_URL is not set, so the PostgreSQL comparison test is SKIPPED");
-    Run run =
+    CommandRun run =
         run(
             "bench",
             "compare",
@@ -60,7 +58,7 @@ class CompareBenchmarkTest {
 
   @Test
   void withoutPostgresqlThePeerRowsSaySkippedAndDuckDbStillAgrees() {
-    Run run =
+    CommandRun run =
         run(
             "bench",
             "compare",
@@ -88,7 +86,7 @@ class CompareBenchmarkTest {
 
   @Test
   void aPostgresqlServerThatCannotBeReachedIsAnErrorNotASkip() {
-    Run run =
+    CommandRun run =
         run(
             "bench",
             "compare",
@@ -110,20 +108,12 @@ class CompareBenchmarkTest {
 
   @Test
   void invalidSizesAreUsageErrors() {
-    Run run = run("bench", "compare", "--events", "0");
+    CommandRun run = run("bench", "compare", "--events", "0");
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run.err()).contains("at least 1");
   }
 
-  private static Run run(String... arguments) {
-    var commandLine = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(arguments);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... arguments) {
+    return CommandRun.of(arguments);
   }
-
-  private record Run(int exitCode, String out, String err) {}
 }

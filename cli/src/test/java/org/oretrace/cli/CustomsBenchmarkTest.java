@@ -2,9 +2,6 @@ package org.oretrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@code oretrace bench customs} on a small simulated world and reads its one line. */
@@ -12,20 +9,9 @@ class CustomsBenchmarkTest {
 
   @Test
   void printsTimesAndTheVerdictsOfEveryDeclaration() {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    int exitCode;
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      exitCode =
-          Main.commandLine().execute("bench", "customs", "--lots", "300", "--declarations", "200");
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String line = outBytes.toString(StandardCharsets.UTF_8).strip();
+    CommandRun run = CommandRun.of("bench", "customs", "--lots", "300", "--declarations", "200");
+    int exitCode = run.exitCode();
+    String line = run.out().strip();
 
     assertThat(exitCode).isZero();
     assertThat(line).startsWith("customs: lots=").contains("declarations=200", "p50=", "p99=");

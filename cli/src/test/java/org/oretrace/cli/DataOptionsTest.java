@@ -3,8 +3,6 @@ package org.oretrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code --db}: the commands run on PostgreSQL when given its URL (this test needs a server, from
@@ -38,7 +35,7 @@ class DataOptionsTest {
 
   @Test
   void anUnsupportedDatabaseUrlIsAUsageError() {
-    Run run =
+    CommandRun run =
         run("trace", "LOT-1", "--data", folder.toString(), "--db", "jdbc:mysql://localhost/db");
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run.err()).contains("--db", "unsupported database URL");
@@ -57,13 +54,13 @@ class DataOptionsTest {
       Path world = folder.resolve("world.json");
       Files.writeString(world, WORLD);
       Path data = folder.resolve("data");
-      Run imported = run("import", "--data", data.toString(), "--db", url, world.toString());
+      CommandRun imported = run("import", "--data", data.toString(), "--db", url, world.toString());
       assertThat(imported.exitCode()).as(imported.err()).isZero();
       assertThat(data.resolve("oretrace.db")).doesNotExist();
       assertThat(data.resolve("log.key")).exists();
-      Run trace = run("trace", "LOT-1", "--data", data.toString(), "--db", url);
+      CommandRun trace = run("trace", "LOT-1", "--data", data.toString(), "--db", url);
       assertThat(trace.exitCode()).as(trace.err()).isZero();
-      Run verify = run("verify", "--data", data.toString(), "--db", url);
+      CommandRun verify = run("verify", "--data", data.toString(), "--db", url);
       assertThat(verify.exitCode()).as(verify.err()).isZero();
       assertThat(verify.out()).contains("ledger verified: 1 events, 1 log entries");
     } finally {
@@ -78,15 +75,7 @@ class DataOptionsTest {
     }
   }
 
-  private static Run run(String... arguments) {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(arguments);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... arguments) {
+    return CommandRun.of(arguments);
   }
-
-  private record Run(int exitCode, String out, String err) {}
 }

@@ -3,8 +3,6 @@ package org.oretrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import org.oretrace.store.Recorder;
 import org.oretrace.store.Stores;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.sqlite.SqliteStore;
-import picocli.CommandLine;
 
 /**
  * The field flow end to end, as a device and a buyer would run it: {@code field keygen}, the admin
@@ -66,14 +63,14 @@ class FieldCommandTest {
     assertThat(run("import", "--data", data.toString(), world.toString()).exitCode()).isZero();
 
     Path keyFile = folder.resolve("tablet-7.key");
-    Run keygen = run("field", "keygen", "--out", keyFile.toString());
+    CommandRun keygen = run("field", "keygen", "--out", keyFile.toString());
     assertThat(keygen.exitCode()).isZero();
     String publicKey = keygen.out().strip();
 
     Path batch = folder.resolve("batch.json");
     Path signed = folder.resolve("signed.json");
     Files.writeString(batch, BATCH);
-    Run sign =
+    CommandRun sign =
         run(
             "field",
             "sign",
@@ -106,9 +103,9 @@ class FieldCommandTest {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(registered.statusCode()).isEqualTo(201);
 
-      Run first =
+      CommandRun first =
           run("field", "upload", signed.toString(), "--server", url, "--token", ADMIN_TOKEN);
-      Run again =
+      CommandRun again =
           run("field", "upload", signed.toString(), "--server", url, "--token", ADMIN_TOKEN);
       assertThat(first.exitCode()).isZero();
       assertThat(first.out()).contains("batch tablet-7-0001 recorded: 2 events");
@@ -120,7 +117,7 @@ class FieldCommandTest {
       altered.put("batchId", "tablet-7-0002");
       Path alteredFile = folder.resolve("altered.json");
       Files.writeString(alteredFile, Json.text(altered));
-      Run refused =
+      CommandRun refused =
           run("field", "upload", alteredFile.toString(), "--server", url, "--token", ADMIN_TOKEN);
       assertThat(refused.exitCode()).isEqualTo(Main.EXIT_DATA);
       assertThat(refused.err()).contains("refused (422)", "changed after signing");
@@ -136,7 +133,7 @@ class FieldCommandTest {
     try (SqliteStore store = SqliteStore.open(data.resolve(Stores.SQLITE_FILE))) {
       Files.writeString(keyOfLog, store.ledger().verifierKey() + "\n");
     }
-    Run verified = run("verify", certificate.toString(), "--key", keyOfLog.toString());
+    CommandRun verified = run("verify", certificate.toString(), "--key", keyOfLog.toString());
     assertThat(verified.exitCode()).isZero();
     assertThat(verified.out())
         .contains(
@@ -147,20 +144,12 @@ class FieldCommandTest {
 
     String tampered = Files.readString(certificate).replace("40000", "30000");
     Files.writeString(certificate, tampered);
-    Run failed = run("verify", certificate.toString(), "--key", keyOfLog.toString());
+    CommandRun failed = run("verify", certificate.toString(), "--key", keyOfLog.toString());
     assertThat(failed.exitCode()).isEqualTo(Main.EXIT_DATA);
     assertThat(failed.out()).contains("does NOT verify", "inclusion proof fails", "event f-1");
   }
 
-  private static Run run(String... arguments) {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(arguments);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... arguments) {
+    return CommandRun.of(arguments);
   }
-
-  private record Run(int exitCode, String out, String err) {}
 }

@@ -2,9 +2,6 @@ package org.oretrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,25 +33,8 @@ class ImportEntitiesCommandTest {
 
   @TempDir Path folder;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static synchronized Run run(String... arguments) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int exitCode = Main.commandLine().execute(arguments);
-      return new Run(
-          exitCode,
-          outBytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CommandRun run(String... arguments) {
+    return CommandRun.of(arguments);
   }
 
   private String data() {
@@ -63,9 +43,9 @@ class ImportEntitiesCommandTest {
 
   private void registerAndImportTheUnList() throws Exception {
     Path registry = Files.writeString(folder.resolve("registry.json"), REGISTRY);
-    Run imported = run("import", "--data", data(), registry.toString());
+    CommandRun imported = run("import", "--data", data(), registry.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    Run lists =
+    CommandRun lists =
         run(
             "watchlist",
             "import",
@@ -82,7 +62,7 @@ class ImportEntitiesCommandTest {
     registerAndImportTheUnList();
     Path entities = Files.writeString(folder.resolve("entities.ftm.json"), ENTITIES);
 
-    Run run = run("import-entities", "--data", data(), entities.toString());
+    CommandRun run = run("import-entities", "--data", data(), entities.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -99,7 +79,7 @@ class ImportEntitiesCommandTest {
             folder.resolve("bad.ftm.json"),
             ENTITIES.replace("\"asset\": [\"TR-1\"]", "\"asset\": [\"TR-404\"]"));
 
-    Run run = run("import-entities", "--data", data(), entities.toString());
+    CommandRun run = run("import-entities", "--data", data(), entities.toString());
 
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_DATA);
     assertThat(run.err()).contains("TR-404", "nothing was written");
@@ -116,7 +96,7 @@ class ImportEntitiesCommandTest {
         Files.writeString(
             folder.resolve("bad.json"),
             "{\"id\": \"x\", \"schema\": \"Ownership\", \"properties\": {\"owner\": [\"a\"]}}\n");
-    Run run = run("import-entities", "--data", data(), bad.toString());
+    CommandRun run = run("import-entities", "--data", data(), bad.toString());
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_DATA);
     assertThat(run.err()).contains("line 1", "needs both owner and asset");
   }

@@ -2,9 +2,6 @@ package org.oretrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,25 +17,8 @@ class ScreenCommandTest {
 
   @TempDir Path folder;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static synchronized Run run(String... arguments) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int exitCode = Main.commandLine().execute(arguments);
-      return new Run(
-          exitCode,
-          outBytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CommandRun run(String... arguments) {
+    return CommandRun.of(arguments);
   }
 
   private String data() {
@@ -46,7 +26,7 @@ class ScreenCommandTest {
   }
 
   private void importLists() {
-    Run imported =
+    CommandRun imported =
         run(
             "watchlist",
             "import",
@@ -66,7 +46,7 @@ class ScreenCommandTest {
   void importsListsThenScreensANameWithItsEvidence() {
     importLists();
 
-    Run text =
+    CommandRun text =
         run(
             "screen",
             "--data",
@@ -79,11 +59,11 @@ class ScreenCommandTest {
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out()).contains("UN CDi.008").contains("country CD agrees");
 
-    Run json = run("screen", "--data", data(), "--json", "Sultani Makenga");
+    CommandRun json = run("screen", "--data", data(), "--json", "Sultani Makenga");
     assertThat(json.out())
         .contains("\"list\":\"UN\"", "\"reference\":\"CDi.008\"", "\"explanation\":");
 
-    Run again = run("watchlist", "import", "--data", data(), "--ofac-dir", LISTS.toString());
+    CommandRun again = run("watchlist", "import", "--data", data(), "--ofac-dir", LISTS.toString());
     assertThat(again.out())
         .contains("OFAC-SDN: 7,379 entries; 0 added, 0 removed, 0 changed since the last import");
   }
@@ -94,7 +74,7 @@ class ScreenCommandTest {
     Files.writeString(
         names, "name,country,type\nSultani Makenga,CD,person\nJeanne Uwimana,RW,person\n");
 
-    Run screened =
+    CommandRun screened =
         run(
             "screen",
             "--un",
@@ -115,7 +95,7 @@ class ScreenCommandTest {
 
   @Test
   void benchScreenPrintsQualityNextToTheBaselineAndSpeed() {
-    Run bench =
+    CommandRun bench =
         run(
             "bench",
             "screen",

@@ -2,8 +2,6 @@ package org.oretrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Runs {@code oretrace verify} in process over a data folder imported by {@code oretrace import},
@@ -59,7 +56,7 @@ class VerifyCommandTest {
 
   @Test
   void anUntouchedDataFolderVerifies() {
-    Run run = run("verify", "--data", data.toString());
+    CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("ledger verified: 12 events, 12 log entries");
   }
@@ -67,7 +64,7 @@ class VerifyCommandTest {
   @Test
   void aChangedEventFailsNamingItsPosition() throws SQLException {
     tamper("UPDATE events SET document = replace(document, '10007', '10070') WHERE sequence = 7");
-    Run run = run("verify", "--data", data.toString());
+    CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out())
         .contains("does NOT verify", "position 7: CHANGED: event e-7")
@@ -77,7 +74,7 @@ class VerifyCommandTest {
   @Test
   void aDeletedEventFailsNamingItsPosition() throws SQLException {
     tamper("DELETE FROM events WHERE sequence = 2");
-    Run run = run("verify", "--data", data.toString());
+    CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out()).contains("position 2: REMOVED");
   }
@@ -88,7 +85,7 @@ class VerifyCommandTest {
         "UPDATE events SET sequence = -1 WHERE sequence = 0",
         "UPDATE events SET sequence = 0 WHERE sequence = 11",
         "UPDATE events SET sequence = 11 WHERE sequence = -1");
-    Run run = run("verify", "--data", data.toString());
+    CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out())
         .contains(
@@ -102,7 +99,7 @@ class VerifyCommandTest {
         "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
             + " SELECT 12, 'e-forged', type, time_millis, recorded_at_millis,"
             + " replace(document, '\"e-3\"', '\"e-forged\"') FROM events WHERE id = 'e-3'");
-    Run run = run("verify", "--data", data.toString());
+    CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out()).contains("position 12: INSERTED: event e-forged is not in the log");
   }
@@ -122,7 +119,7 @@ class VerifyCommandTest {
     // Reopening rebuilds a log of the 10 remaining events and signs it: only the saved
     // checkpoint of size 12 can tell.
     assertThat(run("verify", "--data", data.toString()).exitCode()).isZero();
-    Run run = run("verify", "--data", data.toString(), "--checkpoint", saved.toString());
+    CommandRun run = run("verify", "--data", data.toString(), "--checkpoint", saved.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out()).contains("the checkpoint given covers 12 entries");
   }
@@ -149,15 +146,7 @@ class VerifyCommandTest {
     return DriverManager.getConnection("jdbc:sqlite:" + data.resolve("oretrace.db"));
   }
 
-  private static Run run(String... arguments) {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(arguments);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... arguments) {
+    return CommandRun.of(arguments);
   }
-
-  private record Run(int exitCode, String out, String err) {}
 }
