@@ -28,6 +28,16 @@ final class KafkaOptions {
           "Partitions of the events topic when Oretrace creates it (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(
+      names = "--kafka-topic-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = KafkaSettings.DEFAULT_TOPIC_PREFIX,
+      description =
+          "What every Oretrace topic's name starts with, so that several deployments can share a"
+              + " cluster (default: ${DEFAULT-VALUE}, giving ${DEFAULT-VALUE}events,"
+              + " ${DEFAULT-VALUE}sites, ${DEFAULT-VALUE}actors, ${DEFAULT-VALUE}alerts).")
+  String topicPrefix;
+
   boolean enabled() {
     return bootstrapServers != null;
   }
@@ -38,7 +48,9 @@ final class KafkaOptions {
       throw new Failures.UserError(Main.EXIT_USAGE, "--kafka HOST:PORT is required");
     }
     try {
-      return KafkaSettings.of(bootstrapServers).withEventPartitions(partitions);
+      return KafkaSettings.of(bootstrapServers)
+          .withEventPartitions(partitions)
+          .withTopicPrefix(topicPrefix);
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }

@@ -202,10 +202,10 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
         next++;
       }
       LOG.warn(
-          "events {} to {} did not arrive on {} within {}; judged them from the store",
+          "events {} to {} did not arrive on the events topic within {}; judged them from the"
+              + " store",
           start,
           next - 1,
-          Topics.EVENTS,
           catchUpPeriod);
       cursor.put(NEXT, next);
       judged.set(next);

@@ -60,14 +60,16 @@ public final class EventPublisher implements AutoCloseable {
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
   private final Producer<String, byte[]> producer;
+  private final KafkaSettings settings;
   private final ThreadPoolExecutor sender;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong lowestUnpublished = new AtomicLong(Long.MAX_VALUE);
   private volatile long lastFailureLogged = System.nanoTime() - LOG_EVERY_NANOS;
 
-  private EventPublisher(Producer<String, byte[]> producer) {
+  private EventPublisher(Producer<String, byte[]> producer, KafkaSettings settings) {
     this.producer = producer;
+    this.settings = settings;
     this.sender =
         new ThreadPoolExecutor(
             1,
@@ -95,7 +97,8 @@ public final class EventPublisher implements AutoCloseable {
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, "oretrace-publisher");
     return new EventPublisher(
-        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer()));
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer()),
+        settings);
   }
 
   /**
@@ -329,18 +332,23 @@ public final class EventPublisher implements AutoCloseable {
 
   private boolean send(long sequence, CustodyEvent event) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(Topics.EVENTS, Topics.key(event), LedgerEntries.encode(event));
+        new ProducerRecord<>(
+            settings.eventsTopic(), Topics.key(event), LedgerEntries.encode(event));
     record.headers().add(Topics.SEQUENCE_HEADER, Topics.sequenceHeader(sequence));
     return send(record, sequence);
   }
 
   private void send(Site site) {
-    send(new ProducerRecord<>(Topics.SITES, site.id(), Json.bytes(RegistryJson.encode(site))), -1);
+    send(
+        new ProducerRecord<>(
+            settings.sitesTopic(), site.id(), Json.bytes(RegistryJson.encode(site))),
+        -1);
   }
 
   private void send(Actor actor) {
     send(
-        new ProducerRecord<>(Topics.ACTORS, actor.id(), Json.bytes(RegistryJson.encode(actor))),
+        new ProducerRecord<>(
+            settings.actorsTopic(), actor.id(), Json.bytes(RegistryJson.encode(actor))),
         -1);
   }
 

@@ -28,8 +28,7 @@ final class SequenceKeyer implements Processor<String, byte[], Long, byte[]> {
     OptionalLong sequence = Topics.sequence(record.headers());
     if (sequence.isEmpty() || record.value() == null) {
       LOG.warn(
-          "a record on {} (key {}) has no {} header or no value; it is skipped",
-          Topics.EVENTS,
+          "a record on the events topic (key {}) has no {} header or no value; it is skipped",
           record.key(),
           Topics.SEQUENCE_HEADER);
       return;

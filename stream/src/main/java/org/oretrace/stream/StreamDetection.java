@@ -96,7 +96,7 @@ public final class StreamDetection implements AutoCloseable {
     Topics.create(settings);
     AtomicLong judged = new AtomicLong();
     AtomicLong alerts = new AtomicLong();
-    Topology topology = topology(store, parameters, catchUpPeriod, judged, alerts);
+    Topology topology = topology(settings, store, parameters, catchUpPeriod, judged, alerts);
     Properties properties = Topics.clientProperties(settings);
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -122,6 +122,7 @@ public final class StreamDetection implements AutoCloseable {
   }
 
   static Topology topology(
+      KafkaSettings settings,
       Store store,
       DetectionParameters parameters,
       Duration catchUpPeriod,
@@ -129,14 +130,14 @@ public final class StreamDetection implements AutoCloseable {
       AtomicLong alerts) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.globalTable(
-        Topics.SITES,
+        settings.sitesTopic(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("sites"),
         Materialized.<String, byte[]>as(
                 Stores.inMemoryKeyValueStore(DetectionProcessor.SITES_STORE))
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray()));
     builder.globalTable(
-        Topics.ACTORS,
+        settings.actorsTopic(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("actors"),
         Materialized.<String, byte[]>as(
                 Stores.inMemoryKeyValueStore(DetectionProcessor.ACTORS_STORE))
@@ -153,7 +154,8 @@ public final class StreamDetection implements AutoCloseable {
             Serdes.Long(),
             Serdes.ByteArray()));
     builder.stream(
-            Topics.EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
+            settings.eventsTopic(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
         .process(SequenceKeyer::new, Named.as("key-by-sequence"))
         .repartition(
             Repartitioned.with(Serdes.Long(), Serdes.ByteArray())
@@ -164,7 +166,9 @@ public final class StreamDetection implements AutoCloseable {
             Named.as("detect"),
             DetectionProcessor.CURSOR_STORE,
             DetectionProcessor.PENDING_STORE)
-        .to(Topics.ALERTS, Produced.with(Serdes.String(), Serdes.String()).withName("alerts"));
+        .to(
+            settings.alertsTopic(),
+            Produced.with(Serdes.String(), Serdes.String()).withName("alerts"));
     return builder.build();
   }
 

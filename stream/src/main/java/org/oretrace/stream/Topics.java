@@ -22,23 +22,19 @@ import org.oretrace.core.custody.CustodyEvent;
 
 /**
  * Oretrace's topics and how records on them are keyed: the contract between the publisher, the
- * detection application and any other consumer.
+ * detection application and any other consumer. Their names start with the deployment's prefix
+ * ({@link KafkaSettings#topicPrefix()}, {@value KafkaSettings#DEFAULT_TOPIC_PREFIX} by default):
  *
  * <ul>
- *   <li>{@value #EVENTS}: every accepted custody event, keyed by lot ({@link #key}), the value the
+ *   <li>{@code events}: every accepted custody event, keyed by lot ({@link #key}), the value the
  *       event's canonical JSON (its ledger entry), with the event's ledger sequence number in the
  *       header {@value #SEQUENCE_HEADER} (decimal text).
- *   <li>{@value #SITES} and {@value #ACTORS}: the registry, keyed by id, the value the entry's JSON
- *       as the API gives it; compacted, so the topic keeps the latest version of every entry.
- *   <li>{@value #ALERTS}: what detection raised, keyed by alert id, the value the alert's JSON.
+ *   <li>{@code sites} and {@code actors}: the registry, keyed by id, the value the entry's JSON as
+ *       the API gives it; compacted, so the topic keeps the latest version of every entry.
+ *   <li>{@code alerts}: what detection raised, keyed by alert id, the value the alert's JSON.
  * </ul>
  */
 public final class Topics {
-
-  public static final String EVENTS = "oretrace.events";
-  public static final String SITES = "oretrace.sites";
-  public static final String ACTORS = "oretrace.actors";
-  public static final String ALERTS = "oretrace.alerts";
 
   /** The header holding an event's position in the ledger (0 for the first event ever). */
   public static final String SEQUENCE_HEADER = "oretrace.sequence";
@@ -92,10 +88,11 @@ public final class Topics {
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     List<NewTopic> topics =
         List.of(
-            new NewTopic(EVENTS, Optional.of(settings.eventPartitions()), replicas),
-            new NewTopic(SITES, Optional.of(1), replicas).configs(compacted),
-            new NewTopic(ACTORS, Optional.of(1), replicas).configs(compacted),
-            new NewTopic(ALERTS, Optional.of(settings.eventPartitions()), replicas));
+            new NewTopic(settings.eventsTopic(), Optional.of(settings.eventPartitions()), replicas),
+            new NewTopic(settings.sitesTopic(), Optional.of(1), replicas).configs(compacted),
+            new NewTopic(settings.actorsTopic(), Optional.of(1), replicas).configs(compacted),
+            new NewTopic(
+                settings.alertsTopic(), Optional.of(settings.eventPartitions()), replicas));
     Properties properties = clientProperties(settings);
     // An unreachable cluster is reported in seconds rather than after a minute.
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);

@@ -79,7 +79,10 @@ class EventPublisherTest {
 
       List<ConsumerRecord<String, byte[]>> records =
           TopicReader.readAll(
-              broker.bootstrapServers(), Topics.EVENTS, events.size(), Duration.ofSeconds(60));
+              broker.bootstrapServers(),
+              settings.eventsTopic(),
+              events.size(),
+              Duration.ofSeconds(60));
       assertThat(records).hasSize(events.size());
       Map<String, Integer> partitionOfKey = new HashMap<>();
       Map<Integer, Long> lastSequenceOfPartition = new HashMap<>();
@@ -134,7 +137,9 @@ class EventPublisherTest {
   @Test
   void registryTopicsAreCompactedKeyedByIdAndFollowChanges(@TempDir Path folder) throws Exception {
     World world = Scenario.greatLakes().generate(SimulationOptions.of(8, 10));
-    KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers());
+    // A deployment of its own on the shared cluster: every topic name starts with its prefix.
+    KafkaSettings settings =
+        KafkaSettings.of(broker.bootstrapServers()).withTopicPrefix("district-a.");
     try (Store store = SqliteStore.open(folder.resolve("oretrace.db"))) {
       // Registered before the publisher is attached: the attach publishes the registry as it is.
       store.registry().putSites(world.sites());
@@ -159,7 +164,7 @@ class EventPublisherTest {
         List<ConsumerRecord<String, byte[]>> sites =
             TopicReader.readAll(
                 broker.bootstrapServers(),
-                Topics.SITES,
+                settings.sitesTopic(),
                 world.sites().size() + 1,
                 Duration.ofSeconds(60));
         Map<String, byte[]> latest = new HashMap<>();
@@ -175,7 +180,7 @@ class EventPublisherTest {
         List<ConsumerRecord<String, byte[]>> actors =
             TopicReader.readAll(
                 broker.bootstrapServers(),
-                Topics.ACTORS,
+                settings.actorsTopic(),
                 world.actors().size(),
                 Duration.ofSeconds(60));
         assertThat(actors.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
@@ -185,14 +190,14 @@ class EventPublisherTest {
     Properties properties = new Properties();
     properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     try (Admin admin = Admin.create(properties)) {
-      for (String topic : Set.of(Topics.SITES, Topics.ACTORS)) {
+      for (String topic : Set.of("district-a.sites", "district-a.actors")) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
         assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
             .as(topic)
             .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
       }
-      ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS);
+      ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, "district-a.events");
       assertThat(
               admin
                   .describeConfigs(List.of(events))

@@ -92,7 +92,10 @@ class StreamDetectionTest {
       assertThat(streamed).hasSameSizeAs(embedded);
       List<ConsumerRecord<String, byte[]>> topic =
           TopicReader.readAll(
-              broker.bootstrapServers(), Topics.ALERTS, embedded.size(), Duration.ofSeconds(60));
+              broker.bootstrapServers(),
+              settings.alertsTopic(),
+              embedded.size(),
+              Duration.ofSeconds(60));
       assertThat(topic.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
           .isEqualTo(embedded.stream().map(Alert::id).collect(Collectors.toSet()));
       for (ConsumerRecord<String, byte[]> record : topic) {
