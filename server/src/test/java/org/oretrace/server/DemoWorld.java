@@ -8,7 +8,7 @@ import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.Detection;
 import org.oretrace.store.Recorder;
-import org.oretrace.store.sqlite.SqliteStore;
+import org.oretrace.store.Store;
 
 /**
  * A SQLite store holding a simulated Great Lakes world with the default planted schemes and
@@ -21,15 +21,15 @@ public final class DemoWorld {
   private DemoWorld() {}
 
   /** The world of {@code oretrace demo}: seed 42, 2,000 lots. */
-  public static SqliteStore demo() {
+  public static Store demo() {
     return load(42, 2_000);
   }
 
-  public static SqliteStore load(long seed, int lots) {
+  public static Store load(long seed, int lots) {
     World world =
         Scenario.greatLakes()
             .generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
-    SqliteStore store = TestStores.sqlite();
+    Store store = TestStores.open();
     store.registry().putSites(world.sites());
     store.registry().putActors(world.actors());
     Recorder recorder = Recorder.open(store);

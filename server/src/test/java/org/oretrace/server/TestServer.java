@@ -46,7 +46,7 @@ public final class TestServer implements AutoCloseable {
   private final int port;
 
   public TestServer() {
-    this(TestStores.sqlite());
+    this(TestStores.open());
   }
 
   public TestServer(Store store) {

@@ -62,7 +62,7 @@ class ProblemsTest {
   /** A store whose site listing fails, as a broken disk would. */
   private static final class StoreWithBrokenListings implements Store {
 
-    private final org.oretrace.store.Store delegate = TestStores.sqlite();
+    private final org.oretrace.store.Store delegate = TestStores.open();
 
     @Override
     public org.oretrace.store.AlertStore alerts() {

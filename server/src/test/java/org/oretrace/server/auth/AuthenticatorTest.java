@@ -22,7 +22,7 @@ class AuthenticatorTest {
 
   private static final String ADMIN_TOKEN = "start-up-admin-token-abcdef";
 
-  private final org.oretrace.store.Store store = TestStores.sqlite();
+  private final org.oretrace.store.Store store = TestStores.open();
   private final Authenticator authenticator =
       new Authenticator(store.tokens(), store.accounts(), ADMIN_TOKEN);
 
