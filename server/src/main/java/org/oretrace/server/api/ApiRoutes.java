@@ -55,7 +55,7 @@ public final class ApiRoutes {
         new CommunityReportEndpoints(
             recorder.store(), authenticator, needToKnow, Clock.systemUTC());
     AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
-    CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
+    CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator, needToKnow);
     ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator, needToKnow);
     TradeEndpoints trade =
         new TradeEndpoints(
@@ -107,6 +107,7 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
+    routes.post(PREFIX + "/alerts/{id}/status", alerts::changeStatus);
 
     routes.post(PREFIX + "/trade-statistics", trade::importStatistics);
     routes.get(PREFIX + "/countries/{code}", trade::country);
@@ -139,6 +140,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/community-reports/{id}", communityReports::get);
     routes.post(PREFIX + "/community-reports/{id}/messages", communityReports::regulatorMessage);
     routes.post(PREFIX + "/community-reports/{id}/status", communityReports::setStatus);
+    routes.post(PREFIX + "/community-reports/{id}/share", communityReports::share);
     routes.get(PREFIX + "/community-reports/receipt/{code}", communityReports::byReceipt);
     routes.post(
         PREFIX + "/community-reports/receipt/{code}/messages", communityReports::reporterMessage);

@@ -151,6 +151,9 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/stats/flows", READ);
     RULES.put("GET /api/v1/alerts", READ);
     RULES.put("GET /api/v1/alerts/{id}", READ);
+    RULES.put(
+        "POST /api/v1/alerts/{id}/status",
+        only(plus(AGENCIES, OrganisationType.CUSTOMS), caseReaders));
     RULES.put("POST /api/v1/cases", only(ALL_TYPES, caseWorkers));
     RULES.put("GET /api/v1/cases", only(ALL_TYPES, caseReaders));
     RULES.put("GET /api/v1/cases/{id}", only(ALL_TYPES, caseReaders));
@@ -202,6 +205,7 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/community-reports/{id}", READ);
     RULES.put("POST /api/v1/community-reports/{id}/messages", only(regulator, caseWorkers));
     RULES.put("POST /api/v1/community-reports/{id}/status", only(regulator, caseWorkers));
+    RULES.put("POST /api/v1/community-reports/{id}/share", only(regulator, caseWorkers));
     RULES.put("GET /api/v1/community-reports/receipt/{code}", PUBLIC);
     RULES.put("POST /api/v1/community-reports/receipt/{code}/messages", PUBLIC);
     RULES.put("GET /report", PUBLIC);
