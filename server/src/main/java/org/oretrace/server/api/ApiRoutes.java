@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.OidcConfig;
+import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.AlertIndex;
 import org.oretrace.store.NationalTrade;
@@ -28,6 +30,19 @@ public final class ApiRoutes {
       Recorder recorder,
       Authenticator authenticator,
       boolean keepClientAddresses) {
+    register(routes, recorder, authenticator, keepClientAddresses, null);
+  }
+
+  /**
+   * @param keepClientAddresses whether case audit trails keep the address requests came from
+   * @param oidc the identity provider users log in through, or null for none
+   */
+  public static void register(
+      RoutesConfig routes,
+      Recorder recorder,
+      Authenticator authenticator,
+      boolean keepClientAddresses,
+      OidcConfig oidc) {
     NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
@@ -128,6 +143,11 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/session", accounts::login);
     routes.get(PREFIX + "/session", accounts::current);
     routes.delete(PREFIX + "/session", accounts::logout);
+    OidcEndpoints oidcLogin =
+        new OidcEndpoints(
+            oidc == null ? null : new OidcLogin(oidc, authenticator, recorder.store().accounts()));
+    routes.get(PREFIX + "/session/oidc/start", oidcLogin::start);
+    routes.get(PREFIX + "/session/oidc/callback", oidcLogin::callback);
 
     routes.post(PREFIX + "/sites/{id}/audits", audits::record);
     routes.get(PREFIX + "/sites/{id}/audits", audits::ofSite);

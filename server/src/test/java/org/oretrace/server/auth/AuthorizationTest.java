@@ -174,6 +174,8 @@ class AuthorizationTest {
     RULES.put("POST /api/v1/session", PUBLIC);
     RULES.put("GET /api/v1/session", PUBLIC);
     RULES.put("DELETE /api/v1/session", PUBLIC);
+    RULES.put("GET /api/v1/session/oidc/start", PUBLIC);
+    RULES.put("GET /api/v1/session/oidc/callback", PUBLIC);
     RULES.put("GET /api/v1/health", PUBLIC);
     RULES.put("GET /api/v1/openapi.yaml", PUBLIC);
     RULES.put("POST /epcis/capture", only(AGENCIES, WRITERS));
