@@ -17,8 +17,8 @@ import org.oretrace.core.detection.Alert;
  * <p>Only open alerts are indexed: an alert an analyst closed no longer stands in a declaration's
  * way. Alerts are only ever added and their status changes are only ever appended, so {@link
  * AlertStore#version()} tells whether the index is current: each lookup compares it, two counts,
- * and reloads everything when it moved. Reloading is a full read, which is fine at the thousands of alerts a
- * national deployment raises; an index fed by the alert writers would be the next step.
+ * and reloads everything when it moved. Reloading is a full read, which is fine at the thousands of
+ * alerts a national deployment raises; an index fed by the alert writers would be the next step.
  */
 public final class AlertIndex implements AlertSubjects {
 

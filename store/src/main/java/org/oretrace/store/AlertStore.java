@@ -40,8 +40,8 @@ public interface AlertStore {
   List<StatusChange> statusHistory(String alertId);
 
   /**
-   * A number that grows whenever an alert is added or changes status, so that an in-memory index
-   * of the alerts can tell with one query whether it is current.
+   * A number that grows whenever an alert is added or changes status, so that an in-memory index of
+   * the alerts can tell with one query whether it is current.
    */
   long version();
 

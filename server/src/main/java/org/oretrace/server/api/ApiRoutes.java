@@ -70,7 +70,8 @@ public final class ApiRoutes {
         new CommunityReportEndpoints(
             recorder.store(), authenticator, needToKnow, Clock.systemUTC());
     AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
-    CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator, needToKnow);
+    CustomsEndpoints customs =
+        new CustomsEndpoints(recorder, alertIndex, authenticator, needToKnow);
     ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator, needToKnow);
     TradeEndpoints trade =
         new TradeEndpoints(

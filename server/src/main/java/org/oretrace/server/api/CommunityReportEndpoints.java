@@ -216,8 +216,7 @@ final class CommunityReportEndpoints {
             report.id(),
             new Share(target.id(), Instant.now(), caller.organisation(), caller.username()));
     if (added) {
-      LOG.info(
-          "community report {} shared with {} by {}", id, target.id(), caller.organisation());
+      LOG.info("community report {} shared with {} by {}", id, target.id(), caller.organisation());
     }
     Responses.json(context, 200, withShares(report));
   }

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Customs go/no-go (docs/customs.md): a declaration in, the verdict with every reason out, answered
  * from memory ({@link CustomsCheck} over the custody graph, the registry and the {@link
  * AlertIndex}). The answer says how long the check took, in microseconds, so that the 50 ms goal
- * can be watched in production as well as in {@code oretrace bench customs}. The reasons are told in
- * the caller's terms ({@link CustomsAccess}): alerts and holders outside its scope are not named.
+ * can be watched in production as well as in {@code oretrace bench customs}. The reasons are told
+ * in the caller's terms ({@link CustomsAccess}): alerts and holders outside its scope are not
+ * named.
  */
 final class CustomsEndpoints {
 

@@ -12,12 +12,12 @@ import org.oretrace.server.auth.OidcLogin.Start;
 
 /**
  * The two legs of an OpenID Connect login ({@link OidcLogin}): {@code GET /session/oidc/start}
- * sends the browser to the identity provider with a state cookie, and the provider sends it back
- * to {@code GET /session/oidc/callback}, which opens an ordinary session (the {@code
- * oretrace_session} cookie, as a password login sets it) and sends the browser to the web
- * application. The state cookie is SameSite=Lax, not Strict: the callback is a navigation from the
- * provider's site, on which a Strict cookie would not be sent. Both routes answer 404 when the
- * deployment has no identity provider.
+ * sends the browser to the identity provider with a state cookie, and the provider sends it back to
+ * {@code GET /session/oidc/callback}, which opens an ordinary session (the {@code oretrace_session}
+ * cookie, as a password login sets it) and sends the browser to the web application. The state
+ * cookie is SameSite=Lax, not Strict: the callback is a navigation from the provider's site, on
+ * which a Strict cookie would not be sent. Both routes answer 404 when the deployment has no
+ * identity provider.
  */
 final class OidcEndpoints {
 

@@ -27,9 +27,9 @@ import org.oretrace.store.RegistryStore;
  * Action#SHARE_COMMUNITY_REPORTS}): an agency a report was shared with reads it, nothing more. To
  * anyone else a report does not exist (404), whatever its role.
  *
- * <p>A report's photo is an evidence file like any other, stored by its SHA-256; the evidence
- * route asks {@link #maySeeEvidence} so that a photo is shown only to those who see one of the
- * reports it belongs to, never to every investigating agency.
+ * <p>A report's photo is an evidence file like any other, stored by its SHA-256; the evidence route
+ * asks {@link #maySeeEvidence} so that a photo is shown only to those who see one of the reports it
+ * belongs to, never to every investigating agency.
  *
  * <p>The reporter is not a caller at all: the receipt code is the only key to a report from the
  * public side.
@@ -65,7 +65,8 @@ public final class CommunityReportAccess {
     if (country.isEmpty()) {
       return false;
     }
-    List<String> sharedWith = reports.shares(report.id()).stream().map(Share::organisation).toList();
+    List<String> sharedWith =
+        reports.shares(report.id()).stream().map(Share::organisation).toList();
     return maySee(scope, country.get(), sharedWith);
   }
 
@@ -97,7 +98,8 @@ public final class CommunityReportAccess {
    * regulator there), not merely because the report was shared with it.
    */
   public boolean mayAnswer(Scope scope, CommunityReport report) {
-    return scope.everything() || country(report).map(country -> maySee(scope, country)).orElse(false);
+    return scope.everything()
+        || country(report).map(country -> maySee(scope, country)).orElse(false);
   }
 
   /**

@@ -21,8 +21,8 @@ import org.oretrace.core.registry.Actor;
  * terms:
  *
  * <ul>
- *   <li>an alert the caller's {@link Scope} does not show ({@link Scope#seesAlert}) becomes "{@value
- *       #ALERT_OUTSIDE_SCOPE}", without its id or explanation;
+ *   <li>an alert the caller's {@link Scope} does not show ({@link Scope#seesAlert}) becomes
+ *       "{@value #ALERT_OUTSIDE_SCOPE}", without its id or explanation;
  *   <li>a lot held by someone other than the exporter names the holder only when the holder is of
  *       the caller's country; otherwise "another holder, outside your scope".
  * </ul>

@@ -69,8 +69,8 @@ final class IdTokens {
   /**
    * The verified token's claims.
    *
-   * @throws InvalidTokenException when the token is malformed, its signature does not verify with
-   *     a key of the provider, or a claim is wrong
+   * @throws InvalidTokenException when the token is malformed, its signature does not verify with a
+   *     key of the provider, or a claim is wrong
    */
   JsonNode verify(String token, String nonce, Instant now) throws InvalidTokenException {
     requireNonNull(token, "token is null");

@@ -92,7 +92,8 @@ public record OidcConfig(
             required(environment, "ORETRACE_OIDC_CLIENT_ID"),
             required(environment, "ORETRACE_OIDC_CLIENT_SECRET"),
             URI.create(required(environment, "ORETRACE_OIDC_REDIRECT_URI")),
-            environment.getOrDefault("ORETRACE_OIDC_ORGANISATION_CLAIM", DEFAULT_ORGANISATION_CLAIM),
+            environment.getOrDefault(
+                "ORETRACE_OIDC_ORGANISATION_CLAIM", DEFAULT_ORGANISATION_CLAIM),
             mapping(environment.get("ORETRACE_OIDC_ORGANISATIONS")),
             environment.getOrDefault("ORETRACE_OIDC_ROLE_CLAIM", DEFAULT_ROLE_CLAIM),
             roles));

@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * 7636, S256), for deployments that have an identity provider.
  *
  * <ol>
- *   <li>{@link #start()} draws a state, a nonce and a PKCE verifier, keeps them in memory for {@link
- *       #PENDING_LIFETIME}, and answers the provider's authorization URL. The state also goes to the
- *       browser in a cookie, so that a callback is accepted only in the browser that started the
- *       login (no one can log a victim into the attacker's account).
+ *   <li>{@link #start()} draws a state, a nonce and a PKCE verifier, keeps them in memory for
+ *       {@link #PENDING_LIFETIME}, and answers the provider's authorization URL. The state also
+ *       goes to the browser in a cookie, so that a callback is accepted only in the browser that
+ *       started the login (no one can log a victim into the attacker's account).
  *   <li>{@link #finish} takes the callback's code and state: the state must be a pending one (each
  *       is used once) and match the cookie; the code is exchanged at the token endpoint with the
  *       verifier and the client's credentials; the ID token is verified ({@link IdTokens}: RS256 or
@@ -145,7 +145,8 @@ public final class OidcLogin {
     Instant now = clock.instant();
     pending.values().removeIf(waiting -> waiting.startedAt().plus(PENDING_LIFETIME).isBefore(now));
     if (pending.size() >= MAX_PENDING) {
-      throw new OidcLoginException("too many logins are waiting; try again in a few minutes", false);
+      throw new OidcLoginException(
+          "too many logins are waiting; try again in a few minutes", false);
     }
     String state = random();
     String nonce = random();
@@ -178,9 +179,9 @@ public final class OidcLogin {
       throw new OidcLoginException("the callback has no state", false);
     }
     Pending started = pending.remove(state);
-    if (started == null
-        || started.startedAt().plus(PENDING_LIFETIME).isBefore(clock.instant())) {
-      throw new OidcLoginException("the login is unknown, used already or expired; start again", false);
+    if (started == null || started.startedAt().plus(PENDING_LIFETIME).isBefore(clock.instant())) {
+      throw new OidcLoginException(
+          "the login is unknown, used already or expired; start again", false);
     }
     if (stateCookie == null
         || !MessageDigest.isEqual(
@@ -216,7 +217,8 @@ public final class OidcLogin {
         || existing.get().role() != role) {
       accounts.setOrganisationAndRole(username, organisation.id(), role);
     }
-    LOG.info("{} logged in through OIDC for {} as {}", username, organisation.id(), role.wireName());
+    LOG.info(
+        "{} logged in through OIDC for {} as {}", username, organisation.id(), role.wireName());
     return authenticator.openSession(username);
   }
 
@@ -228,8 +230,7 @@ public final class OidcLogin {
 
   private Organisation organisation(JsonNode claims) {
     for (String value : values(claims.path(config.organisationClaim()))) {
-      String id =
-          config.organisations().isEmpty() ? value : config.organisations().get(value);
+      String id = config.organisations().isEmpty() ? value : config.organisations().get(value);
       if (id != null && !id.equals(Authenticator.ADMIN_ORGANISATION)) {
         Optional<Organisation> found = accounts.organisation(id);
         if (found.isPresent()) {
@@ -283,8 +284,7 @@ public final class OidcLogin {
     parameters.put("redirect_uri", config.redirectUri().toString());
     parameters.put("client_id", config.clientId());
     parameters.put("code_verifier", verifier);
-    String credentials =
-        encode(config.clientId()) + ":" + encode(config.clientSecret());
+    String credentials = encode(config.clientId()) + ":" + encode(config.clientSecret());
     HttpRequest request =
         HttpRequest.newBuilder(discovery().tokenEndpoint())
             .timeout(Duration.ofSeconds(10))

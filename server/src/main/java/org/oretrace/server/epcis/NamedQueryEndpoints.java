@@ -32,8 +32,8 @@ import org.oretrace.store.json.Json;
  *
  * <p>A query belongs to the organisation that saved it: only that organisation (and the platform
  * administrator) lists, reads, runs and deletes it; to anyone else it does not exist (404), since
- * its parameters (an EPC, a business location) may say what an organisation is looking into.
- * Names are unique across the instance, so saving a name another organisation took answers 409.
+ * its parameters (an EPC, a business location) may say what an organisation is looking into. Names
+ * are unique across the instance, so saving a name another organisation took answers 409.
  */
 final class NamedQueryEndpoints {
 
@@ -72,7 +72,8 @@ final class NamedQueryEndpoints {
     }
     ObjectNode parameters = (ObjectNode) query;
     check(parameters);
-    NamedQuery named = new NamedQuery(name.asText(), caller.organisation(), parameters, Instant.now());
+    NamedQuery named =
+        new NamedQuery(name.asText(), caller.organisation(), parameters, Instant.now());
     if (!store.putNamedQuery(named)) {
       throw new EpcisProblem(
           409,

@@ -227,8 +227,7 @@ class CommunityReportEndpointsTest {
     // only the regulator's investigators and admins share, and only with another agency
     String toPolice = "{\"organisation\": \"police\"}";
     assertThat(server.post(report + "/share", toPolice, police).status()).isEqualTo(403);
-    assertThat(server.post(report + "/share", toPolice, regulatorAnalyst).status())
-        .isEqualTo(403);
+    assertThat(server.post(report + "/share", toPolice, regulatorAnalyst).status()).isEqualTo(403);
     assertThat(
             server
                 .post(report + "/share", "{\"organisation\": \"nobody\"}", server.adminToken())
@@ -263,8 +262,7 @@ class CommunityReportEndpointsTest {
                 .post(report + "/messages", "{\"text\": \"Which soldiers?\"}", foreignRegulator)
                 .status())
         .isEqualTo(403);
-    assertThat(server.post(report + "/share", toPolice, foreignRegulator).status())
-        .isEqualTo(403);
+    assertThat(server.post(report + "/share", toPolice, foreignRegulator).status()).isEqualTo(403);
   }
 
   /** An investigator's API token of a new organisation of this type and country. */

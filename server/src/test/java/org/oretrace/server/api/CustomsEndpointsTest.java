@@ -208,7 +208,9 @@ class CustomsEndpointsTest {
     assertThat(abroad.status()).as(abroad.text()).isEqualTo(200);
     JsonNode foreign = abroad.json();
     assertThat(foreign.get("verdict").asText()).isEqualTo("no-go");
-    assertThat(codes(foreign)).isEqualTo(codes(home)).contains("open-alert", "not-held-by-exporter");
+    assertThat(codes(foreign))
+        .isEqualTo(codes(home))
+        .contains("open-alert", "not-held-by-exporter");
     // the regulator of the country reads the alert and the holder...
     assertThat(home.toString()).contains("D2-c-tag-g", "Luwowo tagged", "TRADER-1");
     // ...customs abroad reads that there is one, and nothing of it

@@ -711,7 +711,8 @@ class AuthorizationTest {
     }
     if (template.startsWith("/epcis/queries/{queryName}")) {
       // a named query is its owner's (and the platform's); to others it does not exist
-      String path = fill(template, NAMED_QUERY) + (template.endsWith("/events") ? "?perPage=1000" : "");
+      String path =
+          fill(template, NAMED_QUERY) + (template.endsWith("/events") ? "?perPage=1000" : "");
       probes.add(new Probe(path, !caller.anonymous && !caller.ownsNamedQuery()));
       return probes;
     }
@@ -793,7 +794,9 @@ class AuthorizationTest {
         leaked.add(audit.getKey());
       }
     }
-    if (body.contains(NAMED_QUERY) && !caller.ownsNamedQuery() && !requested.contains(NAMED_QUERY)) {
+    if (body.contains(NAMED_QUERY)
+        && !caller.ownsNamedQuery()
+        && !requested.contains(NAMED_QUERY)) {
       leaked.add(NAMED_QUERY);
     }
     for (var report : REPORTS.entrySet()) {

@@ -214,7 +214,11 @@ final class FakeIdentityProvider implements AutoCloseable {
     try {
       signature =
           switch (algorithm) {
-            case "RS256" -> sign("SHA256withRSA", signWithRogueKey ? rogue.getPrivate() : rsa.getPrivate(), input);
+            case "RS256" ->
+                sign(
+                    "SHA256withRSA",
+                    signWithRogueKey ? rogue.getPrivate() : rsa.getPrivate(),
+                    input);
             case "ES256" -> sign("SHA256withECDSAinP1363Format", ec.getPrivate(), input);
             case "HS256" -> {
               // the classic confusion: an HMAC keyed with the public key everyone can read

@@ -32,7 +32,8 @@ class OidcLoginTest {
 
   private static final String CLIENT_ID = "oretrace-client";
   private static final String CLIENT_SECRET = "client-secret-0123456789";
-  private static final URI REDIRECT = URI.create("https://oretrace.test/api/v1/session/oidc/callback");
+  private static final URI REDIRECT =
+      URI.create("https://oretrace.test/api/v1/session/oidc/callback");
 
   private final HttpClient browser =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,7 +65,8 @@ class OidcLoginTest {
   }
 
   /** What the browser saw at the callback, and the request that got it there. */
-  private record Attempt(int status, String body, Optional<String> sessionCookie, String callback) {}
+  private record Attempt(
+      int status, String body, Optional<String> sessionCookie, String callback) {}
 
   private Attempt logIn() {
     return logIn(true);

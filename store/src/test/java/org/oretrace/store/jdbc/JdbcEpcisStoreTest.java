@@ -87,8 +87,10 @@ class JdbcEpcisStoreTest {
     NamedQuery shipped = new NamedQuery("shipped", "regulator", parameters, AT);
 
     assertThat(store.putNamedQuery(shipped)).isTrue();
-    assertThat(store.putNamedQuery(new NamedQuery("shipped", "police", Json.object(), AT))).isFalse();
-    assertThat(store.putNamedQuery(new NamedQuery("another one", "police", Json.object(), AT))).isTrue();
+    assertThat(store.putNamedQuery(new NamedQuery("shipped", "police", Json.object(), AT)))
+        .isFalse();
+    assertThat(store.putNamedQuery(new NamedQuery("another one", "police", Json.object(), AT)))
+        .isTrue();
 
     assertThat(store.namedQuery("shipped")).contains(shipped);
     assertThat(store.namedQueries(0, 10))
