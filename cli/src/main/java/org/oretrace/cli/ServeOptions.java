@@ -3,6 +3,7 @@ package org.oretrace.cli;
 import java.util.concurrent.CountDownLatch;
 import org.oretrace.server.OretraceServer;
 import org.oretrace.server.ServerConfig;
+import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,8 @@ final class ServeOptions {
     String adminToken = System.getenv(ADMIN_TOKEN_VARIABLE);
     try {
       return new ServerConfig(
-          host, port, adminToken == null || adminToken.isBlank() ? null : adminToken);
+              host, port, adminToken == null || adminToken.isBlank() ? null : adminToken)
+          .withOidc(OidcConfig.fromEnvironment(System.getenv()).orElse(null));
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }

@@ -47,7 +47,11 @@ public final class OretraceServer implements AutoCloseable {
               javalinConfig.jsonMapper(new JavalinJackson(Json.mapper(), false));
               javalinConfig.staticFiles.add("/public", Location.CLASSPATH);
               ApiRoutes.register(
-                  javalinConfig.routes, recorder, authenticator, config.keepClientAddresses());
+                  javalinConfig.routes,
+                  recorder,
+                  authenticator,
+                  config.keepClientAddresses(),
+                  config.oidc());
             });
   }
 

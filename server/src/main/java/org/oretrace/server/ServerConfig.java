@@ -2,6 +2,8 @@ package org.oretrace.server;
 
 import static java.util.Objects.requireNonNull;
 
+import org.oretrace.server.auth.OidcConfig;
+
 /**
  * How the server runs, declared once with defaults that work out of the box: every interface on
  * port 8080, no admin token (then only tokens in the store can write).
@@ -11,8 +13,10 @@ import static java.util.Objects.requireNonNull;
  * @param adminToken a token that acts as an administrator, held in memory only, or null for none
  * @param keepClientAddresses whether case audit trails keep the address each request came from (on
  *     by default; a deployment whose privacy rules forbid it turns it off)
+ * @param oidc the OpenID Connect provider users may log in through, or null for none
  */
-public record ServerConfig(String host, int port, String adminToken, boolean keepClientAddresses) {
+public record ServerConfig(
+    String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -38,6 +42,11 @@ public record ServerConfig(String host, int port, String adminToken, boolean kee
     }
   }
 
+  /** A configuration without an identity provider. */
+  public ServerConfig(String host, int port, String adminToken, boolean keepClientAddresses) {
+    this(host, port, adminToken, keepClientAddresses, null);
+  }
+
   /** A configuration that keeps client addresses in case audit trails. */
   public ServerConfig(String host, int port, String adminToken) {
     this(host, port, adminToken, true);
@@ -48,19 +57,24 @@ public record ServerConfig(String host, int port, String adminToken, boolean kee
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, adminToken, keepClientAddresses);
+    return new ServerConfig(newHost, port, adminToken, keepClientAddresses, oidc);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, adminToken, keepClientAddresses);
+    return new ServerConfig(host, newPort, adminToken, keepClientAddresses, oidc);
   }
 
   public ServerConfig withAdminToken(String newAdminToken) {
-    return new ServerConfig(host, port, newAdminToken, keepClientAddresses);
+    return new ServerConfig(host, port, newAdminToken, keepClientAddresses, oidc);
   }
 
   public ServerConfig withClientAddresses(boolean keep) {
-    return new ServerConfig(host, port, adminToken, keep);
+    return new ServerConfig(host, port, adminToken, keep, oidc);
+  }
+
+  /** With users logging in through this OpenID Connect provider (null for none). */
+  public ServerConfig withOidc(OidcConfig newOidc) {
+    return new ServerConfig(host, port, adminToken, keepClientAddresses, newOidc);
   }
 
   /** Never shows the admin token, so that the config can be logged. */
@@ -74,6 +88,8 @@ public record ServerConfig(String host, int port, String adminToken, boolean kee
         + (adminToken == null ? "none" : "(set)")
         + ", keepClientAddresses="
         + keepClientAddresses
+        + ", oidc="
+        + (oidc == null ? "none" : oidc)
         + "]";
   }
 }

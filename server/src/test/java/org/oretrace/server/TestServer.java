@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.oretrace.core.Country;
 import org.oretrace.core.access.Organisation;
 import org.oretrace.core.access.OrganisationType;
@@ -50,6 +51,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(Store store) {
+    this(store, UnaryOperator.identity());
+  }
+
+  /** A server whose configuration {@code configure} adjusts (an identity provider, say). */
+  public TestServer(Store store, UnaryOperator<ServerConfig> configure) {
     this.store = store;
     for (String regulator : List.of("ministry-of-mines", "field-office-rubaya", "regulator")) {
       store
@@ -69,7 +75,8 @@ public final class TestServer implements AutoCloseable {
     this.adminToken = addToken(Role.ADMIN, "regulator");
     this.recorder = Recorder.open(store);
     this.server =
-        new OretraceServer(new ServerConfig("127.0.0.1", 0, START_UP_ADMIN_TOKEN), recorder);
+        new OretraceServer(
+            configure.apply(new ServerConfig("127.0.0.1", 0, START_UP_ADMIN_TOKEN)), recorder);
     this.port = server.start();
   }
 

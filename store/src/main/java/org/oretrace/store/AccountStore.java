@@ -41,6 +41,15 @@ public interface AccountStore {
    */
   boolean setPassword(String username, String passwordHash);
 
+  /**
+   * Moves a user to an organisation and a role (an identity provider's claims changed, say); the
+   * user's sessions follow at their next request.
+   *
+   * @return false when there is no such user
+   * @throws IllegalArgumentException when the organisation is not registered
+   */
+  boolean setOrganisationAndRole(String username, String organisationId, Role role);
+
   /** The users of one organisation, or of all when null, by username. */
   List<UserAccount> users(String organisationId);
 

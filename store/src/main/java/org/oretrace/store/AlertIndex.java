@@ -14,12 +14,17 @@ import org.oretrace.core.detection.Alert;
  * every lot upstream of a declaration, thousands of times per answer, which a query per lot could
  * not serve in time.
  *
- * <p>Alerts are only ever added (an id already stored is skipped), so the count of stored alerts
- * tells whether the index is current: each lookup compares it, one indexed count, and reloads
- * everything when it moved. Reloading is a full read, which is fine at the thousands of alerts a
- * national deployment raises; an index fed by the alert writers would be the next step.
+ * <p>Only open alerts are indexed: an alert an analyst closed no longer stands in a declaration's
+ * way. Alerts are only ever added and their status changes are only ever appended, so {@link
+ * AlertStore#version()} tells whether the index is current: each lookup compares it, two counts,
+ * and reloads everything when it moved. Reloading is a full read, which is fine at the thousands of
+ * alerts a national deployment raises; an index fed by the alert writers would be the next step.
  */
 public final class AlertIndex implements AlertSubjects {
+
+  private static final AlertStore.AlertFilter OPEN =
+      new AlertStore.AlertFilter(
+          null, null, null, null, null, null, null, null, AlertStore.Status.OPEN);
 
   private final AlertStore alerts;
   private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of());
@@ -29,25 +34,24 @@ public final class AlertIndex implements AlertSubjects {
   }
 
   private record Snapshot(
-      long count, Map<String, List<Alert>> byLot, Map<String, List<Alert>> byActor) {}
+      long version, Map<String, List<Alert>> byLot, Map<String, List<Alert>> byActor) {}
 
-  /** Reloads when alerts were added since the last look; call once per request. */
+  /** Reloads when alerts were added or closed since the last look; call once per request. */
   public AlertIndex refresh() {
-    long count = alerts.count();
-    if (count != snapshot.count()) {
-      reload();
+    long version = alerts.version();
+    if (version != snapshot.version()) {
+      reload(version);
     }
     return this;
   }
 
-  private synchronized void reload() {
+  private synchronized void reload(long version) {
     Map<String, List<Alert>> byLot = new HashMap<>();
     Map<String, List<Alert>> byActor = new HashMap<>();
-    long loaded = 0;
     int offset = 0;
     while (true) {
       Page<AlertStore.StoredAlert> page =
-          alerts.alerts(AlertStore.AlertFilter.ANY, new PageRequest(offset, PageRequest.MAX_LIMIT));
+          alerts.alerts(OPEN, new PageRequest(offset, PageRequest.MAX_LIMIT));
       for (AlertStore.StoredAlert stored : page.items()) {
         Alert alert = stored.alert();
         alert
@@ -56,14 +60,13 @@ public final class AlertIndex implements AlertSubjects {
         alert
             .actorIds()
             .forEach(actor -> byActor.computeIfAbsent(actor, key -> new ArrayList<>()).add(alert));
-        loaded++;
       }
       offset += page.items().size();
       if (page.items().isEmpty() || offset >= page.total()) {
         break;
       }
     }
-    snapshot = new Snapshot(loaded, byLot, byActor);
+    snapshot = new Snapshot(version, byLot, byActor);
   }
 
   @Override

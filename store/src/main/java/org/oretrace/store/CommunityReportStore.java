@@ -1,11 +1,17 @@
 package org.oretrace.store;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.oretrace.core.community.CommunityReport;
 
 /**
  * Community reports (docs/community-reports.md), found by id (the regulator) or by the hash of
- * their receipt code (the reporter). Nothing here stores who sent a report.
+ * their receipt code (the reporter). Nothing here stores who sent a report. The regulator shares a
+ * report with other agencies; each share (with whom, by whom, when) is kept and never removed.
  */
 public interface CommunityReportStore {
 
@@ -24,4 +30,33 @@ public interface CommunityReportStore {
 
   /** Reports, most recently received first. */
   Page<CommunityReport> list(PageRequest page);
+
+  /**
+   * Shares a report with an organisation.
+   *
+   * @return false, writing nothing, when the report is already shared with it
+   */
+  boolean share(String reportId, Share share);
+
+  /** Who a report is shared with, in the order it was shared. */
+  List<Share> shares(String reportId);
+
+  /** The ids of the reports shared with an organisation. */
+  Set<String> sharedWith(String organisation);
+
+  /** The reports whose photo is this evidence file (by its SHA-256). */
+  List<CommunityReport> withPhoto(String sha256);
+
+  /**
+   * A report shared with an organisation, by whom and when.
+   *
+   * @param byUsername the user who shared it, or null for an API token
+   */
+  record Share(String organisation, Instant at, String byOrganisation, String byUsername) {
+    public Share {
+      requireNonNull(organisation, "organisation is null");
+      requireNonNull(at, "at is null");
+      requireNonNull(byOrganisation, "byOrganisation is null");
+    }
+  }
 }

@@ -18,6 +18,7 @@ import org.oretrace.server.auth.AccessPolicy.Action;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Authenticator.Login;
 import org.oretrace.server.auth.Caller;
+import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.auth.PasswordHashing;
 import org.oretrace.store.AccountStore;
 import org.oretrace.store.AccountStore.UserAccount;
@@ -87,6 +88,13 @@ final class AccountEndpoints {
     AccessPolicy.require(caller, Action.MANAGE_USERS);
     NewUser user = AccountJson.decodeNewUser(Responses.parseBody(context.bodyAsBytes()));
     requireOwnOrganisation(caller, user.organisationId());
+    if (user.username().startsWith(OidcLogin.USERNAME_PREFIX)) {
+      throw ApiProblem.badParameter(
+          "username",
+          "names starting with '"
+              + OidcLogin.USERNAME_PREFIX
+              + "' are for users of the identity provider");
+    }
     if (accounts.organisation(user.organisationId()).isEmpty()) {
       throw ApiProblem.badParameter(
           "organisation", "organisation " + user.organisationId() + " is not registered");
@@ -153,7 +161,7 @@ final class AccountEndpoints {
     context.status(204);
   }
 
-  private static String cookie(String value, Duration lifetime, boolean secure) {
+  static String cookie(String value, Duration lifetime, boolean secure) {
     return String.format(
         Locale.ROOT,
         "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.OidcConfig;
+import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.AlertIndex;
 import org.oretrace.store.NationalTrade;
@@ -28,6 +30,19 @@ public final class ApiRoutes {
       Recorder recorder,
       Authenticator authenticator,
       boolean keepClientAddresses) {
+    register(routes, recorder, authenticator, keepClientAddresses, null);
+  }
+
+  /**
+   * @param keepClientAddresses whether case audit trails keep the address requests came from
+   * @param oidc the identity provider users log in through, or null for none
+   */
+  public static void register(
+      RoutesConfig routes,
+      Recorder recorder,
+      Authenticator authenticator,
+      boolean keepClientAddresses,
+      OidcConfig oidc) {
     NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
@@ -55,7 +70,8 @@ public final class ApiRoutes {
         new CommunityReportEndpoints(
             recorder.store(), authenticator, needToKnow, Clock.systemUTC());
     AlertIndex alertIndex = new AlertIndex(recorder.store().alerts());
-    CustomsEndpoints customs = new CustomsEndpoints(recorder, alertIndex, authenticator);
+    CustomsEndpoints customs =
+        new CustomsEndpoints(recorder, alertIndex, authenticator, needToKnow);
     ReportEndpoints reports = new ReportEndpoints(recorder, alertIndex, authenticator, needToKnow);
     TradeEndpoints trade =
         new TradeEndpoints(
@@ -107,6 +123,7 @@ public final class ApiRoutes {
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
+    routes.post(PREFIX + "/alerts/{id}/status", alerts::changeStatus);
 
     routes.post(PREFIX + "/trade-statistics", trade::importStatistics);
     routes.get(PREFIX + "/countries/{code}", trade::country);
@@ -127,6 +144,11 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/session", accounts::login);
     routes.get(PREFIX + "/session", accounts::current);
     routes.delete(PREFIX + "/session", accounts::logout);
+    OidcEndpoints oidcLogin =
+        new OidcEndpoints(
+            oidc == null ? null : new OidcLogin(oidc, authenticator, recorder.store().accounts()));
+    routes.get(PREFIX + "/session/oidc/start", oidcLogin::start);
+    routes.get(PREFIX + "/session/oidc/callback", oidcLogin::callback);
 
     routes.post(PREFIX + "/sites/{id}/audits", audits::record);
     routes.get(PREFIX + "/sites/{id}/audits", audits::ofSite);
@@ -139,6 +161,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/community-reports/{id}", communityReports::get);
     routes.post(PREFIX + "/community-reports/{id}/messages", communityReports::regulatorMessage);
     routes.post(PREFIX + "/community-reports/{id}/status", communityReports::setStatus);
+    routes.post(PREFIX + "/community-reports/{id}/share", communityReports::share);
     routes.get(PREFIX + "/community-reports/receipt/{code}", communityReports::byReceipt);
     routes.post(
         PREFIX + "/community-reports/receipt/{code}/messages", communityReports::reporterMessage);

@@ -2,6 +2,7 @@ package org.oretrace.server.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -15,20 +16,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.oretrace.core.Country;
 import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.access.Organisation;
 import org.oretrace.core.community.CommunityAlert;
 import org.oretrace.core.community.CommunityReport;
 import org.oretrace.core.community.ReceiptCode;
 import org.oretrace.core.community.ReportMessage;
 import org.oretrace.core.community.ReportStatus;
 import org.oretrace.core.registry.Site;
+import org.oretrace.server.auth.AccessDeniedException;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
 import org.oretrace.server.auth.CommunityReportAccess;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.Scope;
 import org.oretrace.store.CommunityReportStore;
+import org.oretrace.store.CommunityReportStore.Share;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Store;
@@ -64,6 +67,7 @@ final class CommunityReportEndpoints {
   private final CommunityReportStore reports;
   private final Authenticator authenticator;
   private final NeedToKnow needToKnow;
+  private final CommunityReportAccess access;
   private final RateLimiter submissions;
   private final RateLimiter receipts;
   private final byte[] formPage;
@@ -72,6 +76,7 @@ final class CommunityReportEndpoints {
       Store store, Authenticator authenticator, NeedToKnow needToKnow, Clock clock) {
     this.store = requireNonNull(store, "store is null");
     this.reports = store.communityReports();
+    this.access = new CommunityReportAccess(reports, store.registry());
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
     this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.submissions = new RateLimiter(REPORTS_PER_HOUR, Duration.ofHours(1), clock);
@@ -164,7 +169,7 @@ final class CommunityReportEndpoints {
         context,
         200,
         Responses.page(
-            scope.page(reports::list, report -> maySee(scope, report), page),
+            scope.page(reports::list, access.visibleTo(scope), page),
             page,
             report -> CommunityReportJson.encode(report, true)));
   }
@@ -173,14 +178,69 @@ final class CommunityReportEndpoints {
     Caller caller = authenticator.authenticate(context);
     String id = context.pathParam("id");
     CommunityReport report = findVisible(needToKnow.scope(caller), id);
-    Responses.json(context, 200, CommunityReportJson.encode(report, true));
+    Responses.json(context, 200, withShares(report));
+  }
+
+  /**
+   * {@code {"organisation": "police-cd"}}: the regulator of the report's country shares it with
+   * another agency, which may read it (and its photo) from then on. Each share is kept with who
+   * made it and when, and shown in the report's {@code sharedWith}; sharing again changes nothing.
+   */
+  void share(Context context) {
+    Caller caller = authenticator.authenticate(context);
+    CommunityReportAccess.requireShare(caller);
+    String id = context.pathParam("id");
+    CommunityReport report = findAnswerable(needToKnow.scope(caller), id);
+    String organisation =
+        Responses.parseBody(context.bodyAsBytes()).path("organisation").asText("").strip();
+    Organisation target =
+        store
+            .accounts()
+            .organisation(organisation)
+            .orElseThrow(
+                () ->
+                    ApiProblem.badParameter(
+                        "organisation", "'" + organisation + "' is not a registered organisation"));
+    if (!target.type().isCountryAgency() || target.id().equals(caller.organisation())) {
+      throw ApiProblem.badParameter(
+          "organisation",
+          "a report is shared with another agency (regulator, police, anti-corruption, FIU); "
+              + organisation
+              + " is "
+              + (target.id().equals(caller.organisation())
+                  ? "the caller's own organisation"
+                  : "a " + target.type().wireName()));
+    }
+    boolean added =
+        reports.share(
+            report.id(),
+            new Share(target.id(), Instant.now(), caller.organisation(), caller.username()));
+    if (added) {
+      LOG.info("community report {} shared with {} by {}", id, target.id(), caller.organisation());
+    }
+    Responses.json(context, 200, withShares(report));
+  }
+
+  private ObjectNode withShares(CommunityReport report) {
+    ObjectNode body = CommunityReportJson.encode(report, true);
+    ArrayNode shared = body.putArray("sharedWith");
+    for (Share share : reports.shares(report.id())) {
+      ObjectNode item = shared.addObject();
+      item.put("organisation", share.organisation());
+      item.put("at", share.at().toString());
+      item.put("by", share.byOrganisation());
+      if (share.byUsername() != null) {
+        item.put("username", share.byUsername());
+      }
+    }
+    return body;
   }
 
   void regulatorMessage(Context context) {
     Caller caller = authenticator.authenticate(context);
     CommunityReportAccess.requireAnswer(caller);
     String id = context.pathParam("id");
-    findVisible(needToKnow.scope(caller), id);
+    findAnswerable(needToKnow.scope(caller), id);
     String text = CommunityReportJson.decodeMessage(Responses.parseBody(context.bodyAsBytes()));
     CommunityReport current =
         reports.find(id).orElseThrow(() -> ApiProblem.notFound("community report", id));
@@ -203,7 +263,7 @@ final class CommunityReportEndpoints {
     Caller caller = authenticator.authenticate(context);
     CommunityReportAccess.requireAnswer(caller);
     String id = context.pathParam("id");
-    findVisible(needToKnow.scope(caller), id);
+    findAnswerable(needToKnow.scope(caller), id);
     ReportStatus status =
         CommunityReportJson.decodeStatus(Responses.parseBody(context.bodyAsBytes()));
     CommunityReport current =
@@ -225,13 +285,23 @@ final class CommunityReportEndpoints {
         .orElseThrow(() -> ApiProblem.notFound("community report", id));
   }
 
-  /** Whether the caller sees the report: by the country of its site (docs/access.md). */
   private boolean maySee(Scope scope, CommunityReport report) {
-    if (scope.everything()) {
-      return true;
+    return access.maySee(scope, report);
+  }
+
+  /**
+   * The report, hidden (404) from callers who may not see it; forbidden (403) to an agency that
+   * sees it only because it was shared with it: answering and sharing are the regulator's.
+   */
+  private CommunityReport findAnswerable(Scope scope, String id) {
+    CommunityReport report = findVisible(scope, id);
+    if (!access.mayAnswer(scope, report)) {
+      throw AccessDeniedException.forbidden(
+          "only the regulator of the report's country answers and shares it; it was shared with "
+              + scope.caller().organisation()
+              + " to read");
     }
-    Country country = store.registry().site(report.siteId()).map(Site::country).orElse(null);
-    return country != null && CommunityReportAccess.maySee(scope, country);
+    return report;
   }
 
   private CommunityReport change(

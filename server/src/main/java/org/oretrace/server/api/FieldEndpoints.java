@@ -11,6 +11,7 @@ import org.oretrace.server.auth.AccessPolicy;
 import org.oretrace.server.auth.AccessPolicy.Action;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
+import org.oretrace.server.auth.CommunityReportAccess;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.Scope;
 import org.oretrace.store.DeviceStore;
@@ -43,11 +44,14 @@ final class FieldEndpoints {
   private final Authenticator authenticator;
   private final NeedToKnow needToKnow;
   private final RegistryStore registry;
+  private final CommunityReportAccess communityReports;
 
   FieldEndpoints(Recorder recorder, Authenticator authenticator, NeedToKnow needToKnow) {
     requireNonNull(recorder, "recorder is null");
     this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.registry = recorder.store().registry();
+    this.communityReports =
+        new CommunityReportAccess(recorder.store().communityReports(), registry);
     this.devices = recorder.store().devices();
     this.evidence = recorder.store().evidence();
     this.intake = new FieldIntake(recorder);
@@ -149,12 +153,17 @@ final class FieldEndpoints {
   }
 
   void getEvidence(Context context) {
-    if (!needToKnow.scope(authenticator.authenticate(context)).seesEvidence()) {
+    Scope scope = needToKnow.scope(authenticator.authenticate(context));
+    if (!scope.seesEvidence()) {
       throw ApiProblem.notFound("evidence", context.pathParam("sha256"));
     }
     String sha256 = context.pathParam("sha256");
     if (!sha256.matches("[0-9a-f]{64}")) {
       throw ApiProblem.badParameter("sha256", "must be 64 lower-case hex digits");
+    }
+    // a community report's photo only to those who see the report (docs/access.md)
+    if (!communityReports.maySeeEvidence(scope, sha256)) {
+      throw ApiProblem.notFound("evidence", sha256);
     }
     EvidenceFile file =
         evidence.describe(sha256).orElseThrow(() -> ApiProblem.notFound("evidence", sha256));
@@ -164,7 +173,7 @@ final class FieldEndpoints {
         .status(200)
         .contentType(file.mediaType())
         .header("ETag", "\"" + sha256 + "\"")
-        .header("Cache-Control", "public, max-age=31536000, immutable")
+        .header("Cache-Control", "private, max-age=31536000, immutable")
         // The media type is the uploader's word: never let a file run as a page of this site.
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")

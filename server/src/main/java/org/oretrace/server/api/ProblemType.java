@@ -21,6 +21,7 @@ enum ProblemType {
   TOO_MANY_LOGINS(429, "too-many-logins", "Too many failed logins; try again later"),
   CASE_CHANGED(409, "case-changed", "The case kept changing; nothing was written, try again"),
   REPORT_CHANGED(409, "report-changed", "The report kept changing; nothing was written, try again"),
+  ALERT_STATUS_UNCHANGED(409, "alert-status-unchanged", "The alert has that status already"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from this client"),
   TOO_LARGE(413, "too-large", "The request body is too large"),
   INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),

@@ -59,7 +59,11 @@ public final class AccessPolicy {
     /** Read an actor's owners and directors and its network in the entity graph. */
     READ_ENTITIES,
     /** Read the country view: production, trade and mirror statistics, alerts (own country). */
-    READ_COUNTRIES;
+    READ_COUNTRIES,
+    /** Close and reopen the alerts the caller's scope shows ({@link Scope#seesAlert}). */
+    CLOSE_ALERTS,
+    /** Share a community report with other agencies (the regulator of its country). */
+    SHARE_COMMUNITY_REPORTS;
 
     public String wireName() {
       return WireNames.of(this);
@@ -120,6 +124,10 @@ public final class AccessPolicy {
     TYPES.put(Action.READ_ENTITIES, AGENCIES);
     ROLES.put(Action.READ_COUNTRIES, EnumSet.allOf(Role.class));
     TYPES.put(Action.READ_COUNTRIES, AGENCIES);
+    ROLES.put(Action.CLOSE_ALERTS, EnumSet.of(Role.ANALYST, Role.INVESTIGATOR, Role.ADMIN));
+    TYPES.put(Action.CLOSE_ALERTS, checkers);
+    ROLES.put(Action.SHARE_COMMUNITY_REPORTS, EnumSet.of(Role.INVESTIGATOR, Role.ADMIN));
+    TYPES.put(Action.SHARE_COMMUNITY_REPORTS, EnumSet.of(OrganisationType.REGULATOR));
   }
 
   private AccessPolicy() {}

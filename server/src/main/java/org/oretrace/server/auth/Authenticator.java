@@ -176,14 +176,32 @@ public final class Authenticator {
       throw new LoginRefusedException("the username or the password is wrong", null);
     }
     throttle.succeeded(username);
+    return openSession(user.get());
+  }
+
+  /**
+   * Opens a session for a user whose identity was established otherwise (an OpenID Connect
+   * provider, {@link OidcLogin}).
+   *
+   * @throws AccessDeniedException (unauthenticated) when there is no such user
+   */
+  Login openSession(String username) {
+    return openSession(
+        accounts
+            .user(username)
+            .orElseThrow(() -> AccessDeniedException.unauthenticated("the user is not known")));
+  }
+
+  private Login openSession(UserAccount user) {
     Instant now = clock.instant();
     accounts.removeExpiredSessions(now);
     TokenSecrets.MintedToken secret = TokenSecrets.mint();
-    Session session = new Session(secret.secretHash(), username, now, now.plus(SESSION_LENGTH));
+    Session session =
+        new Session(secret.secretHash(), user.username(), now, now.plus(SESSION_LENGTH));
     accounts.addSession(session);
     return new Login(
         secret.secret(),
-        caller(user.get().organisationId(), user.get().role(), username),
+        caller(user.organisationId(), user.role(), user.username()),
         session.expiresAt());
   }
 

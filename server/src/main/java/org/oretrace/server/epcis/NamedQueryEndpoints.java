@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.Caller;
 import org.oretrace.store.epcis.EpcisStore;
 import org.oretrace.store.epcis.NamedQuery;
 import org.oretrace.store.json.Json;
@@ -28,6 +29,11 @@ import org.oretrace.store.json.Json;
  * same code that reads request parameters, so a saved query always runs. Every route needs an
  * authenticated caller (any role), like the rest of the query interface, and a query's events are
  * those of {@code /epcis/events}: only the caller's scope ({@link QueryEndpoints#answerQuery}).
+ *
+ * <p>A query belongs to the organisation that saved it: only that organisation (and the platform
+ * administrator) lists, reads, runs and deletes it; to anyone else it does not exist (404), since
+ * its parameters (an EPC, a business location) may say what an organisation is looking into. Names
+ * are unique across the instance, so saving a name another organisation took answers 409.
  */
 final class NamedQueryEndpoints {
 
@@ -44,7 +50,7 @@ final class NamedQueryEndpoints {
   }
 
   void create(Context context) {
-    authenticator.authenticate(context);
+    Caller caller = authenticator.authenticate(context);
     JsonNode body;
     try {
       body = Json.parse(context.bodyAsBytes());
@@ -66,7 +72,8 @@ final class NamedQueryEndpoints {
     }
     ObjectNode parameters = (ObjectNode) query;
     check(parameters);
-    NamedQuery named = new NamedQuery(name.asText(), parameters, Instant.now());
+    NamedQuery named =
+        new NamedQuery(name.asText(), caller.organisation(), parameters, Instant.now());
     if (!store.putNamedQuery(named)) {
       throw new EpcisProblem(
           409,
@@ -80,9 +87,13 @@ final class NamedQueryEndpoints {
   }
 
   void list(Context context) {
-    authenticator.authenticate(context);
+    Caller caller = authenticator.authenticate(context);
     Paging paging = Paging.of(context);
-    List<NamedQuery> found = store.namedQueries(paging.offset(), paging.perPage() + 1);
+    List<NamedQuery> found =
+        store.namedQueries(
+            caller.isPlatform() ? null : caller.organisation(),
+            paging.offset(),
+            paging.perPage() + 1);
     ArrayNode body = Json.array();
     found.stream().limit(paging.perPage()).forEach(query -> body.add(encode(query)));
     if (found.size() > paging.perPage()) {
@@ -92,13 +103,13 @@ final class NamedQueryEndpoints {
   }
 
   void get(Context context) {
-    authenticator.authenticate(context);
-    QueryEndpoints.respond(context, Representation.JSON, encode(named(context)));
+    Caller caller = authenticator.authenticate(context);
+    QueryEndpoints.respond(context, Representation.JSON, encode(named(context, caller)));
   }
 
   void delete(Context context) {
-    authenticator.authenticate(context);
-    String name = context.pathParam("queryName");
+    Caller caller = authenticator.authenticate(context);
+    String name = named(context, caller).name();
     if (!store.deleteNamedQuery(name)) {
       throw EpcisProblem.noSuchName(name);
     }
@@ -106,15 +117,19 @@ final class NamedQueryEndpoints {
   }
 
   void events(Context context) {
-    authenticator.authenticate(context);
-    NamedQuery named = named(context);
+    Caller caller = authenticator.authenticate(context);
+    NamedQuery named = named(context, caller);
     Map<String, String> parameters = flatten(named.parameters());
     queries.answerQuery(context, QueryEndpoints.query(parameters::get), named.name());
   }
 
-  private NamedQuery named(Context context) {
+  /** The query of that name, when the caller's organisation owns it (or it is the platform). */
+  private NamedQuery named(Context context, Caller caller) {
     String name = context.pathParam("queryName");
-    return store.namedQuery(name).orElseThrow(() -> EpcisProblem.noSuchName(name));
+    return store
+        .namedQuery(name)
+        .filter(query -> caller.isPlatform() || query.owner().equals(caller.organisation()))
+        .orElseThrow(() -> EpcisProblem.noSuchName(name));
   }
 
   /** Refuses unknown parameters and values the query interface would refuse. */

@@ -10,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.Country;
+import org.oretrace.core.access.Organisation;
+import org.oretrace.core.access.OrganisationType;
 import org.oretrace.core.access.Role;
 import org.oretrace.core.community.ReceiptCode;
 import org.oretrace.server.TestServer;
@@ -194,6 +198,86 @@ class CommunityReportEndpointsTest {
             get("/api/v1/community-reports/" + id, regulatorAnalyst).json().get("contact").asText())
         .isEqualTo("+243 990 000 000");
     assertThat(send(REPORT).json().has("contact")).isFalse();
+  }
+
+  @Test
+  void theRegulatorSharesAReportWithOtherAgenciesWhoThenReadItAndItsPhotoButDoNotAnswer() {
+    byte[] photo = "a photo of the road block".getBytes(StandardCharsets.UTF_8);
+    JsonNode sent =
+        send("{\"kind\": \"illegal-taxation\", \"site\": \"CD-NK-001\","
+                + " \"text\": \"Soldiers tax every bag\", \"photo\": \""
+                + Base64.getEncoder().encodeToString(photo)
+                + "\"}")
+            .json();
+    String id = sent.get("id").asText();
+    String report = "/api/v1/community-reports/" + id;
+    String evidence = "/api/v1/evidence/" + sent.get("photo").asText();
+    String police = server.investigatorToken();
+    String foreignRegulator = token("regulator-rw", OrganisationType.REGULATOR, "RW");
+
+    // before any share: the police and a regulator abroad see neither the report nor its photo,
+    // though both may read evidence files in general
+    for (String agency : List.of(police, foreignRegulator)) {
+      assertThat(get(report, agency).status()).isEqualTo(404);
+      assertThat(get(evidence, agency).status()).isEqualTo(404);
+    }
+    assertThat(get(evidence, regulatorAnalyst).status()).isEqualTo(200);
+    assertThat(get(evidence, server.viewerToken()).status()).isEqualTo(404);
+
+    // only the regulator's investigators and admins share, and only with another agency
+    String toPolice = "{\"organisation\": \"police\"}";
+    assertThat(server.post(report + "/share", toPolice, police).status()).isEqualTo(403);
+    assertThat(server.post(report + "/share", toPolice, regulatorAnalyst).status()).isEqualTo(403);
+    assertThat(
+            server
+                .post(report + "/share", "{\"organisation\": \"nobody\"}", server.adminToken())
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            server
+                .post(report + "/share", "{\"organisation\": \"regulator\"}", server.adminToken())
+                .status())
+        .isEqualTo(400);
+
+    Response shared = server.post(report + "/share", toPolice, server.adminToken());
+    assertThat(shared.status()).as(shared.text()).isEqualTo(200);
+    JsonNode share = shared.json().get("sharedWith").get(0);
+    assertThat(share.get("organisation").asText()).isEqualTo("police");
+    assertThat(share.get("by").asText()).isEqualTo("regulator");
+    assertThat(share.get("at").asText()).isNotBlank();
+    server.post(report + "/share", "{\"organisation\": \"regulator-rw\"}", server.adminToken());
+    // sharing again records nothing more
+    assertThat(
+            server.post(report + "/share", toPolice, server.adminToken()).json().get("sharedWith"))
+        .hasSize(2);
+
+    for (String agency : List.of(police, foreignRegulator)) {
+      assertThat(get(report, agency).status()).isEqualTo(200);
+      assertThat(get(evidence, agency).text()).isEqualTo(new String(photo, StandardCharsets.UTF_8));
+      assertThat(get("/api/v1/community-reports", agency).json().get("total").asLong()).isOne();
+    }
+    // an agency a report was shared with reads it; it neither answers nor shares it further
+    assertThat(
+            server
+                .post(report + "/messages", "{\"text\": \"Which soldiers?\"}", foreignRegulator)
+                .status())
+        .isEqualTo(403);
+    assertThat(server.post(report + "/share", toPolice, foreignRegulator).status()).isEqualTo(403);
+  }
+
+  /** An investigator's API token of a new organisation of this type and country. */
+  private String token(String organisation, OrganisationType type, String country) {
+    server
+        .store()
+        .accounts()
+        .putOrganisation(
+            new Organisation(organisation, organisation, type, new Country(country), List.of()));
+    MintedToken minted = TokenSecrets.mint();
+    server
+        .store()
+        .tokens()
+        .add(new ApiToken(minted.secretHash(), organisation, Role.INVESTIGATOR, Instant.now()));
+    return minted.secret();
   }
 
   @Test

@@ -11,11 +11,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oretrace.core.Country;
+import org.oretrace.core.access.Organisation;
+import org.oretrace.core.access.OrganisationType;
+import org.oretrace.core.access.Role;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.detection.Severity;
 import org.oretrace.server.TestServer;
 import org.oretrace.server.TestServer.Response;
+import org.oretrace.server.auth.CustomsAccess;
+import org.oretrace.server.auth.TokenSecrets;
+import org.oretrace.server.auth.TokenSecrets.MintedToken;
+import org.oretrace.store.TokenStore.ApiToken;
 
 /**
  * Customs go/no-go against a real server over real SQLite: a clean coltan lot from a green site,
@@ -155,6 +162,73 @@ class CustomsEndpointsTest {
     assertThat(verdict.get("verdict").asText()).isEqualTo("no-go");
     assertThat(codes(verdict)).containsExactlyInAnyOrder("sanctions-hit", "open-alert");
     assertThat(verdict.get("reasons").findValuesAsText("subject")).contains("D2-c-tag-g");
+  }
+
+  @Test
+  void reasonsNameNoAlertOrHolderOutsideTheCallersScopeAndTheVerdictStaysTheSame() {
+    Instant now = Instant.now();
+    server
+        .store()
+        .alerts()
+        .add(
+            List.of(
+                new Alert(
+                    "D2-c-tag-g",
+                    DetectorId.D2,
+                    0.8,
+                    Severity.HIGH,
+                    now,
+                    List.of("c-tag-g"),
+                    List.of("LOT-G"),
+                    List.of("COOP-1"),
+                    List.of("CD-NK-001"),
+                    List.of(Country.of("CD")),
+                    Map.of(),
+                    "Luwowo tagged more than it can produce")),
+            now);
+    // customs of another country: the alert upstream and the lot's holder are outside its scope
+    server
+        .store()
+        .accounts()
+        .putOrganisation(
+            new Organisation(
+                "customs-rw", "Customs RW", OrganisationType.CUSTOMS, Country.of("RW"), List.of()));
+    MintedToken minted = TokenSecrets.mint();
+    server
+        .store()
+        .tokens()
+        .add(new ApiToken(minted.secretHash(), "customs-rw", Role.VIEWER, Instant.now()));
+    String declaration =
+        "{\"exporter\": \"COMPTOIR-1\", \"destination\": \"MY\","
+            + " \"lots\": [{\"lot\": \"LOT-G\", \"massGrams\": 50000}]}";
+
+    JsonNode home = check("COMPTOIR-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 50000}]");
+    Response abroad = server.post("/api/v1/customs/check", declaration, minted.secret());
+
+    assertThat(abroad.status()).as(abroad.text()).isEqualTo(200);
+    JsonNode foreign = abroad.json();
+    assertThat(foreign.get("verdict").asText()).isEqualTo("no-go");
+    assertThat(codes(foreign))
+        .isEqualTo(codes(home))
+        .contains("open-alert", "not-held-by-exporter");
+    // the regulator of the country reads the alert and the holder...
+    assertThat(home.toString()).contains("D2-c-tag-g", "Luwowo tagged", "TRADER-1");
+    // ...customs abroad reads that there is one, and nothing of it
+    assertThat(foreign.get("reasons").findValuesAsText("message"))
+        .contains(CustomsAccess.ALERT_OUTSIDE_SCOPE)
+        .anySatisfy(message -> assertThat(message).contains("LOT-G", "another holder"));
+    assertThat(foreign.toString()).doesNotContain("D2-c-tag-g", "Luwowo", "TRADER-1", "COOP-1");
+
+    // once an analyst closes the alert, it no longer stands in the declaration's way
+    Response closed =
+        server.post(
+            "/api/v1/alerts/D2-c-tag-g/status",
+            "{\"status\": \"closed\", \"reason\": \"the site's output was re-surveyed\"}",
+            server.adminToken());
+    assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+    assertThat(codes(check("COMPTOIR-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 50000}]")))
+        .doesNotContain("open-alert")
+        .contains("not-held-by-exporter");
   }
 
   @Test

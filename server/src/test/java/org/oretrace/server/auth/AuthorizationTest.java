@@ -151,6 +151,9 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/stats/flows", READ);
     RULES.put("GET /api/v1/alerts", READ);
     RULES.put("GET /api/v1/alerts/{id}", READ);
+    RULES.put(
+        "POST /api/v1/alerts/{id}/status",
+        only(plus(AGENCIES, OrganisationType.CUSTOMS), caseReaders));
     RULES.put("POST /api/v1/cases", only(ALL_TYPES, caseWorkers));
     RULES.put("GET /api/v1/cases", only(ALL_TYPES, caseReaders));
     RULES.put("GET /api/v1/cases/{id}", only(ALL_TYPES, caseReaders));
@@ -171,6 +174,8 @@ class AuthorizationTest {
     RULES.put("POST /api/v1/session", PUBLIC);
     RULES.put("GET /api/v1/session", PUBLIC);
     RULES.put("DELETE /api/v1/session", PUBLIC);
+    RULES.put("GET /api/v1/session/oidc/start", PUBLIC);
+    RULES.put("GET /api/v1/session/oidc/callback", PUBLIC);
     RULES.put("GET /api/v1/health", PUBLIC);
     RULES.put("GET /api/v1/openapi.yaml", PUBLIC);
     RULES.put("POST /epcis/capture", only(AGENCIES, WRITERS));
@@ -202,6 +207,7 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/community-reports/{id}", READ);
     RULES.put("POST /api/v1/community-reports/{id}/messages", only(regulator, caseWorkers));
     RULES.put("POST /api/v1/community-reports/{id}/status", only(regulator, caseWorkers));
+    RULES.put("POST /api/v1/community-reports/{id}/share", only(regulator, caseWorkers));
     RULES.put("GET /api/v1/community-reports/receipt/{code}", PUBLIC);
     RULES.put("POST /api/v1/community-reports/receipt/{code}/messages", PUBLIC);
     RULES.put("GET /report", PUBLIC);
@@ -269,6 +275,11 @@ class AuthorizationTest {
               && HOME.equals(siteCountry));
     }
 
+    /** The named query seeded is the test regulator's. */
+    boolean ownsNamedQuery() {
+      return platform || type == OrganisationType.REGULATOR;
+    }
+
     /** Company reports: the company for its own actor, the agencies for any. */
     boolean seesCompanyReports(String actorId) {
       return platform
@@ -295,7 +306,8 @@ class AuthorizationTest {
   private static final Map<String, Country> AUDITS = new HashMap<>();
 
   private static final Map<String, Country> REPORTS = new HashMap<>();
-  private static final String NAMED_QUERY = "object-events";
+  private static final String NAMED_QUERY = "object-events-of-the-regulator";
+  private static final String NAMED_QUERY_OWNER = "test-regulator";
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -363,13 +375,7 @@ class AuthorizationTest {
               ReceiptCode.hash(ReceiptCode.generate()));
       REPORTS.put(report, site.country());
     }
-    store
-        .epcis()
-        .putNamedQuery(
-            new NamedQuery(
-                NAMED_QUERY,
-                Json.object().set("eventType", Json.array().add("ObjectEvent")),
-                Instant.now()));
+    seedNamedQuery();
 
     CALLERS.add(new Caller("anonymous", null, false, null, null));
     CALLERS.add(new Caller("platform", TestServer.START_UP_ADMIN_TOKEN, true, null, Role.ADMIN));
@@ -395,6 +401,19 @@ class AuthorizationTest {
         CALLERS.add(caller);
       }
     }
+  }
+
+  /** Saves the test regulator's named query, again after a probe deleted it. */
+  private static void seedNamedQuery() {
+    server
+        .store()
+        .epcis()
+        .putNamedQuery(
+            new NamedQuery(
+                NAMED_QUERY,
+                NAMED_QUERY_OWNER,
+                Json.object().set("eventType", Json.array().add("ObjectEvent")),
+                Instant.now()));
   }
 
   @AfterAll
@@ -523,6 +542,9 @@ class AuthorizationTest {
         for (Probe probe : probes(template, caller)) {
           Answer answer = send(method, probe.path, body(template), caller.token);
           requests++;
+          if (method.equals("DELETE") && template.startsWith("/epcis/queries/")) {
+            seedNamedQuery();
+          }
           String where = caller + " " + method + " " + probe.path + " -> " + answer.status;
           boolean refused = answer.status == 401 || answer.status == 403;
           boolean login = method.equals("POST") && template.equals("/api/v1/session");
@@ -687,8 +709,11 @@ class AuthorizationTest {
       }
       return probes;
     }
-    if (template.equals("/epcis/queries/{queryName}/events")) {
-      probes.add(new Probe(fill(template, NAMED_QUERY) + "?perPage=1000", false));
+    if (template.startsWith("/epcis/queries/{queryName}")) {
+      // a named query is its owner's (and the platform's); to others it does not exist
+      String path =
+          fill(template, NAMED_QUERY) + (template.endsWith("/events") ? "?perPage=1000" : "");
+      probes.add(new Probe(path, !caller.anonymous && !caller.ownsNamedQuery()));
       return probes;
     }
     probes.add(new Probe(fill(template, sampleFor(template)), false));
@@ -768,6 +793,11 @@ class AuthorizationTest {
           && !requested.contains(audit.getKey())) {
         leaked.add(audit.getKey());
       }
+    }
+    if (body.contains(NAMED_QUERY)
+        && !caller.ownsNamedQuery()
+        && !requested.contains(NAMED_QUERY)) {
+      leaked.add(NAMED_QUERY);
     }
     for (var report : REPORTS.entrySet()) {
       if (body.contains(report.getKey())

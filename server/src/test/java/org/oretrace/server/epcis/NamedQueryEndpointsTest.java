@@ -76,6 +76,35 @@ class NamedQueryEndpointsTest {
   }
 
   @Test
+  void aNamedQueryIsItsOwnersAndThePlatformsOnly() {
+    // the viewer's organisation (ministry-of-mines) saves it; the police and another regulator
+    // organisation may not list, read, run or delete it
+    assertThat(server.post("/epcis/queries", SHIPPING, server.viewerToken()).status())
+        .isEqualTo(201);
+    String path = "/epcis/queries/shipping-and-receiving";
+
+    for (String stranger : List.of(server.investigatorToken(), server.adminToken())) {
+      String authorization = "Bearer " + stranger;
+      assertThat(server.get("/epcis/queries", "Authorization", authorization).json()).isEmpty();
+      assertThat(server.get(path, "Authorization", authorization).status()).isEqualTo(404);
+      assertThat(server.get(path + "/events", "Authorization", authorization).status())
+          .isEqualTo(404);
+      assertThat(delete(path, stranger)).isEqualTo(404);
+    }
+    String owner = "Bearer " + server.viewerToken();
+    assertThat(server.get("/epcis/queries", "Authorization", owner).json()).hasSize(1);
+    assertThat(server.get(path, "Authorization", owner).status()).isEqualTo(200);
+    assertThat(server.get(path + "/events", "Authorization", owner).status()).isEqualTo(200);
+    // the name is taken across the instance: another organisation cannot save it too
+    assertThat(server.post("/epcis/queries", SHIPPING, server.adminToken()).status())
+        .isEqualTo(409);
+    // the platform administrator sees and deletes every organisation's queries
+    assertThat(server.get("/epcis/queries").json()).hasSize(1);
+    assertThat(delete(path, TestServer.START_UP_ADMIN_TOKEN)).isEqualTo(204);
+    assertThat(server.get(path, "Authorization", owner).status()).isEqualTo(404);
+  }
+
+  @Test
   void pagesTheAnswerLikeTheEventsRoute() {
     server.post(
         "/epcis/queries",

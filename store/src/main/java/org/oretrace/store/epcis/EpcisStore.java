@@ -50,7 +50,12 @@ public interface EpcisStore {
   Optional<NamedQuery> namedQuery(String name);
 
   /** Named queries by name. */
-  List<NamedQuery> namedQueries(long offset, int limit);
+  default List<NamedQuery> namedQueries(long offset, int limit) {
+    return namedQueries(null, offset, limit);
+  }
+
+  /** The named queries one organisation saved, by name; every one when the owner is null. */
+  List<NamedQuery> namedQueries(String owner, long offset, int limit);
 
   /** Deletes a named query; false when there was none of that name. */
   boolean deleteNamedQuery(String name);

@@ -8,17 +8,23 @@ import java.time.Instant;
 /**
  * A simple event query saved under a name (the REST binding's {@code /queries}).
  *
+ * <p>Names are unique across the instance (so that the platform administrator reaches any query by
+ * its name); the owner is the organisation that saved the query, which alone (with the platform
+ * administrator) lists, reads and deletes it.
+ *
  * @param name unique; 1 to 200 characters without {@code /}, so that it fits in a path
+ * @param owner the organisation that saved it
  * @param parameters the query parameters as the client sent them, each name with an array of values
  *     (or one value), e.g. {@code {"eventType": ["ObjectEvent"], "EQ_bizStep": ["shipping"]}}
  * @param createdAt when it was saved
  */
-public record NamedQuery(String name, ObjectNode parameters, Instant createdAt) {
+public record NamedQuery(String name, String owner, ObjectNode parameters, Instant createdAt) {
 
   public static final int MAX_NAME_LENGTH = 200;
 
   public NamedQuery {
     requireNonNull(name, "name is null");
+    requireNonNull(owner, "owner is null");
     requireNonNull(parameters, "parameters is null");
     requireNonNull(createdAt, "createdAt is null");
     if (!isValidName(name)) {

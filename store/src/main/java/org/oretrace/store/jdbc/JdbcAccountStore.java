@@ -116,6 +116,25 @@ final class JdbcAccountStore implements AccountStore {
   }
 
   @Override
+  public boolean setOrganisationAndRole(String username, String organisationId, Role role) {
+    return database.write(
+        connection -> {
+          if (organisations(connection, " WHERE id = ?", organisationId).isEmpty()) {
+            throw new IllegalArgumentException(
+                "organisation " + organisationId + " is not registered");
+          }
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE users SET organisation = ?, role = ? WHERE username = ?")) {
+            statement.setString(1, organisationId);
+            statement.setString(2, role.wireName());
+            statement.setString(3, username);
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
   public boolean setPassword(String username, String passwordHash) {
     return database.write(
         connection -> {

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.oretrace.core.Country;
+import org.oretrace.core.access.Role;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.store.AlertStore;
 import org.oretrace.store.Page;
@@ -85,7 +87,7 @@ final class JdbcAlertStore implements AlertStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT document, raised_at_millis FROM alerts WHERE id = ?")) {
+                  "SELECT document, raised_at_millis, status FROM alerts WHERE id = ?")) {
             statement.setString(1, id);
             try (ResultSet rows = statement.executeQuery()) {
               return rows.next() ? Optional.of(decode(rows)) : Optional.empty();
@@ -109,6 +111,9 @@ final class JdbcAlertStore implements AlertStore {
     if (filter.until() != null) {
       where.and("occurred_at_millis < ?", filter.until().toEpochMilli());
     }
+    if (filter.status() != null) {
+      where.and("status = ?", filter.status().wireName());
+    }
     subjectFilter(where, "site", filter.siteId());
     subjectFilter(where, "actor", filter.actorId());
     subjectFilter(where, "lot", filter.lotId());
@@ -117,7 +122,7 @@ final class JdbcAlertStore implements AlertStore {
         connection ->
             where.page(
                 connection,
-                "document, raised_at_millis",
+                "document, raised_at_millis, status",
                 "alerts",
                 "occurred_at_millis DESC, id DESC",
                 page,
@@ -145,9 +150,86 @@ final class JdbcAlertStore implements AlertStore {
         });
   }
 
+  @Override
+  public boolean changeStatus(String alertId, StatusChange change) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE alerts SET status = ? WHERE id = ? AND status <> ?")) {
+            update.setString(1, change.status().wireName());
+            update.setString(2, alertId);
+            update.setString(3, change.status().wireName());
+            if (update.executeUpdate() != 1) {
+              return false;
+            }
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO alert_status_changes (alert_id, sequence, at_millis, status,"
+                      + " reason, organisation, username, role) VALUES (?, (SELECT"
+                      + " COALESCE(MAX(sequence), 0) + 1 FROM alert_status_changes WHERE"
+                      + " alert_id = ?), ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, alertId);
+            insert.setString(2, alertId);
+            insert.setLong(3, change.at().toEpochMilli());
+            insert.setString(4, change.status().wireName());
+            insert.setString(5, change.reason());
+            insert.setString(6, change.organisation());
+            insert.setString(7, change.username());
+            insert.setString(8, change.role().wireName());
+            insert.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public List<StatusChange> statusHistory(String alertId) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT status, reason, organisation, username, role, at_millis"
+                      + " FROM alert_status_changes WHERE alert_id = ? ORDER BY sequence")) {
+            statement.setString(1, alertId);
+            List<StatusChange> changes = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                changes.add(
+                    new StatusChange(
+                        Status.fromWireName(rows.getString(1)),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        Role.fromWireName(rows.getString(5)),
+                        Instant.ofEpochMilli(rows.getLong(6))));
+              }
+            }
+            return changes;
+          }
+        });
+  }
+
+  @Override
+  public long version() {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT (SELECT COUNT(*) FROM alerts)"
+                          + " + (SELECT COUNT(*) FROM alert_status_changes)");
+              ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+          }
+        });
+  }
+
   private static StoredAlert decode(ResultSet rows) throws java.sql.SQLException {
     return new StoredAlert(
         AlertJson.decode(Json.parse(rows.getString(1).getBytes(StandardCharsets.UTF_8))),
-        Instant.ofEpochMilli(rows.getLong(2)));
+        Instant.ofEpochMilli(rows.getLong(2)),
+        Status.fromWireName(rows.getString(3)));
   }
 }

@@ -3,7 +3,12 @@ package org.oretrace.store.jdbc;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.oretrace.core.community.CommunityReport;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.Page;
@@ -32,7 +37,8 @@ final class JdbcCommunityReportStore implements CommunityReportStore {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "INSERT INTO community_reports (id, receipt_hash, site_id, kind, status,"
-                      + " received_at_millis, document) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                      + " received_at_millis, document, photo_sha256)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, report.id());
             statement.setString(2, receiptHash);
             statement.setString(3, report.siteId());
@@ -40,6 +46,7 @@ final class JdbcCommunityReportStore implements CommunityReportStore {
             statement.setString(5, report.status().wireName());
             statement.setLong(6, report.receivedAt().toEpochMilli());
             statement.setString(7, document(report));
+            statement.setString(8, report.photoSha256());
             statement.executeUpdate();
           }
           return null;
@@ -102,6 +109,89 @@ final class JdbcCommunityReportStore implements CommunityReportStore {
                 "received_at_millis DESC, id DESC",
                 page,
                 rows -> decode(rows.getString(1))));
+  }
+
+  @Override
+  public boolean share(String reportId, Share share) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO community_report_shares (report_id, organisation, at_millis,"
+                      + " by_organisation, by_username) VALUES (?, ?, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")) {
+            statement.setString(1, reportId);
+            statement.setString(2, share.organisation());
+            statement.setLong(3, share.at().toEpochMilli());
+            statement.setString(4, share.byOrganisation());
+            statement.setString(5, share.byUsername());
+            return statement.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public List<Share> shares(String reportId) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT organisation, at_millis, by_organisation, by_username"
+                      + " FROM community_report_shares WHERE report_id = ?"
+                      + " ORDER BY at_millis, organisation")) {
+            statement.setString(1, reportId);
+            List<Share> shares = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                shares.add(
+                    new Share(
+                        rows.getString(1),
+                        Instant.ofEpochMilli(rows.getLong(2)),
+                        rows.getString(3),
+                        rows.getString(4)));
+              }
+            }
+            return shares;
+          }
+        });
+  }
+
+  @Override
+  public Set<String> sharedWith(String organisation) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT report_id FROM community_report_shares WHERE organisation = ?")) {
+            statement.setString(1, organisation);
+            Set<String> ids = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                ids.add(rows.getString(1));
+              }
+            }
+            return Set.copyOf(ids);
+          }
+        });
+  }
+
+  @Override
+  public List<CommunityReport> withPhoto(String sha256) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT document FROM community_reports WHERE photo_sha256 = ?")) {
+            statement.setString(1, sha256);
+            List<CommunityReport> reports = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                reports.add(decode(rows.getString(1)));
+              }
+            }
+            return reports;
+          }
+        });
   }
 
   private static String document(CommunityReport report) {

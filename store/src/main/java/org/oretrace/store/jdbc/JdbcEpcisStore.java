@@ -439,11 +439,12 @@ final class JdbcEpcisStore implements EpcisStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "INSERT INTO epcis_named_queries (name, query, created_at_millis)"
-                      + " VALUES (?,?,?) ON CONFLICT (name) DO NOTHING")) {
+                  "INSERT INTO epcis_named_queries (name, owner, query, created_at_millis)"
+                      + " VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING")) {
             statement.setString(1, query.name());
-            statement.setString(2, Json.text(query.parameters()));
-            statement.setLong(3, query.createdAt().toEpochMilli());
+            statement.setString(2, query.owner());
+            statement.setString(3, Json.text(query.parameters()));
+            statement.setLong(4, query.createdAt().toEpochMilli());
             return statement.executeUpdate() == 1;
           }
         });
@@ -455,7 +456,8 @@ final class JdbcEpcisStore implements EpcisStore {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT name, query, created_at_millis FROM epcis_named_queries WHERE name = ?")) {
+                  "SELECT name, owner, query, created_at_millis FROM epcis_named_queries"
+                      + " WHERE name = ?")) {
             statement.setString(1, name);
             List<NamedQuery> found = readNamedQueries(statement);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
@@ -464,15 +466,20 @@ final class JdbcEpcisStore implements EpcisStore {
   }
 
   @Override
-  public List<NamedQuery> namedQueries(long offset, int limit) {
+  public List<NamedQuery> namedQueries(String owner, long offset, int limit) {
     return database.read(
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT name, query, created_at_millis FROM epcis_named_queries"
+                  "SELECT name, owner, query, created_at_millis FROM epcis_named_queries"
+                      + (owner == null ? "" : " WHERE owner = ?")
                       + " ORDER BY name LIMIT ? OFFSET ?")) {
-            statement.setInt(1, limit);
-            statement.setLong(2, offset);
+            int next = 1;
+            if (owner != null) {
+              statement.setString(next++, owner);
+            }
+            statement.setInt(next++, limit);
+            statement.setLong(next, offset);
             return readNamedQueries(statement);
           }
         });
@@ -498,8 +505,9 @@ final class JdbcEpcisStore implements EpcisStore {
         queries.add(
             new NamedQuery(
                 rows.getString(1),
-                (ObjectNode) Json.parse(rows.getString(2).getBytes(StandardCharsets.UTF_8)),
-                Instant.ofEpochMilli(rows.getLong(3))));
+                rows.getString(2),
+                (ObjectNode) Json.parse(rows.getString(3).getBytes(StandardCharsets.UTF_8)),
+                Instant.ofEpochMilli(rows.getLong(4))));
       }
     }
     return queries;

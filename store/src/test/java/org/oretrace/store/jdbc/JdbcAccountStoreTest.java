@@ -96,6 +96,27 @@ class JdbcAccountStoreTest {
   }
 
   @Test
+  void aUserMovesToAnotherRegisteredOrganisationAndRole() {
+    Organisation customs =
+        new Organisation(
+            "cd-customs", "DGDA", OrganisationType.CUSTOMS, new Country("CD"), List.of());
+    accounts.putOrganisation(COMPANY);
+    accounts.putOrganisation(customs);
+    accounts.addUser(user("oidc:ana", "comptoir-x"));
+
+    assertThat(accounts.setOrganisationAndRole("oidc:ana", "cd-customs", Role.INVESTIGATOR))
+        .isTrue();
+    UserAccount moved = accounts.user("oidc:ana").orElseThrow();
+    assertThat(moved.organisationId()).isEqualTo("cd-customs");
+    assertThat(moved.role()).isEqualTo(Role.INVESTIGATOR);
+    assertThat(moved.passwordHash()).isEqualTo("$scrypt$hash-oidc:ana");
+    assertThat(accounts.setOrganisationAndRole("nobody", "cd-customs", Role.ADMIN)).isFalse();
+    assertThatThrownBy(
+            () -> accounts.setOrganisationAndRole("oidc:ana", "unregistered", Role.ADMIN))
+        .hasMessageContaining("not registered");
+  }
+
+  @Test
   void sessionsAreFoundByHashRemovedAndExpiredAndEndWhenThePasswordChanges() {
     accounts.putOrganisation(COMPANY);
     accounts.addUser(user("ana@x", "comptoir-x"));

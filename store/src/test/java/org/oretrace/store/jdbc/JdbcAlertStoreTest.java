@@ -16,10 +16,13 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
+import org.oretrace.core.access.Role;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.detection.Severity;
 import org.oretrace.store.AlertStore.AlertFilter;
+import org.oretrace.store.AlertStore.Status;
+import org.oretrace.store.AlertStore.StatusChange;
 import org.oretrace.store.AlertStore.StoredAlert;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Store;
@@ -73,6 +76,36 @@ class JdbcAlertStoreTest {
     if (database != null) {
       database.close();
     }
+  }
+
+  @Test
+  void closesAndReopensAnAlertKeepingEveryChangeInItsTrail() {
+    String id = "D5-ev-7";
+    long before = store.alerts().version();
+    StatusChange close =
+        new StatusChange(
+            Status.CLOSED, "weighed again", "police", "amani", Role.INVESTIGATOR, Instant.EPOCH);
+
+    assertThat(store.alerts().changeStatus(id, close)).isTrue();
+    assertThat(store.alerts().changeStatus(id, close)).as("closed already").isFalse();
+    assertThat(store.alerts().changeStatus("D5-nothing", close)).isFalse();
+    assertThat(store.alerts().alert(id).orElseThrow().status()).isEqualTo(Status.CLOSED);
+    assertThat(store.alerts().version()).isEqualTo(before + 1);
+    AlertFilter closed =
+        new AlertFilter(null, null, null, null, null, null, null, null, Status.CLOSED);
+    AlertFilter open = new AlertFilter(null, null, null, null, null, null, null, null, Status.OPEN);
+    assertThat(store.alerts().alerts(closed, PageRequest.first(100)).items())
+        .extracting(stored -> stored.alert().id())
+        .containsExactly(id);
+    assertThat(store.alerts().alerts(open, PageRequest.first(100)).total()).isEqualTo(29);
+
+    StatusChange reopen =
+        new StatusChange(
+            Status.OPEN, "not witnessed", "regulator", null, Role.ADMIN, Instant.ofEpochSecond(60));
+    assertThat(store.alerts().changeStatus(id, reopen)).isTrue();
+    assertThat(store.alerts().statusHistory(id)).containsExactly(close, reopen);
+    assertThat(store.alerts().statusHistory("D5-ev-8")).isEmpty();
+    assertThat(store.alerts().alerts(open, PageRequest.first(100)).total()).isEqualTo(30);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.oretrace.core.community.ReportKind;
 import org.oretrace.core.community.ReportMessage;
 import org.oretrace.core.community.ReportStatus;
 import org.oretrace.store.CommunityReportStore;
+import org.oretrace.store.CommunityReportStore.Share;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.TestDatabase;
 
@@ -56,6 +57,41 @@ class JdbcCommunityReportStoreTest {
         RECEIVED.plusSeconds(60L * minute),
         ReportStatus.RECEIVED,
         List.of());
+  }
+
+  @Test
+  void sharesAReportOnceWithEachOrganisationAndFindsReportsByTheirPhoto() {
+    CommunityReport report =
+        new CommunityReport(
+            "report-shared",
+            ReportKind.CHILD_LABOUR,
+            "CD-NK-001",
+            "lorries at night",
+            "ab".repeat(32),
+            null,
+            Instant.parse("2025-03-01T00:00:00Z"),
+            ReportStatus.RECEIVED,
+            List.of());
+    reports.add(report, "cd".repeat(32));
+    Share toPolice = new Share("police", Instant.ofEpochSecond(10), "regulator", "amani");
+
+    assertThat(reports.share(report.id(), toPolice)).isTrue();
+    assertThat(
+            reports.share(report.id(), new Share("police", Instant.ofEpochSecond(20), "x", null)))
+        .isFalse();
+    assertThat(
+            reports.share(
+                report.id(), new Share("fiu", Instant.ofEpochSecond(30), "regulator", null)))
+        .isTrue();
+
+    assertThat(reports.shares(report.id()))
+        .extracting(Share::organisation)
+        .containsExactly("police", "fiu");
+    assertThat(reports.shares(report.id()).getFirst()).isEqualTo(toPolice);
+    assertThat(reports.sharedWith("police")).containsExactly(report.id());
+    assertThat(reports.sharedWith("customs")).isEmpty();
+    assertThat(reports.withPhoto("ab".repeat(32))).containsExactly(report);
+    assertThat(reports.withPhoto("ef".repeat(32))).isEmpty();
   }
 
   @Test

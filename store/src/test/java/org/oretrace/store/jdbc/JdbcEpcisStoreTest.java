@@ -84,17 +84,24 @@ class JdbcEpcisStoreTest {
   void keepsNamedQueriesUnderUniqueNames() {
     ObjectNode parameters = Json.object();
     parameters.putArray("EQ_bizStep").add("shipping");
-    NamedQuery shipped = new NamedQuery("shipped", parameters, AT);
+    NamedQuery shipped = new NamedQuery("shipped", "regulator", parameters, AT);
 
     assertThat(store.putNamedQuery(shipped)).isTrue();
-    assertThat(store.putNamedQuery(new NamedQuery("shipped", Json.object(), AT))).isFalse();
-    assertThat(store.putNamedQuery(new NamedQuery("another one", Json.object(), AT))).isTrue();
+    assertThat(store.putNamedQuery(new NamedQuery("shipped", "police", Json.object(), AT)))
+        .isFalse();
+    assertThat(store.putNamedQuery(new NamedQuery("another one", "police", Json.object(), AT)))
+        .isTrue();
 
     assertThat(store.namedQuery("shipped")).contains(shipped);
     assertThat(store.namedQueries(0, 10))
         .extracting(NamedQuery::name)
         .containsExactly("another one", "shipped");
     assertThat(store.namedQueries(1, 10)).extracting(NamedQuery::name).containsExactly("shipped");
+    assertThat(store.namedQueries("police", 0, 10))
+        .extracting(NamedQuery::name)
+        .containsExactly("another one");
+    assertThat(store.namedQueries("regulator", 0, 10)).containsExactly(shipped);
+    assertThat(store.namedQueries("nobody", 0, 10)).isEmpty();
     assertThat(store.deleteNamedQuery("shipped")).isTrue();
     assertThat(store.deleteNamedQuery("shipped")).isFalse();
     assertThat(store.namedQuery("shipped")).isEmpty();
