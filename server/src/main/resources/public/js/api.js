@@ -4,6 +4,8 @@
 
 const API = "/api/v1";
 window.oretraceFailedRequests = [];
+/** Refusals (4xx) answered to the user's actions and shown where they acted: "<url> <status>". */
+window.oretraceRefusals = [];
 
 export class ApiError extends Error {
   constructor(path, status, detail) {
@@ -104,6 +106,9 @@ export async function send(method, path, body) {
   if (response.status >= 500) {
     fail(url, response.status, answer.detail || response.statusText);
   }
+  if (!response.ok) {
+    window.oretraceRefusals.push(new URL(url, location.href).href + " " + response.status);
+  }
   return {
     ok: response.ok,
     status: response.status,
@@ -115,7 +120,8 @@ export async function send(method, path, body) {
 /** A refusal in words: the status, its name and the problem document's detail. */
 function refusal(response, problem) {
   const names = { 400: "Bad request", 401: "Not logged in", 403: "Forbidden", 404: "Not found", 409: "Conflict", 413: "Too large", 422: "Not accepted" };
-  const errors = (problem.errors || []).map((error) => error.detail || error.message || "").filter(Boolean);
+  const errors = (problem.errors || []).map((error) => error.detail || error.message || "")
+    .filter((message) => message && message !== problem.detail);
   return `${response.status} ${names[response.status] || response.statusText}: ${problem.detail || problem.title || ""}` +
     (errors.length ? " (" + errors.join("; ") + ")" : "");
 }

@@ -30,10 +30,14 @@ export async function render(main, parameter, view) {
 
 function roleNote(session) {
   const role = session?.role || "unknown";
-  const organisation = session?.organisationName || session?.organisation || "";
-  return WORKING_ROLES.includes(role) || session?.platform
-    ? `You are ${text(role === "admin" ? "an admin" : "an " + role)} of ${text(organisation)}: you may open cases and act on them.`
-    : `You are ${text(/^[aeiou]/.test(role) ? "an " + role : "a " + role)} of ${text(organisation)}: you read the cases of your organisation; opening and acting on them is for investigators and admins, and the server will refuse it.`;
+  const who = `You are ${/^[aeiou]/.test(role) ? "an" : "a"} ${text(role)} of ${text(session?.organisationName || session?.organisation || "")}`;
+  if (WORKING_ROLES.includes(role) || session?.platform) {
+    return `${who}: you may open cases and act on them.`;
+  }
+  if (role === "analyst") {
+    return `${who}: you read the cases of your organisation; opening and acting on them is for investigators and admins, and the server will refuse it.`;
+  }
+  return `${who}: cases are for analysts (to read), investigators and admins (to work them); the server will refuse your role.`;
 }
 
 async function renderList(main, view) {

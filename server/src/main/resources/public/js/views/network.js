@@ -5,7 +5,7 @@
 // thick and dashed in one colour, so that they read without colour vision; every node kind has its
 // own shape and the legend names them. Choosing a path highlights it alone.
 
-import { getJson } from "../api.js";
+import { send } from "../api.js";
 import { actorLink, html, link, text } from "../format.js";
 
 const KINDS = [
@@ -70,7 +70,14 @@ export async function render(main, actorId, view) {
   });
 
   async function load() {
-    network = complete(await getJson("/actors/" + encodeURIComponent(actorId) + "/network", { depth: depthSelect.value }));
+    const answer = await send("GET", "/actors/" + encodeURIComponent(actorId) + "/network?depth=" + depthSelect.value);
+    if (!answer.ok) {
+      // Networks are for the agencies: anyone else is told so, which is not a failure of the page.
+      main.innerHTML = `<h1>Network not available</h1><p class="refusal" role="alert" id="network-refused"></p><p>${actorLink(actorId, "Actor page")}</p>`;
+      main.querySelector("#network-refused").textContent = answer.detail;
+      return false;
+    }
+    network = complete(answer.body);
     const centre = network.nodes.find((node) => node.id === network.centre);
     main.querySelector("h1").textContent = "Network of " + (centre ? centre.label : actorId);
     main.querySelector("#network-subtitle").innerHTML =
@@ -79,6 +86,7 @@ export async function render(main, actorId, view) {
       network.paths.map((path, index) => `<option value="${index}">path ${index + 1} to ${text(label(path.target))}</option>`).join("");
     renderPaths();
     draw(null);
+    return true;
   }
 
   function label(id) {
