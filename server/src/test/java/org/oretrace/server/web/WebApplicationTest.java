@@ -880,6 +880,7 @@ class WebApplicationTest {
     if (!Boolean.getBoolean("oretrace.screenshots")) {
       return;
     }
+    browser.executeScript("window.scrollTo(0, 0)");
     try {
       Path folder = Path.of("").toAbsolutePath().getParent().resolve("docs/screenshots");
       Files.createDirectories(folder);
