@@ -115,6 +115,24 @@ async function renderCase(main, id, view) {
   }
   const organisations = await getJson("/organisations");
   drawCase(main, answer.body, organisations.items, view);
+  await describeAlerts(main, answer.body);
+}
+
+/**
+ * Adds each alert's detector and sentence to its link. An alert the user's organisation may not
+ * see (a case shared from another country) keeps its bare id.
+ */
+async function describeAlerts(main, file) {
+  const ids = [...new Set([...file.alerts, ...file.references.filter((reference) => reference.kind === "alert").map((reference) => reference.value)])];
+  const answers = await Promise.all(ids.slice(0, 20).map((id) => send("GET", "/alerts/" + encodeURIComponent(id))));
+  answers.filter((answer) => answer.ok).forEach((answer) => {
+    main.querySelectorAll(`#case-alerts li[data-alert="${CSS.escape(answer.body.id)}"]`).forEach((item) => {
+      const sentence = document.createElement("div");
+      sentence.className = "muted";
+      sentence.textContent = `${answer.body.detector} ${answer.body.detectorName || ""}, score ${Math.round((answer.body.score ?? 0) * 100)}: ${answer.body.explanation}`;
+      item.append(sentence);
+    });
+  });
 }
 
 function drawCase(main, file, organisations, view) {
@@ -139,7 +157,7 @@ function drawCase(main, file, organisations, view) {
     <div class="grid">
       <section class="card">
         <h2>Alerts</h2>
-        <ul id="case-alerts" class="plain">${alerts.map((alert) => `<li>${alertLink(alert)}</li>`).join("") || '<li class="muted">none</li>'}</ul>
+        <ul id="case-alerts" class="plain">${alerts.map((alert) => `<li data-alert="${text(alert)}">${alertLink(alert)}</li>`).join("") || '<li class="muted">none</li>'}</ul>
         <h2>Lots</h2>
         <ul id="case-lots" class="plain">${lots.map((reference) => `<li>${lotLink(reference.value)} ${added(reference)}</li>`).join("") || '<li class="muted">none</li>'}</ul>
         <h2>Actors</h2>
@@ -240,6 +258,7 @@ async function act(main, file, form, organisations, view) {
   const answer = await send("POST", "/cases/" + encodeURIComponent(file.id) + "/actions", action);
   if (showRefusal(form, answer)) {
     drawCase(main, answer.body, organisations, view);
+    await describeAlerts(main, answer.body);
     main.dataset.acted = kind;
   }
 }

@@ -174,7 +174,10 @@ export async function render(main, actorId, view) {
         layout: "force",
         roam: true,
         draggable: true,
-        force: { repulsion: 220, edgeLength: [60, 140], gravity: 0.08, layoutAnimation: false },
+        // A larger neighbourhood is drawn tighter, so that it stays within the frame.
+        force: nodes.length > 40
+          ? { repulsion: 110, edgeLength: [30, 90], gravity: 0.25, layoutAnimation: false }
+          : { repulsion: 220, edgeLength: [60, 140], gravity: 0.08, layoutAnimation: false },
         categories: KINDS.map((kind) => ({ name: kind.name, itemStyle: { color: kind.colour } })),
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 6,

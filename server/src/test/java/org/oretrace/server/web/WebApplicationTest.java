@@ -659,8 +659,16 @@ class WebApplicationTest {
     assertThat(browser.findElements(By.cssSelector("#case-trail tbody tr")))
         .as("audit trail: open, assign, note, two attachments, evidence, close, share")
         .hasSize(8);
+    waitUntil(
+        () -> text("#case-alerts").contains("left without an export declaration"),
+        "the alert's sentence in the case");
     assertNoProblems();
     screenshot("case");
+    browser.manage().window().setSize(TABLET);
+    waitUntil(
+        () -> number("return document.documentElement.scrollWidth - window.innerWidth") <= 0,
+        "the case to fit a tablet without horizontal scrolling");
+    browser.manage().window().setSize(LAPTOP);
 
     // handed over, the case is police's: the former owner reads it, and is refused the owner's acts
     act("handover", Map.of("organisation", "police"));
