@@ -32,6 +32,7 @@ export async function render(main, actorId, view) {
   main.replaceChildren(html(`
     <h1>Network</h1>
     <p class="subtitle" id="network-subtitle"></p>
+    <p class="role-note" id="network-risk" hidden></p>
     <div class="grid">
       <section class="card wide">
         <div class="filters">
@@ -78,6 +79,7 @@ export async function render(main, actorId, view) {
       return false;
     }
     network = complete(answer.body);
+    await showRisk();
     const centre = network.nodes.find((node) => node.id === network.centre);
     main.querySelector("h1").textContent = "Network of " + (centre ? centre.label : actorId);
     main.querySelector("#network-subtitle").innerHTML =
@@ -87,6 +89,17 @@ export async function render(main, actorId, view) {
     renderPaths();
     draw(null);
     return true;
+  }
+
+  /** The actor's risk score and its factors (GET /api/v1/risk/actors/{id}), where the user may read it. */
+  async function showRisk() {
+    const risk = await send("GET", "/risk/actors/" + encodeURIComponent(actorId));
+    const box = main.querySelector("#network-risk");
+    box.hidden = !risk.ok;
+    if (risk.ok) {
+      box.innerHTML = `<b>Risk ${risk.body.score}/100</b>: ` +
+        (risk.body.factors.map((factor) => `${text(factor.name)} +${factor.points} (${text(factor.detail)})`).join("; ") || "no risk factor");
+    }
   }
 
   function label(id) {

@@ -614,6 +614,7 @@ class WebApplicationTest {
         .click();
     waitReady("network");
     assertThat(text("#network-paths")).contains("CDi.005");
+    assertThat(text("#network-risk")).as("the listed trader's risk").contains("/100", "sanctions");
     assertNoProblems();
   }
 
