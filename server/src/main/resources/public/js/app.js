@@ -11,14 +11,19 @@ import * as site from "./views/site.js";
 import * as actor from "./views/actor.js";
 import * as lot from "./views/lot.js";
 import * as alerts from "./views/alerts.js";
+import * as country from "./views/country.js";
+import * as network from "./views/network.js";
+import * as cases from "./views/cases.js";
 import { currentSession, renderLogin, showSession } from "./session.js";
 
-const SCREENS = { "": overview, map: mapView, flows, site, actor, lot, alerts };
+const SCREENS = { "": overview, map: mapView, flows, site, actor, lot, alerts, country, network, cases };
 
 /** What a rendered screen holds and must release when the user leaves it. */
 class View {
   constructor() {
     this.disposables = [];
+    /** Who is logged in (GET /api/v1/session), for screens that adapt to the role. */
+    this.session = null;
   }
 
   /** An ECharts chart in the element, resized with it and disposed with the view. */
@@ -79,6 +84,7 @@ async function route() {
     document.body.dataset.ready = "login";
     return;
   }
+  current.session = session;
   try {
     await screen.render(main, parameter, current);
     if (mine === generation) {

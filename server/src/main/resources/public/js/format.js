@@ -69,6 +69,22 @@ export function lotLink(id, label) {
   return link("lot/" + encodeURIComponent(id), label || id);
 }
 
+export function countryLink(code, label) {
+  return link("country/" + encodeURIComponent(code), label || code);
+}
+
+export function networkLink(actorId, label) {
+  return link("network/" + encodeURIComponent(actorId), label || "network");
+}
+
+export function alertLink(id, label) {
+  return link("alerts/" + encodeURIComponent(id), label || id);
+}
+
+export function caseLink(id, label) {
+  return link("cases/" + encodeURIComponent(id), label || id);
+}
+
 /** The distinct colours of the charts: Okabe-Ito, safe for colour-blind readers. */
 export const PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#f0e442"];
 

@@ -13,6 +13,7 @@ import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
 import org.oretrace.store.CustodyStore.LotFilter;
+import org.oretrace.store.NationalTrade;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Command;
@@ -114,6 +115,15 @@ final class DemoCommand implements Callable<Integer> {
       progress.update(Math.min(events.size(), start + BATCH_SIZE));
     }
     progress.finish(events.size());
+    // The world's national trade statistics, so that the country screens compare the custody
+    // record with what countries and their partners declared, and D10 judges them.
+    NationalTrade.Imported trade =
+        NationalTrade.attach(recorder).importStatistics(world.tradeStatistics());
+    System.err.printf(
+        Locale.ROOT,
+        "oretrace: imported %,d lines of national trade statistics (%d mirror-trade alerts)%n",
+        trade.lines(),
+        trade.alerts().size());
   }
 
   /** A smelter's output lot: the best lot to trace back to its mines. */
@@ -154,6 +164,7 @@ final class DemoCommand implements Callable<Integer> {
         store.custody().eventCount(),
         data.describe());
     System.out.println("  Web application   " + url + "/");
+    System.out.println("  A country's view  " + url + "/#/country/CD");
     System.out.println("  API health        " + url + "/api/v1/health");
     System.out.println("  API document      " + url + "/api/v1/openapi.yaml");
     System.out.printf(

@@ -3,7 +3,7 @@
 import { getJson } from "../api.js";
 import { baseMap } from "../basemap.js";
 import { monthlyOption } from "../charts.js";
-import { count, html, kindName, lotLink, mass, mineralName, text } from "../format.js";
+import { count, countryLink, html, kindName, lotLink, mass, mineralName, networkLink, text } from "../format.js";
 
 export async function render(main, id, view) {
   const [actor, throughput, lots] = await Promise.all([
@@ -13,13 +13,13 @@ export async function render(main, id, view) {
   ]);
   main.replaceChildren(html(`
     <h1>${text(actor.name)}</h1>
-    <p class="subtitle">${text(kindName(actor.kind))} ${text(actor.id)}, ${text(actor.country)}</p>
+    <p class="subtitle">${text(kindName(actor.kind))} ${text(actor.id)}, ${countryLink(actor.country)} · <span id="actor-network-link">${networkLink(actor.id, "Network: owners, directors, trade and paths to listed entities")}</span></p>
     <div class="grid">
       <section class="card third">
         <h2>Registry</h2>
         <dl class="facts">
           <dt>Kind</dt><dd>${text(kindName(actor.kind))}</dd>
-          <dt>Country</dt><dd>${text(actor.country)}</dd>
+          <dt>Country</dt><dd>${countryLink(actor.country)}</dd>
           <dt>Licence</dt><dd>${actor.licence ? `${text(actor.licence.number)}<br><span class="muted">${text(actor.licence.validFrom)} to ${text(actor.licence.validUntil)}</span>` : "<b>none</b>"}</dd>
           <dt>Location</dt><dd>${actor.location ? `${actor.location.lat.toFixed(4)}, ${actor.location.lon.toFixed(4)}` : "unknown"}</dd>
         </dl>

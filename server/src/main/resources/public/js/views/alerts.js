@@ -3,7 +3,8 @@
 // raised it and links to every lot, actor and site it involves.
 
 import { getJson } from "../api.js";
-import { actorLink, count, dateTime, link, lotLink, siteLink, text } from "../format.js";
+import { actorLink, count, countryLink, dateTime, link, lotLink, networkLink, siteLink, text } from "../format.js";
+import { openFromAlert } from "./cases.js";
 
 const DETECTORS = [
   ["D1", "mass balance"], ["D2", "site capacity"], ["D3", "impossible travel"], ["D4", "tag reuse"],
@@ -79,9 +80,30 @@ async function renderAlert(main, id) {
     </section>
     <section class="card"><h2>Involved</h2>
       <p>Lots: <span id="alert-lots">${(alert.lots || []).map((lot) => lotLink(lot)).join(" ") || "none"}</span></p>
-      <p>Actors: ${(alert.actors || []).map((actor) => actorLink(actor)).join(" ") || "none"}</p>
+      <p>Actors: <span id="alert-actors">${(alert.actors || []).map((actor) => `${actorLink(actor)} (${networkLink(actor, alert.detector === "D9" ? "network and paths to the listed entity" : "network")})`).join(" ") || "none"}</span></p>
       <p>Sites: ${(alert.sites || []).map((site) => siteLink(site)).join(" ") || "none"}</p>
-      <p>Countries: ${text((alert.countries || []).join(", ") || "none")}</p>
+      <p>Countries: <span id="alert-countries">${(alert.countries || []).map((code) => countryLink(code)).join(", ") || "none"}</span></p>
       <p class="muted">Events: ${text((alert.events || []).join(", ") || "none")}</p>
+    </section>
+    <section class="card"><h2>Case</h2>
+      <form id="alert-open-case" class="case-form">
+        <label>Title <input id="alert-case-title" required maxlength="500"></label>
+        <button type="submit">Open a case from this alert</button>
+        <p class="refusal" role="alert" hidden></p>
+      </form>
     </section>`;
+  const form = main.querySelector("#alert-open-case");
+  form.querySelector("#alert-case-title").value = `${alert.detector} ${alert.detectorName || ""}: ${alert.explanation}`.slice(0, 200);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const answer = await openFromAlert(alert, form.querySelector("#alert-case-title").value.trim());
+    const refusal = form.querySelector(".refusal");
+    if (answer.ok) {
+      location.hash = "#/cases/" + encodeURIComponent(answer.body.id);
+    } else {
+      refusal.textContent = "Refused: " + answer.detail;
+      refusal.dataset.status = String(answer.status);
+      refusal.hidden = false;
+    }
+  });
 }

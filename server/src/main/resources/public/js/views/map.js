@@ -23,6 +23,7 @@ export async function render(main, parameter, view) {
           ${summary.minerals.map((row) => `<option value="${text(row.mineral)}">${text(mineralName(row.mineral))}</option>`).join("")}</select></label>
         <label>Country <select id="map-country"><option value="">All countries</option>
           ${countries.map((code) => `<option value="${text(code)}">${text(code)}</option>`).join("")}</select></label>
+        <a id="map-country-link" hidden>Country page</a>
         <label><input type="checkbox" id="map-alerts" checked> Alerts</label>
         <span class="muted" id="map-caption"></span>
       </div>
@@ -124,6 +125,10 @@ export async function render(main, parameter, view) {
   alertsBox.addEventListener("change", draw);
   countrySelect.addEventListener("change", () => {
     draw();
+    const countryLink = main.querySelector("#map-country-link");
+    countryLink.hidden = !countrySelect.value;
+    countryLink.href = "#/country/" + encodeURIComponent(countrySelect.value);
+    countryLink.textContent = `Country page of ${countrySelect.value}: production against exports, mirror gaps`;
     const site = sites.items.filter((candidate) => !countrySelect.value || candidate.country === countrySelect.value);
     map.fitBounds(boundsOf(site.map((candidate) => candidate.location)), { padding: [20, 20] });
   });

@@ -4,7 +4,7 @@
 import { getJson } from "../api.js";
 import { renderAlerts } from "../alerts.js";
 import { monthlyOption } from "../charts.js";
-import { count, html, mass, mineralName, siteLink, text } from "../format.js";
+import { count, countryLink, html, mass, mineralName, siteLink, text } from "../format.js";
 import { STATUSES, armedBadge, statusBadge, statusIcon, statusLabel } from "../symbols.js";
 
 export async function render(main, parameter, view) {
@@ -49,7 +49,7 @@ export async function render(main, parameter, view) {
         <table id="sites-table"><thead><tr><th>Site</th><th>Country</th><th>Minerals</th><th>ICGLR</th><th>Armed group</th></tr></thead>
           <tbody>${sites.items.map((site) => `<tr data-site="${text(site.id)}">
             <td>${siteLink(site.id, site.name)}${site.cahra ? ' <span class="pill" title="Conflict-affected or high-risk area">CAHRA</span>' : ""}</td>
-            <td>${text(site.country)}</td>
+            <td>${countryLink(site.country)}</td>
             <td>${site.minerals.map(mineralName).map(text).join(", ")}</td>
             <td>${statusBadge(site.icglrStatus)}</td>
             <td>${armedBadge(site.armedGroupPresence)}</td></tr>`).join("")}</tbody></table>

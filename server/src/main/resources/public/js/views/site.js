@@ -3,7 +3,7 @@
 import { getJson } from "../api.js";
 import { baseMap } from "../basemap.js";
 import { monthlyOption } from "../charts.js";
-import { count, html, lotLink, mass, mineralName, text } from "../format.js";
+import { count, countryLink, html, lotLink, mass, mineralName, text } from "../format.js";
 import { armedBadge, statusBadge, statusIcon } from "../symbols.js";
 
 export async function render(main, id, view) {
@@ -15,7 +15,7 @@ export async function render(main, id, view) {
   const capacities = Object.entries(site.capacityKgPerMonth || {});
   main.replaceChildren(html(`
     <h1>${text(site.name)}</h1>
-    <p class="subtitle">Mine site ${text(site.id)}, ${text(site.country)}</p>
+    <p class="subtitle">Mine site ${text(site.id)}, ${countryLink(site.country)}</p>
     <div class="grid">
       <section class="card third">
         <h2>Registry</h2>

@@ -25,10 +25,14 @@ public final class DemoWorld {
     return load(42, 2_000);
   }
 
+  /** The simulated world itself (the same arguments give the same world), e.g. its statistics. */
+  public static World world(long seed, int lots) {
+    return Scenario.greatLakes()
+        .generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
+  }
+
   public static Store load(long seed, int lots) {
-    World world =
-        Scenario.greatLakes()
-            .generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
+    World world = world(seed, lots);
     Store store = TestStores.open();
     store.registry().putSites(world.sites());
     store.registry().putActors(world.actors());
