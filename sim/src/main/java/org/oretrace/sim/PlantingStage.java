@@ -24,7 +24,8 @@ import org.oretrace.sim.Geography.SiteProfile;
  * <ul>
  *   <li>D2 tag laundering: ore dug at the red, armed-group-held site is carried to a certified site
  *       of the same mineral that sells to the same trader and tagged there, in one month, until
- *       that site's month reaches 110-135 % of its assessed capacity;
+ *       that site's month reaches 110-135 % of its assessed capacity (the scheme's events are every
+ *       tag of that site-month, its lots the laundered bags);
  *   <li>D8 red-site ore: a parcel of three to eight bags tagged openly at the red site;
  *   <li>earmarks on honest bags for the schemes that happen later on their way (D1, D3, D5, D6, D7,
  *       D11) and for tag reuse (D4, planted by {@link TagReuseStage} once the bag is gone).
@@ -177,6 +178,12 @@ final class PlantingStage implements Stage {
             .actor(front.cooperative())
             .site(front.site().id())
             .site(red.site().id());
+    // The scheme is the site-month, not only its laundered bags: whichever tag takes the month
+    // over the limit (an honest one, as often as not) completes it, so every tag of the month is
+    // one of its events. Its lots stay the laundered bags.
+    for (Tagging tagging : taggings) {
+      scheme.event(tagging.index());
+    }
     List<SimulatedLot> laundered = new ArrayList<>();
     long added = 0;
     while (honest + added < target) {

@@ -40,6 +40,9 @@ import org.oretrace.core.registry.Registry;
  * nothing on the record: outside ore laundered through its books (an inflated merge, an export
  * declared heavier than its lot, a lot tagged at a depot).
  *
+ * <p>An export declared heavier than its lot alerts at once, whatever the month's account says (see
+ * {@link #declaredHeavier}).
+ *
  * <p>Why a running account rather than a monthly batch: the check costs a few additions per event,
  * the alert comes with the event that tips the balance, and a month re-alerts when it drifts by
  * another tolerance. Late records of a past month are booked in the current one.
@@ -90,6 +93,8 @@ final class MassBalanceDetector implements Detector {
     if (movements.isEmpty()) {
       return;
     }
+    boolean declaredHeavier =
+        event instanceof Export export && declaredHeavier(export, book, alerts);
     YearMonth month = Wording.monthOf(event.context().instant());
     Map<Account, Long> before = new HashMap<>();
     for (Movement movement : movements) {
@@ -127,13 +132,75 @@ final class MassBalanceDetector implements Detector {
                   Math.round(
                       parameters.limits(account.mineral).balanceToleranceFraction()
                           * account.received));
-          if (now - account.reported > tolerance) {
+          if (declaredHeavier) {
+            // Already told, with the declaration itself: the books count it as reported.
+            account.reported = Math.max(account.reported, now);
+            account.gainEvents.clear();
+            account.gainLots.clear();
+          } else if (now - account.reported > tolerance) {
             alerts.add(alert(event, account, now, tolerance));
             account.reported = now;
             account.gainEvents.clear();
             account.gainLots.clear();
           }
         });
+  }
+
+  /**
+   * An export declared heavier than its lot weighs on record, by more than a second weighing can
+   * explain (the mineral's transit gain), is mass out of nothing at once: outside ore exported
+   * under the lot's papers. The month's account would show it too, but a trader's or comptoir's
+   * month moves hundreds of tonnes, and its tolerance (a share of receipts) and its honest losses
+   * can hide a few hundred kilograms; the declaration alone cannot. Only for actors whose books
+   * must balance; returns whether it alerted.
+   */
+  private boolean declaredHeavier(Export export, LotBook book, List<Alert> alerts) {
+    int row = book.row(export.lotId());
+    if (row < 0 || export.massGrams() <= 0) {
+      return false;
+    }
+    String holder = book.holder(row);
+    long mass = book.mass(row);
+    long excess = export.massGrams() - mass;
+    if (!isBalanced(holder)
+        || mass <= 0
+        || excess
+            <= Math.round(mass * parameters.limits(book.mineral(row)).transitGainFraction())) {
+      return false;
+    }
+    Actor actor = registry.actor(holder).orElse(null);
+    double share = excess / (double) mass;
+    alerts.add(
+        Finding.of(id(), export)
+            .lot(export.lotId())
+            .actor(holder)
+            .site(book.origin(row))
+            .country(actor == null ? null : actor.country().code())
+            .figure("lotTonnes", Wording.tonnes(mass))
+            .figure("declaredTonnes", Wording.tonnes(export.massGrams()))
+            .figure("unaccountedTonnes", Wording.tonnes(excess))
+            .score(0.6 + 0.4 * Math.min(1, share / 0.2))
+            .explain(
+                capitalised(Wording.actor(registry, holder))
+                    + " exported lot "
+                    + export.lotId()
+                    + " (tag "
+                    + book.tag(row)
+                    + ", "
+                    + book.mineral(row).wireName()
+                    + ") declared at "
+                    + Wording.mass(export.massGrams())
+                    + " on "
+                    + Wording.day(export.context().instant())
+                    + ", but the lot weighs "
+                    + Wording.mass(mass)
+                    + " on record: "
+                    + Wording.mass(excess)
+                    + " ("
+                    + Wording.decimal(share * 100, 1)
+                    + " %) more than there is, which may be outside ore exported under its"
+                    + " papers."));
+    return true;
   }
 
   private Alert alert(CustodyEvent event, Account account, long unaccounted, long tolerance) {

@@ -13,10 +13,10 @@ import org.oretrace.core.registry.Site;
 /**
  * D2 site-capacity: the mass a site tags in a calendar month (UTC, by the tag's time) is summed per
  * mineral; the tag that takes the month beyond the site's assessed capacity (times {@link
- * DetectionParameters#capacityFactor()}) raises one alert for that site, mineral and month. This is
- * how tag laundering shows: ore from a red site carried to a certified one and tagged there makes
- * the certified site produce more than it can. Sites without an assessed capacity for the mineral
- * are not judged.
+ * DetectionParameters.MineralLimits#capacityFactor()}, which is the mineral's) raises one alert for
+ * that site, mineral and month. This is how tag laundering shows: ore from a red site carried to a
+ * certified one and tagged there makes the certified site produce more than it can. Sites without
+ * an assessed capacity for the mineral are not judged.
  */
 final class SiteCapacityDetector implements Detector {
 
@@ -51,7 +51,7 @@ final class SiteCapacityDetector implements Detector {
     YearMonth month = Wording.monthOf(tag.context().instant());
     String key = site.id() + '|' + tag.mineral() + '|' + month;
     long total = taggedGrams.addTo(key, tag.massGrams()) + tag.massGrams();
-    long limit = Math.round(capacityGrams * parameters.capacityFactor());
+    long limit = Math.round(capacityGrams * parameters.limits(tag.mineral()).capacityFactor());
     if (total <= limit || !alerted.add(key)) {
       return;
     }

@@ -45,6 +45,42 @@ class MassBalanceDetectorTest {
   }
 
   @Test
+  void anExportDeclaredHeavierThanItsLotIsFlaggedEvenInABusyMonth() {
+    // 4,000 t received this month: the month's tolerance (0.5 % of receipts, 20 t) would hide
+    // 400 kg of outside ore; the declaration shows it at once.
+    TestWorld world = new TestWorld();
+    List<CustodyEvent> events = new ArrayList<>();
+    for (int bag = 1; bag <= 4; bag++) {
+      events.addAll(world.honestBagToComptoir("big-" + bag, "B-" + bag, 1_000_000_000));
+    }
+    events.addAll(world.honestBagToComptoir("lot-exp", "EXP-1", 4_000_000));
+    world.recordEach(events);
+    world.record(world.ship(TestWorld.COMPTOIR, "lot-exp", TestWorld.SMELTER));
+
+    List<Alert> alerts =
+        ofDetector(world.record(world.export(TestWorld.CUSTOMS, "lot-exp", "MY", 4_400_000)));
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.getFirst().actorIds()).containsExactly(TestWorld.COMPTOIR);
+    assertThat(alerts.getFirst().lotIds()).containsExactly("lot-exp");
+    assertThat(alerts.getFirst().explanation())
+        .contains("declared at 4.4 t")
+        .contains("but the lot weighs 4.0 t on record");
+  }
+
+  @Test
+  void anExportDeclaredAtItsWeightOnAnotherScaleRaisesNothing() {
+    TestWorld world = new TestWorld();
+    world.recordEach(world.honestBagToComptoir("lot-exp", "EXP-1", 4_000_000));
+    world.record(world.ship(TestWorld.COMPTOIR, "lot-exp", TestWorld.SMELTER));
+
+    // The record has 3,976 kg after two road trips; customs weighs 0.6 % more.
+    assertThat(
+            ofDetector(world.record(world.export(TestWorld.CUSTOMS, "lot-exp", "MY", 4_000_000))))
+        .isEmpty();
+  }
+
+  @Test
   void anExportDeclaredHeavierThanItsLotIsFlagged() {
     TestWorld world = new TestWorld();
     threeBagsMergedInto(world, 2_980_000);

@@ -39,4 +39,28 @@ class MassGainDetectorTest {
     }
     assertThat(shipAndWeigh(40_000, 40_500)).as("a 1.25 %% gain is within tolerance").isEmpty();
   }
+
+  private static List<Alert> shipAndWeighGold(long dispatched, long received) {
+    TestWorld world = new TestWorld();
+    world.record(world.tagGold("lot-1", "AU-1", dispatched));
+    world.record(world.ship(TestWorld.COOPERATIVE, "lot-1", TestWorld.TRADER));
+    world.after(Duration.ofHours(2));
+    return world.record(world.receive(TestWorld.TRADER, "lot-1", received)).stream()
+        .filter(alert -> alert.detector() == DetectorId.D5)
+        .toList();
+  }
+
+  @Test
+  void goldWeighedOnAnotherBalanceOrRoundedToTheGramRaisesNothing() {
+    // Two balances good to 0.05 % each, no moisture to lose: a 15 kg export lot 0.25 % heavier at
+    // the refinery, and a 100 g parcel weighed a gram heavier, are honest.
+    assertThat(shipAndWeighGold(15_000, 15_038)).isEmpty();
+    assertThat(shipAndWeighGold(100, 101)).isEmpty();
+  }
+
+  @Test
+  void goldToppedUpByTwoAndAHalfPercentIsFlagged() {
+    assertThat(shipAndWeighGold(15_000, 15_375)).hasSize(1);
+    assertThat(shipAndWeighGold(400, 410)).hasSize(1);
+  }
 }

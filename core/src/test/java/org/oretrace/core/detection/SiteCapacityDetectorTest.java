@@ -40,4 +40,29 @@ class SiteCapacityDetectorTest {
   void aSiteAtItsCapacityRaisesNothing() {
     assertThat(tagBags(new TestWorld(), 400)).isEmpty();
   }
+
+  /** Tags 500 g parcels of gold at Creporizao (25 kg a month), one every half hour from 3 March. */
+  private static List<Alert> tagGoldParcels(int parcels) {
+    TestWorld world = new TestWorld();
+    List<Alert> alerts = new ArrayList<>();
+    for (int parcel = 0; parcel < parcels; parcel++) {
+      alerts.addAll(world.record(world.tagGold("lot-" + parcel, "AU-" + parcel, 500)));
+    }
+    return alerts.stream().filter(alert -> alert.detector() == DetectorId.D2).toList();
+  }
+
+  @Test
+  void aGoldWorkingAFewPercentOverItsRoughCapacityRaisesNothing() {
+    // 26.5 kg in a month at a 25 kg working: 6 % over, within an alluvial month's swing.
+    assertThat(tagGoldParcels(53)).isEmpty();
+  }
+
+  @Test
+  void aGoldWorkingTenPercentOverItsCapacityIsFlagged() {
+    List<Alert> alerts = tagGoldParcels(55);
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.getFirst().lotIds()).containsExactly("lot-54");
+    assertThat(alerts.getFirst().siteIds()).containsExactly(TestWorld.CREPORIZAO);
+  }
 }

@@ -35,14 +35,16 @@ import org.oretrace.core.registry.Site;
 
 /**
  * A small Kivu for detection tests: a green site (Luwowo, 20 t of coltan a month), a red one
- * (Rubaya), a cooperative, a trader in Goma, two comptoirs (Goma, Kigali), a customs office and a
- * smelter; events built with a clock the test moves, every batch checked against the structural
- * rules (planted fraud must be accepted fraud) and then shown to a detection engine.
+ * (Rubaya), a gold working (Creporizao, 25 kg a month, placed nearby for brevity), a cooperative, a
+ * trader in Goma, two comptoirs (Goma, Kigali), a customs office and a smelter; events built with a
+ * clock the test moves, every batch checked against the structural rules (planted fraud must be
+ * accepted fraud) and then shown to a detection engine.
  */
 final class TestWorld implements Registry {
 
   static final String LUWOWO = "site-luwowo";
   static final String RUBAYA = "site-rubaya";
+  static final String CREPORIZAO = "site-creporizao";
   static final String COOPERATIVE = "coop-luwowo";
   static final String RUBAYA_COOPERATIVE = "coop-rubaya";
   static final String TRADER = "trader-goma";
@@ -67,6 +69,18 @@ final class TestWorld implements Registry {
   TestWorld(DetectionParameters parameters) {
     site(LUWOWO, "Luwowo", -1.540, 28.860, IcglrStatus.GREEN, ArmedGroupPresence.PRESENT);
     site(RUBAYA, "Rubaya", -1.560, 28.880, IcglrStatus.RED, ArmedGroupPresence.CONTROLLED);
+    sites.put(
+        CREPORIZAO,
+        new Site(
+            CREPORIZAO,
+            "Creporizao",
+            Country.of("BR"),
+            new GeoPoint(-1.560, 28.870),
+            java.util.Set.of(Mineral.GOLD),
+            Map.of(Mineral.GOLD, 25L),
+            IcglrStatus.GREEN,
+            ArmedGroupPresence.NONE,
+            false));
     actor(COOPERATIVE, ActorKind.COOPERATIVE, "CD", -1.540, 28.860);
     actor(RUBAYA_COOPERATIVE, ActorKind.COOPERATIVE, "CD", -1.560, 28.880);
     actor(TRADER, ActorKind.TRADER, "CD", -1.570, 28.870);
@@ -149,6 +163,18 @@ final class TestWorld implements Registry {
   Tag tagAt(String site, String actor, String lotId, String tag, long grams, String percent) {
     return new Tag(
         context(actor), lotId, tag, site, Mineral.COLTAN, grams, Grade.ofPercent(percent));
+  }
+
+  /** A parcel of gold tagged by the Luwowo cooperative at Creporizao (25 kg a month). */
+  Tag tagGold(String lotId, String tagNumber, long grams) {
+    return new Tag(
+        context(COOPERATIVE),
+        lotId,
+        tagNumber,
+        CREPORIZAO,
+        Mineral.GOLD,
+        grams,
+        Grade.ofPercent("85"));
   }
 
   Ship ship(String by, String lotId, String consignee) {
