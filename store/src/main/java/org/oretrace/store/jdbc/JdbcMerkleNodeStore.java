@@ -60,7 +60,18 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
   private final boolean[] openChanged = new boolean[TILE_LEVELS];
   private final List<Tile> completed = new ArrayList<>();
 
-  private record Tile(int tileLevel, long tileIndex, byte[] hashes) {}
+  /** A full tile waiting for the flush; its hashes are never changed once full. */
+  private static final class Tile {
+    final int tileLevel;
+    final long tileIndex;
+    final byte[] hashes;
+
+    Tile(int tileLevel, long tileIndex, byte[] hashes) {
+      this.tileLevel = tileLevel;
+      this.tileIndex = tileIndex;
+      this.hashes = hashes;
+    }
+  }
 
   /** A store over the first {@code committedLeaves} leaves of the table, on {@code connection}. */
   JdbcMerkleNodeStore(Database database, Connection connection, long committedLeaves) {
@@ -187,9 +198,9 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
     PreparedStatement upsert = database.prepared(connection, UPSERT);
     int rows = 0;
     for (Tile tile : completed) {
-      upsert.setInt(1, tile.tileLevel());
-      upsert.setLong(2, tile.tileIndex());
-      upsert.setBytes(3, tile.hashes());
+      upsert.setInt(1, tile.tileLevel);
+      upsert.setLong(2, tile.tileIndex);
+      upsert.setBytes(3, tile.hashes);
       upsert.addBatch();
       rows++;
     }

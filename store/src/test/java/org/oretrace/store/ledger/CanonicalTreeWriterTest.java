@@ -27,6 +27,7 @@ import org.oretrace.store.json.Json;
 class CanonicalTreeWriterTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final List<Mineral> MINERALS = List.of(Mineral.values());
 
   /** What the ledger wrote before this writer: the plain values through {@link CanonicalJson}. */
   private static byte[] reference(JsonNode node) {
@@ -66,7 +67,7 @@ class CanonicalTreeWriterTest {
               "lot-" + number,
               "TAG-" + number,
               "site-" + random.nextInt(50),
-              Mineral.values()[random.nextInt(Mineral.values().length)],
+              MINERALS.get(random.nextInt(MINERALS.size())),
               random.nextLong(1, 1L << 52),
               random.nextInt(3) == 0 ? null : new Grade(random.nextLong(0, Grade.MILLION + 1)));
       // Reparsed as the API receives it, so number nodes are Jackson's parsed kinds.
