@@ -346,38 +346,57 @@ final class JdbcLedger implements Ledger {
     }
     int tileLevel = MerkleTiles.tileLevel(level);
     int perTile = MerkleTiles.WIDTH >>> (level % MerkleTiles.HEIGHT);
+    // Enough tiles for a page (the first may start before fromIndex); a damaged tile that holds
+    // fewer nodes than it should leaves the page short, so the next tiles are read then too.
+    int tilesPerQuery = (limit + perTile - 1) / perTile + 1;
     return database.read(
         connection -> {
           List<Node> nodes = new ArrayList<>(Math.min(limit, 4096));
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT tile_index, hashes FROM merkle_tiles"
-                      + " WHERE tile_level = ? AND tile_index >= ? ORDER BY tile_index")) {
-            statement.setInt(1, tileLevel);
-            statement.setLong(2, MerkleTiles.tileIndex(level, fromIndex));
-            try (ResultSet rows = statement.executeQuery()) {
-              while (nodes.size() < limit && rows.next()) {
-                long tileIndex = rows.getLong(1);
-                byte[] tile = rows.getBytes(2);
-                for (long index = Math.max(fromIndex, tileIndex * perTile);
-                    index < (tileIndex + 1) * perTile && nodes.size() < limit;
-                    index++) {
-                  int offset = MerkleTiles.position(level, index) * MerkleHash.LENGTH_BYTES;
-                  if (tile == null || tile.length < offset + MerkleHash.LENGTH_BYTES) {
-                    break;
-                  }
-                  nodes.add(
-                      new Node(
-                          level,
-                          index,
-                          MerkleHash.of(
-                              Arrays.copyOfRange(tile, offset, offset + MerkleHash.LENGTH_BYTES))));
+                      + " WHERE tile_level = ? AND tile_index >= ? ORDER BY tile_index LIMIT ?")) {
+            long nextTile = MerkleTiles.tileIndex(level, fromIndex);
+            int rowsRead = tilesPerQuery;
+            while (nodes.size() < limit && rowsRead == tilesPerQuery) {
+              statement.setInt(1, tileLevel);
+              statement.setLong(2, nextTile);
+              statement.setInt(3, tilesPerQuery);
+              rowsRead = 0;
+              try (ResultSet rows = statement.executeQuery()) {
+                while (nodes.size() < limit && rows.next()) {
+                  rowsRead++;
+                  long tileIndex = rows.getLong(1);
+                  nextTile = tileIndex + 1;
+                  addNodes(
+                      nodes,
+                      level,
+                      Math.max(fromIndex, tileIndex * perTile),
+                      (tileIndex + 1) * perTile,
+                      rows.getBytes(2),
+                      limit);
                 }
               }
             }
           }
           return nodes;
         });
+  }
+
+  /** Adds the nodes [from, to) of one level held whole by {@code tile}, up to {@code limit}. */
+  private static void addNodes(
+      List<Node> nodes, int level, long from, long to, byte[] tile, int limit) {
+    for (long index = from; index < to && nodes.size() < limit; index++) {
+      int offset = MerkleTiles.position(level, index) * MerkleHash.LENGTH_BYTES;
+      if (tile == null || tile.length < offset + MerkleHash.LENGTH_BYTES) {
+        return;
+      }
+      nodes.add(
+          new Node(
+              level,
+              index,
+              MerkleHash.of(Arrays.copyOfRange(tile, offset, offset + MerkleHash.LENGTH_BYTES))));
+    }
   }
 
   private static long longQuery(Connection connection, String sql) throws SQLException {
