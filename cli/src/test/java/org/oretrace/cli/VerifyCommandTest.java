@@ -114,7 +114,7 @@ class VerifyCommandTest {
             : "not verified");
     tamper(
         "DELETE FROM events WHERE sequence >= 10",
-        "DELETE FROM merkle_nodes",
+        "DELETE FROM merkle_tiles",
         "DELETE FROM log_checkpoint");
     // Reopening rebuilds a log of the 10 remaining events and signs it: only the saved
     // checkpoint of size 12 can tell.

@@ -61,8 +61,8 @@ public interface Ledger {
 
   /**
    * The stored nodes of one level with indexes from {@code fromIndex}, at most {@code limit}, in
-   * index order: what a verifier compares with the tree it recomputes. A row whose hash is not 32
-   * bytes is left out, as if missing.
+   * index order: what a verifier compares with the tree it recomputes. A node that its stored tile
+   * does not hold whole (a tile missing or cut short) is left out, as if missing.
    */
   List<Node> nodes(int level, long fromIndex, int limit);
 

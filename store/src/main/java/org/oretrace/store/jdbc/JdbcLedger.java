@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -27,9 +28,9 @@ import org.oretrace.store.json.Json;
 import org.oretrace.store.ledger.LedgerEntries;
 
 /**
- * The ledger in SQL: the Merkle log's nodes in {@code merkle_nodes}, its latest signed checkpoint
- * in {@code log_checkpoint}, and the entries themselves re-encoded from the {@code events} table,
- * which stays the one copy of each event.
+ * The ledger in SQL: the Merkle log's nodes in {@code merkle_tiles} ({@link MerkleTiles}), its
+ * latest signed checkpoint in {@code log_checkpoint}, and the entries themselves re-encoded from
+ * the {@code events} table, which stays the one copy of each event.
  *
  * <p>Writing. {@link JdbcCustodyStore#append} runs its transaction through {@link #appending},
  * which holds this process's append lock and, inside the transaction, the database's ledger lock
@@ -65,12 +66,7 @@ final class JdbcLedger implements Ledger {
   JdbcLedger(Database database, LogKey key) {
     this.database = requireNonNull(database, "database is null");
     this.key = requireNonNull(key, "key is null");
-    this.size =
-        database.read(
-            connection ->
-                longQuery(
-                    connection,
-                    "SELECT COALESCE(MAX(node_index) + 1, 0) FROM merkle_nodes WHERE level = 0"));
+    this.size = database.read(JdbcLedger::storedSize);
   }
 
   /**
@@ -117,11 +113,24 @@ final class JdbcLedger implements Ledger {
 
   /** The number of leaves committed, as this transaction sees it. */
   private long committedSize(Connection connection) throws SQLException {
-    return database.soleWriter()
-        ? size
-        : longQuery(
-            connection,
-            "SELECT COALESCE(MAX(node_index) + 1, 0) FROM merkle_nodes WHERE level = 0");
+    return database.soleWriter() ? size : storedSize(connection);
+  }
+
+  /**
+   * The number of leaves in the table: the bottom row of the last tile of tile level 0, whose width
+   * follows from its length ({@link MerkleTiles}). A damaged length counts the nodes it holds
+   * whole.
+   */
+  private static long storedSize(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT tile_index, length(hashes) FROM merkle_tiles WHERE tile_level = 0"
+                    + " ORDER BY tile_index DESC LIMIT 1");
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next()
+          ? rows.getLong(1) * MerkleTiles.WIDTH + MerkleTiles.widthOfLength(rows.getInt(2))
+          : 0;
+    }
   }
 
   private void appendStoredEvents(Connection connection) throws SQLException {
@@ -332,27 +341,62 @@ final class JdbcLedger implements Ledger {
 
   @Override
   public List<Node> nodes(int level, long fromIndex, int limit) {
+    if (level < 0 || level >= 63 || fromIndex < 0 || limit <= 0) {
+      return List.of();
+    }
+    int tileLevel = MerkleTiles.tileLevel(level);
+    int perTile = MerkleTiles.WIDTH >>> (level % MerkleTiles.HEIGHT);
+    // Enough tiles for a page (the first may start before fromIndex); a damaged tile that holds
+    // fewer nodes than it should leaves the page short, so the next tiles are read then too.
+    int tilesPerQuery = (limit + perTile - 1) / perTile + 1;
     return database.read(
         connection -> {
           List<Node> nodes = new ArrayList<>(Math.min(limit, 4096));
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT node_index, hash FROM merkle_nodes WHERE level = ? AND node_index >= ?"
-                      + " ORDER BY node_index LIMIT ?")) {
-            statement.setInt(1, level);
-            statement.setLong(2, fromIndex);
-            statement.setInt(3, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                byte[] hash = rows.getBytes(2);
-                if (hash != null && hash.length == MerkleHash.LENGTH_BYTES) {
-                  nodes.add(new Node(level, rows.getLong(1), MerkleHash.of(hash)));
+                  "SELECT tile_index, hashes FROM merkle_tiles"
+                      + " WHERE tile_level = ? AND tile_index >= ? ORDER BY tile_index LIMIT ?")) {
+            long nextTile = MerkleTiles.tileIndex(level, fromIndex);
+            int rowsRead = tilesPerQuery;
+            while (nodes.size() < limit && rowsRead == tilesPerQuery) {
+              statement.setInt(1, tileLevel);
+              statement.setLong(2, nextTile);
+              statement.setInt(3, tilesPerQuery);
+              rowsRead = 0;
+              try (ResultSet rows = statement.executeQuery()) {
+                while (nodes.size() < limit && rows.next()) {
+                  rowsRead++;
+                  long tileIndex = rows.getLong(1);
+                  nextTile = tileIndex + 1;
+                  addNodes(
+                      nodes,
+                      level,
+                      Math.max(fromIndex, tileIndex * perTile),
+                      (tileIndex + 1) * perTile,
+                      rows.getBytes(2),
+                      limit);
                 }
               }
             }
           }
           return nodes;
         });
+  }
+
+  /** Adds the nodes [from, to) of one level held whole by {@code tile}, up to {@code limit}. */
+  private static void addNodes(
+      List<Node> nodes, int level, long from, long to, byte[] tile, int limit) {
+    for (long index = from; index < to && nodes.size() < limit; index++) {
+      int offset = MerkleTiles.position(level, index) * MerkleHash.LENGTH_BYTES;
+      if (tile == null || tile.length < offset + MerkleHash.LENGTH_BYTES) {
+        return;
+      }
+      nodes.add(
+          new Node(
+              level,
+              index,
+              MerkleHash.of(Arrays.copyOfRange(tile, offset, offset + MerkleHash.LENGTH_BYTES))));
+    }
   }
 
   private static long longQuery(Connection connection, String sql) throws SQLException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -295,7 +294,7 @@ public final class EventJson {
     EventContext context = event.context();
     node.put("id", context.id());
     node.put("type", event.type().wireName());
-    node.put("time", context.time().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    node.put("time", IsoTimes.format(context.time()));
     node.set("place", place(context.place()));
     node.put("actor", context.actorId());
     node.put("recordedBy", context.recordedBy());

@@ -180,7 +180,7 @@ final class FieldReader {
   OffsetDateTime time(String field) {
     return parsedText(
         field,
-        OffsetDateTime::parse,
+        IsoTimes::parse,
         "must be an ISO 8601 time with offset, e.g. 2025-03-01T08:30:00+02:00");
   }
 

@@ -33,9 +33,12 @@ public final class LedgerEntries {
     return encode(EventJson.encode(requireNonNull(event, "event is null")));
   }
 
-  /** The canonical entry of an event already in its wire form. */
+  /**
+   * The canonical entry of an event already in its wire form, written straight from the tree
+   * ({@link CanonicalTreeWriter}: the bytes {@link CanonicalJson} writes for {@link #plain}).
+   */
   public static byte[] encode(JsonNode wireForm) {
-    return CanonicalJson.encode(plain(requireNonNull(wireForm, "wireForm is null")));
+    return CanonicalTreeWriter.encode(requireNonNull(wireForm, "wireForm is null"));
   }
 
   /** The canonical entry as text (it is always valid UTF-8). */
@@ -44,7 +47,7 @@ public final class LedgerEntries {
   }
 
   /** The Jackson tree as the plain values {@link CanonicalJson} takes. */
-  private static Object plain(JsonNode node) {
+  static Object plain(JsonNode node) {
     return switch (node.getNodeType()) {
       case OBJECT -> {
         Map<String, Object> members = HashMap.newHashMap(node.size());

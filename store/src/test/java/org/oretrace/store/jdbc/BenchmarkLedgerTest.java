@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.core.ledger.LogKey;
@@ -43,5 +44,78 @@ class BenchmarkLedgerTest {
       assertThat(ledger.latestCheckpoint().serialize()).contains("\n1405\n");
       assertThatThrownBy(() -> benchmark.append(0)).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void tilesAcrossTileLevelsReopenedMidTileGiveTheSameNodesRootsAndProofs() {
+    // 65,536 leaves fill tile (1, 0); the log is reopened with partial tiles at three tile levels.
+    Path file = folder.resolve("tiles.db");
+    LogKey key = LogKey.generate("test/log");
+    try (BenchmarkLedger benchmark = SqliteStore.openBenchmarkLedger(file, key)) {
+      benchmark.append(65_000);
+      benchmark.append(700);
+    }
+    MerkleLog expected = MerkleLog.inMemory();
+    try (BenchmarkLedger benchmark = SqliteStore.openBenchmarkLedger(file, key)) {
+      benchmark.append(3);
+      benchmark.append(1_000);
+      Ledger ledger = benchmark.ledger();
+      long size = ledger.size();
+      assertThat(size).isEqualTo(66_703);
+      for (long index = 0; index < size; index++) {
+        expected.append(BenchmarkLedger.entry(index));
+      }
+      for (long treeSize : new long[] {1, 255, 256, 257, 65_535, 65_536, 65_700, 65_703, size}) {
+        assertThat(ledger.root(treeSize))
+            .as("root of %d", treeSize)
+            .isEqualTo(expected.root(treeSize));
+        assertThat(ledger.consistencyProof(treeSize, size))
+            .isEqualTo(expected.consistencyProof(treeSize, size));
+      }
+      for (long leaf = 0; leaf < size; leaf += 997) {
+        assertThat(ledger.inclusionProof(leaf, size))
+            .isEqualTo(expected.inclusionProof(leaf, size));
+        if (leaf < 65_701) {
+          assertThat(ledger.inclusionProof(leaf, 65_701))
+              .isEqualTo(expected.inclusionProof(leaf, 65_701));
+        }
+      }
+      // Every stored node, level by level, read back as the verifier pages through them.
+      for (int level = 0; size >>> level > 0; level++) {
+        long index = 0;
+        while (index < size >>> level) {
+          List<Ledger.Node> page = ledger.nodes(level, index, 4096);
+          assertThat(page).isNotEmpty();
+          for (Ledger.Node node : page) {
+            assertThat(node.index()).isEqualTo(index);
+            assertThat(node.hash())
+                .as("node (%d, %d)", level, index)
+                .isEqualTo(nodeOf(expected, level, index));
+            index++;
+          }
+        }
+        assertThat(ledger.nodes(level, index, 4096)).isEmpty();
+      }
+    }
+  }
+
+  /** The node (level, index) of a log: the root of its perfect subtree, leaves taken from it. */
+  private static MerkleHash nodeOf(MerkleLog log, int level, long index) {
+    long first = index << level;
+    long count = 1L << level;
+    if (first == 0) {
+      return log.root(count);
+    }
+    // The subtree's hash from its leaves, folded pairwise.
+    MerkleHash[] row = new MerkleHash[(int) count];
+    for (int leaf = 0; leaf < count; leaf++) {
+      row[leaf] = log.leafHash(first + leaf);
+    }
+    for (int width = (int) count; width > 1; width /= 2) {
+      for (int pair = 0; pair < width / 2; pair++) {
+        row[pair] = MerkleHash.ofChildren(row[2 * pair], row[2 * pair + 1]);
+      }
+    }
+    return row[0];
   }
 }

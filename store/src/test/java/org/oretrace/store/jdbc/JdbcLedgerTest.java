@@ -140,7 +140,7 @@ class JdbcLedgerTest {
     Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(Fixtures.chain());
     recorder.store().close();
-    database.tamper("DELETE FROM merkle_nodes", "DELETE FROM log_checkpoint");
+    database.tamper("DELETE FROM merkle_tiles", "DELETE FROM log_checkpoint");
 
     try (Store store = database.open()) {
       assertThat(verifiedCheckpoint(store.ledger()).size()).isEqualTo(6);
@@ -160,6 +160,39 @@ class JdbcLedgerTest {
     assertThatThrownBy(() -> reopened.record(LedgerFixtures.tags(10, 1)))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("oretrace verify");
+    reopened.store().close();
+  }
+
+  @Test
+  void aLogStoredNodeByNodeBeforeVersion14IsConvertedToTilesThatVerifyAndGrow() {
+    Recorder recorder = LedgerFixtures.recorder(database);
+    // 600 leaves: two full tiles at tile level 0, a partial third, and a partial tile at level 1.
+    for (int batch = 0; batch < 6; batch++) {
+      recorder.record(LedgerFixtures.tags(batch * 100, 100));
+    }
+    Checkpoint before = verifiedCheckpoint(recorder.store().ledger());
+    List<byte[]> entries =
+        recorder.store().ledger().entries(0, 1000).stream().map(Ledger.Entry::bytes).toList();
+    recorder.store().close();
+    LedgerFixtures.storeAsVersion13(database, entries);
+
+    Recorder reopened = Recorder.open(database.open());
+    Ledger ledger = reopened.store().ledger();
+    assertThat(ledger.size()).isEqualTo(600);
+    assertThat(ledger.root(600)).isEqualTo(before.rootHash());
+    MerkleLog expected = MerkleLog.inMemory();
+    entries.forEach(expected::append);
+    for (long leaf = 0; leaf < 600; leaf += 37) {
+      assertThat(ledger.inclusionProof(leaf, 600)).isEqualTo(expected.inclusionProof(leaf, 600));
+    }
+    reopened.record(LedgerFixtures.tags(600, 50));
+    assertThat(verifiedCheckpoint(ledger).size()).isEqualTo(650);
+    assertThat(ledger.consistencyProof(600, 650).hashes()).isNotEmpty();
+    MerkleProofs.verifyConsistency(
+        ledger.consistencyProof(600, 650),
+        before.rootHash(),
+        verifiedCheckpoint(ledger).rootHash());
+    assertThat(new LedgerVerifier(ledger, ledger.verifierKey()).verify(done -> {}).ok()).isTrue();
     reopened.store().close();
   }
 

@@ -180,10 +180,10 @@ class LedgerVerifierTest {
 
   @Test
   void aChangedInteriorNodeIsNamed() {
-    database.tamper(
-        "UPDATE merkle_nodes SET hash = "
-            + database.zeroBytes(32)
-            + " WHERE level = 2 AND node_index = 1");
+    // Node (2, 1) is the fourteenth of tile (0, 0) in post order: leaves 0-1 and their parent,
+    // leaves 2-3, their parent and node (2, 0), leaves 4-5 and their parent, leaves 6-7, their
+    // parent, then it.
+    LedgerFixtures.changeTile(database, 0, 0, 13 * 32, new byte[32]);
     assertThat(verify().findings())
         .extracting(Finding::position, Finding::kind)
         .containsExactly(tuple(4L, Kind.NODE));
