@@ -91,22 +91,25 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     VerificationReport report;
     try (Store store = data.openStore()) {
-      long positions = store.custody().eventCount();
+      long positions = store.ledger().size();
       Progress progress = new Progress(System.err, "verifying", positions);
       report = new LedgerVerifier(store.ledger(), key).verify(held, progress::update);
-      progress.finish(report.events());
+      progress.finish(report.events() + report.records());
     }
     if (report.ok()) {
       out.printf(
-          "ledger verified: %,d events, %,d log entries, checkpoint of size %,d signed by %s%n",
-          report.events(), report.logSize(), report.checkpointSize(), key.name());
+          "ledger verified: %,d events, %,d records, %,d log entries, checkpoint of size %,d"
+              + " signed by %s%n",
+          report.events(), report.records(), report.logSize(), report.checkpointSize(), key.name());
       out.flush();
       return 0;
     }
     out.printf(
-        "ledger does NOT verify: %,d problems (%,d events, %,d log entries, checkpoint size %s)%n",
+        "ledger does NOT verify: %,d problems (%,d events, %,d records, %,d log entries,"
+            + " checkpoint size %s)%n",
         report.findings().size(),
         report.events(),
+        report.records(),
         report.logSize(),
         report.checkpointSize() < 0 ? "unknown" : String.format("%,d", report.checkpointSize()));
     report.findings().stream()

@@ -18,14 +18,15 @@ import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
  * The verifiable ledger, read-only: the signed checkpoint and the log's public key as text and
  * consistency proofs, open to anyone (they reveal no record, and outsiders must be able to check
- * the log); inclusion proofs and the entries themselves, which carry events, only for events in the
- * caller's {@link Scope} (other entries are listed with their index only, as redacted ones). Hashes
- * and entries are standard padded base64, as in checkpoints; docs/ledger.md says how to check each
- * answer.
+ * the log); inclusion proofs and the entries themselves, which carry events and records, only for
+ * what the caller may read ({@link #sees}; other entries are listed with their index only, as
+ * redacted ones). Hashes and entries are standard padded base64, as in checkpoints; docs/ledger.md
+ * says how to check each answer.
  */
 final class LedgerEndpoints {
 
@@ -81,14 +82,16 @@ final class LedgerEndpoints {
                 found ->
                     found.position() == position
                         && found.canonicalJson() != null
-                        && scope.seesEvent(found.eventId()))
+                        && sees(scope, found))
             .findFirst()
-            .orElseThrow(() -> ApiProblem.notFound("readable event at index", "" + position));
+            .orElseThrow(() -> ApiProblem.notFound("readable entry at index", "" + position));
     InclusionProof proof = ledger.inclusionProof(index, treeSize);
     ObjectNode body = Json.object();
     body.put("index", proof.leafIndex());
     body.put("size", proof.treeSize());
     body.put("eventId", entry.eventId());
+    body.put("kind", entry.kind());
+    body.put("subject", entry.subject());
     body.put("entry", Base64.getEncoder().encodeToString(entry.bytes()));
     body.put("leafHash", MerkleHash.ofLeaf(entry.bytes()).toBase64());
     body.put("rootHash", ledger.root(treeSize).toBase64());
@@ -136,12 +139,16 @@ final class LedgerEndpoints {
         }
         ObjectNode item = items.addObject();
         item.put("index", entry.position());
-        if (!scope.seesEvent(entry.eventId())) {
+        if (!sees(scope, entry)) {
           item.putNull("eventId");
+          item.putNull("kind");
+          item.putNull("subject");
           item.putNull("entry");
           continue;
         }
         item.put("eventId", entry.eventId());
+        item.put("kind", entry.kind());
+        item.put("subject", entry.subject());
         if (entry.canonicalJson() == null) {
           item.putNull("entry");
         } else {
@@ -150,6 +157,21 @@ final class LedgerEndpoints {
       }
     }
     Responses.json(context, 200, body);
+  }
+
+  /**
+   * Whether the caller may read an entry: an event in its need to know, any site or actor record
+   * (the registry is open to every caller), owner changes and case actions only for the platform
+   * administrator (cases are seen through /cases by those they are shared with).
+   */
+  private static boolean sees(Scope scope, Ledger.Entry entry) {
+    if (entry.isEvent()) {
+      return scope.seesEvent(entry.eventId());
+    }
+    return switch (entry.kind()) {
+      case LedgerRecords.SITE, LedgerRecords.ACTOR -> true;
+      default -> scope.everything();
+    };
   }
 
   /** A tree size parameter, by default the log's current size. */

@@ -67,9 +67,20 @@ final class JdbcCustodyStore implements CustodyStore {
     }
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
+    long[] next = new long[1];
     return ledger.appending(
         connection -> {
-          long first = database.soleWriter() ? eventCount.get() : nextSequence(connection);
+          // Events and records share the log's positions: an event's sequence is its leaf index.
+          long first = ledger.nextPosition(connection);
+          long eventsNext = database.soleWriter() ? eventCount.get() : nextSequence(connection);
+          if (eventsNext > first) {
+            throw new StoreException(
+                "the stored events run to position "
+                    + eventsNext
+                    + " but the ledger holds "
+                    + first
+                    + " entries; run oretrace verify");
+          }
           ledger.startAppending(connection, first);
           insertEvents(connection, batch.events(), encoded, first, recordedAt);
           writeLots(connection, batch);
@@ -78,9 +89,10 @@ final class JdbcCustodyStore implements CustodyStore {
             insertIdempotency(connection, idempotency, recordedAt);
           }
           ledger.finish(connection, recordedAt);
+          next[0] = first + count;
           return first;
         },
-        () -> eventCount.addAndGet(count));
+        () -> eventCount.set(next[0]));
   }
 
   private static long nextSequence(Connection connection) throws SQLException {
