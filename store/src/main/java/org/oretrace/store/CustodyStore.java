@@ -45,12 +45,15 @@ public interface CustodyStore {
 
   Optional<IdempotencyRecord> idempotencyRecord(String key);
 
-  /**
-   * One more than the highest stored event's sequence number: the bound to read events up to. It
-   * counts the events when no ledger record (a registry change, a case action) took a position
-   * between them.
-   */
+  /** The number of stored events. */
   long eventCount();
+
+  /**
+   * One more than the highest stored event's sequence number: the bound to read events up to with
+   * {@link #events}. Sequence numbers are leaf indexes of the ledger, which registry changes and
+   * case actions share, so they may skip numbers: this is not {@link #eventCount()}.
+   */
+  long nextSequence();
 
   Optional<StoredEvent> event(String eventId);
 

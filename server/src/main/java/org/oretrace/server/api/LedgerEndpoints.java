@@ -2,14 +2,20 @@ package org.oretrace.server.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.Cosignature;
 import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.MerkleHash;
+import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.core.ledger.WitnessKey;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.Scope;
@@ -157,6 +163,94 @@ final class LedgerEndpoints {
       }
     }
     Responses.json(context, 200, body);
+  }
+
+  /**
+   * Takes a witness's cosignature: {@code {"witnessKey", "treeSize", "cosignature"}}, the witness's
+   * verifier key, the size of the checkpoint it cosigned and the signature line. Open to anyone:
+   * the cosignature proves itself against the key and this log's own tree at that size, and whom a
+   * verifier counts as a witness is the verifier's choice (docs/ledger.md, "Witnesses"). The
+   * witness's latest cosignature replaces its earlier one.
+   */
+  void addCosignature(Context context) {
+    JsonNode body = Responses.parseBody(context.bodyAsBytes());
+    WitnessKey witness;
+    try {
+      witness = WitnessKey.parse(text(body, "witnessKey"));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("witnessKey", e.getMessage());
+    }
+    JsonNode size = body.get("treeSize");
+    if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
+      throw ApiProblem.badParameter("treeSize", "must be the cosigned checkpoint's tree size");
+    }
+    long treeSize = size.longValue();
+    if (treeSize < 1 || treeSize > ledger.size()) {
+      throw ApiProblem.badParameter(
+          "treeSize", "must be a tree size from 1 to " + ledger.size() + " (the log's size)");
+    }
+    Cosignature cosignature;
+    try {
+      cosignature = Cosignature.parseLine(text(body, "cosignature"));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("cosignature", e.getMessage());
+    }
+    SignedNote checkpoint;
+    try {
+      checkpoint = ledger.addCosignature(witness, treeSize, cosignature);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("cosignature", e.getMessage());
+    }
+    ObjectNode answer = Json.object();
+    answer.put("witness", witness.name());
+    answer.put("treeSize", treeSize);
+    answer.put("checkpoint", checkpoint.serialize());
+    Responses.json(context, 201, answer);
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isTextual()) {
+      throw ApiProblem.badParameter(field, "is required, as a string");
+    }
+    return value.textValue();
+  }
+
+  /** Every witness's latest cosignature, largest tree size first. */
+  void cosignatures(Context context) {
+    ObjectNode body = Json.object();
+    ArrayNode items = body.putArray("cosignatures");
+    for (Ledger.WitnessCosignature kept : ledger.cosignatures()) {
+      ObjectNode item = items.addObject();
+      item.put("witness", kept.witness().name());
+      item.put("witnessKey", kept.witness().toString());
+      item.put("treeSize", Checkpoint.fromNoteBody(kept.checkpoint().body()).size());
+      item.put("cosignature", kept.cosignature().toLine());
+      item.put("receivedAt", kept.receivedAt().toString());
+    }
+    Responses.json(context, 200, body);
+  }
+
+  /**
+   * The largest checkpoint any witness cosigned, as a signed note carrying the log's signature and
+   * every witness's cosignature of it.
+   */
+  void cosignedCheckpoint(Context context) {
+    List<Ledger.WitnessCosignature> kept = ledger.cosignatures();
+    if (kept.isEmpty()) {
+      throw ApiProblem.notFound("cosigned checkpoint", "yet");
+    }
+    SignedNote largest = kept.getFirst().checkpoint();
+    List<SignedNote.Signature> signatures = new ArrayList<>(largest.signatures());
+    for (Ledger.WitnessCosignature each : kept) {
+      if (each.checkpoint().body().equals(largest.body())) {
+        signatures.add(each.cosignature().toNoteSignature());
+      }
+    }
+    context
+        .status(200)
+        .contentType(TEXT)
+        .result(new SignedNote(largest.body(), signatures).serialize());
   }
 
   /**

@@ -52,12 +52,14 @@ final class JdbcCustodyStore implements CustodyStore {
 
   private final Database database;
   private final JdbcLedger ledger;
+  private final AtomicLong nextSequence;
   private final AtomicLong eventCount;
 
   JdbcCustodyStore(Database database, JdbcLedger ledger) {
     this.database = database;
     this.ledger = ledger;
-    this.eventCount = new AtomicLong(database.read(JdbcCustodyStore::nextSequence));
+    this.nextSequence = new AtomicLong(database.read(JdbcCustodyStore::nextSequence));
+    this.eventCount = new AtomicLong(database.read(JdbcCustodyStore::countEvents));
   }
 
   @Override
@@ -72,7 +74,7 @@ final class JdbcCustodyStore implements CustodyStore {
         connection -> {
           // Events and records share the log's positions: an event's sequence is its leaf index.
           long first = ledger.nextPosition(connection);
-          long eventsNext = database.soleWriter() ? eventCount.get() : nextSequence(connection);
+          long eventsNext = database.soleWriter() ? nextSequence.get() : nextSequence(connection);
           if (eventsNext > first) {
             throw new StoreException(
                 "the stored events run to position "
@@ -92,7 +94,18 @@ final class JdbcCustodyStore implements CustodyStore {
           next[0] = first + count;
           return first;
         },
-        () -> eventCount.set(next[0]));
+        () -> {
+          nextSequence.set(next[0]);
+          eventCount.addAndGet(count);
+        });
+  }
+
+  private static long countEvents(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM events");
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   private static long nextSequence(Connection connection) throws SQLException {
@@ -313,6 +326,14 @@ final class JdbcCustodyStore implements CustodyStore {
   public long eventCount() {
     if (database.soleWriter()) {
       return eventCount.get();
+    }
+    return database.read(JdbcCustodyStore::countEvents);
+  }
+
+  @Override
+  public long nextSequence() {
+    if (database.soleWriter()) {
+      return nextSequence.get();
     }
     return database.read(JdbcCustodyStore::nextSequence);
   }
