@@ -75,7 +75,9 @@ final class JdbcCustodyStore implements CustodyStore {
           // Events and records share the log's positions: an event's sequence is its leaf index.
           long first = ledger.nextPosition(connection);
           long eventsNext = database.soleWriter() ? nextSequence.get() : nextSequence(connection);
-          if (eventsNext > first) {
+          // The log's last leaf must be the last event or a record: else events were lost.
+          if (eventsNext > first
+              || (eventsNext < first && !ledger.recordAt(connection, first - 1))) {
             throw new StoreException(
                 "the stored events run to position "
                     + eventsNext

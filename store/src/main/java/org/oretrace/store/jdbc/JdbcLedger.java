@@ -235,6 +235,17 @@ final class JdbcLedger implements Ledger {
     writerLog.append(entry);
   }
 
+  /** Whether a record is logged at {@code position}. */
+  boolean recordAt(Connection connection, long position) throws SQLException {
+    PreparedStatement statement =
+        database.prepared(connection, "SELECT COUNT(*) FROM log_records WHERE position = ?");
+    statement.setLong(1, position);
+    try (ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1) > 0;
+    }
+  }
+
   /**
    * The position the next entry takes, inside {@link #appending}: the committed size of the log,
    * which events and records share.
@@ -274,18 +285,35 @@ final class JdbcLedger implements Ledger {
             "SELECT COALESCE(MAX(node_index) + 1, 0) FROM merkle_nodes WHERE level = 0");
   }
 
+  /**
+   * Appends the stored events in sequence order, and the records already logged between them (a log
+   * whose nodes were lost) with their logged entries.
+   */
   private void appendStoredEvents(Connection connection) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT sequence, document FROM events WHERE sequence >= ? ORDER BY sequence")) {
-      statement.setLong(1, writerLog.size());
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          if (rows.getLong(1) != writerLog.size()) {
+    try (PreparedStatement events =
+            connection.prepareStatement(
+                "SELECT sequence, document FROM events WHERE sequence >= ? ORDER BY sequence");
+        PreparedStatement records =
+            connection.prepareStatement(
+                "SELECT position, entry FROM log_records WHERE position >= ? ORDER BY position")) {
+      events.setLong(1, writerLog.size());
+      records.setLong(1, writerLog.size());
+      try (ResultSet eventRows = events.executeQuery();
+          ResultSet recordRows = records.executeQuery()) {
+        boolean event = eventRows.next();
+        boolean record = recordRows.next();
+        while (event || record) {
+          long position = writerLog.size();
+          if (event && eventRows.getLong(1) == position) {
+            append(LedgerEntries.encode(decode(eventRows.getString(2))));
+            event = eventRows.next();
+          } else if (record && recordRows.getLong(1) == position) {
+            append(recordRows.getString(2).getBytes(StandardCharsets.UTF_8));
+            record = recordRows.next();
+          } else {
             throw new StoreException(
-                "cannot build the ledger: no event at position " + writerLog.size());
+                "cannot build the ledger: no event or record at position " + position);
           }
-          append(LedgerEntries.encode(decode(rows.getString(2))));
         }
       }
     }
