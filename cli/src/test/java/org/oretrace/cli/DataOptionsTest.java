@@ -87,7 +87,7 @@ class DataOptionsTest {
       assertThat(trace.exitCode()).as(trace.err()).isZero();
       CommandRun verify = run("verify", "--data", data.toString(), "--db", url);
       assertThat(verify.exitCode()).as(verify.err()).isZero();
-      assertThat(verify.out()).contains("ledger verified: 1 events, 1 log entries");
+      assertThat(verify.out()).contains("ledger verified: 1 events, 2 records, 3 log entries");
     } finally {
       execute(server, "DROP SCHEMA " + schema + " CASCADE");
     }
