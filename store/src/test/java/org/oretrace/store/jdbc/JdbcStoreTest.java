@@ -171,9 +171,10 @@ class JdbcStoreTest {
       assertThat(store.custody().eventsOfLot("lot-1"))
           .extracting(stored -> stored.event().id())
           .containsExactly("ev-1", "ev-3", "ev-4", "ev-5");
-      assertThat(store.custody().events(4, 10))
+      long first = LedgerFixtures.REGISTRY_ENTRIES;
+      assertThat(store.custody().events(first + 4, 10))
           .extracting(stored -> stored.sequence())
-          .containsExactly(4L, 5L);
+          .containsExactly(first + 4, first + 5);
       Lot merged = store.custody().lot("lot-3").orElseThrow();
       assertThat(merged.state()).isEqualTo(LotState.EXPORTED);
       assertThat(merged.massGrams()).isEqualTo(74_900);
