@@ -30,6 +30,24 @@ final class DataOptions {
               + " jdbc:postgresql://HOST:PORT/DB?user=USER&password=PASSWORD.")
   String databaseUrl;
 
+  @Option(
+      names = "--log-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "The ledger's origin, the first line of its checkpoints (e.g. ledger.mines.gov.cd/log),"
+              + " for a new data folder; an existing log key fixes it. Default: the"
+              + " ORETRACE_LOG_ORIGIN environment variable, else oretrace.local/log.")
+  String logOrigin;
+
+  /** The origin asked for: the option, else ORETRACE_LOG_ORIGIN, else null (the default). */
+  String logOrigin() {
+    if (logOrigin != null) {
+      return logOrigin;
+    }
+    String fromEnvironment = System.getenv("ORETRACE_LOG_ORIGIN");
+    return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
+  }
+
   /** The database for messages: the SQLite file, or the URL without its password. */
   String describe() {
     return Stores.describe(databaseUrl, data);
@@ -42,9 +60,12 @@ final class DataOptions {
 
   Store openStore() {
     try {
-      return Stores.open(databaseUrl, data);
+      return Stores.open(databaseUrl, data, logOrigin());
     } catch (IllegalArgumentException e) {
-      throw new Failures.UserError(Main.EXIT_USAGE, "--db: " + e.getMessage());
+      throw new Failures.UserError(
+          Main.EXIT_USAGE,
+          (e.getMessage().startsWith("unsupported database URL") ? "--db: " : "--log-origin: ")
+              + e.getMessage());
     }
   }
 

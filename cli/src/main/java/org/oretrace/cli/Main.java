@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       AccountCommands.OrganisationCommand.class,
       AccountCommands.UserCommand.class,
       VerifyCommand.class,
+      WitnessCommand.class,
       CertificateCommand.class,
       FieldCommand.class,
       ScreenCommand.class,

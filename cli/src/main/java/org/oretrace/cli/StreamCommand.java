@@ -58,7 +58,7 @@ final class StreamCommand implements Runnable {
       try (Store store = data.openStore();
           EventPublisher publisher = EventPublisher.connect(settings)) {
         publisher.publishRegistry(store.registry());
-        long total = Math.max(0, store.custody().eventCount() - from);
+        long total = Math.max(0, store.custody().nextSequence() - from);
         Progress progress = new Progress(System.err, "publishing events", total);
         long sent = publisher.publishFrom(store.custody(), from, progress::update);
         progress.finish(sent);

@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.ledger.VerifierKey;
+import org.oretrace.core.ledger.WitnessKey;
+import org.oretrace.store.Ledger;
 import org.oretrace.store.Store;
 import org.oretrace.store.certificate.CertificateReport;
 import org.oretrace.store.certificate.CertificateVerifier;
@@ -61,6 +64,20 @@ final class VerifyCommand implements Callable<Integer> {
       description = "A signed checkpoint kept elsewhere, to check as well (repeatable).")
   List<Path> checkpointFiles = new ArrayList<>();
 
+  @Option(
+      names = "--witness-key",
+      paramLabel = "FILE",
+      description =
+          "A witness's verifier key to count (repeatable): its cosignature kept by the log must"
+              + " verify over a checkpoint that the stored log agrees with.")
+  List<Path> witnessKeyFiles = new ArrayList<>();
+
+  @Option(
+      names = "--witnesses",
+      paramLabel = "N",
+      description = "How many of the --witness-key witnesses must have cosigned (default: all).")
+  Integer requiredWitnesses;
+
   @Parameters(
       index = "0",
       arity = "0..1",
@@ -88,25 +105,67 @@ final class VerifyCommand implements Callable<Integer> {
             Main.EXIT_DATA, file + " is not a signed note: " + e.getMessage());
       }
     }
+    List<WitnessKey> witnesses = witnessKeys();
+    int required = requiredWitnesses == null ? witnesses.size() : requiredWitnesses;
+    if (required < 0 || required > witnesses.size()) {
+      throw new Failures.UserError(
+          Main.EXIT_USAGE,
+          "--witnesses must be from 0 to the number of --witness-key given ("
+              + witnesses.size()
+              + ")");
+    }
     PrintWriter out = spec.commandLine().getOut();
     VerificationReport report;
+    List<String> cosigned = new ArrayList<>();
     try (Store store = data.openStore()) {
-      long positions = store.custody().eventCount();
+      // A witness counts when its cosignature verifies over a checkpoint signed by the log; the
+      // checkpoint is then held like --checkpoint, so the stored log must agree with it too.
+      for (Ledger.WitnessCosignature kept : store.ledger().cosignatures()) {
+        for (WitnessKey witness : witnesses) {
+          if (kept.witness().equals(witness)
+              && kept.cosignature().verifies(kept.checkpoint().body(), witness)) {
+            held.add(kept.checkpoint());
+            cosigned.add(
+                witness.name()
+                    + " at size "
+                    + Checkpoint.fromNoteBody(kept.checkpoint().body()).size());
+          }
+        }
+      }
+      long positions = store.ledger().size();
       Progress progress = new Progress(System.err, "verifying", positions);
       report = new LedgerVerifier(store.ledger(), key).verify(held, progress::update);
-      progress.finish(report.events());
+      progress.finish(report.events() + report.records());
+    }
+    if (!witnesses.isEmpty()) {
+      out.printf(
+          "witnesses: %d of %d known witnesses cosigned%s (%d required)%n",
+          cosigned.size(),
+          witnesses.size(),
+          cosigned.isEmpty() ? "" : ": " + String.join(", ", cosigned),
+          required);
+    }
+    if (report.ok() && cosigned.size() < required) {
+      out.printf(
+          "ledger does NOT verify: %d known witnesses cosigned it, %d required%n",
+          cosigned.size(), required);
+      out.flush();
+      return Main.EXIT_DATA;
     }
     if (report.ok()) {
       out.printf(
-          "ledger verified: %,d events, %,d log entries, checkpoint of size %,d signed by %s%n",
-          report.events(), report.logSize(), report.checkpointSize(), key.name());
+          "ledger verified: %,d events, %,d records, %,d log entries, checkpoint of size %,d"
+              + " signed by %s%n",
+          report.events(), report.records(), report.logSize(), report.checkpointSize(), key.name());
       out.flush();
       return 0;
     }
     out.printf(
-        "ledger does NOT verify: %,d problems (%,d events, %,d log entries, checkpoint size %s)%n",
+        "ledger does NOT verify: %,d problems (%,d events, %,d records, %,d log entries,"
+            + " checkpoint size %s)%n",
         report.findings().size(),
         report.events(),
+        report.records(),
         report.logSize(),
         report.checkpointSize() < 0 ? "unknown" : String.format("%,d", report.checkpointSize()));
     report.findings().stream()
@@ -166,6 +225,19 @@ final class VerifyCommand implements Callable<Integer> {
     CertificateReport.CANNOT_PROVE.forEach(line -> out.println("  - " + line));
     out.flush();
     return 0;
+  }
+
+  private List<WitnessKey> witnessKeys() {
+    List<WitnessKey> keys = new ArrayList<>();
+    for (Path file : witnessKeyFiles) {
+      try {
+        keys.add(WitnessKey.parse(read(file).strip()));
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(
+            Main.EXIT_DATA, file + " is not a witness verifier key: " + e.getMessage());
+      }
+    }
+    return keys;
   }
 
   private VerifierKey trustedKey() {

@@ -115,7 +115,9 @@ class CrashRecoveryTest {
       VerificationReport report =
           new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(position -> {});
       assertThat(report.findings()).isEmpty();
-      assertThat(report.logSize()).isEqualTo(events);
+      assertThat(report.logSize()).isEqualTo(events + report.records());
+      assertThat(report.records())
+          .isEqualTo(store.registry().siteCount() + store.registry().actorCount());
     }
   }
 

@@ -42,6 +42,31 @@ class DataOptionsTest {
   }
 
   @Test
+  void aLogOriginNamesANewLedgerAndAnExistingKeyFixesIt() throws Exception {
+    Path world = folder.resolve("world.json");
+    Files.writeString(world, WORLD);
+    Path data = folder.resolve("origin-data");
+    CommandRun imported =
+        run(
+            "import",
+            "--data",
+            data.toString(),
+            "--log-origin",
+            "ledger.mines.example/log",
+            world.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(Files.readString(data.resolve("log.key")))
+        .startsWith("PRIVATE+KEY+ledger.mines.example/log+");
+    CommandRun verified = run("verify", "--data", data.toString());
+    assertThat(verified.exitCode()).isZero();
+    assertThat(verified.out()).contains("signed by ledger.mines.example/log");
+    CommandRun other =
+        run("verify", "--data", data.toString(), "--log-origin", "another.example/log");
+    assertThat(other.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(other.err()).contains("--log-origin", "ledger.mines.example/log");
+  }
+
+  @Test
   void importTraceAndVerifyRunOnPostgresql() throws Exception {
     String server = System.getenv("ORETRACE_TEST_POSTGRES_URL");
     assumeTrue(
@@ -62,7 +87,7 @@ class DataOptionsTest {
       assertThat(trace.exitCode()).as(trace.err()).isZero();
       CommandRun verify = run("verify", "--data", data.toString(), "--db", url);
       assertThat(verify.exitCode()).as(verify.err()).isZero();
-      assertThat(verify.out()).contains("ledger verified: 1 events, 1 log entries");
+      assertThat(verify.out()).contains("ledger verified: 1 events, 2 records, 3 log entries");
     } finally {
       execute(server, "DROP SCHEMA " + schema + " CASCADE");
     }

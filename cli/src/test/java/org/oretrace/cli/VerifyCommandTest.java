@@ -58,50 +58,61 @@ class VerifyCommandTest {
   void anUntouchedDataFolderVerifies() {
     CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("ledger verified: 12 events, 12 log entries");
+    // The world's site and actor are the log's first two entries, then the twelve events.
+    assertThat(run.out()).contains("ledger verified: 12 events, 2 records, 14 log entries");
   }
 
   @Test
   void aChangedEventFailsNamingItsPosition() throws SQLException {
-    tamper("UPDATE events SET document = replace(document, '10007', '10070') WHERE sequence = 7");
+    tamper("UPDATE events SET document = replace(document, '10007', '10070') WHERE sequence = 9");
     CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out())
-        .contains("does NOT verify", "position 7: CHANGED: event e-7")
-        .doesNotContain("position 6:", "position 8:");
+        .contains("does NOT verify", "position 9: CHANGED: event e-7")
+        .doesNotContain("position 8:", "position 10:");
   }
 
   @Test
   void aDeletedEventFailsNamingItsPosition() throws SQLException {
-    tamper("DELETE FROM events WHERE sequence = 2");
+    tamper("DELETE FROM events WHERE sequence = 4");
     CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
-    assertThat(run.out()).contains("position 2: REMOVED");
+    assertThat(run.out()).contains("position 4: REMOVED");
   }
 
   @Test
   void reorderedEventsFailNamingBothPositions() throws SQLException {
     tamper(
-        "UPDATE events SET sequence = -1 WHERE sequence = 0",
-        "UPDATE events SET sequence = 0 WHERE sequence = 11",
-        "UPDATE events SET sequence = 11 WHERE sequence = -1");
+        "UPDATE events SET sequence = -1 WHERE sequence = 2",
+        "UPDATE events SET sequence = 2 WHERE sequence = 13",
+        "UPDATE events SET sequence = 13 WHERE sequence = -1");
     CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
     assertThat(run.out())
         .contains(
-            "position 0: MOVED: event e-11 was logged at position 11",
-            "position 11: MOVED: event e-0 was logged at position 0");
+            "position 2: MOVED: event e-11 was logged at position 13",
+            "position 13: MOVED: event e-0 was logged at position 2");
   }
 
   @Test
   void anInsertedEventFailsNamingItsPosition() throws SQLException {
     tamper(
         "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-            + " SELECT 12, 'e-forged', type, time_millis, recorded_at_millis,"
+            + " SELECT 14, 'e-forged', type, time_millis, recorded_at_millis,"
             + " replace(document, '\"e-3\"', '\"e-forged\"') FROM events WHERE id = 'e-3'");
     CommandRun run = run("verify", "--data", data.toString());
     assertThat(run.exitCode()).isEqualTo(65);
-    assertThat(run.out()).contains("position 12: INSERTED: event e-forged is not in the log");
+    assertThat(run.out()).contains("position 14: INSERTED: event e-forged is not in the log");
+  }
+
+  @Test
+  void aSiteStatusChangedInTheDatabaseFailsNamingTheSitesRecord() throws SQLException {
+    tamper(
+        "UPDATE sites SET icglr_status = 'red', document = replace(document,"
+            + " '\"icglrStatus\":\"green\"', '\"icglrStatus\":\"red\"') WHERE id = 'CD-NK-001'");
+    CommandRun run = run("verify", "--data", data.toString());
+    assertThat(run.exitCode()).isEqualTo(65);
+    assertThat(run.out()).contains("position 0: CHANGED: site CD-NK-001 differs");
   }
 
   @Test
@@ -113,7 +124,7 @@ class VerifyCommandTest {
             ? latestCheckpointText()
             : "not verified");
     tamper(
-        "DELETE FROM events WHERE sequence >= 10",
+        "DELETE FROM events WHERE sequence >= 12",
         "DELETE FROM merkle_tiles",
         "DELETE FROM log_checkpoint");
     // Reopening rebuilds a log of the 10 remaining events and signs it: only the saved
@@ -121,7 +132,7 @@ class VerifyCommandTest {
     assertThat(run("verify", "--data", data.toString()).exitCode()).isZero();
     CommandRun run = run("verify", "--data", data.toString(), "--checkpoint", saved.toString());
     assertThat(run.exitCode()).isEqualTo(65);
-    assertThat(run.out()).contains("the checkpoint given covers 12 entries");
+    assertThat(run.out()).contains("the checkpoint given covers 14 entries");
   }
 
   private String latestCheckpointText() throws SQLException {

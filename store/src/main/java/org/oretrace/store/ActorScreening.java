@@ -104,7 +104,7 @@ public final class ActorScreening {
 
   /** The entity graph as the store now holds it (rebuilt if its sources changed). */
   public synchronized EntityGraph graph() {
-    long events = custody.eventCount();
+    long events = custody.nextSequence();
     if (graph != null && !graphStale && events == eventsRead) {
       return graph;
     }

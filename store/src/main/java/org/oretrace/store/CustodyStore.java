@@ -23,9 +23,10 @@ import org.oretrace.core.registry.Mineral;
 public interface CustodyStore {
 
   /**
-   * Writes a checked batch in one transaction: its events (numbered from {@link #eventCount()}),
-   * the new state of the lots it touched, its lineage edges and, when given, the idempotency record
-   * of the request that carried it. Either all of it is durable when this returns, or none.
+   * Writes a checked batch in one transaction: its events (numbered from the ledger's size, since
+   * events and ledger records share the log's positions), the new state of the lots it touched, its
+   * lineage edges and, when given, the idempotency record of the request that carried it. Either
+   * all of it is durable when this returns, or none.
    *
    * @return the sequence number of the batch's first event
    */
@@ -44,7 +45,15 @@ public interface CustodyStore {
 
   Optional<IdempotencyRecord> idempotencyRecord(String key);
 
+  /** The number of stored events. */
   long eventCount();
+
+  /**
+   * One more than the highest stored event's sequence number: the bound to read events up to with
+   * {@link #events}. Sequence numbers are leaf indexes of the ledger, which registry changes and
+   * case actions share, so they may skip numbers: this is not {@link #eventCount()}.
+   */
+  long nextSequence();
 
   Optional<StoredEvent> event(String eventId);
 

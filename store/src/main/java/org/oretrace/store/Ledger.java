@@ -3,17 +3,22 @@ package org.oretrace.store;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.Cosignature;
 import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.ledger.VerifierKey;
+import org.oretrace.core.ledger.WitnessKey;
 
 /**
- * The verifiable ledger: every accepted custody event, in sequence order, as a leaf of an RFC 9162
- * Merkle log whose leaf index is the event's sequence number, with the log's signed checkpoint and
- * the proofs that tie an event or an older checkpoint to it. The format is in docs/ledger.md.
+ * The verifiable ledger: every accepted custody event, and every registry change, owner change and
+ * case action (records), in the order accepted, as a leaf of an RFC 9162 Merkle log (an event's
+ * leaf index is its sequence number; records take the positions between), with the log's signed
+ * checkpoint and the proofs that tie an entry or an older checkpoint to it. The format is in
+ * docs/ledger.md.
  *
  * <p>The store appends to the ledger in the transaction that stores the events ({@link
  * CustodyStore#append}); this interface only reads. Every answer is about committed state: a size
@@ -24,7 +29,7 @@ public interface Ledger {
   /** The public key that verifies the log's checkpoints, to publish. */
   VerifierKey verifierKey();
 
-  /** Number of entries in the log, which equals the number of events when all is well. */
+  /** Number of entries in the log: events and records. */
   long size();
 
   /**
@@ -54,8 +59,8 @@ public interface Ledger {
   ConsistencyProof consistencyProof(long fromSize, long toSize);
 
   /**
-   * The entries re-encoded from the stored events with positions from {@code start}, at most {@code
-   * limit}, in order. Positions are the stored sequence numbers, so a removed event shows as a gap.
+   * The entries re-encoded from the stored events and records with positions from {@code start}, at
+   * most {@code limit}, in order. A removed event or record shows as a gap.
    */
   List<Entry> entries(long start, int limit);
 
@@ -77,20 +82,84 @@ public interface Ledger {
   }
 
   /**
-   * One stored event as a ledger entry: its canonical JSON (docs/ledger.md), or, when the stored
-   * event no longer decodes, why not.
+   * Keeps a witness's cosignature of the checkpoint of {@code treeSize} entries (C2SP
+   * tlog-cosignature), replacing the witness's earlier one: the checkpoint is rebuilt from the
+   * stored tree at that size and the cosignature must verify over it with {@code witness}.
    *
-   * @param position the event's sequence number, its leaf index
-   * @param eventId the event's id as stored
-   * @param canonicalJson the RFC 8785 encoding of the event, or null when unreadable
-   * @param unreadable why the stored event cannot be encoded, or null
+   * @return the checkpoint cosigned, signed by the log
+   * @throws IllegalArgumentException when the size is not of this log or the cosignature does not
+   *     verify, or the witness already cosigned a larger checkpoint
    */
-  record Entry(long position, String eventId, String canonicalJson, String unreadable) {
+  SignedNote addCosignature(WitnessKey witness, long treeSize, Cosignature cosignature);
+
+  /** The latest cosignature of each witness, largest tree size first. */
+  List<WitnessCosignature> cosignatures();
+
+  /**
+   * A witness's cosignature as kept.
+   *
+   * @param witness the witness's public key
+   * @param checkpoint the checkpoint it cosigned, signed by the log
+   * @param cosignature the witness's cosignature of it
+   * @param receivedAt when the log received it
+   */
+  record WitnessCosignature(
+      WitnessKey witness, SignedNote checkpoint, Cosignature cosignature, Instant receivedAt) {
+    public WitnessCosignature {
+      requireNonNull(witness, "witness is null");
+      requireNonNull(checkpoint, "checkpoint is null");
+      requireNonNull(cosignature, "cosignature is null");
+      requireNonNull(receivedAt, "receivedAt is null");
+    }
+  }
+
+  /** The {@link Entry#kind()} of a custody event; records have their own (LedgerRecords). */
+  String EVENT = "event";
+
+  /**
+   * One leaf of the log as stored: a custody event or a record (a registry change, an owner change,
+   * a case action), as its canonical JSON (docs/ledger.md), or, when what is stored no longer
+   * decodes, why not.
+   *
+   * @param position the leaf index (for an event, its sequence number)
+   * @param kind {@link #EVENT}, or the record's kind ({@code site}, {@code actor}, {@code owners},
+   *     {@code case-action})
+   * @param subject the event's id, or what the record is about (a site id, {@code case/sequence})
+   * @param canonicalJson the RFC 8785 encoding of the entry, or null when unreadable
+   * @param unreadable why the stored event or record cannot be encoded, or null
+   */
+  record Entry(
+      long position, String kind, String subject, String canonicalJson, String unreadable) {
     public Entry {
-      requireNonNull(eventId, "eventId is null");
+      requireNonNull(kind, "kind is null");
+      requireNonNull(subject, "subject is null");
       if ((canonicalJson == null) == (unreadable == null)) {
         throw new IllegalArgumentException("an entry has either its JSON or a reason, not both");
       }
+    }
+
+    /** An event's entry. */
+    public Entry(long position, String eventId, String canonicalJson, String unreadable) {
+      this(position, EVENT, eventId, canonicalJson, unreadable);
+    }
+
+    /** Whether this leaf is a custody event. */
+    public boolean isEvent() {
+      return EVENT.equals(kind);
+    }
+
+    /** The event's id, or null for a record. */
+    public String eventId() {
+      return isEvent() ? subject : null;
+    }
+
+    /** How a person reads which entry this is: "event ev-1", "site site-rubaya". */
+    public String describe() {
+      return switch (kind) {
+        case "owners" -> "owner change " + subject;
+        case "case-action" -> "case action " + subject;
+        default -> kind + " " + subject;
+      };
     }
 
     /** The exact bytes that are hashed into the leaf. */

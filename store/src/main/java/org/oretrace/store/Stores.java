@@ -3,6 +3,7 @@ package org.oretrace.store;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import org.oretrace.core.ledger.LogKey;
 import org.oretrace.store.ledger.LogKeyFile;
 import org.oretrace.store.postgres.PostgresStore;
 import org.oretrace.store.sqlite.SqliteStore;
@@ -28,22 +29,40 @@ public final class Stores {
    * @throws IllegalArgumentException when the URL names no database Oretrace runs on
    */
   public static Store open(String databaseUrl, Path dataFolder) {
+    return open(databaseUrl, dataFolder, null);
+  }
+
+  /**
+   * Opens the store; a new log's key is named {@code logOrigin}, the origin line of its
+   * checkpoints.
+   *
+   * @param logOrigin the origin for a log key created now, or null for {@value
+   *     LogKeyFile#DEFAULT_ORIGIN}; when the key exists already, it must be the key's name
+   * @throws IllegalArgumentException when the existing key has another origin
+   */
+  public static Store open(String databaseUrl, Path dataFolder, String logOrigin) {
     requireNonNull(dataFolder, "dataFolder is null");
+    LogKey key =
+        LogKeyFile.loadOrCreate(
+            dataFolder.resolve(LogKeyFile.FILE_NAME),
+            logOrigin == null ? LogKeyFile.DEFAULT_ORIGIN : logOrigin);
+    if (logOrigin != null && !key.name().equals(logOrigin)) {
+      throw new IllegalArgumentException(
+          "the log in "
+              + dataFolder
+              + " has the origin "
+              + key.name()
+              + ", which its key fixes; it cannot become "
+              + logOrigin);
+    }
     if (databaseUrl == null) {
-      return SqliteStore.open(dataFolder.resolve(SQLITE_FILE));
+      return SqliteStore.open(dataFolder.resolve(SQLITE_FILE), key);
     }
     if (databaseUrl.startsWith("jdbc:sqlite:")) {
-      return SqliteStore.open(
-          Path.of(databaseUrl.substring("jdbc:sqlite:".length())),
-          LogKeyFile.loadOrCreate(
-              dataFolder.resolve(LogKeyFile.FILE_NAME), LogKeyFile.DEFAULT_ORIGIN));
+      return SqliteStore.open(Path.of(databaseUrl.substring("jdbc:sqlite:".length())), key);
     }
     if (databaseUrl.startsWith(PostgresStore.URL_PREFIX)) {
-      return PostgresStore.open(
-          databaseUrl,
-          LogKeyFile.loadOrCreate(
-              dataFolder.resolve(LogKeyFile.FILE_NAME), LogKeyFile.DEFAULT_ORIGIN),
-          dataFolder.resolve(SqliteStore.EVIDENCE_FOLDER));
+      return PostgresStore.open(databaseUrl, key, dataFolder.resolve(SqliteStore.EVIDENCE_FOLDER));
     }
     throw new IllegalArgumentException(
         "unsupported database URL (expected jdbc:postgresql:// or jdbc:sqlite:): "

@@ -21,6 +21,12 @@ import org.oretrace.core.registry.Mineral;
 /** Ledger test helpers: a recorder with the Kivu registry, many events, and forged nodes. */
 public final class LedgerFixtures {
 
+  /**
+   * The log entries the fixture registry takes before any event: one record per site and actor, so
+   * the first event's sequence (leaf index) is this.
+   */
+  public static final long REGISTRY_ENTRIES = Fixtures.sites().size() + Fixtures.actors().size();
+
   private LedgerFixtures() {}
 
   /** A recorder over a new store on {@code database} with the fixture registry. */

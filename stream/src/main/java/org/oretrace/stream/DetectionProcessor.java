@@ -108,21 +108,26 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
    * store rather than asking its event count, which another process's appends may have outdated.
    */
   private void warmUp() {
+    // Sequences are ledger positions, which registry changes and case actions share: they may
+    // skip numbers, so a page is read up to the next sequence, not counted.
     for (long sequence = 0; sequence < next; ) {
+      List<StoredEvent> page =
+          store.custody().events(sequence, (int) Math.min(PAGE, next - sequence));
       List<CustodyEvent> events =
-          store.custody().events(sequence, (int) Math.min(PAGE, next - sequence)).stream()
-              .map(StoredEvent::event)
-              .toList();
+          page.stream().filter(stored -> stored.sequence() < next).map(StoredEvent::event).toList();
       if (events.isEmpty()) {
+        if (!page.isEmpty()) {
+          break; // the events up to next are all read; the positions left hold records
+        }
         throw new IllegalStateException(
-            "detection has judged "
+            "detection has judged up to sequence "
                 + next
-                + " events but the database holds "
+                + " but the database holds events only up to "
                 + sequence
                 + ": is this the database the publisher reads (--data, --db)?");
       }
       engine.warmUp(events);
-      sequence += events.size();
+      sequence = page.get(events.size() - 1).sequence() + 1;
     }
     if (next > 0) {
       LOG.info("detection resumed at sequence {} (engine warmed up from the store)", next);
@@ -194,8 +199,9 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
     if (!missing.isEmpty()) {
       long start = next;
       for (StoredEvent stored : missing) {
-        if (stored.sequence() != next) {
-          break;
+        if (stored.sequence() > next) {
+          // No event is stored between: those positions are ledger records, never on the topic.
+          next = stored.sequence();
         }
         judge(stored.event());
         pending.delete(next);

@@ -114,6 +114,9 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/log/proof/inclusion", ledger::inclusionProof);
     routes.get(PREFIX + "/log/proof/consistency", ledger::consistencyProof);
     routes.get(PREFIX + "/log/entries", ledger::entries);
+    routes.get(PREFIX + "/log/checkpoint/cosigned", ledger::cosignedCheckpoint);
+    routes.get(PREFIX + "/log/cosignatures", ledger::cosignatures);
+    routes.post(PREFIX + "/log/cosignatures", ledger::addCosignature);
 
     routes.get(PREFIX + "/sites/{id}/throughput", stats::siteThroughput);
     routes.get(PREFIX + "/actors/{id}/throughput", stats::actorThroughput);

@@ -2,14 +2,20 @@ package org.oretrace.server.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.Cosignature;
 import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.MerkleHash;
+import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.core.ledger.WitnessKey;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.Scope;
@@ -18,14 +24,15 @@ import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
  * The verifiable ledger, read-only: the signed checkpoint and the log's public key as text and
  * consistency proofs, open to anyone (they reveal no record, and outsiders must be able to check
- * the log); inclusion proofs and the entries themselves, which carry events, only for events in the
- * caller's {@link Scope} (other entries are listed with their index only, as redacted ones). Hashes
- * and entries are standard padded base64, as in checkpoints; docs/ledger.md says how to check each
- * answer.
+ * the log); inclusion proofs and the entries themselves, which carry events and records, only for
+ * what the caller may read ({@link #sees}; other entries are listed with their index only, as
+ * redacted ones). Hashes and entries are standard padded base64, as in checkpoints; docs/ledger.md
+ * says how to check each answer.
  */
 final class LedgerEndpoints {
 
@@ -81,14 +88,16 @@ final class LedgerEndpoints {
                 found ->
                     found.position() == position
                         && found.canonicalJson() != null
-                        && scope.seesEvent(found.eventId()))
+                        && sees(scope, found))
             .findFirst()
-            .orElseThrow(() -> ApiProblem.notFound("readable event at index", "" + position));
+            .orElseThrow(() -> ApiProblem.notFound("readable entry at index", "" + position));
     InclusionProof proof = ledger.inclusionProof(index, treeSize);
     ObjectNode body = Json.object();
     body.put("index", proof.leafIndex());
     body.put("size", proof.treeSize());
     body.put("eventId", entry.eventId());
+    body.put("kind", entry.kind());
+    body.put("subject", entry.subject());
     body.put("entry", Base64.getEncoder().encodeToString(entry.bytes()));
     body.put("leafHash", MerkleHash.ofLeaf(entry.bytes()).toBase64());
     body.put("rootHash", ledger.root(treeSize).toBase64());
@@ -136,12 +145,16 @@ final class LedgerEndpoints {
         }
         ObjectNode item = items.addObject();
         item.put("index", entry.position());
-        if (!scope.seesEvent(entry.eventId())) {
+        if (!sees(scope, entry)) {
           item.putNull("eventId");
+          item.putNull("kind");
+          item.putNull("subject");
           item.putNull("entry");
           continue;
         }
         item.put("eventId", entry.eventId());
+        item.put("kind", entry.kind());
+        item.put("subject", entry.subject());
         if (entry.canonicalJson() == null) {
           item.putNull("entry");
         } else {
@@ -150,6 +163,109 @@ final class LedgerEndpoints {
       }
     }
     Responses.json(context, 200, body);
+  }
+
+  /**
+   * Takes a witness's cosignature: {@code {"witnessKey", "treeSize", "cosignature"}}, the witness's
+   * verifier key, the size of the checkpoint it cosigned and the signature line. Open to anyone:
+   * the cosignature proves itself against the key and this log's own tree at that size, and whom a
+   * verifier counts as a witness is the verifier's choice (docs/ledger.md, "Witnesses"). The
+   * witness's latest cosignature replaces its earlier one.
+   */
+  void addCosignature(Context context) {
+    JsonNode body = Responses.parseBody(context.bodyAsBytes());
+    WitnessKey witness;
+    try {
+      witness = WitnessKey.parse(text(body, "witnessKey"));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("witnessKey", e.getMessage());
+    }
+    JsonNode size = body.get("treeSize");
+    if (size == null || !size.canConvertToLong() || !size.isIntegralNumber()) {
+      throw ApiProblem.badParameter("treeSize", "must be the cosigned checkpoint's tree size");
+    }
+    long treeSize = size.longValue();
+    if (treeSize < 1 || treeSize > ledger.size()) {
+      throw ApiProblem.badParameter(
+          "treeSize", "must be a tree size from 1 to " + ledger.size() + " (the log's size)");
+    }
+    Cosignature cosignature;
+    try {
+      cosignature = Cosignature.parseLine(text(body, "cosignature"));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("cosignature", e.getMessage());
+    }
+    SignedNote checkpoint;
+    try {
+      checkpoint = ledger.addCosignature(witness, treeSize, cosignature);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("cosignature", e.getMessage());
+    }
+    ObjectNode answer = Json.object();
+    answer.put("witness", witness.name());
+    answer.put("treeSize", treeSize);
+    answer.put("checkpoint", checkpoint.serialize());
+    Responses.json(context, 201, answer);
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isTextual()) {
+      throw ApiProblem.badParameter(field, "is required, as a string");
+    }
+    return value.textValue();
+  }
+
+  /** Every witness's latest cosignature, largest tree size first. */
+  void cosignatures(Context context) {
+    ObjectNode body = Json.object();
+    ArrayNode items = body.putArray("cosignatures");
+    for (Ledger.WitnessCosignature kept : ledger.cosignatures()) {
+      ObjectNode item = items.addObject();
+      item.put("witness", kept.witness().name());
+      item.put("witnessKey", kept.witness().toString());
+      item.put("treeSize", Checkpoint.fromNoteBody(kept.checkpoint().body()).size());
+      item.put("cosignature", kept.cosignature().toLine());
+      item.put("receivedAt", kept.receivedAt().toString());
+    }
+    Responses.json(context, 200, body);
+  }
+
+  /**
+   * The largest checkpoint any witness cosigned, as a signed note carrying the log's signature and
+   * every witness's cosignature of it.
+   */
+  void cosignedCheckpoint(Context context) {
+    List<Ledger.WitnessCosignature> kept = ledger.cosignatures();
+    if (kept.isEmpty()) {
+      throw ApiProblem.notFound("cosigned checkpoint", "yet");
+    }
+    SignedNote largest = kept.getFirst().checkpoint();
+    List<SignedNote.Signature> signatures = new ArrayList<>(largest.signatures());
+    for (Ledger.WitnessCosignature each : kept) {
+      if (each.checkpoint().body().equals(largest.body())) {
+        signatures.add(each.cosignature().toNoteSignature());
+      }
+    }
+    context
+        .status(200)
+        .contentType(TEXT)
+        .result(new SignedNote(largest.body(), signatures).serialize());
+  }
+
+  /**
+   * Whether the caller may read an entry: an event in its need to know, any site or actor record
+   * (the registry is open to every caller), owner changes and case actions only for the platform
+   * administrator (cases are seen through /cases by those they are shared with).
+   */
+  private static boolean sees(Scope scope, Ledger.Entry entry) {
+    if (entry.isEvent()) {
+      return scope.seesEvent(entry.eventId());
+    }
+    return switch (entry.kind()) {
+      case LedgerRecords.SITE, LedgerRecords.ACTOR -> true;
+      default -> scope.everything();
+    };
   }
 
   /** A tree size parameter, by default the log's current size. */

@@ -76,7 +76,7 @@ public final class NeedToKnow {
     if (organisation == null) {
       return Scope.of(caller, Set.of(), Set.of(), actor -> false);
     }
-    long version = custody.eventCount() * 31 + registry.actorCount();
+    long version = custody.nextSequence() * 31 + registry.actorCount();
     Cached cached = cache.get(organisation.id());
     if (cached == null || cached.version != version || !cached.organisation.equals(organisation)) {
       long started = System.nanoTime();
@@ -186,7 +186,7 @@ public final class NeedToKnow {
   }
 
   private void forEachEvent(java.util.function.Consumer<CustodyEvent> consumer) {
-    long count = custody.eventCount();
+    long count = custody.nextSequence();
     long next = 0;
     while (next < count) {
       List<StoredEvent> batch = custody.events(next, READ_BATCH);

@@ -162,7 +162,7 @@ public final class CustodyStatistics {
 
   /** Reads the events recorded since the last question and turns them into movements. */
   private void refresh() {
-    long count = custody.eventCount();
+    long count = custody.nextSequence();
     while (nextSequence < count) {
       List<StoredEvent> batch = custody.events(nextSequence, READ_BATCH);
       if (batch.isEmpty()) {

@@ -30,9 +30,13 @@ class LedgerEndpointsTest {
   private final TestServer server = new TestServer();
   private VerifierKey key;
 
+  /** The registry's records (five sites, the actors), logged before the chain's events. */
+  private long registry;
+
   @BeforeEach
   void recordTheChain() {
     server.seedRegistry();
+    registry = server.store().ledger().size();
     assertThat(server.post("/api/v1/events", Fixtures.CHAIN, server.recorderToken()).status())
         .isEqualTo(201);
     Response keyText = server.get("/api/v1/log/key");
@@ -58,13 +62,14 @@ class LedgerEndpointsTest {
   @Test
   void anEventsInclusionProofVerifiesAgainstTheSignedCheckpoint() {
     Checkpoint checkpoint = checkpoint();
-    assertThat(checkpoint.size()).isEqualTo(10);
+    assertThat(checkpoint.size()).isEqualTo(registry + 10);
 
     JsonNode answer = server.get("/api/v1/log/proof/inclusion?event=e-merge").json();
     byte[] entry = Base64.getDecoder().decode(answer.get("entry").asText());
     JsonNode event = Json.parse(entry);
     assertThat(event.get("id").asText()).isEqualTo("e-merge");
-    assertThat(answer.get("index").asLong()).isEqualTo(6);
+    assertThat(answer.get("index").asLong()).isEqualTo(registry + 6);
+    assertThat(answer.get("kind").asText()).isEqualTo("event");
 
     InclusionProof proof =
         new InclusionProof(
@@ -78,6 +83,10 @@ class LedgerEndpointsTest {
     JsonNode entries = server.get("/api/v1/log/entries?start=0&limit=4").json();
     assertThat(entries.get("size").asLong()).isEqualTo(checkpoint.size());
     assertThat(entries.get("entries")).hasSize(4);
+    // The first entries are the registry's records: sites, proved like events.
+    assertThat(entries.get("entries"))
+        .allSatisfy(item -> assertThat(item.get("kind").asText()).isEqualTo("site"))
+        .allSatisfy(item -> assertThat(item.get("eventId").isNull()).isTrue());
     for (JsonNode item : entries.get("entries")) {
       JsonNode answer =
           server.get("/api/v1/log/proof/inclusion?index=" + item.get("index") + "&size=4").json();
@@ -94,7 +103,7 @@ class LedgerEndpointsTest {
     String more = "[" + Fixtures.tag("e-late", "LOT-LATE", "TAG-LATE", 5_000) + "]";
     assertThat(server.post("/api/v1/events", more, server.recorderToken()).status()).isEqualTo(201);
     Checkpoint newer = checkpoint();
-    assertThat(newer.size()).isEqualTo(11);
+    assertThat(newer.size()).isEqualTo(registry + 11);
 
     JsonNode answer =
         server
@@ -107,12 +116,41 @@ class LedgerEndpointsTest {
   }
 
   @Test
+  void aSiteStatusChangeIsALeafProvedByIndexAndRedactedFromNoOne() {
+    String redSite =
+        "[{\"id\": \"CD-NK-001\", \"name\": \"Luwowo\", \"country\": \"CD\","
+            + " \"location\": {\"lat\": -1.60, \"lon\": 28.95}, \"minerals\": [\"coltan\"],"
+            + " \"icglrStatus\": \"red\"}]";
+    assertThat(server.post("/api/v1/sites", redSite, TestServer.START_UP_ADMIN_TOKEN).status())
+        .isEqualTo(200);
+    Checkpoint checkpoint = checkpoint();
+    assertThat(checkpoint.size()).isEqualTo(registry + 11);
+    long index = checkpoint.size() - 1;
+    JsonNode answer =
+        server
+            .get(
+                "/api/v1/log/proof/inclusion?index=" + index,
+                "Authorization",
+                "Bearer " + server.viewerToken())
+            .json();
+    assertThat(answer.get("kind").asText()).isEqualTo("site");
+    assertThat(answer.get("subject").asText()).isEqualTo("CD-NK-001");
+    assertThat(answer.get("eventId").isNull()).isTrue();
+    byte[] entry = Base64.getDecoder().decode(answer.get("entry").asText());
+    assertThat(Json.parse(entry).at("/site/icglrStatus").asText()).isEqualTo("red");
+    MerkleProofs.verifyInclusion(
+        MerkleHash.ofLeaf(entry),
+        new InclusionProof(index, checkpoint.size(), hashes(answer)),
+        checkpoint.rootHash());
+  }
+
+  @Test
   void badParametersAreProblems() {
     assertProblem(server.get("/api/v1/log/proof/inclusion?event=nope"), 404);
     assertProblem(server.get("/api/v1/log/proof/inclusion?index=1&event=e-merge"), 400);
-    assertProblem(server.get("/api/v1/log/proof/inclusion?index=10"), 400);
+    assertProblem(server.get("/api/v1/log/proof/inclusion?index=" + (registry + 10)), 400);
     assertProblem(server.get("/api/v1/log/proof/inclusion?event=e-merge&size=3"), 400);
-    assertProblem(server.get("/api/v1/log/proof/inclusion?index=0&size=11"), 400);
+    assertProblem(server.get("/api/v1/log/proof/inclusion?index=0&size=" + (registry + 11)), 400);
     assertProblem(server.get("/api/v1/log/proof/consistency?from=0&to=5"), 400);
     assertProblem(server.get("/api/v1/log/proof/consistency?from=6&to=5"), 400);
     assertProblem(server.get("/api/v1/log/entries?limit=1001"), 400);

@@ -144,6 +144,9 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/log/proof/inclusion", READ);
     RULES.put("GET /api/v1/log/proof/consistency", PUBLIC);
     RULES.put("GET /api/v1/log/entries", READ);
+    RULES.put("GET /api/v1/log/checkpoint/cosigned", PUBLIC);
+    RULES.put("GET /api/v1/log/cosignatures", PUBLIC);
+    RULES.put("POST /api/v1/log/cosignatures", PUBLIC);
     RULES.put("GET /api/v1/sites/{id}/throughput", READ);
     RULES.put("GET /api/v1/actors/{id}/throughput", READ);
     RULES.put("GET /api/v1/stats/summary", READ);

@@ -114,7 +114,7 @@ public final class EpcisCapture {
       }
       custodyIds.add(ids);
     }
-    long countBefore = recorder.store().custody().eventCount();
+    long countBefore = recorder.store().custody().nextSequence();
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
         recorder.record(custody);
@@ -143,7 +143,7 @@ public final class EpcisCapture {
     }
     // When nothing else was recorded meanwhile, the projection need not revisit this capture's
     // custody events (they are linked): move its watermark past them in the same transaction.
-    long countAfter = recorder.store().custody().eventCount();
+    long countAfter = recorder.store().custody().nextSequence();
     boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
     store.append(records, onlyOurs ? countAfter : -1);
     if (onlyOurs) {
@@ -160,7 +160,7 @@ public final class EpcisCapture {
     if (projectedUpTo < 0) {
       projectedUpTo = store.projectedUpTo();
     }
-    long count = recorder.store().custody().eventCount();
+    long count = recorder.store().custody().nextSequence();
     while (projectedUpTo < count) {
       List<StoredEvent> batch = recorder.store().custody().events(projectedUpTo, CATCH_UP_BATCH);
       if (batch.isEmpty()) {

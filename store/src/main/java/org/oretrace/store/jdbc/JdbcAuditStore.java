@@ -31,10 +31,12 @@ import org.oretrace.store.json.Json;
 final class JdbcAuditStore implements AuditStore {
 
   private final Database database;
+  private final JdbcLedger ledger;
   private final JdbcRegistryStore registry;
 
-  JdbcAuditStore(Database database, JdbcRegistryStore registry) {
+  JdbcAuditStore(Database database, JdbcLedger ledger, JdbcRegistryStore registry) {
     this.database = database;
+    this.ledger = ledger;
     this.registry = registry;
   }
 
@@ -42,8 +44,8 @@ final class JdbcAuditStore implements AuditStore {
   public Optional<StatusChange> record(Audit audit) {
     List<Site> changed = new ArrayList<>();
     Optional<StatusChange> change =
-        database.write(
-            connection -> {
+        ledger.recording(
+            (connection, records) -> {
               Site site =
                   registry
                       .site(audit.siteId())
@@ -68,10 +70,11 @@ final class JdbcAuditStore implements AuditStore {
                       resulting,
                       site.armedGroupPresence(),
                       site.cahra());
-              registry.writeSites(connection, List.of(updated));
+              registry.writeSites(connection, records, List.of(updated));
               changed.add(updated);
               return Optional.of(made);
-            });
+            },
+            () -> {});
     registry.cache(changed);
     return change;
   }

@@ -17,6 +17,7 @@ import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.json.CaseJson;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
  * Cases in SQL: the latest version of each in {@code cases}, who may see it in {@code
@@ -28,16 +29,18 @@ import org.oretrace.store.json.Json;
 final class JdbcCaseStore implements CaseStore {
 
   private final Database database;
+  private final JdbcLedger ledger;
 
-  JdbcCaseStore(Database database) {
+  JdbcCaseStore(Database database, JdbcLedger ledger) {
     this.database = database;
+    this.ledger = ledger;
   }
 
   @Override
   public void open(CaseFile opened, AuditEntry entry) {
     requireMatching(opened, entry);
-    database.write(
-        connection -> {
+    ledger.recording(
+        (connection, records) -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "INSERT INTO cases (id, owner, state, opened_at_millis, updated_at_millis,"
@@ -52,16 +55,17 @@ final class JdbcCaseStore implements CaseStore {
             statement.executeUpdate();
           }
           writeOrganisations(connection, opened);
-          append(connection, entry);
+          append(connection, records, entry);
           return null;
-        });
+        },
+        () -> {});
   }
 
   @Override
   public boolean update(CaseFile updated, AuditEntry entry) {
     requireMatching(updated, entry);
-    return database.write(
-        connection -> {
+    return ledger.recording(
+        (connection, records) -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "UPDATE cases SET owner = ?, state = ?, updated_at_millis = ?, version = ?,"
@@ -83,9 +87,10 @@ final class JdbcCaseStore implements CaseStore {
             statement.executeUpdate();
           }
           writeOrganisations(connection, updated);
-          append(connection, entry);
+          append(connection, records, entry);
           return true;
-        });
+        },
+        () -> {});
   }
 
   private static void requireMatching(CaseFile caseFile, AuditEntry entry) {
@@ -109,7 +114,9 @@ final class JdbcCaseStore implements CaseStore {
     }
   }
 
-  private static void append(Connection connection, AuditEntry entry) throws SQLException {
+  /** Appends the entry to the case's trail and logs it as a record. */
+  private static void append(Connection connection, JdbcLedger.RecordSink records, AuditEntry entry)
+      throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "INSERT INTO case_audit (case_id, sequence, at_millis, organisation, role,"
@@ -124,6 +131,10 @@ final class JdbcCaseStore implements CaseStore {
       statement.setString(8, Json.text(CaseJson.encode(entry.action())));
       statement.executeUpdate();
     }
+    records.append(
+        LedgerRecords.CASE_ACTION,
+        LedgerRecords.caseActionSubject(entry.caseId(), entry.sequence()),
+        LedgerRecords.caseAction(entry));
   }
 
   @Override

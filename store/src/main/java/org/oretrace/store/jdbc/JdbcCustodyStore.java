@@ -52,12 +52,14 @@ final class JdbcCustodyStore implements CustodyStore {
 
   private final Database database;
   private final JdbcLedger ledger;
+  private final AtomicLong nextSequence;
   private final AtomicLong eventCount;
 
   JdbcCustodyStore(Database database, JdbcLedger ledger) {
     this.database = database;
     this.ledger = ledger;
-    this.eventCount = new AtomicLong(database.read(JdbcCustodyStore::nextSequence));
+    this.nextSequence = new AtomicLong(database.read(JdbcCustodyStore::nextSequence));
+    this.eventCount = new AtomicLong(database.read(JdbcCustodyStore::countEvents));
   }
 
   @Override
@@ -67,9 +69,22 @@ final class JdbcCustodyStore implements CustodyStore {
     }
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
+    long[] next = new long[1];
     return ledger.appending(
         connection -> {
-          long first = database.soleWriter() ? eventCount.get() : nextSequence(connection);
+          // Events and records share the log's positions: an event's sequence is its leaf index.
+          long first = ledger.nextPosition(connection);
+          long eventsNext = database.soleWriter() ? nextSequence.get() : nextSequence(connection);
+          // The log's last leaf must be the last event or a record: else events were lost.
+          if (eventsNext > first
+              || (eventsNext < first && !ledger.recordAt(connection, first - 1))) {
+            throw new StoreException(
+                "the stored events run to position "
+                    + eventsNext
+                    + " but the ledger holds "
+                    + first
+                    + " entries; run oretrace verify");
+          }
           ledger.startAppending(connection, first);
           insertEvents(connection, batch.events(), encoded, first, recordedAt);
           writeLots(connection, batch);
@@ -78,9 +93,21 @@ final class JdbcCustodyStore implements CustodyStore {
             insertIdempotency(connection, idempotency, recordedAt);
           }
           ledger.finish(connection, recordedAt);
+          next[0] = first + count;
           return first;
         },
-        () -> eventCount.addAndGet(count));
+        () -> {
+          nextSequence.set(next[0]);
+          eventCount.addAndGet(count);
+        });
+  }
+
+  private static long countEvents(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM events");
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   private static long nextSequence(Connection connection) throws SQLException {
@@ -301,6 +328,14 @@ final class JdbcCustodyStore implements CustodyStore {
   public long eventCount() {
     if (database.soleWriter()) {
       return eventCount.get();
+    }
+    return database.read(JdbcCustodyStore::countEvents);
+  }
+
+  @Override
+  public long nextSequence() {
+    if (database.soleWriter()) {
+      return nextSequence.get();
     }
     return database.read(JdbcCustodyStore::nextSequence);
   }

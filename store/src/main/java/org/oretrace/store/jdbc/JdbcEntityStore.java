@@ -27,6 +27,7 @@ import org.oretrace.core.entities.Relation;
 import org.oretrace.store.EntityStore;
 import org.oretrace.store.json.EntityJson;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
  * Parties and their relations in SQL, also held in memory (they are few and the entity graph reads
@@ -41,12 +42,14 @@ final class JdbcEntityStore implements EntityStore {
           .thenComparing(Relation::kind);
 
   private final Database database;
+  private final JdbcLedger ledger;
   private final Map<String, Party> parties = new ConcurrentHashMap<>();
   private final Map<String, Relation> relations = new ConcurrentHashMap<>();
   private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
 
-  JdbcEntityStore(Database database) {
+  JdbcEntityStore(Database database, JdbcLedger ledger) {
     this.database = database;
+    this.ledger = ledger;
     database.read(
         connection -> {
           try (PreparedStatement statement =
@@ -91,8 +94,8 @@ final class JdbcEntityStore implements EntityStore {
     requireParties(newParties, newRelations);
     List<Relation> replaced =
         relations.values().stream().filter(each -> each.subjectId().equals(subjectId)).toList();
-    database.write(
-        connection -> {
+    ledger.recording(
+        (connection, records) -> {
           putParties(connection, newParties);
           try (PreparedStatement statement =
               connection.prepareStatement("DELETE FROM party_relations WHERE subject_id = ?")) {
@@ -100,9 +103,10 @@ final class JdbcEntityStore implements EntityStore {
             statement.executeUpdate();
           }
           putRelations(connection, newRelations);
-          appendChange(connection, subjectId, newRelations, by, at);
+          appendChange(connection, records, subjectId, newRelations, by, at);
           return null;
-        });
+        },
+        () -> {});
     newParties.forEach(party -> parties.put(party.id(), party));
     replaced.forEach(relation -> relations.remove(key(relation)));
     newRelations.forEach(relation -> relations.put(key(relation), relation));
@@ -117,8 +121,8 @@ final class JdbcEntityStore implements EntityStore {
     newRelations.forEach(relation -> subjects.add(relation.subjectId()));
     Map<String, Relation> after = new LinkedHashMap<>(relations);
     newRelations.forEach(relation -> after.put(key(relation), relation));
-    database.write(
-        connection -> {
+    ledger.recording(
+        (connection, records) -> {
           putParties(connection, newParties);
           putRelations(connection, newRelations);
           for (String subject : subjects) {
@@ -127,10 +131,11 @@ final class JdbcEntityStore implements EntityStore {
                     .filter(each -> each.subjectId().equals(subject))
                     .sorted(ORDER)
                     .toList();
-            appendChange(connection, subject, owners, by, at);
+            appendChange(connection, records, subject, owners, by, at);
           }
           return null;
-        });
+        },
+        () -> {});
     newParties.forEach(party -> parties.put(party.id(), party));
     newRelations.forEach(relation -> relations.put(key(relation), relation));
     changed(List.copyOf(subjects));
@@ -189,8 +194,14 @@ final class JdbcEntityStore implements EntityStore {
     }
   }
 
+  /** Appends a change to the hash-chained history and logs it as a record. */
   private static void appendChange(
-      Connection connection, String subjectId, List<Relation> owners, String by, Instant at)
+      Connection connection,
+      JdbcLedger.RecordSink records,
+      String subjectId,
+      List<Relation> owners,
+      String by,
+      Instant at)
       throws SQLException {
     long sequence = 0;
     String previous = "";
@@ -219,6 +230,11 @@ final class JdbcEntityStore implements EntityStore {
           6, digest(previous, sequence, subjectId, at.toEpochMilli(), by, document));
       statement.executeUpdate();
     }
+    records.append(
+        LedgerRecords.OWNERS,
+        LedgerRecords.ownersSubject(sequence),
+        LedgerRecords.owners(
+            sequence, subjectId, Instant.ofEpochMilli(at.toEpochMilli()), by, document));
   }
 
   /** SHA-256 over the previous digest and the row's fields, each followed by a newline. */

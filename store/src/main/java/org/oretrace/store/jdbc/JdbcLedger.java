@@ -8,24 +8,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.Cosignature;
 import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.core.ledger.MerkleLog;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.ledger.VerifierKey;
+import org.oretrace.core.ledger.WitnessKey;
+import org.oretrace.core.registry.Actor;
+import org.oretrace.core.registry.Site;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.json.CaseJson;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.json.RegistryJson;
 import org.oretrace.store.ledger.LedgerEntries;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
  * The ledger in SQL: the Merkle log's nodes in {@code merkle_tiles} ({@link MerkleTiles}), its
@@ -78,15 +87,167 @@ final class JdbcLedger implements Ledger {
   void initialise() {
     appending(
         connection -> {
-          if (longQuery(connection, "SELECT COUNT(*) FROM log_checkpoint") > 0) {
+          boolean fresh = longQuery(connection, "SELECT COUNT(*) FROM log_checkpoint") == 0;
+          boolean backfill = longQuery(connection, "SELECT COUNT(*) FROM log_records_backfill") > 0;
+          if (!fresh && !backfill) {
             return null;
           }
           startAppending(connection, committedSize(connection));
-          appendStoredEvents(connection);
+          if (fresh) {
+            appendStoredEvents(connection);
+          }
+          if (backfill) {
+            appendStoredRecords(connection);
+          }
           finish(connection, System.currentTimeMillis());
           return null;
         },
         () -> {});
+  }
+
+  /**
+   * Appends a record for every site, actor, owner change and case action written before records
+   * were logged (schema version 15), once: sites and actors in id order, owner changes in their
+   * sequence, case actions in time order.
+   */
+  private void appendStoredRecords(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT document FROM sites ORDER BY id");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Site site = RegistryJson.decodeSite(parse(rows.getString(1)));
+        appendRecord(connection, LedgerRecords.SITE, site.id(), LedgerRecords.site(site));
+      }
+    }
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT document FROM actors ORDER BY id");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Actor actor = RegistryJson.decodeActor(parse(rows.getString(1)));
+        appendRecord(connection, LedgerRecords.ACTOR, actor.id(), LedgerRecords.actor(actor));
+      }
+    }
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT sequence, subject_id, changed_at_millis, changed_by, document"
+                    + " FROM entity_changes ORDER BY sequence");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        appendRecord(
+            connection,
+            LedgerRecords.OWNERS,
+            LedgerRecords.ownersSubject(rows.getLong(1)),
+            ownersEntry(rows.getLong(1), rows));
+      }
+    }
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT case_id, sequence, at_millis, organisation, role, client_address,"
+                    + " document FROM case_audit ORDER BY at_millis, case_id, sequence");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        AuditEntry entry = caseAction(rows.getString(1), rows.getLong(2), rows, 3);
+        appendRecord(
+            connection,
+            LedgerRecords.CASE_ACTION,
+            LedgerRecords.caseActionSubject(entry.caseId(), entry.sequence()),
+            LedgerRecords.caseAction(entry));
+      }
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement("DELETE FROM log_records_backfill")) {
+      statement.executeUpdate();
+    }
+  }
+
+  /** The owner change of the row (sequence, subject, at, by, document) from column 2 on. */
+  private static byte[] ownersEntry(long sequence, ResultSet rows) throws SQLException {
+    return LedgerRecords.owners(
+        sequence,
+        rows.getString(2),
+        Instant.ofEpochMilli(rows.getLong(3)),
+        rows.getString(4),
+        rows.getString(5));
+  }
+
+  /** The case action of a row whose (at, organisation, role, address, document) start at column. */
+  private static AuditEntry caseAction(String caseId, long sequence, ResultSet rows, int column)
+      throws SQLException {
+    return CaseJson.entry(
+        caseId,
+        sequence,
+        Instant.ofEpochMilli(rows.getLong(column)),
+        rows.getString(column + 1),
+        rows.getString(column + 2),
+        rows.getString(column + 3),
+        parse(rows.getString(column + 4)));
+  }
+
+  private static JsonNode parse(String document) {
+    return Json.parse(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Runs a transaction that changes records and appends an entry for each ({@link RecordSink}),
+   * under the ledger's locks, then signs the new checkpoint; {@code afterCommit} runs once it is
+   * committed. The entries take the next positions of the log's one sequence.
+   */
+  <T> T recording(RecordWork<T> work, Runnable afterCommit) {
+    return appending(
+        connection -> {
+          startAppending(connection, committedSize(connection));
+          T result =
+              work.run(
+                  connection,
+                  (kind, subject, entry) -> appendRecord(connection, kind, subject, entry));
+          finish(connection, System.currentTimeMillis());
+          return result;
+        },
+        afterCommit);
+  }
+
+  /** A transaction's work that appends records through the sink it is given. */
+  interface RecordWork<T> {
+    T run(Connection connection, RecordSink records) throws SQLException;
+  }
+
+  /** Appends one record's entry to the log, inside {@link #recording}. */
+  interface RecordSink {
+    void append(String kind, String subject, byte[] entry) throws SQLException;
+  }
+
+  /** Appends a record at the log's next position and keeps its entry in {@code log_records}. */
+  private void appendRecord(Connection connection, String kind, String subject, byte[] entry)
+      throws SQLException {
+    PreparedStatement statement =
+        database.prepared(
+            connection,
+            "INSERT INTO log_records (position, kind, subject, entry) VALUES (?, ?, ?, ?)");
+    statement.setLong(1, writerLog.size());
+    statement.setString(2, kind);
+    statement.setString(3, subject);
+    statement.setString(4, new String(entry, StandardCharsets.UTF_8));
+    statement.executeUpdate();
+    writerLog.append(entry);
+  }
+
+  /** Whether a record is logged at {@code position}. */
+  boolean recordAt(Connection connection, long position) throws SQLException {
+    PreparedStatement statement =
+        database.prepared(connection, "SELECT COUNT(*) FROM log_records WHERE position = ?");
+    statement.setLong(1, position);
+    try (ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1) > 0;
+    }
+  }
+
+  /**
+   * The position the next entry takes, inside {@link #appending}: the committed size of the log,
+   * which events and records share.
+   */
+  long nextPosition(Connection connection) throws SQLException {
+    return committedSize(connection);
   }
 
   /**
@@ -133,18 +294,35 @@ final class JdbcLedger implements Ledger {
     }
   }
 
+  /**
+   * Appends the stored events in sequence order, and the records already logged between them (a log
+   * whose nodes were lost) with their logged entries.
+   */
   private void appendStoredEvents(Connection connection) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT sequence, document FROM events WHERE sequence >= ? ORDER BY sequence")) {
-      statement.setLong(1, writerLog.size());
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          if (rows.getLong(1) != writerLog.size()) {
+    try (PreparedStatement events =
+            connection.prepareStatement(
+                "SELECT sequence, document FROM events WHERE sequence >= ? ORDER BY sequence");
+        PreparedStatement records =
+            connection.prepareStatement(
+                "SELECT position, entry FROM log_records WHERE position >= ? ORDER BY position")) {
+      events.setLong(1, writerLog.size());
+      records.setLong(1, writerLog.size());
+      try (ResultSet eventRows = events.executeQuery();
+          ResultSet recordRows = records.executeQuery()) {
+        boolean event = eventRows.next();
+        boolean record = recordRows.next();
+        while (event || record) {
+          long position = writerLog.size();
+          if (event && eventRows.getLong(1) == position) {
+            append(LedgerEntries.encode(decode(eventRows.getString(2))));
+            event = eventRows.next();
+          } else if (record && recordRows.getLong(1) == position) {
+            append(recordRows.getString(2).getBytes(StandardCharsets.UTF_8));
+            record = recordRows.next();
+          } else {
             throw new StoreException(
-                "cannot build the ledger: no event at position " + writerLog.size());
+                "cannot build the ledger: no event or record at position " + position);
           }
-          append(LedgerEntries.encode(decode(rows.getString(2))));
         }
       }
     }
@@ -307,7 +485,7 @@ final class JdbcLedger implements Ledger {
   public List<Entry> entries(long start, int limit) {
     return database.read(
         connection -> {
-          List<Entry> entries = new ArrayList<>(Math.min(limit, 4096));
+          List<Entry> events = new ArrayList<>(Math.min(limit, 4096));
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT sequence, id, document FROM events WHERE sequence >= ?"
@@ -316,12 +494,131 @@ final class JdbcLedger implements Ledger {
             statement.setInt(2, limit);
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
-                entries.add(entry(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                events.add(entry(rows.getLong(1), rows.getString(2), rows.getString(3)));
               }
             }
           }
-          return entries;
+          List<Entry> records = records(connection, start, limit);
+          if (records.isEmpty()) {
+            return events;
+          }
+          List<Entry> merged = new ArrayList<>(Math.min(limit, events.size() + records.size()));
+          int event = 0;
+          int record = 0;
+          while (merged.size() < limit && (event < events.size() || record < records.size())) {
+            boolean takeEvent =
+                record == records.size()
+                    || (event < events.size()
+                        && events.get(event).position() <= records.get(record).position());
+            merged.add(takeEvent ? events.get(event++) : records.get(record++));
+          }
+          return merged;
         });
+  }
+
+  /**
+   * The records with positions from {@code start}, recomputed from the rows they record: a case
+   * action or an owner change from its row (append-only); the latest record of a site or an actor
+   * from the site or actor as stored now, older ones being the history kept in {@code log_records}.
+   * A record whose row is gone is left out, a gap the verifier reports as removed.
+   */
+  private List<Entry> records(Connection connection, long start, int limit) throws SQLException {
+    List<Entry> records = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT r.position, r.kind, r.subject, r.entry, (SELECT MAX(l.position) FROM"
+                + " log_records l WHERE l.kind = r.kind AND l.subject = r.subject)"
+                + " FROM log_records r WHERE r.position >= ? ORDER BY r.position LIMIT ?")) {
+      statement.setLong(1, start);
+      statement.setInt(2, limit);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          long position = rows.getLong(1);
+          String kind = rows.getString(2);
+          String subject = rows.getString(3);
+          boolean latest = rows.getLong(5) == position;
+          try {
+            byte[] entry = recordEntry(connection, kind, subject, rows.getString(4), latest);
+            if (entry != null) {
+              records.add(
+                  new Entry(
+                      position, kind, subject, new String(entry, StandardCharsets.UTF_8), null));
+            }
+          } catch (RuntimeException e) {
+            records.add(
+                new Entry(
+                    position, kind, subject, null, "the stored record does not decode: " + e));
+          }
+        }
+      }
+    }
+    return records;
+  }
+
+  /** A record's entry recomputed from what it records, or null when that is no longer stored. */
+  private static byte[] recordEntry(
+      Connection connection, String kind, String subject, String logged, boolean latest)
+      throws SQLException {
+    return switch (kind) {
+      case LedgerRecords.SITE -> {
+        if (!latest) {
+          yield logged.getBytes(StandardCharsets.UTF_8);
+        }
+        String document = single(connection, "SELECT document FROM sites WHERE id = ?", subject);
+        yield document == null
+            ? null
+            : LedgerRecords.site(RegistryJson.decodeSite(parse(document)));
+      }
+      case LedgerRecords.ACTOR -> {
+        if (!latest) {
+          yield logged.getBytes(StandardCharsets.UTF_8);
+        }
+        String document = single(connection, "SELECT document FROM actors WHERE id = ?", subject);
+        yield document == null
+            ? null
+            : LedgerRecords.actor(RegistryJson.decodeActor(parse(document)));
+      }
+      case LedgerRecords.OWNERS -> {
+        long sequence = Long.parseLong(subject);
+        try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT sequence, subject_id, changed_at_millis, changed_by, document"
+                    + " FROM entity_changes WHERE sequence = ?")) {
+          statement.setLong(1, sequence);
+          try (ResultSet rows = statement.executeQuery()) {
+            yield rows.next() ? ownersEntry(sequence, rows) : null;
+          }
+        }
+      }
+      case LedgerRecords.CASE_ACTION -> {
+        int slash = subject.lastIndexOf('/');
+        String caseId = subject.substring(0, slash);
+        long sequence = Long.parseLong(subject.substring(slash + 1));
+        try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT at_millis, organisation, role, client_address, document"
+                    + " FROM case_audit WHERE case_id = ? AND sequence = ?")) {
+          statement.setString(1, caseId);
+          statement.setLong(2, sequence);
+          try (ResultSet rows = statement.executeQuery()) {
+            yield rows.next()
+                ? LedgerRecords.caseAction(caseAction(caseId, sequence, rows, 1))
+                : null;
+          }
+        }
+      }
+      default -> throw new IllegalArgumentException("no record kind " + kind);
+    };
+  }
+
+  private static String single(Connection connection, String sql, String parameter)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
   }
 
   private static Entry entry(long position, String eventId, String document) {
@@ -337,6 +634,89 @@ final class JdbcLedger implements Ledger {
     // Decoding before encoding makes the entry a function of the event, not of the stored text.
     return EventJson.encode(
         EventJson.decode(Json.parse(document.getBytes(StandardCharsets.UTF_8)), 0));
+  }
+
+  @Override
+  public SignedNote addCosignature(WitnessKey witness, long treeSize, Cosignature cosignature) {
+    requireNonNull(witness, "witness is null");
+    requireNonNull(cosignature, "cosignature is null");
+    if (treeSize < 1) {
+      throw new IllegalArgumentException("a cosigned checkpoint has at least one entry");
+    }
+    String body = new Checkpoint(key.name(), treeSize, root(treeSize)).toNoteBody();
+    if (!cosignature.verifies(body, witness.publicOnly())) {
+      throw new IllegalArgumentException(
+          "the cosignature is not "
+              + witness.name()
+              + "'s signature of this log's checkpoint of size "
+              + treeSize);
+    }
+    // Ed25519 is deterministic: the log's signature of an earlier size is the one it made then.
+    SignedNote checkpoint = SignedNote.sign(body, key);
+    String witnessText = witness.publicOnly().toString();
+    long receivedAt = System.currentTimeMillis();
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT tree_size FROM log_cosignatures WHERE witness_key = ?")) {
+            statement.setString(1, witnessText);
+            try (ResultSet rows = statement.executeQuery()) {
+              if (rows.next() && rows.getLong(1) > treeSize) {
+                throw new IllegalArgumentException(
+                    witness.name()
+                        + " already cosigned the checkpoint of size "
+                        + rows.getLong(1)
+                        + ", a larger one");
+              }
+            }
+          }
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO log_cosignatures (witness_key, witness, tree_size, checkpoint,"
+                      + " cosignature, received_at_millis) VALUES (?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (witness_key) DO UPDATE SET tree_size = excluded.tree_size,"
+                      + " checkpoint = excluded.checkpoint, cosignature = excluded.cosignature,"
+                      + " received_at_millis = excluded.received_at_millis")) {
+            statement.setString(1, witnessText);
+            statement.setString(2, witness.name());
+            statement.setLong(3, treeSize);
+            statement.setString(4, checkpoint.serialize());
+            statement.setString(5, cosignature.toLine());
+            statement.setLong(6, receivedAt);
+            statement.executeUpdate();
+          }
+          return null;
+        });
+    return checkpoint;
+  }
+
+  @Override
+  public List<WitnessCosignature> cosignatures() {
+    return database.read(
+        connection -> {
+          List<WitnessCosignature> found = new ArrayList<>();
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT witness_key, checkpoint, cosignature, received_at_millis"
+                          + " FROM log_cosignatures ORDER BY tree_size DESC, witness_key");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              try {
+                found.add(
+                    new WitnessCosignature(
+                        WitnessKey.parse(rows.getString(1)),
+                        SignedNote.parse(rows.getString(2)),
+                        Cosignature.parseLine(rows.getString(3)),
+                        Instant.ofEpochMilli(rows.getLong(4))));
+              } catch (IllegalArgumentException e) {
+                // A damaged row proves nothing; a verifier counting witnesses will miss it.
+                continue;
+              }
+            }
+          }
+          return found;
+        });
   }
 
   @Override

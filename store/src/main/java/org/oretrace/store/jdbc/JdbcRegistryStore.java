@@ -21,6 +21,7 @@ import org.oretrace.store.PageRequest;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.json.RegistryJson;
+import org.oretrace.store.ledger.LedgerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,15 @@ final class JdbcRegistryStore implements RegistryStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistryStore.class);
 
   private final Database database;
+  private final JdbcLedger ledger;
   private final Map<String, Site> sites = new ConcurrentHashMap<>();
   private final Map<String, Actor> actors = new ConcurrentHashMap<>();
   private volatile Consumer<List<Actor>> afterActorsPut = actors -> {};
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-  JdbcRegistryStore(Database database) {
+  JdbcRegistryStore(Database database, JdbcLedger ledger) {
     this.database = database;
+    this.ledger = ledger;
     database.read(
         connection -> {
           try (PreparedStatement statement =
@@ -74,19 +77,21 @@ final class JdbcRegistryStore implements RegistryStore {
 
   @Override
   public void putSites(List<Site> newSites) {
-    database.write(
-        connection -> {
-          writeSites(connection, newSites);
+    ledger.recording(
+        (connection, records) -> {
+          writeSites(connection, records, newSites);
           return null;
-        });
+        },
+        () -> {});
     cache(newSites);
   }
 
   /**
    * Writes sites inside another store's transaction (an audit changing a site's status); the caller
-   * calls {@link #cache} once that transaction is committed.
+   * calls {@link #cache} once that transaction is committed. Each site is logged as a record.
    */
-  void writeSites(Connection connection, List<Site> newSites) throws SQLException {
+  void writeSites(Connection connection, JdbcLedger.RecordSink records, List<Site> newSites)
+      throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "INSERT INTO sites (id, country, icglr_status, minerals, document) VALUES (?, ?, ?, ?, ?)"
@@ -105,6 +110,9 @@ final class JdbcRegistryStore implements RegistryStore {
       }
       statement.executeBatch();
     }
+    for (Site site : newSites) {
+      records.append(LedgerRecords.SITE, site.id(), LedgerRecords.site(site));
+    }
   }
 
   /** Makes committed sites the ones lookups by id answer, and tells the listeners. */
@@ -116,8 +124,8 @@ final class JdbcRegistryStore implements RegistryStore {
 
   @Override
   public void putActors(List<Actor> newActors) {
-    database.write(
-        connection -> {
+    ledger.recording(
+        (connection, records) -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "INSERT INTO actors (id, kind, country, document) VALUES (?, ?, ?, ?)"
@@ -132,8 +140,12 @@ final class JdbcRegistryStore implements RegistryStore {
             }
             statement.executeBatch();
           }
+          for (Actor actor : newActors) {
+            records.append(LedgerRecords.ACTOR, actor.id(), LedgerRecords.actor(actor));
+          }
           return null;
-        });
+        },
+        () -> {});
     newActors.forEach(actor -> actors.put(actor.id(), actor));
     afterActorsPut.accept(List.copyOf(newActors));
     List<Actor> put = List.copyOf(newActors);

@@ -50,8 +50,8 @@ public final class JdbcStore implements Store {
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
     this.database = database;
-    this.registry = new JdbcRegistryStore(database);
     this.ledger = new JdbcLedger(database, logKey);
+    this.registry = new JdbcRegistryStore(database, ledger);
     this.custody = new JdbcCustodyStore(database, ledger);
     this.tokens = new JdbcTokenStore(database);
     this.accounts = new JdbcAccountStore(database);
@@ -59,14 +59,14 @@ public final class JdbcStore implements Store {
     this.epcis = new JdbcEpcisStore(database);
     this.devices = new JdbcDeviceStore(database);
     this.evidence = new JdbcEvidenceStore(database, evidenceFolder);
-    this.cases = new JdbcCaseStore(database);
-    this.audits = new JdbcAuditStore(database, registry);
+    this.cases = new JdbcCaseStore(database, ledger);
+    this.audits = new JdbcAuditStore(database, ledger, registry);
     this.communityReports = new JdbcCommunityReportStore(database);
     this.tradeStatistics = new JdbcTradeStatisticsStore(database);
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
-    this.entities = new JdbcEntityStore(database);
+    this.entities = new JdbcEntityStore(database, ledger);
     this.actorScreening =
         new ActorScreening(watchLists, registry, entities, custody, alerts, Clock.systemUTC());
     registry.afterActorsPut(actorScreening::actorsRegistered);

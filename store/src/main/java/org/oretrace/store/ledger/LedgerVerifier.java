@@ -27,9 +27,10 @@ import org.oretrace.store.ledger.VerificationReport.Kind;
 /**
  * Checks a stored ledger against its events, offline: what {@code oretrace verify} runs.
  *
- * <p>Design. The log is recomputed from scratch, in one streaming pass over the stored events in
- * sequence order: each event is re-encoded canonically ({@link LedgerEntries}) and appended to a
- * fresh {@link MerkleLog} whose node store does not keep the nodes but compares each one, as it is
+ * <p>Design. The log is recomputed from scratch, in one streaming pass over the stored events and
+ * records in position order: each event is re-encoded canonically ({@link LedgerEntries}), each
+ * record recomputed from the rows it records ({@link LedgerRecords}), and appended to a fresh
+ * {@link MerkleLog} whose node store does not keep the nodes but compares each one, as it is
  * completed, with the stored node at the same (level, index), read page by page. So memory stays at
  * one page per level plus the discrepancies, whatever the log's size, and every stored node is
  * checked. When the pass reaches the size of a checkpoint, the recomputed root (folded from the
@@ -85,6 +86,7 @@ public final class LedgerVerifier {
     private final ComparingNodeStore nodes = new ComparingNodeStore(ledger);
     private final MerkleLog recomputed = MerkleLog.over(nodes);
     private long events;
+    private long records;
 
     Run(LongConsumer progress) {
       this.progress = progress;
@@ -115,7 +117,11 @@ public final class LedgerVerifier {
             appendAt(position++, null);
           }
           appendAt(position++, entry);
-          events++;
+          if (entry.isEvent()) {
+            events++;
+          } else {
+            records++;
+          }
         }
         progress.accept(position);
       } while (page.size() == PAGE);
@@ -139,7 +145,7 @@ public final class LedgerVerifier {
       diagnoseLeaves();
       reportNodes();
       findings.sort((first, second) -> Long.compare(first.position(), second.position()));
-      return new VerificationReport(events, logSize, checkpointSize, findings);
+      return new VerificationReport(events, records, logSize, checkpointSize, findings);
     }
 
     private SignedNote latestCheckpoint() {
@@ -243,9 +249,9 @@ public final class LedgerVerifier {
             : new Finding(
                 position,
                 Kind.REMOVED,
-                "no event is stored at this position, where the log has an entry");
+                "no event or record is stored at this position, where the log has an entry");
       }
-      String event = "event " + entry.eventId();
+      String event = entry.describe();
       if (mismatch.computed() == null) {
         return new Finding(position, Kind.CHANGED, event + " is damaged: " + entry.unreadable());
       }
@@ -253,7 +259,7 @@ public final class LedgerVerifier {
       if (loggedAt != null) {
         String gone =
             mismatch.stored() != null && !computedAt.containsKey(mismatch.stored())
-                ? "; the event logged here is no longer stored"
+                ? "; the entry logged here is no longer stored"
                 : "";
         return new Finding(
             position, Kind.MOVED, event + " was logged at position " + loggedAt + gone);
@@ -269,7 +275,7 @@ public final class LedgerVerifier {
         return new Finding(
             position,
             Kind.INSERTED,
-            event + " is not in the log; the event logged here is now at position " + nowAt);
+            event + " is not in the log; the entry logged here is now at position " + nowAt);
       }
       return new Finding(
           position, Kind.CHANGED, event + " differs from the entry logged at this position");

@@ -5,17 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What {@link LedgerVerifier} found: how many events and log entries it compared and every
- * discrepancy, in position order. No finding means the stored events are exactly those the log and
- * its signed checkpoint commit to.
+ * What {@link LedgerVerifier} found: how many events, records and log entries it compared and every
+ * discrepancy, in position order. No finding means the stored events and records are exactly those
+ * the log and its signed checkpoint commit to.
  *
  * @param events number of stored events read
+ * @param records number of records (registry changes, owner changes, case actions) read
  * @param logSize number of entries in the stored log
  * @param checkpointSize size of the latest signed checkpoint, or -1 if it could not be read
  * @param findings every discrepancy
  */
 public record VerificationReport(
-    long events, long logSize, long checkpointSize, List<Finding> findings) {
+    long events, long records, long logSize, long checkpointSize, List<Finding> findings) {
 
   public VerificationReport {
     findings = List.copyOf(requireNonNull(findings, "findings is null"));
@@ -28,13 +29,13 @@ public record VerificationReport(
 
   /** The kinds of discrepancy. */
   public enum Kind {
-    /** A stored event differs from the entry logged at its position. */
+    /** A stored event or record differs from the entry logged at its position. */
     CHANGED,
-    /** An entry of the log has no stored event any more. */
+    /** An entry of the log has no stored event or record any more. */
     REMOVED,
-    /** A stored event is not in the log. */
+    /** A stored event or record is not in the log. */
     INSERTED,
-    /** A stored event is in the log, but at another position. */
+    /** A stored event or record is in the log, but at another position (reordered). */
     MOVED,
     /** A stored interior node of the tree differs from the one recomputed from the events. */
     NODE,

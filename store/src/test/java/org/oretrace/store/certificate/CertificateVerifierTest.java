@@ -44,7 +44,7 @@ class CertificateVerifierTest {
         CertificateVerifier.verify(certificate, recorder.store().ledger().verifierKey());
     assertThat(report.failures()).isEmpty();
     assertThat(report.keyGiven()).isTrue();
-    assertThat(report.checkpointSize()).isEqualTo(11);
+    assertThat(report.checkpointSize()).isEqualTo(LedgerFixtures.REGISTRY_ENTRIES + 11);
     assertThat(report.events()).isEqualTo(6);
     assertThat(report.origins())
         .hasSize(2)

@@ -39,6 +39,9 @@ class JdbcLedgerTest {
   @TempDir Path folder;
   private TestDatabase database;
 
+  /** The fixture registry's records, logged before the first event. */
+  private static final long R = LedgerFixtures.REGISTRY_ENTRIES;
+
   @BeforeEach
   void createDatabase() {
     database = kind.create(folder);
@@ -78,8 +81,9 @@ class JdbcLedgerTest {
     try (Store store = database.open()) {
       Ledger ledger = store.ledger();
       Checkpoint checkpoint = verifiedCheckpoint(ledger);
-      assertThat(checkpoint.size()).isEqualTo(41).isEqualTo(store.custody().eventCount());
-      assertThat(ledger.size()).isEqualTo(41);
+      assertThat(checkpoint.size()).isEqualTo(R + 41);
+      assertThat(store.custody().eventCount()).isEqualTo(41);
+      assertThat(ledger.size()).isEqualTo(R + 41);
 
       List<Ledger.Entry> entries = ledger.entries(0, 100);
       MerkleLog expected = MerkleLog.inMemory();
@@ -87,7 +91,7 @@ class JdbcLedgerTest {
       assertThat(expected.root()).isEqualTo(checkpoint.rootHash());
       assertThat(ledger.root(small.size())).isEqualTo(small.rootHash());
 
-      for (long treeSize = 1; treeSize <= 41; treeSize += 5) {
+      for (long treeSize = 1; treeSize <= R + 41; treeSize += 5) {
         MerkleHash root = ledger.root(treeSize);
         for (Ledger.Entry entry : entries.subList(0, (int) treeSize)) {
           MerkleProofs.verifyInclusion(
@@ -100,7 +104,7 @@ class JdbcLedgerTest {
           ledger.consistencyProof(small.size(), checkpoint.size()),
           small.rootHash(),
           checkpoint.rootHash());
-      assertThatThrownBy(() -> ledger.inclusionProof(0, 42))
+      assertThatThrownBy(() -> ledger.inclusionProof(0, R + 42))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
@@ -120,18 +124,19 @@ class JdbcLedgerTest {
                     .custody()
                     .append(batch, new IdempotencyRecord("key-1", "hash-2", List.of("tag-3"))))
         .isInstanceOf(StoreException.class);
-    assertThat(store.ledger().size()).isEqualTo(3);
+    assertThat(store.ledger().size()).isEqualTo(R + 3);
     assertThat(store.ledger().latestCheckpoint()).isEqualTo(before);
 
     recorder.record(LedgerFixtures.tags(3, 5));
-    assertThat(store.ledger().size()).isEqualTo(8).isEqualTo(store.custody().eventCount());
+    assertThat(store.ledger().size()).isEqualTo(R + 8);
+    assertThat(store.custody().eventCount()).isEqualTo(8);
     assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(done -> {}))
         .satisfies(report -> assertThat(report.findings()).isEmpty());
     store.close();
 
     try (Store reopened = database.open()) {
-      assertThat(reopened.ledger().size()).isEqualTo(8);
-      assertThat(verifiedCheckpoint(reopened.ledger()).size()).isEqualTo(8);
+      assertThat(reopened.ledger().size()).isEqualTo(R + 8);
+      assertThat(verifiedCheckpoint(reopened.ledger()).size()).isEqualTo(R + 8);
     }
   }
 
@@ -143,7 +148,7 @@ class JdbcLedgerTest {
     database.tamper("DELETE FROM merkle_tiles", "DELETE FROM log_checkpoint");
 
     try (Store store = database.open()) {
-      assertThat(verifiedCheckpoint(store.ledger()).size()).isEqualTo(6);
+      assertThat(verifiedCheckpoint(store.ledger()).size()).isEqualTo(R + 6);
       assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(d -> {}))
           .satisfies(report -> assertThat(report.ok()).isTrue());
     }
@@ -154,7 +159,7 @@ class JdbcLedgerTest {
     Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(LedgerFixtures.tags(0, 4));
     recorder.store().close();
-    database.tamper("DELETE FROM events WHERE sequence = 3");
+    database.tamper("DELETE FROM events WHERE sequence = " + (R + 3));
 
     Recorder reopened = Recorder.open(database.open());
     assertThatThrownBy(() -> reopened.record(LedgerFixtures.tags(10, 1)))

@@ -156,7 +156,8 @@ class JdbcStoreTest {
   void appendStoresEventsLotsAndEdgesAndSurvivesReopening() {
     try (Store store = openWithRegistry()) {
       AcceptedBatch batch = checked(store);
-      assertThat(store.custody().append(batch, null)).isZero();
+      // The registry's records take the log's first positions; events follow.
+      assertThat(store.custody().append(batch, null)).isEqualTo(LedgerFixtures.REGISTRY_ENTRIES);
       assertThat(store.custody().eventCount()).isEqualTo(6);
     }
     try (Store store = database.open()) {
@@ -164,15 +165,16 @@ class JdbcStoreTest {
       assertThat(store.custody().event("ev-4"))
           .hasValueSatisfying(
               stored -> {
-                assertThat(stored.sequence()).isEqualTo(3);
+                assertThat(stored.sequence()).isEqualTo(LedgerFixtures.REGISTRY_ENTRIES + 3);
                 assertThat(stored.event()).isEqualTo(Fixtures.chain().get(3));
               });
       assertThat(store.custody().eventsOfLot("lot-1"))
           .extracting(stored -> stored.event().id())
           .containsExactly("ev-1", "ev-3", "ev-4", "ev-5");
-      assertThat(store.custody().events(4, 10))
+      long first = LedgerFixtures.REGISTRY_ENTRIES;
+      assertThat(store.custody().events(first + 4, 10))
           .extracting(stored -> stored.sequence())
-          .containsExactly(4L, 5L);
+          .containsExactly(first + 4, first + 5);
       Lot merged = store.custody().lot("lot-3").orElseThrow();
       assertThat(merged.state()).isEqualTo(LotState.EXPORTED);
       assertThat(merged.massGrams()).isEqualTo(74_900);
@@ -275,12 +277,14 @@ class JdbcStoreTest {
         for (Future<Long> first : firsts) {
           starts.add(first.get());
         }
-        assertThat(starts).doesNotHaveDuplicates().allMatch(start -> start % 3 == 0);
+        assertThat(starts)
+            .doesNotHaveDuplicates()
+            .allMatch(start -> (start - LedgerFixtures.REGISTRY_ENTRIES) % 3 == 0);
       } finally {
         pool.shutdown();
       }
       assertThat(store.custody().eventCount()).isEqualTo(96);
-      assertThat(store.ledger().size()).isEqualTo(96);
+      assertThat(store.ledger().size()).isEqualTo(LedgerFixtures.REGISTRY_ENTRIES + 96);
       assertThat(new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(d -> {}))
           .satisfies(report -> assertThat(report.findings()).isEmpty());
     }

@@ -27,11 +27,15 @@ import org.oretrace.store.ledger.VerificationReport.Kind;
 /**
  * Tampering with the database behind the store's back, the way someone holding the file or the
  * server could, and checking that verification names what changed and where. The log holds 20
- * events: the chain of custody (positions 0 to 5) and 14 tagged bags.
+ * events after the registry's records ({@link #R} of them): the chain of custody (positions R to R
+ * + 5) and 14 tagged bags.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
 class LedgerVerifierTest {
+
+  /** The first event's position: the fixture registry's records come first. */
+  private static final long R = LedgerFixtures.REGISTRY_ENTRIES;
 
   @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
@@ -79,7 +83,7 @@ class LedgerVerifierTest {
         .satisfies(
             kindAndMessage ->
                 assertThat(kindAndMessage.toList().get(1).toString())
-                    .contains("latest checkpoint (size 20) has root"));
+                    .contains("latest checkpoint (size " + (R + 20) + ") has root"));
     return report.findings().stream().filter(finding -> finding.position() >= 0).toList();
   }
 
@@ -89,28 +93,30 @@ class LedgerVerifierTest {
     assertThat(report.findings()).isEmpty();
     assertThat(report.ok()).isTrue();
     assertThat(report.events()).isEqualTo(20);
-    assertThat(report.logSize()).isEqualTo(20);
-    assertThat(report.checkpointSize()).isEqualTo(20);
+    assertThat(report.records()).isEqualTo(R);
+    assertThat(report.logSize()).isEqualTo(R + 20);
+    assertThat(report.checkpointSize()).isEqualTo(R + 20);
   }
 
   @Test
   void aChangedEventIsNamedWithItsPosition() {
     database.tamper(
         "UPDATE events SET document = replace(document, '\"massGrams\":39900',"
-            + " '\"massGrams\":38900') WHERE sequence = 3");
+            + " '\"massGrams\":38900') WHERE sequence = "
+            + (R + 3));
     assertThat(positional(verify()))
         .extracting(Finding::position, Finding::kind)
-        .containsExactly(tuple(3L, Kind.CHANGED));
+        .containsExactly(tuple(R + 3, Kind.CHANGED));
   }
 
   @Test
   void anEventThatNoLongerDecodesIsChanged() {
-    database.tamper("UPDATE events SET document = '{\"id\":\"ev-2\"}' WHERE sequence = 1");
+    database.tamper("UPDATE events SET document = '{\"id\":\"ev-2\"}' WHERE sequence = " + (R + 1));
     assertThat(positional(verify()))
         .singleElement()
         .satisfies(
             finding -> {
-              assertThat(finding.position()).isEqualTo(1);
+              assertThat(finding.position()).isEqualTo(R + 1);
               assertThat(finding.kind()).isEqualTo(Kind.CHANGED);
               assertThat(finding.message()).contains("ev-2", "damaged");
             });
@@ -118,51 +124,54 @@ class LedgerVerifierTest {
 
   @Test
   void aDeletedEventIsNamedWithItsPosition() {
-    database.tamper("DELETE FROM events WHERE sequence = 4");
+    database.tamper("DELETE FROM events WHERE sequence = " + (R + 4));
     assertThat(positional(verify()))
         .extracting(Finding::position, Finding::kind)
-        .containsExactly(tuple(4L, Kind.REMOVED));
+        .containsExactly(tuple(R + 4, Kind.REMOVED));
   }
 
   @Test
   void deletingTheLastEventsIsCaughtByTheCheckpoint() {
-    database.tamper("DELETE FROM events WHERE sequence >= 18");
+    database.tamper("DELETE FROM events WHERE sequence >= " + (R + 18));
     assertThat(verify().findings())
         .extracting(Finding::position, Finding::kind)
-        .contains(tuple(-1L, Kind.CHECKPOINT), tuple(18L, Kind.REMOVED), tuple(19L, Kind.REMOVED));
+        .contains(
+            tuple(-1L, Kind.CHECKPOINT), tuple(R + 18, Kind.REMOVED), tuple(R + 19, Kind.REMOVED));
   }
 
   @Test
   void swappedEventsAreNamedWithBothPositions() {
     database.tamper(
-        "UPDATE events SET sequence = -1 WHERE sequence = 2",
-        "UPDATE events SET sequence = 2 WHERE sequence = 9",
-        "UPDATE events SET sequence = 9 WHERE sequence = -1");
+        "UPDATE events SET sequence = -1 WHERE sequence = " + (R + 2),
+        "UPDATE events SET sequence = " + (R + 2) + " WHERE sequence = " + (R + 9),
+        "UPDATE events SET sequence = " + (R + 9) + " WHERE sequence = -1");
     List<Finding> findings = positional(verify());
     assertThat(findings)
         .extracting(Finding::position, Finding::kind)
-        .containsExactly(tuple(2L, Kind.MOVED), tuple(9L, Kind.MOVED));
-    assertThat(findings.getFirst().message()).contains("logged at position 9");
+        .containsExactly(tuple(R + 2, Kind.MOVED), tuple(R + 9, Kind.MOVED));
+    assertThat(findings.getFirst().message()).contains("logged at position " + (R + 9));
   }
 
   @Test
   void anEventInsertedInTheMiddleIsNamedAndTheShiftedOnesFollow() {
     database.tamper(
-        "UPDATE events SET sequence = -sequence - 100 WHERE sequence >= 5",
+        "UPDATE events SET sequence = -sequence - 100 WHERE sequence >= " + (R + 5),
         "UPDATE events SET sequence = -sequence - 99 WHERE sequence < -99",
         "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-            + " SELECT 5, 'forged', type, time_millis, recorded_at_millis,"
+            + " SELECT "
+            + (R + 5)
+            + ", 'forged', type, time_millis, recorded_at_millis,"
             + " replace(document, '\"tag-0\"', '\"forged\"') FROM events WHERE id = 'tag-0'");
     List<Finding> findings = verify().findings();
     assertThat(findings.stream().filter(finding -> finding.position() >= 0).findFirst())
         .hasValueSatisfying(
             first -> {
-              assertThat(first.position()).isEqualTo(5);
+              assertThat(first.position()).isEqualTo(R + 5);
               assertThat(first.kind()).isEqualTo(Kind.INSERTED);
               assertThat(first.message()).contains("forged");
             });
     assertThat(findings)
-        .filteredOn(finding -> finding.position() > 5)
+        .filteredOn(finding -> finding.position() > R + 5)
         .extracting(Finding::kind)
         .containsOnly(Kind.MOVED);
   }
@@ -171,11 +180,13 @@ class LedgerVerifierTest {
   void anEventAppendedBehindTheLogsBackIsInserted() {
     database.tamper(
         "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-            + " SELECT 20, 'forged', type, time_millis, recorded_at_millis,"
+            + " SELECT "
+            + (R + 20)
+            + ", 'forged', type, time_millis, recorded_at_millis,"
             + " replace(document, '\"tag-0\"', '\"forged\"') FROM events WHERE id = 'tag-0'");
     assertThat(verify().findings())
         .extracting(Finding::position, Finding::kind)
-        .containsExactly(tuple(20L, Kind.INSERTED));
+        .containsExactly(tuple(R + 20, Kind.INSERTED));
   }
 
   @Test
@@ -193,7 +204,8 @@ class LedgerVerifierTest {
   void eventsAndNodesRewrittenTogetherAreCaughtByTheSignedCheckpoint() {
     database.tamper(
         "UPDATE events SET document = replace(document, '\"massGrams\":39900',"
-            + " '\"massGrams\":38900') WHERE sequence = 3");
+            + " '\"massGrams\":38900') WHERE sequence = "
+            + (R + 3));
     List<byte[]> entries;
     try (Store store = database.open()) {
       entries = store.ledger().entries(0, 100).stream().map(Ledger.Entry::bytes).toList();
