@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.oretrace.core.InvalidInputException;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * order the ledger accepted them. The events topic is partitioned by lot, which keeps each lot's
  * order but not the order across lots; so the events arrive here through a one-partition
  * repartition topic, keyed by sequence, in no particular order across partitions. They wait in the
- * pending store until the next sequence comes, and a sequence already judged (a repeat of
- * at-least-once publishing) is dropped.
+ * pending store until the next sequence comes (positions of the ledger that hold records, such as
+ * registry changes, never come: the store tells them apart), and a sequence already judged (a
+ * repeat of at-least-once publishing) is dropped.
  *
  * <p>State: the next sequence to judge and the pending events live in changelogged state stores;
  * the engine's own state (the lot book and the detectors' tallies) is rebuilt when the task starts,
@@ -69,6 +71,7 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
   private DetectionEngine engine;
   private long next;
   private long nextAtLastCatchUp = -1;
+  private long gapCheckedAt = -1;
 
   /**
    * @param judged set to the next sequence to judge, for progress and tests
@@ -144,18 +147,52 @@ final class DetectionProcessor implements Processor<Long, byte[], String, String
     drain();
   }
 
-  /** Judges the pending events from the next sequence on, while they follow each other. */
+  /**
+   * Judges the pending events from the next sequence on, while they follow each other or are
+   * separated only by ledger records.
+   */
   private void drain() {
-    byte[] value;
     long start = next;
-    while ((value = pending.get(next)) != null) {
-      judge(decode(next, value));
-      pending.delete(next);
-      next++;
+    while (true) {
+      byte[] value = pending.get(next);
+      if (value != null) {
+        judge(decode(next, value));
+        pending.delete(next);
+        next++;
+      } else if (!skipRecordPositions()) {
+        break;
+      }
     }
     if (next != start) {
       cursor.put(NEXT, next);
       judged.set(next);
+    }
+  }
+
+  /**
+   * Moves past ledger positions that hold records (registry changes, case actions: never on the
+   * events topic) when a later event is already waiting. The store answers: the first event stored
+   * at or after the next sequence; if it lies beyond, the positions before it are records, since
+   * the ledger commits positions in order and a later event was already published. Asked once per
+   * value of the next sequence, and only while something waits behind it, so an event merely late
+   * from another partition costs one query.
+   */
+  private boolean skipRecordPositions() {
+    if (gapCheckedAt == next || !somethingWaitsAfter(next)) {
+      return false;
+    }
+    gapCheckedAt = next;
+    List<StoredEvent> first = store.custody().events(next, 1);
+    if (first.isEmpty() || first.getFirst().sequence() <= next) {
+      return false;
+    }
+    next = first.getFirst().sequence();
+    return true;
+  }
+
+  private boolean somethingWaitsAfter(long sequence) {
+    try (KeyValueIterator<Long, byte[]> waiting = pending.range(sequence + 1, Long.MAX_VALUE)) {
+      return waiting.hasNext();
     }
   }
 
