@@ -221,6 +221,18 @@ public final class NameNormaliser {
           "de", "da", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "la", "le",
           "van", "von", "y", "e", "of", "and", "und", "et");
 
+  /**
+   * The keys (see {@link #titleKey}) of the titles of four letters or more: "hajy", "hadjj" and
+   * the Greek "ατζι" ("aji") are Haji as other transliterations write it; removed at the start of a
+   * name, where titles stand.
+   */
+  private static final Set<String> RESPELT_TITLES = respeltTitles();
+
+  /** Transliterations of one Cyrillic or Greek letter, which as an initial stand for one letter. */
+  private static final java.util.Map<String, String> DIGRAPH_INITIALS =
+      java.util.Map.of(
+          "kh", "h", "zh", "z", "ch", "c", "sh", "s", "ts", "t", "th", "t", "ph", "f", "dzh", "j");
+
   private final Transliterator transliterator;
 
   public NameNormaliser(Transliterator transliterator) {
@@ -239,6 +251,36 @@ public final class NameNormaliser {
     return stripTitlesAndLegalForms(tokens);
   }
 
+  private static Set<String> respeltTitles() {
+    Set<String> keys = new java.util.HashSet<>();
+    for (String title : TITLES) {
+      String key = titleKey(title);
+      if (title.length() >= 4 && !key.isEmpty()) {
+        keys.add(key);
+      }
+    }
+    return Set.copyOf(keys);
+  }
+
+  /**
+   * A title as its transliterations agree on it: no h, i for y, j for dj, no doubled letters
+   * ("hajy", "hadjj" and "aji" all give "aji"); the empty key for tokens of fewer than three letters.
+   */
+  static String titleKey(String token) {
+    if (token.length() < 3) {
+      return "";
+    }
+    String folded = token.replace("dj", "j").replace('y', 'i');
+    StringBuilder key = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char character = folded.charAt(i);
+      if (character != 'h' && (key.length() == 0 || key.charAt(key.length() - 1) != character)) {
+        key.append(character);
+      }
+    }
+    return key.length() < 3 ? "" : key.toString();
+  }
+
   private static List<String> split(String latin) {
     List<String> tokens = new ArrayList<>(4);
     StringBuilder token = new StringBuilder(16);
@@ -247,6 +289,12 @@ public final class NameNormaliser {
       if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) {
         token.append(character);
       } else if (character == '.' || character == '\'' || character == '`') {
+        if (character == '.' && DIGRAPH_INITIALS.containsKey(token.toString())) {
+          // "Х." read "kh.": the initial of one letter (h), not a two-letter token
+          String initial = DIGRAPH_INITIALS.get(token.toString());
+          token.setLength(0);
+          token.append(initial);
+        }
         continue;
       } else if (token.length() > 0) {
         tokens.add(token.toString());
@@ -343,7 +391,9 @@ public final class NameNormaliser {
       end--;
     }
     while (end - start > 1
-        && (LEGAL_FORMS.contains(tokens.get(start)) || TITLES.contains(tokens.get(start)))) {
+        && (LEGAL_FORMS.contains(tokens.get(start))
+            || TITLES.contains(tokens.get(start))
+            || RESPELT_TITLES.contains(titleKey(tokens.get(start))))) {
       start++;
     }
     List<String> kept = new ArrayList<>(end - start);

@@ -39,6 +39,8 @@ final class NameScorer {
   static final double MIN_TOKEN_SIMILARITY = 0.80;
   static final double DROPPED_TOKEN_WEIGHT = 0.1;
   static final double DROPPED_WORD_WEIGHT = 0.45;
+  static final double DROPPED_EDGE_TOKEN_WEIGHT = 0.3;
+  static final double TRANSLITERATED_INITIAL_SIMILARITY = 0.82;
   static final double LONE_TOKEN_WEIGHT = 0.6;
   static final double JOINED_DISCOUNT = 0.95;
   static final double JOINED_SKELETON_SIMILARITY = 0.9;
@@ -120,18 +122,14 @@ final class NameScorer {
         unpairedScreened += screened.weights()[i];
       }
     }
+    boolean twoPaired = pairs >= 2 || (pairs == 1 && screenedCount == 1 && listedCount == 1);
     double unpairedListed = 0;
     for (int j = 0; j < listedCount; j++) {
       if ((listedUsed & (1 << j)) == 0) {
-        unpairedListed += listed.weights()[j];
+        unpairedListed += listed.weights()[j] * droppedWeight(listed, j, listedCount, twoPaired);
       }
     }
-    boolean twoPaired = pairs >= 2 || (pairs == 1 && screenedCount == 1 && listedCount == 1);
-    double listedFactor =
-        !twoPaired
-            ? LONE_TOKEN_WEIGHT
-            : listed.isPerson() ? DROPPED_TOKEN_WEIGHT : DROPPED_WORD_WEIGHT;
-    double denominator = pairedWeight + unpairedScreened + listedFactor * unpairedListed;
+    double denominator = pairedWeight + unpairedScreened + unpairedListed;
     double tokenScore = denominator == 0 ? 0 : agreed / denominator;
     if (screenedCount == listedCount) {
       return tokenScore;
@@ -145,6 +143,24 @@ final class NameScorer {
       return joinedScore;
     }
     return tokenScore;
+  }
+
+  /**
+   * How much a listed token the screened name lacks counts against it: a person's middle name
+   * little (screened names often drop middle names and patronymics), the first or last name of a
+   * person more (a different given name is a different person, "Lucia Marin" is not "Olga Lucia
+   * Marin" for sure), a word of another name more, and any token when fewer than two paired.
+   */
+  private static double droppedWeight(
+      PreparedName listed, int token, int listedCount, boolean twoPaired) {
+    if (!twoPaired) {
+      return LONE_TOKEN_WEIGHT;
+    }
+    if (!listed.isPerson()) {
+      return DROPPED_WORD_WEIGHT;
+    }
+    boolean edge = token == 0 || token == listedCount - 1;
+    return edge && !listed.isParticle(token) ? DROPPED_EDGE_TOKEN_WEIGHT : DROPPED_TOKEN_WEIGHT;
   }
 
   static List<Match.TokenAgreement> agreements(PreparedName screened, PreparedName listed) {
@@ -198,14 +214,18 @@ final class NameScorer {
     return jaro + prefix * 0.1 * (1 - jaro);
   }
 
-  private static int vowels(String token) {
-    int vowels = 0;
-    for (int i = 0; i < token.length(); i++) {
-      if ("aeiouy".indexOf(token.charAt(i)) >= 0) {
-        vowels++;
-      }
-    }
-    return vowels;
+  /**
+   * Initials that transliteration turns into one another: C and K (Greek and Cyrillic have one
+   * letter for both), Y and I, W, V and U (Greek "ου", Cyrillic "в"), F and P.
+   */
+  private static char initialClass(char letter) {
+    return switch (letter) {
+      case 'c', 'k', 'q' -> 'k';
+      case 'y', 'i' -> 'i';
+      case 'w', 'v', 'u' -> 'u';
+      case 'f', 'p' -> 'p';
+      default -> letter;
+    };
   }
 
   /** No vowel after the first letter: "amr", "hsn", as read from Arabic or Hebrew script. */
@@ -270,7 +290,12 @@ final class NameScorer {
       return 1;
     }
     if (screened.length() == 1 || listed.length() == 1) {
-      return screened.charAt(0) == listed.charAt(0) ? 0.85 : 0;
+      if (screened.charAt(0) == listed.charAt(0)) {
+        return 0.85;
+      }
+      return initialClass(screened.charAt(0)) == initialClass(listed.charAt(0))
+          ? TRANSLITERATED_INITIAL_SIMILARITY
+          : 0;
     }
     boolean sameSkeleton = screenedSkeleton.equals(listedSkeleton);
     if (!sameSkeleton
@@ -288,8 +313,9 @@ final class NameScorer {
     }
     if (consonants >= 3
         && (similarity >= LONG_SKELETON_MIN_JARO_WINKLER
-            || vowels(screened) <= 1
-            || vowels(listed) <= 1)) {
+            || unvocalised
+            || isUnvocalised(screened)
+            || isUnvocalised(listed))) {
       return Math.max(similarity, 0.92);
     }
     if (consonants == 2
@@ -302,7 +328,9 @@ final class NameScorer {
     if (unvocalised && consonants >= 2) {
       return Math.max(similarity, UNVOCALISED_SKELETON_SIMILARITY); // "qsi" and "Qusay"
     }
-    if (consonants == 2 && (isUnvocalised(screened) || isUnvocalised(listed))) {
+    if (consonants == 2
+        && ((screened.length() <= 3 && isUnvocalised(screened))
+            || (listed.length() <= 3 && isUnvocalised(listed)))) {
       return Math.max(
           similarity, 0.88); // "amr" from "عمر" and "Omar": Arabic writes no short vowels
     }
