@@ -222,8 +222,8 @@ public final class NameNormaliser {
           "van", "von", "y", "e", "of", "and", "und", "et");
 
   /**
-   * The keys (see {@link #titleKey}) of the titles of four letters or more: "hajy", "hadjj" and
-   * the Greek "ατζι" ("aji") are Haji as other transliterations write it; removed at the start of a
+   * The keys (see {@link #titleKey}) of the titles of four letters or more: "hajy", "hadjj" and the
+   * Greek "ατζι" ("aji") are Haji as other transliterations write it; removed at the start of a
    * name, where titles stand.
    */
   private static final Set<String> RESPELT_TITLES = respeltTitles();
@@ -264,7 +264,8 @@ public final class NameNormaliser {
 
   /**
    * A title as its transliterations agree on it: no h, i for y, j for dj, no doubled letters
-   * ("hajy", "hadjj" and "aji" all give "aji"); the empty key for tokens of fewer than three letters.
+   * ("hajy", "hadjj" and "aji" all give "aji"); the empty key for tokens of fewer than three
+   * letters.
    */
   static String titleKey(String token) {
     if (token.length() < 3) {

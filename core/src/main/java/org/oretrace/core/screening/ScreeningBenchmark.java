@@ -99,7 +99,9 @@ public final class ScreeningBenchmark {
      */
     public String breakdown(int examples) {
       StringBuilder text = new StringBuilder();
-      text.append(String.format(Locale.ROOT, "%-28s %8s %8s %8s%n", "variant kind", "names", "found", "recall"));
+      text.append(
+          String.format(
+              Locale.ROOT, "%-28s %8s %8s %8s%n", "variant kind", "names", "found", "recall"));
       for (KindCount kind : variantKinds) {
         text.append(
             String.format(
@@ -110,7 +112,9 @@ public final class ScreeningBenchmark {
                 kind.hits(),
                 ratio(kind.hits(), kind.cases())));
       }
-      text.append(String.format(Locale.ROOT, "%-28s %8s %8s %8s%n", "decoy kind", "names", "passed", "rate"));
+      text.append(
+          String.format(
+              Locale.ROOT, "%-28s %8s %8s %8s%n", "decoy kind", "names", "passed", "rate"));
       for (KindCount kind : decoyKinds) {
         text.append(
             String.format(
@@ -128,7 +132,11 @@ public final class ScreeningBenchmark {
 
     private static void appendExamples(
         StringBuilder text, String title, List<String> lines, int examples) {
-      text.append(title).append(" (").append(lines.size()).append(')').append(System.lineSeparator());
+      text.append(title)
+          .append(" (")
+          .append(lines.size())
+          .append(')')
+          .append(System.lineSeparator());
       for (int i = 0; i < lines.size() && i < examples; i++) {
         text.append("  ").append(lines.get(i)).append(System.lineSeparator());
       }
