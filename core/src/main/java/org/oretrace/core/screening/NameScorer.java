@@ -41,6 +41,7 @@ final class NameScorer {
   static final double DROPPED_WORD_WEIGHT = 0.45;
   static final double DROPPED_EDGE_TOKEN_WEIGHT = 0.3;
   static final double TRANSLITERATED_INITIAL_SIMILARITY = 0.82;
+  static final double H_DROPPED_SIMILARITY = 0.92;
   static final double LONE_TOKEN_WEIGHT = 0.6;
   static final double JOINED_DISCOUNT = 0.95;
   static final double JOINED_SKELETON_SIMILARITY = 0.9;
@@ -228,6 +229,33 @@ final class NameScorer {
     };
   }
 
+  /**
+   * Whether two tokens differ only by h's one of them has, none replaced: Greek has no h and drops
+   * it ("ακ" for Hak, "ταιρ" for Tahir); Spanish and French do not sound it.
+   */
+  static boolean equalWithoutH(String first, String second) {
+    int i = 0;
+    int j = 0;
+    boolean dropped = false;
+    while (i < first.length() || j < second.length()) {
+      char a = i < first.length() ? first.charAt(i) : 0;
+      char b = j < second.length() ? second.charAt(j) : 0;
+      if (a == b) {
+        i++;
+        j++;
+      } else if (a == 'h') {
+        i++;
+        dropped = true;
+      } else if (b == 'h') {
+        j++;
+        dropped = true;
+      } else {
+        return false;
+      }
+    }
+    return dropped;
+  }
+
   /** No vowel after the first letter: "amr", "hsn", as read from Arabic or Hebrew script. */
   private static boolean isUnvocalised(String token) {
     for (int i = 1; i < token.length(); i++) {
@@ -296,6 +324,9 @@ final class NameScorer {
       return initialClass(screened.charAt(0)) == initialClass(listed.charAt(0))
           ? TRANSLITERATED_INITIAL_SIMILARITY
           : 0;
+    }
+    if (equalWithoutH(screened, listed)) {
+      return H_DROPPED_SIMILARITY; // "umam" read from the Greek "ουμαμ" and Humam
     }
     boolean sameSkeleton = screenedSkeleton.equals(listedSkeleton);
     if (!sameSkeleton

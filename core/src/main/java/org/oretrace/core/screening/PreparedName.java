@@ -91,6 +91,18 @@ record PreparedName(
     return false;
   }
 
+  /** Whether the text has a letter of the Greek script, which writes no h. */
+  static boolean isHLessScript(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char character = text.charAt(i);
+      if ((character >= 0x0370 && character <= 0x03FF)
+          || (character >= 0x1F00 && character <= 0x1FFF)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The set of a token's characters, each as bit (character mod 64): a filter, not an alphabet. */
   static long letters(String token) {
     long letters = 0;

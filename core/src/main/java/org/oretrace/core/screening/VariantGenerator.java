@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * (persons only: companies keep their word order, and their legal form stays in Latin letters), a
  * typing error (a letter replaced, dropped, doubled or two swapped), a dropped middle name, a given
  * name reduced to its initial, a title or rank in front ("Colonel", "Gen.", "Dr"), another legal
- * form for a company ("Ltd", "S.A.", "SARL").
+ * form for a company ("Ltd", "S.A.", "SARL"). Aircraft registration marks are not misspelt or
+ * respelt: a mark with one character changed is another aircraft.
  *
  * <p>A decoy is a name that should not match: given names and surnames of many regions combined at
  * random, company names made of trade words, and near misses that keep a listed name's first word
@@ -366,14 +367,17 @@ final class VariantGenerator {
       applied.add(CHANGE_NAMES.get(2));
     }
     String variant = String.join(" ", words);
-    if (chosen[3]) {
+    // An aircraft's registration mark ("EP-MNE") is an identifier, not a name: one character
+    // changed is another aircraft, which a screener must not report, so marks are not misspelt.
+    boolean mark = type == EntityType.AIRCRAFT;
+    if (chosen[3] && !mark) {
       String typed = typo(words);
       if (!typed.equals(variant)) {
         applied.add(CHANGE_NAMES.get(3));
       }
       variant = typed;
     }
-    if (chosen[4]) {
+    if (chosen[4] && !mark) {
       String respelt = respell(variant);
       if (!respelt.equalsIgnoreCase(variant)) {
         applied.add(CHANGE_NAMES.get(4));
