@@ -71,7 +71,7 @@ final class NameScorer {
     double[] similarities = new double[screenedCount * listedCount];
     for (int i = 0; i < screenedCount; i++) {
       for (int j = 0; j < listedCount; j++) {
-        similarities[i * listedCount + j] =
+        double similarity =
             tokenSimilarity(
                 screened.tokens()[i],
                 screened.skeletons()[i],
@@ -79,6 +79,31 @@ final class NameScorer {
                 listed.skeletons()[j],
                 listed.letters()[j],
                 unvocalised);
+        if (screened.persianSkeletons()[i] != null) {
+          similarity =
+              Math.max(
+                  similarity,
+                  tokenSimilarity(
+                      screened.tokens()[i],
+                      screened.persianSkeletons()[i],
+                      listed.tokens()[j],
+                      listed.skeletons()[j],
+                      listed.letters()[j],
+                      unvocalised));
+        }
+        if (listed.persianSkeletons()[j] != null) {
+          similarity =
+              Math.max(
+                  similarity,
+                  tokenSimilarity(
+                      screened.tokens()[i],
+                      screened.skeletons()[i],
+                      listed.tokens()[j],
+                      listed.persianSkeletons()[j],
+                      listed.letters()[j],
+                      unvocalised));
+        }
+        similarities[i * listedCount + j] = similarity;
       }
     }
     int screenedUsed = 0;
@@ -176,7 +201,8 @@ final class NameScorer {
     boolean unvocalised = screened.unvocalised() || listed.unvocalised();
     if (unvocalised
         && shorter >= MIN_JOINED_LENGTH_RATIO * longer - UNVOCALISED_LENGTH_ALLOWANCE
-        && consonantsIgnoringH(screened.joinedSkeleton(), listed.joinedSkeleton()) >= 3) {
+        && (consonantsIgnoringH(screened.joinedSkeleton(), listed.joinedSkeleton()) >= 3
+            || consonantsIgnoringH(assimilated(screened), assimilated(listed)) >= 3)) {
       return JOINED_SKELETON_SIMILARITY; // "hdayt allah" and "Hidayatullah", vowels unwritten
     }
     if (shorter < MIN_JOINED_LENGTH_RATIO * longer) {
@@ -188,6 +214,27 @@ final class NameScorer {
       return Math.max(JOINED_DISCOUNT * jaro, JOINED_SKELETON_SIMILARITY);
     }
     return JOINED_DISCOUNT * jaro;
+  }
+
+  /**
+   * The joined skeleton of a name read from Arabic script with the article's l left out before a
+   * sun letter, as it is spoken and romanised: "شمس الدين", read "shms al din", is Shamsuddin. Other
+   * names keep their joined skeleton.
+   */
+  private static String assimilated(PreparedName name) {
+    if (!name.unvocalised()) {
+      return name.joinedSkeleton();
+    }
+    StringBuilder joined = new StringBuilder(name.joined().length());
+    for (int t = 0; t < name.size(); t++) {
+      String token = name.tokens()[t];
+      boolean beforeSunLetter =
+          t + 1 < name.size() && "tdrzsnl".indexOf(name.tokens()[t + 1].charAt(0)) >= 0;
+      if (!(token.equals("al") && beforeSunLetter)) {
+        joined.append(token);
+      }
+    }
+    return PreparedName.skeleton(joined.toString(), true);
   }
 
   /**

@@ -18,6 +18,10 @@ import java.util.List;
  * rare surname counts more than "Mohamed", "Trading" or "Global". The letters of a token, as a bit
  * set, let the scorer rule out most pairs of unrelated tokens before computing their similarity.
  *
+ * <p>The Arabic letters ذ and ث, read "dh" and "th" (skeleton t) as Arabic sounds them, are "z" and
+ * "s" in Persian, Pashto and Urdu names ("ذاکر" is Zakir, "واثق" Wasiq): a token read from Arabic
+ * script with either keeps that second, Persian skeleton too (null when it has none).
+ *
  * <p>A name written in Arabic or Hebrew script is marked unvocalised: those scripts do not write
  * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
  * spelling mostly in vowels, and the scorer trusts equal skeletons more for it.
@@ -29,6 +33,7 @@ record PreparedName(
     String original,
     String[] tokens,
     String[] skeletons,
+    String[] persianSkeletons,
     double[] weights,
     long[] letters,
     String joined,
@@ -50,6 +55,7 @@ record PreparedName(
     int count = tokens.size();
     String[] tokenArray = tokens.toArray(new String[0]);
     String[] skeletons = new String[count];
+    String[] persianSkeletons = new String[count];
     double[] weights = new double[count];
     long[] letters = new long[count];
     StringBuilder joined = new StringBuilder();
@@ -57,6 +63,10 @@ record PreparedName(
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
       skeletons[i] = skeleton(token, unvocalised);
+      if (unvocalised && (token.contains("dh") || token.contains("th"))) {
+        String persian = skeleton(token.replace("dh", "z").replace("th", "s"), true);
+        persianSkeletons[i] = persian.equals(skeletons[i]) ? null : persian;
+      }
       double length =
           NameNormaliser.PARTICLES.contains(token) ? token.length() / 3.0 : token.length();
       weights[i] = length * rarity(frequency.of(token));
@@ -69,6 +79,7 @@ record PreparedName(
         original,
         tokenArray,
         skeletons,
+        persianSkeletons,
         weights,
         letters,
         joinedText,
