@@ -137,6 +137,18 @@ public final class NameNormaliser {
           "holding",
           "holdings");
 
+  /**
+   * The legal forms whose mistyped spellings are removed at the end of a name: the unambiguous ones
+   * and "group"; not "asa", "sas" or "spa", one letter from Asad, Sasa and Spah.
+   */
+  private static final Set<String> MISTYPABLE_LEGAL_FORMS = mistypableLegalForms();
+
+  private static Set<String> mistypableLegalForms() {
+    Set<String> forms = new java.util.HashSet<>(UNAMBIGUOUS_LEGAL_FORMS);
+    forms.add("group");
+    return Set.copyOf(forms);
+  }
+
   /** Legal forms that are also words or name parts ("sa", "co", "as"): removed at either end. */
   static final Set<String> LEGAL_FORMS =
       Set.of(
@@ -325,7 +337,8 @@ public final class NameNormaliser {
   }
 
   /**
-   * "grup", "grooup", "gorup", "lttda", "cdjsc": a legal form of three letters or more with one
+   * "grup", "grooup", "gorup", "lttda", "cdjsc": a legal form of three letters or more (an
+   * unambiguous one, or "group") with one
    * letter added, dropped, replaced (four letters or more) or two swapped, as typists and OCR leave
    * them; only at the end of a name, where legal forms stand.
    */
@@ -333,7 +346,7 @@ public final class NameNormaliser {
     if (token.length() < 4) {
       return false;
     }
-    for (String form : LEGAL_FORMS) {
+    for (String form : MISTYPABLE_LEGAL_FORMS) {
       if (form.length() >= 3
           && Math.abs(form.length() - token.length()) <= 1
           && oneEditApart(token, form, form.length() >= 4)) {
