@@ -8,10 +8,11 @@ import java.util.Map;
  *
  * <p>A Burmese name is a run of syllables, each a word of the name, written without spaces; the
  * romanisation writes each syllable as a word. A syllable is an initial consonant (or the vowel
- * carrier အ), its medials (ျ and ြ y, ွ w, ှ an h before it: "hl", "hm", "sh"), its vowel signs, and
- * a final consonant marked with the asat ်, which together with the vowel gives the rhyme ("ောင်"
- * aung, "ိုင်" aing, "ိန်" ein); tone marks are not written. ICU's Myanmar-Latin transliterates
- * letter by letter ("mainnaaunglhaine"), which no list spells, so the names are read here.
+ * carrier အ), its medials (ျ and ြ y, ွ w, ှ an h before it: "hl", "hm", "sh"), its vowel signs,
+ * and a final consonant marked with the asat ်, which together with the vowel gives the rhyme
+ * ("ောင်" aung, "ိုင်" aing, "ိန်" ein); tone marks are not written. ICU's Myanmar-Latin
+ * transliterates letter by letter ("mainnaaunglhaine"), which no list spells, so the names are read
+ * here.
  */
 final class BurmeseRomaniser {
 

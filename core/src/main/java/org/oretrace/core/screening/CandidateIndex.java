@@ -363,7 +363,9 @@ final class CandidateIndex {
       }
       int length = skeleton.length();
       keys.add(hash('P', skeleton, 0, Math.min(3, length)));
-      keys.add(withoutH(skeleton));
+      if (name.entryIndex() < 0 || skeleton.indexOf('h') >= 0) {
+        keys.add(withoutH(skeleton)); // listed under it only when there is an h to leave out
+      }
       if (length > 3) {
         keys.add(hash('S', skeleton, length - 3, length));
       }

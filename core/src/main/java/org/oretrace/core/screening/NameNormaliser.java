@@ -301,13 +301,12 @@ public final class NameNormaliser {
       char character = latin.charAt(i);
       if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) {
         token.append(character);
+      } else if (character == '.' && DIGRAPH_INITIALS.containsKey(token.toString())) {
+        // "Х." read "kh.": the initial of one letter (h), not a two-letter token
+        String initial = DIGRAPH_INITIALS.get(token.toString());
+        token.setLength(0);
+        token.append(initial);
       } else if (character == '.' || character == '\'' || character == '`') {
-        if (character == '.' && DIGRAPH_INITIALS.containsKey(token.toString())) {
-          // "Х." read "kh.": the initial of one letter (h), not a two-letter token
-          String initial = DIGRAPH_INITIALS.get(token.toString());
-          token.setLength(0);
-          token.append(initial);
-        }
         continue;
       } else if (token.length() > 0) {
         tokens.add(token.toString());
@@ -338,9 +337,8 @@ public final class NameNormaliser {
 
   /**
    * "grup", "grooup", "gorup", "lttda", "cdjsc": a legal form of three letters or more (an
-   * unambiguous one, or "group") with one
-   * letter added, dropped, replaced (four letters or more) or two swapped, as typists and OCR leave
-   * them; only at the end of a name, where legal forms stand.
+   * unambiguous one, or "group") with one letter added, dropped, replaced (four letters or more) or
+   * two swapped, as typists and OCR leave them; only at the end of a name, where legal forms stand.
    */
   private static boolean isMistypedLegalForm(String token) {
     if (token.length() < 4) {

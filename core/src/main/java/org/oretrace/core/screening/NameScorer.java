@@ -218,8 +218,8 @@ final class NameScorer {
 
   /**
    * The joined skeleton of a name read from Arabic script with the article's l left out before a
-   * sun letter, as it is spoken and romanised: "شمس الدين", read "shms al din", is Shamsuddin. Other
-   * names keep their joined skeleton.
+   * sun letter, as it is spoken and romanised: "شمس الدين", read "shms al din", is Shamsuddin.
+   * Other names keep their joined skeleton.
    */
   private static String assimilated(PreparedName name) {
     if (!name.unvocalised()) {

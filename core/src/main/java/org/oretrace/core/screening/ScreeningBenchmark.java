@@ -80,6 +80,7 @@ public final class ScreeningBenchmark {
       double namesPerSecond,
       List<KindCount> variantKinds,
       List<KindCount> decoyKinds,
+      List<KindCount> falsePositiveCauses,
       List<String> misses,
       List<String> passedDecoys) {
 
@@ -88,6 +89,7 @@ public final class ScreeningBenchmark {
       requireNonNull(speedCpuTime, "speedCpuTime is null");
       variantKinds = List.copyOf(variantKinds);
       decoyKinds = List.copyOf(decoyKinds);
+      falsePositiveCauses = List.copyOf(falsePositiveCauses);
       misses = List.copyOf(misses);
       passedDecoys = List.copyOf(passedDecoys);
     }
@@ -124,6 +126,10 @@ public final class ScreeningBenchmark {
                 kind.cases(),
                 kind.hits(),
                 ratio(kind.hits(), kind.cases())));
+      }
+      text.append(String.format(Locale.ROOT, "%-44s %8s%n", "decoys passed, by cause", "names"));
+      for (KindCount cause : falsePositiveCauses) {
+        text.append(String.format(Locale.ROOT, "%-44s %8d%n", cause.kind(), cause.hits()));
       }
       appendExamples(text, "missed", misses, examples);
       appendExamples(text, "decoys that passed", passedDecoys, examples);
@@ -200,6 +206,7 @@ public final class ScreeningBenchmark {
     long negatives;
     final Map<String, int[]> variantKinds = new java.util.LinkedHashMap<>();
     final Map<String, int[]> decoyKinds = new java.util.LinkedHashMap<>();
+    final Map<String, int[]> causes = new java.util.LinkedHashMap<>();
     final List<String> misses = new ArrayList<>();
     final List<String> passedDecoys = new ArrayList<>();
 
@@ -209,6 +216,9 @@ public final class ScreeningBenchmark {
       }
       for (String kind : VariantGenerator.DECOY_KINDS) {
         decoyKinds.put(kind, new int[2]);
+      }
+      for (String cause : FALSE_POSITIVE_CAUSES) {
+        causes.put(cause, new int[2]);
       }
     }
 
@@ -293,6 +303,7 @@ public final class ScreeningBenchmark {
         namesPerSecond,
         Tally.rows(tally.variantKinds),
         Tally.rows(tally.decoyKinds),
+        Tally.rows(tally.causes),
         tally.misses,
         tally.passedDecoys);
   }
@@ -333,6 +344,7 @@ public final class ScreeningBenchmark {
         hit = !found.isEmpty();
         if (hit) {
           tally.falsePositives++;
+          tally.causes.get(cause(each, matches.get(0)))[1]++;
           tally.passedDecoys.add(
               String.format(
                   Locale.ROOT, "%s [%s]: matched %s", each.name(), each.kinds().get(0), best));
@@ -347,6 +359,39 @@ public final class ScreeningBenchmark {
       }
     }
     return tally;
+  }
+
+  /** Why decoys pass, in the order {@link #cause} tells them apart. */
+  static final List<String> FALSE_POSITIVE_CAUSES =
+      List.of(
+          "another type of party (screened without type)",
+          "a word equal, the others alike",
+          "every word only alike",
+          "words of the listed name missing");
+
+  /**
+   * Why a decoy matched: a party of another type (a company for a person: the benchmark screens
+   * without --type, which would have ruled it out); one word equal to a listed one and the rest
+   * similar (a shared given name or surname); no word equal, all similar; or the listed name's
+   * other words missing from the decoy (all its words paired, the listed name has more).
+   */
+  private static String cause(Case decoy, Match match) {
+    if (decoy.type() != null && decoy.type() != match.entry().type()) {
+      return FALSE_POSITIVE_CAUSES.get(0);
+    }
+    boolean equal = false;
+    boolean alike = false;
+    for (Match.TokenAgreement agreement : match.agreements()) {
+      if (agreement.similarity() >= 1) {
+        equal = true;
+      } else {
+        alike = true;
+      }
+    }
+    if (equal && alike) {
+      return FALSE_POSITIVE_CAUSES.get(1);
+    }
+    return alike ? FALSE_POSITIVE_CAUSES.get(2) : FALSE_POSITIVE_CAUSES.get(3);
   }
 
   private static String scriptOf(String name) {

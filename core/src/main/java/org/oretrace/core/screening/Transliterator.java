@@ -3,8 +3,9 @@ package org.oretrace.core.screening;
 /**
  * Turns text in any script into plain Latin letters, so that "Владимир", "Vladimír" and "Vladimir"
  * compare as the same letters. Core ships a table-driven implementation ({@link #basic()}) and the
- * same tables with ICU4J's "Any-Latin; Latin-ASCII" for the scripts they lack ({@link #standard()}):
- * the tables stay first because their Arabic and Hebrew output is tuned to the scorer's skeletons.
+ * same tables with ICU4J's "Any-Latin; Latin-ASCII" for the scripts they lack ({@link
+ * #standard()}): the tables stay first because their Arabic and Hebrew output is tuned to the
+ * scorer's skeletons.
  */
 @FunctionalInterface
 public interface Transliterator {
