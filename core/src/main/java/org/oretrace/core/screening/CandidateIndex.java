@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>Every listed name is filed under blocking keys derived from its tokens and their consonant
  * skeletons (see {@link PreparedName}): for each token that is not a particle, the token itself,
- * its first three letters, the first three and the last three letters of its skeleton, and, for
+ * its first three letters, the first three and the last three letters of its skeleton (and of its
+ * second skeleton, see PreparedName), the first three without h (see withoutH), and, for
  * tokens of {@value #MIN_DELETION_LENGTH} letters or more, the token with each one of its letters
  * deleted; for the whole name, the first four letters of the skeleton of its joined tokens. A
  * spelling or transliteration variant keeps most keys: vowels, doubled letters and the usual
@@ -357,22 +358,28 @@ final class CandidateIndex {
           keys.add(hash('D', token, skipped));
         }
       }
-      String skeleton = name.skeletons()[t];
-      if (skeleton.isEmpty()) {
-        continue;
-      }
-      int length = skeleton.length();
-      keys.add(hash('P', skeleton, 0, Math.min(3, length)));
-      if (name.entryIndex() < 0 || skeleton.indexOf('h') >= 0) {
-        keys.add(withoutH(skeleton)); // listed under it only when there is an h to leave out
-      }
-      if (length > 3) {
-        keys.add(hash('S', skeleton, length - 3, length));
+      skeletonKeys(name, name.skeletons()[t], keys);
+      if (name.alternativeSkeletons()[t] != null) {
+        skeletonKeys(name, name.alternativeSkeletons()[t], keys);
       }
     }
     String joined = name.joinedSkeleton();
     if (joined.length() >= 3) {
       keys.add(hash('J', joined, 0, Math.min(4, joined.length())));
+    }
+  }
+
+  private static void skeletonKeys(PreparedName name, String skeleton, LongArrayList keys) {
+    if (skeleton.isEmpty()) {
+      return;
+    }
+    int length = skeleton.length();
+    keys.add(hash('P', skeleton, 0, Math.min(3, length)));
+    if (name.entryIndex() < 0 || skeleton.indexOf('h') >= 0) {
+      keys.add(withoutH(skeleton)); // listed under it only when there is an h to leave out
+    }
+    if (length > 3) {
+      keys.add(hash('S', skeleton, length - 3, length));
     }
   }
 

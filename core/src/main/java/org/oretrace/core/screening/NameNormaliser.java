@@ -275,15 +275,15 @@ public final class NameNormaliser {
   }
 
   /**
-   * A title as its transliterations agree on it: no h, i for y, j for dj, no doubled letters
-   * ("hajy", "hadjj" and "aji" all give "aji"); the empty key for tokens of fewer than three
+   * A title as its transliterations agree on it: no h (nor the Cyrillic kh), i for y, j for dj, no
+   * doubled letters ("hajy", "khaji" and the Greek "aji" all give "aji"); the empty key for tokens of fewer than three
    * letters.
    */
   static String titleKey(String token) {
     if (token.length() < 3) {
       return "";
     }
-    String folded = token.replace("dj", "j").replace('y', 'i');
+    String folded = token.replace("dj", "j").replace("kh", "h").replace('y', 'i');
     StringBuilder key = new StringBuilder(folded.length());
     for (int i = 0; i < folded.length(); i++) {
       char character = folded.charAt(i);

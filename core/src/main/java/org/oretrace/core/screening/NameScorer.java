@@ -79,19 +79,19 @@ final class NameScorer {
                 listed.skeletons()[j],
                 listed.letters()[j],
                 unvocalised);
-        if (screened.persianSkeletons()[i] != null) {
+        if (screened.alternativeSkeletons()[i] != null) {
           similarity =
               Math.max(
                   similarity,
                   tokenSimilarity(
                       screened.tokens()[i],
-                      screened.persianSkeletons()[i],
+                      screened.alternativeSkeletons()[i],
                       listed.tokens()[j],
                       listed.skeletons()[j],
                       listed.letters()[j],
                       unvocalised));
         }
-        if (listed.persianSkeletons()[j] != null) {
+        if (listed.alternativeSkeletons()[j] != null) {
           similarity =
               Math.max(
                   similarity,
@@ -99,7 +99,7 @@ final class NameScorer {
                       screened.tokens()[i],
                       screened.skeletons()[i],
                       listed.tokens()[j],
-                      listed.persianSkeletons()[j],
+                      listed.alternativeSkeletons()[j],
                       listed.letters()[j],
                       unvocalised));
         }

@@ -20,7 +20,9 @@ import java.util.List;
  *
  * <p>The Arabic letters ذ and ث, read "dh" and "th" (skeleton t) as Arabic sounds them, are "z" and
  * "s" in Persian, Pashto and Urdu names ("ذاکر" is Zakir, "واثق" Wasiq): a token read from Arabic
- * script with either keeps that second, Persian skeleton too (null when it has none).
+ * script with either keeps that second, Persian skeleton too; so does a token written in Cyrillic
+ * with a v, read as w ("Ваккас" is Waqqas): Cyrillic has no w and writes it в. Null when there is
+ * no second skeleton.
  *
  * <p>A name written in Arabic or Hebrew script is marked unvocalised: those scripts do not write
  * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
@@ -33,7 +35,7 @@ record PreparedName(
     String original,
     String[] tokens,
     String[] skeletons,
-    String[] persianSkeletons,
+    String[] alternativeSkeletons,
     double[] weights,
     long[] letters,
     String joined,
@@ -55,18 +57,22 @@ record PreparedName(
     int count = tokens.size();
     String[] tokenArray = tokens.toArray(new String[0]);
     String[] skeletons = new String[count];
-    String[] persianSkeletons = new String[count];
+    String[] alternativeSkeletons = new String[count];
     double[] weights = new double[count];
     long[] letters = new long[count];
     StringBuilder joined = new StringBuilder();
     boolean unvocalised = isUnvocalisedScript(original);
+    boolean cyrillic = isCyrillicScript(original);
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
       skeletons[i] = skeleton(token, unvocalised);
+      String alternative = null;
       if (unvocalised && (token.contains("dh") || token.contains("th"))) {
-        String persian = skeleton(token.replace("dh", "z").replace("th", "s"), true);
-        persianSkeletons[i] = persian.equals(skeletons[i]) ? null : persian;
+        alternative = skeleton(token.replace("dh", "z").replace("th", "s"), true);
+      } else if (cyrillic && token.indexOf('v') >= 0) {
+        alternative = skeleton(token.replace('v', 'w'), false);
       }
+      alternativeSkeletons[i] = skeletons[i].equals(alternative) ? null : alternative;
       double length =
           NameNormaliser.PARTICLES.contains(token) ? token.length() / 3.0 : token.length();
       weights[i] = length * rarity(frequency.of(token));
@@ -79,7 +85,7 @@ record PreparedName(
         original,
         tokenArray,
         skeletons,
-        persianSkeletons,
+        alternativeSkeletons,
         weights,
         letters,
         joinedText,
@@ -96,6 +102,17 @@ record PreparedName(
           || (character >= 0x0750 && character <= 0x077F)
           || (character >= 0xFB1D && character <= 0xFDFF)
           || (character >= 0xFE70 && character <= 0xFEFF)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text has a letter of the Cyrillic script, which writes w as в (v). */
+  static boolean isCyrillicScript(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char character = text.charAt(i);
+      if (character >= 0x0400 && character <= 0x04FF) {
         return true;
       }
     }
