@@ -14,14 +14,14 @@ import java.util.Arrays;
  * <p>Every listed name is filed under blocking keys derived from its tokens and their consonant
  * skeletons (see {@link PreparedName}): for each token that is not a particle, the token itself,
  * its first three letters, the first three and the last three letters of its skeleton (and of its
- * second skeleton, see PreparedName), the first three without h (see withoutH), and, for
- * tokens of {@value #MIN_DELETION_LENGTH} letters or more, the token with each one of its letters
- * deleted; for the whole name, the first four letters of the skeleton of its joined tokens. A
- * spelling or transliteration variant keeps most keys: vowels, doubled letters and the usual
- * consonant swaps do not change a skeleton, and one typo (a letter replaced, dropped, added, or two
- * swapped) leaves the two tokens with a deletion in common (the symmetric-deletion idea of
- * SymSpell, Garbe 2012), so even a one-word name with a typo is found. Word order changes nothing;
- * split or joined tokens keep the joined key.
+ * second skeleton, see PreparedName), the first three without h (see withoutH), and, for tokens of
+ * {@value #MIN_DELETION_LENGTH} letters or more, the token with each one of its letters deleted;
+ * for the whole name, the first four letters of the skeleton of its joined tokens. A spelling or
+ * transliteration variant keeps most keys: vowels, doubled letters and the usual consonant swaps do
+ * not change a skeleton, and one typo (a letter replaced, dropped, added, or two swapped) leaves
+ * the two tokens with a deletion in common (the symmetric-deletion idea of SymSpell, Garbe 2012),
+ * so even a one-word name with a typo is found. Word order changes nothing; split or joined tokens
+ * keep the joined key.
  *
  * <p>Retrieval accumulates, for each listed name sharing a key with the screened name, the inverse
  * document frequency of the shared keys (so sharing "mhmt", the skeleton of Mohamed, counts far

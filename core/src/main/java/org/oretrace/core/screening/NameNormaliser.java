@@ -276,8 +276,8 @@ public final class NameNormaliser {
 
   /**
    * A title as its transliterations agree on it: no h (nor the Cyrillic kh), i for y, j for dj, no
-   * doubled letters ("hajy", "khaji" and the Greek "aji" all give "aji"); the empty key for tokens of fewer than three
-   * letters.
+   * doubled letters ("hajy", "khaji" and the Greek "aji" all give "aji"); the empty key for tokens
+   * of fewer than three letters.
    */
   static String titleKey(String token) {
     if (token.length() < 3) {

@@ -8,18 +8,21 @@ import java.util.List;
  *
  * <p>Tokens are paired greedily, most similar pair first, each token used once, whatever their
  * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
- * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
- * consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of short
- * tokens, as in "aly" and "Ali", and for two-consonant skeletons when one token has no vowel, as in
- * "amr", read from the Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY} for any
- * equal skeleton of two consonants or more when either name was written in Arabic or Hebrew script,
- * which leave short vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value
+ * equality (1); an initial against a token that starts with it (0.85, or {@value
+ * #TRANSLITERATED_INITIAL_SIMILARITY} with a letter transliteration swaps it for, C and K, Y and I,
+ * W, V and U); equal but for h's ({@value #H_DROPPED_SIMILARITY}: Greek writes no h); Jaro-Winkler;
+ * equal consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of
+ * short tokens, as in "aly" and "Ali", and for two-consonant skeletons when one token has no vowel,
+ * as in "amr", read from the Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY}
+ * for any equal skeleton of two consonants or more when either name was written in Arabic or Hebrew
+ * script, which leave short vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value
  * #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted mean similarity of the
  * pairs, where every token left unpaired also counts in the denominator: fully for the screened
  * name's tokens (a word the list does not have is evidence against), and at {@value
- * #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a person's
- * (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names, else at
- * {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
+ * #DROPPED_TOKEN_WEIGHT} for the middle tokens of a listed person's name once two tokens paired
+ * (screened names often drop middle names), {@value #DROPPED_EDGE_TOKEN_WEIGHT} for its first and
+ * last (a different given name is more often a different person), {@value #DROPPED_WORD_WEIGHT} for
+ * other names, else at {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
  *
  * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
  * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
