@@ -269,7 +269,8 @@ final class BenchCommand implements Runnable {
       description = {
         "Screening quality and speed on variants of real list names: recall and precision at the"
             + " default threshold next to plain Jaro-Winkler at 0.80, then names per second against"
-            + " the list grown to --list-size entries.",
+            + " the list grown to --list-size entries; then recall per kind of variant, the decoys"
+            + " that passed per kind, and --examples of the names missed and the decoys passed.",
         "Lists: --un, --ofac-dir, --ftm, or those imported in the data folder."
       })
   static final class Screen implements Callable<Integer> {
@@ -310,6 +311,13 @@ final class BenchCommand implements Runnable {
         description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--examples",
+        defaultValue = "20",
+        description =
+            "Names missed and decoys passed listed after the table (default: ${DEFAULT-VALUE}).")
+    int examples;
+
     @Override
     public Integer call() {
       java.util.List<org.oretrace.core.screening.WatchListEntry> entries;
@@ -336,8 +344,10 @@ final class BenchCommand implements Runnable {
       System.err.printf(
           "oretrace: %,d entries; quality set of %,d names, then %,d names against %,d entries%n",
           entries.size(), qualityNames, names, listSize);
-      System.out.println(
-          org.oretrace.core.screening.ScreeningBenchmark.run(entries, settings).summary());
+      org.oretrace.core.screening.ScreeningBenchmark.Figures figures =
+          org.oretrace.core.screening.ScreeningBenchmark.run(entries, settings);
+      System.out.println(figures.summary());
+      System.out.print(figures.breakdown(Math.max(0, examples)));
       return 0;
     }
   }

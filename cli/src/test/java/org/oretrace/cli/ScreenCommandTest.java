@@ -112,6 +112,7 @@ class ScreenCommandTest {
     assertThat(bench.exitCode()).as(bench.err()).isZero();
     assertThat(bench.out())
         .startsWith("screening: recall")
-        .contains("Jaro-Winkler 0.80 baseline", "names/s", "s of CPU");
+        .contains("Jaro-Winkler 0.80 baseline", "names/s", "s of CPU")
+        .contains("variant kind", "typo", "decoy kind", "near miss", "missed (");
   }
 }

@@ -14,15 +14,22 @@ import java.util.Map;
  * each letter's common English-language romanisation (BGN/PCGN-like for Cyrillic, the consonantal
  * skeleton for Hebrew and Arabic, whose short vowels are not written). Hangul syllables are
  * composed arithmetically from their lead, vowel and tail jamo and romanised by the Revised
- * Romanisation. Han, Kana and other scripts are dropped: they need a dictionary, which is what an
- * ICU-backed {@link Transliterator} would bring.
+ * Romanisation; Burmese by syllable (see BurmeseRomaniser). Han, Kana and other scripts need a
+ * dictionary: the basic instance drops them, the standard one hands them to ICU4J (see
+ * IcuTransliterator).
  *
  * <p>The output is not a faithful romanisation: it is a key good enough for the scorer, which
  * compares consonant skeletons as well as letters, to pair "محمد" with "Mohamed".
  */
 final class BasicTransliterator implements Transliterator {
 
-  static final BasicTransliterator INSTANCE = new BasicTransliterator();
+  static final BasicTransliterator INSTANCE = new BasicTransliterator(null);
+
+  /** The tables with ICU4J for the scripts they lack (ICU loads on the first such letter). */
+  static final BasicTransliterator STANDARD = new BasicTransliterator(IcuTransliterator.INSTANCE);
+
+  /** Reads the scripts the tables lack (Han, Kana, Thai...), or null to drop them. */
+  private final Transliterator otherScripts;
 
   private static final String[] TABLE = new String[0x0800];
 
@@ -233,7 +240,9 @@ final class BasicTransliterator implements Transliterator {
     }
   }
 
-  private BasicTransliterator() {}
+  private BasicTransliterator(Transliterator otherScripts) {
+    this.otherScripts = otherScripts;
+  }
 
   @Override
   public String toLatin(String text) {
@@ -242,17 +251,63 @@ final class BasicTransliterator implements Transliterator {
     }
     StringBuilder latin = new StringBuilder(text.length() + 8);
     int from = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      // Hangul syllables are romanised whole; NFD would split them into jamo.
-      if (i == text.length() || isHangulSyllable(text.charAt(i))) {
-        appendDecomposed(Normalizer.normalize(text.substring(from, i), Normalizer.Form.NFD), latin);
-        if (i < text.length()) {
-          appendHangul(text.charAt(i), latin);
-        }
-        from = i + 1;
+    int i = 0;
+    while (i <= text.length()) {
+      char character = i < text.length() ? text.charAt(i) : 0;
+      // Hangul syllables are romanised whole (NFD would split them into jamo), Burmese by
+      // syllable, other scripts the tables lack by otherScripts; the rest through the tables.
+      boolean hangul = isHangulSyllable(character);
+      boolean burmese = BurmeseRomaniser.isBurmese(character);
+      boolean other = otherScripts != null && isOtherScript(character);
+      if (i < text.length() && !hangul && !burmese && !other) {
+        i++;
+        continue;
       }
+      appendDecomposed(Normalizer.normalize(text.substring(from, i), Normalizer.Form.NFD), latin);
+      if (i == text.length()) {
+        break;
+      }
+      if (hangul) {
+        appendHangul(character, latin);
+        i++;
+      } else {
+        int end = i;
+        while (end < text.length()
+            && (burmese
+                ? BurmeseRomaniser.isBurmese(text.charAt(end))
+                : isOtherScript(text.charAt(end)))) {
+          end++;
+        }
+        String run = text.substring(i, end);
+        latin
+            .append(' ')
+            .append(burmese ? BurmeseRomaniser.romanise(run) : otherScripts.toLatin(run))
+            .append(' ');
+        i = end;
+      }
+      from = i;
     }
     return latin.toString();
+  }
+
+  /**
+   * A letter of a script the tables do not read (Han, Kana, Thai, Devanagari, Ethiopic...), or half
+   * of a surrogate pair (the rarer Han characters).
+   */
+  private static boolean isOtherScript(char character) {
+    if (character < 0x0800) {
+      return false;
+    }
+    if (Character.isSurrogate(character)) {
+      return true;
+    }
+    if (!Character.isLetter(character) || isHangulSyllable(character)) {
+      return false;
+    }
+    return switch (Character.UnicodeScript.of(character)) {
+      case LATIN, GREEK, CYRILLIC, ARABIC, HEBREW, HANGUL, MYANMAR, COMMON, INHERITED -> false;
+      default -> true;
+    };
   }
 
   private static boolean isHangulSyllable(char character) {

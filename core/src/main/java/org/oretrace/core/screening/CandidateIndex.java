@@ -13,14 +13,15 @@ import java.util.Arrays;
  *
  * <p>Every listed name is filed under blocking keys derived from its tokens and their consonant
  * skeletons (see {@link PreparedName}): for each token that is not a particle, the token itself,
- * its first three letters, the first three and the last three letters of its skeleton, and, for
- * tokens of {@value #MIN_DELETION_LENGTH} letters or more, the token with each one of its letters
- * deleted; for the whole name, the first four letters of the skeleton of its joined tokens. A
- * spelling or transliteration variant keeps most keys: vowels, doubled letters and the usual
- * consonant swaps do not change a skeleton, and one typo (a letter replaced, dropped, added, or two
- * swapped) leaves the two tokens with a deletion in common (the symmetric-deletion idea of
- * SymSpell, Garbe 2012), so even a one-word name with a typo is found. Word order changes nothing;
- * split or joined tokens keep the joined key.
+ * its first three letters, the first three and the last three letters of its skeleton (and of its
+ * second skeleton, see PreparedName), the first three without h (see withoutH), and, for tokens of
+ * {@value #MIN_DELETION_LENGTH} letters or more, the token with each one of its letters deleted;
+ * for the whole name, the first four letters of the skeleton of its joined tokens. A spelling or
+ * transliteration variant keeps most keys: vowels, doubled letters and the usual consonant swaps do
+ * not change a skeleton, and one typo (a letter replaced, dropped, added, or two swapped) leaves
+ * the two tokens with a deletion in common (the symmetric-deletion idea of SymSpell, Garbe 2012),
+ * so even a one-word name with a typo is found. Word order changes nothing; split or joined tokens
+ * keep the joined key.
  *
  * <p>Retrieval accumulates, for each listed name sharing a key with the screened name, the inverse
  * document frequency of the shared keys (so sharing "mhmt", the skeleton of Mohamed, counts far
@@ -43,6 +44,7 @@ final class CandidateIndex {
   static final int POSTING_BUDGET = 400;
   static final int MIN_DELETION_LENGTH = 4;
   private static final float LENGTH_TIE_BREAK = 0.01f;
+  private static final float UNSHARED_KEY_WEIGHT = 0.03f;
 
   private final Long2IntOpenHashMap slots;
   private final int[] offsets;
@@ -51,19 +53,24 @@ final class CandidateIndex {
   private final int nameCount;
   private final byte[] tokenCounts;
 
+  /** The summed weight of each listed name's distinct keys: what a perfect match would share. */
+  private final float[] keyWeights;
+
   private CandidateIndex(
       Long2IntOpenHashMap slots,
       int[] offsets,
       int[] names,
       float[] inverseFrequencies,
       int count,
-      byte[] tokenCounts) {
+      byte[] tokenCounts,
+      float[] keyWeights) {
     this.slots = slots;
     this.offsets = offsets;
     this.names = names;
     this.inverseFrequencies = inverseFrequencies;
     this.nameCount = count;
     this.tokenCounts = tokenCounts;
+    this.keyWeights = keyWeights;
   }
 
   static CandidateIndex build(PreparedName[] preparedNames) {
@@ -102,11 +109,24 @@ final class CandidateIndex {
     }
     offsets[slot] = position;
     byte[] tokenCounts = new byte[preparedNames.length];
+    float[] keyWeights = new float[preparedNames.length];
     for (int name = 0; name < preparedNames.length; name++) {
       tokenCounts[name] = (byte) Math.min(preparedNames[name].size(), Byte.MAX_VALUE);
+      keys.clear();
+      keys(preparedNames[name], keys);
+      long[] distinct = keys.toLongArray();
+      Arrays.sort(distinct);
+      for (int k = 0; k < distinct.length; k++) {
+        if (k == 0 || distinct[k] != distinct[k - 1]) {
+          int keySlot = slots.get(distinct[k]);
+          if (postingsOf(offsets, keySlot) <= MAX_POSTINGS) {
+            keyWeights[name] += inverseFrequencies[keySlot];
+          }
+        }
+      }
     }
     return new CandidateIndex(
-        slots, offsets, names, inverseFrequencies, preparedNames.length, tokenCounts);
+        slots, offsets, names, inverseFrequencies, preparedNames.length, tokenCounts, keyWeights);
   }
 
   int nameCount() {
@@ -182,10 +202,15 @@ final class CandidateIndex {
     for (; k < found && postings(order[k]) <= MAX_POSTINGS; k++) {
       raise(order[k], scores, touched);
     }
-    // Among names sharing the same keys (every "Muhammad al-..."), prefer those of the same length.
+    // Among names sharing the same keys (every "Muhammad al-..."), prefer those with fewer keys
+    // the screened name lacks (the listed name "Muhammad Ali" over "Muhammad Ali Hassan Omar",
+    // when "Muhammad Ali" is screened), then those of the same length.
     for (int t = 0; t < touched.size(); t++) {
       int name = touched.getInt(t);
-      scores[name] -= LENGTH_TIE_BREAK * Math.abs(tokenCounts[name] - screened.size());
+      float unshared = Math.max(0, keyWeights[name] - scores[name]);
+      scores[name] -=
+          UNSHARED_KEY_WEIGHT * unshared
+              + LENGTH_TIE_BREAK * Math.abs(tokenCounts[name] - screened.size());
     }
     int[] best = topByScore(touched, scores, limit, scratch.heap);
     for (int t = 0; t < touched.size(); t++) {
@@ -195,6 +220,10 @@ final class CandidateIndex {
   }
 
   private int postings(int slot) {
+    return postingsOf(offsets, slot);
+  }
+
+  private static int postingsOf(int[] offsets, int slot) {
     return offsets[slot + 1] - offsets[slot];
   }
 
@@ -329,20 +358,50 @@ final class CandidateIndex {
           keys.add(hash('D', token, skipped));
         }
       }
-      String skeleton = name.skeletons()[t];
-      if (skeleton.isEmpty()) {
-        continue;
-      }
-      int length = skeleton.length();
-      keys.add(hash('P', skeleton, 0, Math.min(3, length)));
-      if (length > 3) {
-        keys.add(hash('S', skeleton, length - 3, length));
+      skeletonKeys(name, name.skeletons()[t], keys);
+      if (name.alternativeSkeletons()[t] != null) {
+        skeletonKeys(name, name.alternativeSkeletons()[t], keys);
       }
     }
     String joined = name.joinedSkeleton();
     if (joined.length() >= 3) {
       keys.add(hash('J', joined, 0, Math.min(4, joined.length())));
     }
+  }
+
+  private static void skeletonKeys(PreparedName name, String skeleton, LongArrayList keys) {
+    if (skeleton.isEmpty()) {
+      return;
+    }
+    int length = skeleton.length();
+    keys.add(hash('P', skeleton, 0, Math.min(3, length)));
+    if (name.entryIndex() < 0 || skeleton.indexOf('h') >= 0) {
+      keys.add(withoutH(skeleton)); // listed under it only when there is an h to leave out
+    }
+    if (length > 3) {
+      keys.add(hash('S', skeleton, length - 3, length));
+    }
+  }
+
+  /**
+   * The first three consonants of a skeleton with its h's left out and the letters that leaves
+   * doubled made one: Greek, Spanish and French drop the h ("μουαμμαδ" read "muammad", skeleton
+   * "mt", against "mhmt" for Muhammad), so the two share this key.
+   */
+  private static long withoutH(String skeleton) {
+    long hash = 0xcbf29ce484222325L;
+    hash = (hash ^ 'H') * 0x100000001b3L;
+    char previous = 0;
+    int kept = 0;
+    for (int i = 0; i < skeleton.length() && kept < 3; i++) {
+      char character = skeleton.charAt(i);
+      if (character != 'h' && character != previous) {
+        hash = (hash ^ character) * 0x100000001b3L;
+        previous = character;
+        kept++;
+      }
+    }
+    return mix(hash);
   }
 
   /** FNV-1a over a tag and the text without the character at {@code skipped} (-1: whole text). */

@@ -137,6 +137,18 @@ public final class NameNormaliser {
           "holding",
           "holdings");
 
+  /**
+   * The legal forms whose mistyped spellings are removed at the end of a name: the unambiguous ones
+   * and "group"; not "asa", "sas" or "spa", one letter from Asad, Sasa and Spah.
+   */
+  private static final Set<String> MISTYPABLE_LEGAL_FORMS = mistypableLegalForms();
+
+  private static Set<String> mistypableLegalForms() {
+    Set<String> forms = new java.util.HashSet<>(UNAMBIGUOUS_LEGAL_FORMS);
+    forms.add("group");
+    return Set.copyOf(forms);
+  }
+
   /** Legal forms that are also words or name parts ("sa", "co", "as"): removed at either end. */
   static final Set<String> LEGAL_FORMS =
       Set.of(
@@ -221,6 +233,18 @@ public final class NameNormaliser {
           "de", "da", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "la", "le",
           "van", "von", "y", "e", "of", "and", "und", "et");
 
+  /**
+   * The keys (see {@link #titleKey}) of the titles of four letters or more: "hajy", "hadjj" and the
+   * Greek "ατζι" ("aji") are Haji as other transliterations write it; removed at the start of a
+   * name, where titles stand.
+   */
+  private static final Set<String> RESPELT_TITLES = respeltTitles();
+
+  /** Transliterations of one Cyrillic or Greek letter, which as an initial stand for one letter. */
+  private static final java.util.Map<String, String> DIGRAPH_INITIALS =
+      java.util.Map.of(
+          "kh", "h", "zh", "z", "ch", "c", "sh", "s", "ts", "t", "th", "t", "ph", "f", "dzh", "j");
+
   private final Transliterator transliterator;
 
   public NameNormaliser(Transliterator transliterator) {
@@ -239,6 +263,37 @@ public final class NameNormaliser {
     return stripTitlesAndLegalForms(tokens);
   }
 
+  private static Set<String> respeltTitles() {
+    Set<String> keys = new java.util.HashSet<>();
+    for (String title : TITLES) {
+      String key = titleKey(title);
+      if (title.length() >= 4 && !key.isEmpty()) {
+        keys.add(key);
+      }
+    }
+    return Set.copyOf(keys);
+  }
+
+  /**
+   * A title as its transliterations agree on it: no h (nor the Cyrillic kh), i for y, j for dj, no
+   * doubled letters ("hajy", "khaji" and the Greek "aji" all give "aji"); the empty key for tokens
+   * of fewer than three letters.
+   */
+  static String titleKey(String token) {
+    if (token.length() < 3) {
+      return "";
+    }
+    String folded = token.replace("dj", "j").replace("kh", "h").replace('y', 'i');
+    StringBuilder key = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char character = folded.charAt(i);
+      if (character != 'h' && (key.length() == 0 || key.charAt(key.length() - 1) != character)) {
+        key.append(character);
+      }
+    }
+    return key.length() < 3 ? "" : key.toString();
+  }
+
   private static List<String> split(String latin) {
     List<String> tokens = new ArrayList<>(4);
     StringBuilder token = new StringBuilder(16);
@@ -246,6 +301,11 @@ public final class NameNormaliser {
       char character = latin.charAt(i);
       if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) {
         token.append(character);
+      } else if (character == '.' && DIGRAPH_INITIALS.containsKey(token.toString())) {
+        // "Х." read "kh.": the initial of one letter (h), not a two-letter token
+        String initial = DIGRAPH_INITIALS.get(token.toString());
+        token.setLength(0);
+        token.append(initial);
       } else if (character == '.' || character == '\'' || character == '`') {
         continue;
       } else if (token.length() > 0) {
@@ -276,15 +336,15 @@ public final class NameNormaliser {
   }
 
   /**
-   * "grup", "grooup", "gorup", "lttda", "cdjsc": a legal form of three letters or more with one
-   * letter added, dropped, replaced (four letters or more) or two swapped, as typists and OCR leave
-   * them; only at the end of a name, where legal forms stand.
+   * "grup", "grooup", "gorup", "lttda", "cdjsc": a legal form of three letters or more (an
+   * unambiguous one, or "group") with one letter added, dropped, replaced (four letters or more) or
+   * two swapped, as typists and OCR leave them; only at the end of a name, where legal forms stand.
    */
   private static boolean isMistypedLegalForm(String token) {
     if (token.length() < 4) {
       return false;
     }
-    for (String form : LEGAL_FORMS) {
+    for (String form : MISTYPABLE_LEGAL_FORMS) {
       if (form.length() >= 3
           && Math.abs(form.length() - token.length()) <= 1
           && oneEditApart(token, form, form.length() >= 4)) {
@@ -343,7 +403,9 @@ public final class NameNormaliser {
       end--;
     }
     while (end - start > 1
-        && (LEGAL_FORMS.contains(tokens.get(start)) || TITLES.contains(tokens.get(start)))) {
+        && (LEGAL_FORMS.contains(tokens.get(start))
+            || TITLES.contains(tokens.get(start))
+            || RESPELT_TITLES.contains(titleKey(tokens.get(start))))) {
       start++;
     }
     List<String> kept = new ArrayList<>(end - start);

@@ -8,18 +8,21 @@ import java.util.List;
  *
  * <p>Tokens are paired greedily, most similar pair first, each token used once, whatever their
  * order (so "Putin Vladimir" pairs with "Vladimir Putin"). Two tokens are similar by the best of:
- * equality (1); an initial against a token that starts with it (0.85); Jaro-Winkler; equal
- * consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of short
- * tokens, as in "aly" and "Ali", and for two-consonant skeletons when one token has no vowel, as in
- * "amr", read from the Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY} for any
- * equal skeleton of two consonants or more when either name was written in Arabic or Hebrew script,
- * which leave short vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value
+ * equality (1); an initial against a token that starts with it (0.85, or {@value
+ * #TRANSLITERATED_INITIAL_SIMILARITY} with a letter transliteration swaps it for, C and K, Y and I,
+ * W, V and U); equal but for h's ({@value #H_DROPPED_SIMILARITY}: Greek writes no h); Jaro-Winkler;
+ * equal consonant skeletons, an h left out or not (0.92, or 0.88 for one-consonant skeletons of
+ * short tokens, as in "aly" and "Ali", and for two-consonant skeletons when one token has no vowel,
+ * as in "amr", read from the Arabic "عمر", and "Omar"; {@value #UNVOCALISED_SKELETON_SIMILARITY}
+ * for any equal skeleton of two consonants or more when either name was written in Arabic or Hebrew
+ * script, which leave short vowels out: "qsi" read from "قصي" and "Qusay"). Pairs under {@value
  * #MIN_TOKEN_SIMILARITY} are not paired. The name score is the weighted mean similarity of the
  * pairs, where every token left unpaired also counts in the denominator: fully for the screened
  * name's tokens (a word the list does not have is evidence against), and at {@value
- * #DROPPED_TOKEN_WEIGHT} for the listed name's tokens once two tokens paired when it is a person's
- * (screened names often drop middle names), {@value #DROPPED_WORD_WEIGHT} for other names, else at
- * {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
+ * #DROPPED_TOKEN_WEIGHT} for the middle tokens of a listed person's name once two tokens paired
+ * (screened names often drop middle names), {@value #DROPPED_EDGE_TOKEN_WEIGHT} for its first and
+ * last (a different given name is more often a different person), {@value #DROPPED_WORD_WEIGHT} for
+ * other names, else at {@value #LONE_TOKEN_WEIGHT} (one common given name alone is weak evidence).
  *
  * <p>When the two names have different token counts, the tokens may have been split or joined ("Abd
  * al-Rahman", "Abdulrahman"): the joined strings are compared too, by Jaro (no prefix bonus)
@@ -39,6 +42,9 @@ final class NameScorer {
   static final double MIN_TOKEN_SIMILARITY = 0.80;
   static final double DROPPED_TOKEN_WEIGHT = 0.1;
   static final double DROPPED_WORD_WEIGHT = 0.45;
+  static final double DROPPED_EDGE_TOKEN_WEIGHT = 0.3;
+  static final double TRANSLITERATED_INITIAL_SIMILARITY = 0.82;
+  static final double H_DROPPED_SIMILARITY = 0.92;
   static final double LONE_TOKEN_WEIGHT = 0.6;
   static final double JOINED_DISCOUNT = 0.95;
   static final double JOINED_SKELETON_SIMILARITY = 0.9;
@@ -68,7 +74,7 @@ final class NameScorer {
     double[] similarities = new double[screenedCount * listedCount];
     for (int i = 0; i < screenedCount; i++) {
       for (int j = 0; j < listedCount; j++) {
-        similarities[i * listedCount + j] =
+        double similarity =
             tokenSimilarity(
                 screened.tokens()[i],
                 screened.skeletons()[i],
@@ -76,6 +82,31 @@ final class NameScorer {
                 listed.skeletons()[j],
                 listed.letters()[j],
                 unvocalised);
+        if (screened.alternativeSkeletons()[i] != null) {
+          similarity =
+              Math.max(
+                  similarity,
+                  tokenSimilarity(
+                      screened.tokens()[i],
+                      screened.alternativeSkeletons()[i],
+                      listed.tokens()[j],
+                      listed.skeletons()[j],
+                      listed.letters()[j],
+                      unvocalised));
+        }
+        if (listed.alternativeSkeletons()[j] != null) {
+          similarity =
+              Math.max(
+                  similarity,
+                  tokenSimilarity(
+                      screened.tokens()[i],
+                      screened.skeletons()[i],
+                      listed.tokens()[j],
+                      listed.alternativeSkeletons()[j],
+                      listed.letters()[j],
+                      unvocalised));
+        }
+        similarities[i * listedCount + j] = similarity;
       }
     }
     int screenedUsed = 0;
@@ -120,18 +151,14 @@ final class NameScorer {
         unpairedScreened += screened.weights()[i];
       }
     }
+    boolean twoPaired = pairs >= 2 || (pairs == 1 && screenedCount == 1 && listedCount == 1);
     double unpairedListed = 0;
     for (int j = 0; j < listedCount; j++) {
       if ((listedUsed & (1 << j)) == 0) {
-        unpairedListed += listed.weights()[j];
+        unpairedListed += listed.weights()[j] * droppedWeight(listed, j, listedCount, twoPaired);
       }
     }
-    boolean twoPaired = pairs >= 2 || (pairs == 1 && screenedCount == 1 && listedCount == 1);
-    double listedFactor =
-        !twoPaired
-            ? LONE_TOKEN_WEIGHT
-            : listed.isPerson() ? DROPPED_TOKEN_WEIGHT : DROPPED_WORD_WEIGHT;
-    double denominator = pairedWeight + unpairedScreened + listedFactor * unpairedListed;
+    double denominator = pairedWeight + unpairedScreened + unpairedListed;
     double tokenScore = denominator == 0 ? 0 : agreed / denominator;
     if (screenedCount == listedCount) {
       return tokenScore;
@@ -147,6 +174,24 @@ final class NameScorer {
     return tokenScore;
   }
 
+  /**
+   * How much a listed token the screened name lacks counts against it: a person's middle name
+   * little (screened names often drop middle names and patronymics), the first or last name of a
+   * person more (a different given name is a different person, "Lucia Marin" is not "Olga Lucia
+   * Marin" for sure), a word of another name more, and any token when fewer than two paired.
+   */
+  private static double droppedWeight(
+      PreparedName listed, int token, int listedCount, boolean twoPaired) {
+    if (!twoPaired) {
+      return LONE_TOKEN_WEIGHT;
+    }
+    if (!listed.isPerson()) {
+      return DROPPED_WORD_WEIGHT;
+    }
+    boolean edge = token == 0 || token == listedCount - 1;
+    return edge && !listed.isParticle(token) ? DROPPED_EDGE_TOKEN_WEIGHT : DROPPED_TOKEN_WEIGHT;
+  }
+
   static List<Match.TokenAgreement> agreements(PreparedName screened, PreparedName listed) {
     List<Match.TokenAgreement> agreements = new ArrayList<>();
     score(screened, listed, agreements);
@@ -159,7 +204,8 @@ final class NameScorer {
     boolean unvocalised = screened.unvocalised() || listed.unvocalised();
     if (unvocalised
         && shorter >= MIN_JOINED_LENGTH_RATIO * longer - UNVOCALISED_LENGTH_ALLOWANCE
-        && consonantsIgnoringH(screened.joinedSkeleton(), listed.joinedSkeleton()) >= 3) {
+        && (consonantsIgnoringH(screened.joinedSkeleton(), listed.joinedSkeleton()) >= 3
+            || consonantsIgnoringH(assimilated(screened), assimilated(listed)) >= 3)) {
       return JOINED_SKELETON_SIMILARITY; // "hdayt allah" and "Hidayatullah", vowels unwritten
     }
     if (shorter < MIN_JOINED_LENGTH_RATIO * longer) {
@@ -171,6 +217,27 @@ final class NameScorer {
       return Math.max(JOINED_DISCOUNT * jaro, JOINED_SKELETON_SIMILARITY);
     }
     return JOINED_DISCOUNT * jaro;
+  }
+
+  /**
+   * The joined skeleton of a name read from Arabic script with the article's l left out before a
+   * sun letter, as it is spoken and romanised: "شمس الدين", read "shms al din", is Shamsuddin.
+   * Other names keep their joined skeleton.
+   */
+  private static String assimilated(PreparedName name) {
+    if (!name.unvocalised()) {
+      return name.joinedSkeleton();
+    }
+    StringBuilder joined = new StringBuilder(name.joined().length());
+    for (int t = 0; t < name.size(); t++) {
+      String token = name.tokens()[t];
+      boolean beforeSunLetter =
+          t + 1 < name.size() && "tdrzsnl".indexOf(name.tokens()[t + 1].charAt(0)) >= 0;
+      if (!(token.equals("al") && beforeSunLetter)) {
+        joined.append(token);
+      }
+    }
+    return PreparedName.skeleton(joined.toString(), true);
   }
 
   /**
@@ -198,14 +265,45 @@ final class NameScorer {
     return jaro + prefix * 0.1 * (1 - jaro);
   }
 
-  private static int vowels(String token) {
-    int vowels = 0;
-    for (int i = 0; i < token.length(); i++) {
-      if ("aeiouy".indexOf(token.charAt(i)) >= 0) {
-        vowels++;
+  /**
+   * Initials that transliteration turns into one another: C and K (Greek and Cyrillic have one
+   * letter for both), Y and I, W, V and U (Greek "ου", Cyrillic "в"), F and P.
+   */
+  private static char initialClass(char letter) {
+    return switch (letter) {
+      case 'c', 'k', 'q' -> 'k';
+      case 'y', 'i' -> 'i';
+      case 'w', 'v', 'u' -> 'u';
+      case 'f', 'p' -> 'p';
+      default -> letter;
+    };
+  }
+
+  /**
+   * Whether two tokens differ only by h's one of them has, none replaced: Greek has no h and drops
+   * it ("ακ" for Hak, "ταιρ" for Tahir); Spanish and French do not sound it.
+   */
+  static boolean equalWithoutH(String first, String second) {
+    int i = 0;
+    int j = 0;
+    boolean dropped = false;
+    while (i < first.length() || j < second.length()) {
+      char a = i < first.length() ? first.charAt(i) : 0;
+      char b = j < second.length() ? second.charAt(j) : 0;
+      if (a == b) {
+        i++;
+        j++;
+      } else if (a == 'h') {
+        i++;
+        dropped = true;
+      } else if (b == 'h') {
+        j++;
+        dropped = true;
+      } else {
+        return false;
       }
     }
-    return vowels;
+    return dropped;
   }
 
   /** No vowel after the first letter: "amr", "hsn", as read from Arabic or Hebrew script. */
@@ -270,7 +368,15 @@ final class NameScorer {
       return 1;
     }
     if (screened.length() == 1 || listed.length() == 1) {
-      return screened.charAt(0) == listed.charAt(0) ? 0.85 : 0;
+      if (screened.charAt(0) == listed.charAt(0)) {
+        return 0.85;
+      }
+      return initialClass(screened.charAt(0)) == initialClass(listed.charAt(0))
+          ? TRANSLITERATED_INITIAL_SIMILARITY
+          : 0;
+    }
+    if (equalWithoutH(screened, listed)) {
+      return H_DROPPED_SIMILARITY; // "umam" read from the Greek "ουμαμ" and Humam
     }
     boolean sameSkeleton = screenedSkeleton.equals(listedSkeleton);
     if (!sameSkeleton
@@ -288,8 +394,9 @@ final class NameScorer {
     }
     if (consonants >= 3
         && (similarity >= LONG_SKELETON_MIN_JARO_WINKLER
-            || vowels(screened) <= 1
-            || vowels(listed) <= 1)) {
+            || unvocalised
+            || isUnvocalised(screened)
+            || isUnvocalised(listed))) {
       return Math.max(similarity, 0.92);
     }
     if (consonants == 2
@@ -302,7 +409,9 @@ final class NameScorer {
     if (unvocalised && consonants >= 2) {
       return Math.max(similarity, UNVOCALISED_SKELETON_SIMILARITY); // "qsi" and "Qusay"
     }
-    if (consonants == 2 && (isUnvocalised(screened) || isUnvocalised(listed))) {
+    if (consonants == 2
+        && ((screened.length() <= 3 && isUnvocalised(screened))
+            || (listed.length() <= 3 && isUnvocalised(listed)))) {
       return Math.max(
           similarity, 0.88); // "amr" from "عمر" and "Omar": Arabic writes no short vowels
     }

@@ -18,6 +18,12 @@ import java.util.List;
  * rare surname counts more than "Mohamed", "Trading" or "Global". The letters of a token, as a bit
  * set, let the scorer rule out most pairs of unrelated tokens before computing their similarity.
  *
+ * <p>The Arabic letters ذ and ث, read "dh" and "th" (skeleton t) as Arabic sounds them, are "z" and
+ * "s" in Persian, Pashto and Urdu names ("ذاکر" is Zakir, "واثق" Wasiq): a token read from Arabic
+ * script with either keeps that second, Persian skeleton too; so does a token written in Cyrillic
+ * with a v, read as w ("Ваккас" is Waqqas): Cyrillic has no w and writes it в. Null when there is
+ * no second skeleton.
+ *
  * <p>A name written in Arabic or Hebrew script is marked unvocalised: those scripts do not write
  * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
  * spelling mostly in vowels, and the scorer trusts equal skeletons more for it.
@@ -29,6 +35,7 @@ record PreparedName(
     String original,
     String[] tokens,
     String[] skeletons,
+    String[] alternativeSkeletons,
     double[] weights,
     long[] letters,
     String joined,
@@ -50,13 +57,22 @@ record PreparedName(
     int count = tokens.size();
     String[] tokenArray = tokens.toArray(new String[0]);
     String[] skeletons = new String[count];
+    String[] alternativeSkeletons = new String[count];
     double[] weights = new double[count];
     long[] letters = new long[count];
     StringBuilder joined = new StringBuilder();
     boolean unvocalised = isUnvocalisedScript(original);
+    boolean cyrillic = isCyrillicScript(original);
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
       skeletons[i] = skeleton(token, unvocalised);
+      String alternative = null;
+      if (unvocalised && (token.contains("dh") || token.contains("th"))) {
+        alternative = skeleton(token.replace("dh", "z").replace("th", "s"), true);
+      } else if (cyrillic && token.indexOf('v') >= 0) {
+        alternative = skeleton(token.replace('v', 'w'), false);
+      }
+      alternativeSkeletons[i] = skeletons[i].equals(alternative) ? null : alternative;
       double length =
           NameNormaliser.PARTICLES.contains(token) ? token.length() / 3.0 : token.length();
       weights[i] = length * rarity(frequency.of(token));
@@ -69,6 +85,7 @@ record PreparedName(
         original,
         tokenArray,
         skeletons,
+        alternativeSkeletons,
         weights,
         letters,
         joinedText,
@@ -85,6 +102,29 @@ record PreparedName(
           || (character >= 0x0750 && character <= 0x077F)
           || (character >= 0xFB1D && character <= 0xFDFF)
           || (character >= 0xFE70 && character <= 0xFEFF)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text has a letter of the Cyrillic script, which writes w as в (v). */
+  static boolean isCyrillicScript(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char character = text.charAt(i);
+      if (character >= 0x0400 && character <= 0x04FF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text has a letter of the Greek script, which writes no h. */
+  static boolean isHLessScript(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char character = text.charAt(i);
+      if ((character >= 0x0370 && character <= 0x03FF)
+          || (character >= 0x1F00 && character <= 0x1FFF)) {
         return true;
       }
     }

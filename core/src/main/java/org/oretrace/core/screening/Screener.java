@@ -40,7 +40,8 @@ public final class Screener {
 
   /**
    * Names read from Arabic or Hebrew script are searched wider: without their vowels they share few
-   * keys with their romanisation, and they are rare enough among screened names to afford it.
+   * keys with their romanisation, and they are rare enough among screened names to afford it. So
+   * are names written in Greek, which has no h ("μουαμμαδ" for Muhammad).
    */
   private static final int UNVOCALISED_CANDIDATES = 128;
 
@@ -84,7 +85,7 @@ public final class Screener {
     }
     PreparedName screened = watchList.prepare(query.name(), tokens, query.type());
     int[] candidates =
-        screened.unvocalised()
+        screened.unvocalised() || PreparedName.isHLessScript(query.name())
             ? watchList
                 .index()
                 .candidates(

@@ -77,11 +77,75 @@ public final class ScreeningBenchmark {
       int speedNames,
       Duration speedTime,
       Duration speedCpuTime,
-      double namesPerSecond) {
+      double namesPerSecond,
+      List<KindCount> variantKinds,
+      List<KindCount> decoyKinds,
+      List<KindCount> falsePositiveCauses,
+      List<String> misses,
+      List<String> passedDecoys) {
 
     public Figures {
       requireNonNull(speedTime, "speedTime is null");
       requireNonNull(speedCpuTime, "speedCpuTime is null");
+      variantKinds = List.copyOf(variantKinds);
+      decoyKinds = List.copyOf(decoyKinds);
+      falsePositiveCauses = List.copyOf(falsePositiveCauses);
+      misses = List.copyOf(misses);
+      passedDecoys = List.copyOf(passedDecoys);
+    }
+
+    /**
+     * The quality set broken down: recall per kind of change (a variant with two changes counts
+     * under both), the decoys that passed per kind, then up to {@code examples} of the positives
+     * missed and of the decoys that passed, each with what it matched.
+     */
+    public String breakdown(int examples) {
+      StringBuilder text = new StringBuilder();
+      text.append(
+          String.format(
+              Locale.ROOT, "%-28s %8s %8s %8s%n", "variant kind", "names", "found", "recall"));
+      for (KindCount kind : variantKinds) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "%-28s %8d %8d %8.3f%n",
+                kind.kind(),
+                kind.cases(),
+                kind.hits(),
+                ratio(kind.hits(), kind.cases())));
+      }
+      text.append(
+          String.format(
+              Locale.ROOT, "%-28s %8s %8s %8s%n", "decoy kind", "names", "passed", "rate"));
+      for (KindCount kind : decoyKinds) {
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "%-28s %8d %8d %8.3f%n",
+                kind.kind(),
+                kind.cases(),
+                kind.hits(),
+                ratio(kind.hits(), kind.cases())));
+      }
+      text.append(String.format(Locale.ROOT, "%-44s %8s%n", "decoys passed, by cause", "names"));
+      for (KindCount cause : falsePositiveCauses) {
+        text.append(String.format(Locale.ROOT, "%-44s %8d%n", cause.kind(), cause.hits()));
+      }
+      appendExamples(text, "missed", misses, examples);
+      appendExamples(text, "decoys that passed", passedDecoys, examples);
+      return text.toString();
+    }
+
+    private static void appendExamples(
+        StringBuilder text, String title, List<String> lines, int examples) {
+      text.append(title)
+          .append(" (")
+          .append(lines.size())
+          .append(')')
+          .append(System.lineSeparator());
+      for (int i = 0; i < lines.size() && i < examples; i++) {
+        text.append("  ").append(lines.get(i)).append(System.lineSeparator());
+      }
     }
 
     /** One line for a terminal or a log. */
@@ -117,9 +181,51 @@ public final class ScreeningBenchmark {
     }
   }
 
-  private record Case(String name, int expectedEntry, EntityType type) {
+  /**
+   * How many names of one kind the quality set held, and how many of them were found (variants) or
+   * passed (decoys).
+   */
+  public record KindCount(String kind, int cases, int hits) {
+    public KindCount {
+      requireNonNull(kind, "kind is null");
+    }
+  }
+
+  /** A name of the quality set and what it is made of: the variant's changes, or the decoy kind. */
+  private record Case(String name, int expectedEntry, EntityType type, List<String> kinds) {
     boolean positive() {
       return expectedEntry >= 0;
+    }
+  }
+
+  /** The counts of one screener on the quality set, per kind, with the failures described. */
+  private static final class Tally {
+    long truePositives;
+    long falsePositives;
+    long positives;
+    long negatives;
+    final Map<String, int[]> variantKinds = new java.util.LinkedHashMap<>();
+    final Map<String, int[]> decoyKinds = new java.util.LinkedHashMap<>();
+    final Map<String, int[]> causes = new java.util.LinkedHashMap<>();
+    final List<String> misses = new ArrayList<>();
+    final List<String> passedDecoys = new ArrayList<>();
+
+    Tally() {
+      for (String kind : VariantGenerator.CHANGE_NAMES) {
+        variantKinds.put(kind, new int[2]);
+      }
+      for (String kind : VariantGenerator.DECOY_KINDS) {
+        decoyKinds.put(kind, new int[2]);
+      }
+      for (String cause : FALSE_POSITIVE_CAUSES) {
+        causes.put(cause, new int[2]);
+      }
+    }
+
+    static List<KindCount> rows(Map<String, int[]> kinds) {
+      List<KindCount> rows = new ArrayList<>();
+      kinds.forEach((kind, counts) -> rows.add(new KindCount(kind, counts[0], counts[1])));
+      return rows;
     }
   }
 
@@ -154,7 +260,7 @@ public final class ScreeningBenchmark {
     VariantGenerator generator = new VariantGenerator(settings.seed());
     List<Case> cases = qualityCases(list, crossScript, crossScriptEntries, settings, generator);
 
-    long[] counts = quality(cases, query -> entriesOf(screener.screen(query), list));
+    Tally tally = tally(cases, screener, list);
     Baseline baseline = new Baseline(list);
     List<Case> baselineCases = sample(cases, settings.baselineNames(), settings.seed());
     long[] baselineCounts = quality(baselineCases, baseline::matches);
@@ -182,11 +288,11 @@ public final class ScreeningBenchmark {
     }
     return new Figures(
         latin.size(),
-        (int) counts[3],
-        (int) counts[4],
+        (int) tally.positives,
+        (int) tally.negatives,
         screener.threshold(),
-        ratio(counts[0], counts[3]),
-        ratio(counts[0], counts[0] + counts[1]),
+        ratio(tally.truePositives, tally.positives),
+        ratio(tally.truePositives, tally.truePositives + tally.falsePositives),
         baselineCases.size(),
         ratio(baselineCounts[0], baselineCounts[3]),
         ratio(baselineCounts[0], baselineCounts[0] + baselineCounts[1]),
@@ -194,7 +300,110 @@ public final class ScreeningBenchmark {
         settings.speedListSize() > 0 ? settings.speedNames() : 0,
         speedTime,
         speedCpuTime,
-        namesPerSecond);
+        namesPerSecond,
+        Tally.rows(tally.variantKinds),
+        Tally.rows(tally.decoyKinds),
+        Tally.rows(tally.causes),
+        tally.misses,
+        tally.passedDecoys);
+  }
+
+  /** The screener on the quality set, counted per kind of variant and decoy. */
+  private static Tally tally(List<Case> cases, Screener screener, WatchList list) {
+    Tally tally = new Tally();
+    for (Case each : cases) {
+      List<Match> matches = screener.screen(Query.of(each.name()));
+      Set<Integer> found = entriesOf(matches, list);
+      String best =
+          matches.isEmpty()
+              ? "nothing"
+              : String.format(
+                  Locale.ROOT, "%s (%.2f)", matches.get(0).matchedName(), matches.get(0).score());
+      Map<String, int[]> kinds = each.positive() ? tally.variantKinds : tally.decoyKinds;
+      boolean hit;
+      if (each.positive()) {
+        tally.positives++;
+        hit = found.contains(each.expectedEntry());
+        if (hit) {
+          tally.truePositives++;
+        } else {
+          if (!found.isEmpty()) {
+            tally.falsePositives++;
+          }
+          tally.misses.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s <- %s [%s]: matched %s",
+                  each.name(),
+                  list.entries().get(each.expectedEntry()).names(),
+                  String.join(", ", each.kinds()),
+                  best));
+        }
+      } else {
+        tally.negatives++;
+        hit = !found.isEmpty();
+        if (hit) {
+          tally.falsePositives++;
+          tally.causes.get(cause(each, matches.get(0)))[1]++;
+          tally.passedDecoys.add(
+              String.format(
+                  Locale.ROOT, "%s [%s]: matched %s", each.name(), each.kinds().get(0), best));
+        }
+      }
+      for (String kind : each.kinds()) {
+        int[] counts = kinds.computeIfAbsent(kind, key -> new int[2]);
+        counts[0]++;
+        if (hit) {
+          counts[1]++;
+        }
+      }
+    }
+    return tally;
+  }
+
+  /** Why decoys pass, in the order {@link #cause} tells them apart. */
+  static final List<String> FALSE_POSITIVE_CAUSES =
+      List.of(
+          "another type of party (screened without type)",
+          "a word equal, the others alike",
+          "every word only alike",
+          "words of the listed name missing");
+
+  /**
+   * Why a decoy matched: a party of another type (a company for a person: the benchmark screens
+   * without --type, which would have ruled it out); one word equal to a listed one and the rest
+   * similar (a shared given name or surname); no word equal, all similar; or the listed name's
+   * other words missing from the decoy (all its words paired, the listed name has more).
+   */
+  private static String cause(Case decoy, Match match) {
+    if (decoy.type() != null && decoy.type() != match.entry().type()) {
+      return FALSE_POSITIVE_CAUSES.get(0);
+    }
+    boolean equal = false;
+    boolean alike = false;
+    for (Match.TokenAgreement agreement : match.agreements()) {
+      if (agreement.similarity() >= 1) {
+        equal = true;
+      } else {
+        alike = true;
+      }
+    }
+    if (equal && alike) {
+      return FALSE_POSITIVE_CAUSES.get(1);
+    }
+    return alike ? FALSE_POSITIVE_CAUSES.get(2) : FALSE_POSITIVE_CAUSES.get(3);
+  }
+
+  private static String scriptOf(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char character = name.charAt(i);
+      if (Character.isLetter(character)
+          && Character.UnicodeScript.of(character) != Character.UnicodeScript.LATIN) {
+        String script = Character.UnicodeScript.of(character).name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(script.charAt(0)) + script.substring(1);
+      }
+    }
+    return "Latin";
   }
 
   /** CPU time of this process (every thread, the JIT and the collector included), or 0. */
@@ -241,14 +450,25 @@ public final class ScreeningBenchmark {
     int half = settings.qualityNames() / 2;
     List<Case> cases = new ArrayList<>(settings.qualityNames());
     for (int i = 0; i < crossScript.size() && i < half / 10; i++) {
-      cases.add(new Case(crossScript.get(i), crossScriptEntries.get(i), null));
+      cases.add(
+          new Case(
+              crossScript.get(i),
+              crossScriptEntries.get(i),
+              null,
+              List.of("listed in " + scriptOf(crossScript.get(i)) + " script")));
     }
     List<WatchListEntry> entries = list.entries();
     while (cases.size() < half) {
       int index = generator.nextInt(entries.size());
       WatchListEntry entry = entries.get(index);
       String name = entry.names().get(generator.nextInt(entry.names().size()));
-      cases.add(new Case(generator.variant(name, entry.type()), index, entry.type()));
+      VariantGenerator.Variant variant = generator.describedVariant(name, entry.type());
+      cases.add(
+          new Case(
+              variant.name(),
+              index,
+              entry.type(),
+              variant.changes().isEmpty() ? List.of("unchanged") : variant.changes()));
     }
     Map<String, List<Integer>> namesByToken = new HashMap<>();
     for (int name = 0; name < list.nameCount(); name++) {
@@ -260,10 +480,11 @@ public final class ScreeningBenchmark {
     while (cases.size() < 2 * half) {
       WatchListEntry near = entries.get(generator.nextInt(entries.size()));
       EntityType type = generator.nextInt(4) == 0 ? EntityType.ORGANISATION : EntityType.PERSON;
-      String decoy =
-          generator.decoy(type, near.type() == EntityType.PERSON ? near.primaryName() : null);
-      if (!isAmbiguous(normaliser.tokens(decoy), list, namesByToken)) {
-        cases.add(new Case(decoy, -1, type));
+      VariantGenerator.Decoy decoy =
+          generator.describedDecoy(
+              type, near.type() == EntityType.PERSON ? near.primaryName() : null);
+      if (!isAmbiguous(normaliser.tokens(decoy.name()), list, namesByToken)) {
+        cases.add(new Case(decoy.name(), -1, type, List.of(decoy.kind())));
       }
     }
     return cases;

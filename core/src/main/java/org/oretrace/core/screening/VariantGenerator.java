@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * (persons only: companies keep their word order, and their legal form stays in Latin letters), a
  * typing error (a letter replaced, dropped, doubled or two swapped), a dropped middle name, a given
  * name reduced to its initial, a title or rank in front ("Colonel", "Gen.", "Dr"), another legal
- * form for a company ("Ltd", "S.A.", "SARL").
+ * form for a company ("Ltd", "S.A.", "SARL"). Aircraft registration marks are not misspelt or
+ * respelt: a mark with one character changed is another aircraft.
  *
  * <p>A decoy is a name that should not match: given names and surnames of many regions combined at
  * random, company names made of trade words, and near misses that keep a listed name's first word
@@ -309,44 +310,100 @@ final class VariantGenerator {
     this.random = new SplittableRandom(seed);
   }
 
+  /** A name made from a listed one, with the changes that made it (for the benchmark's table). */
+  record Variant(String name, List<String> changes) {
+    Variant {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** A name that should match nothing, with the kind of decoy it is. */
+  record Decoy(String name, String kind) {}
+
+  /** The changes a variant can go through, in the order they are applied. */
+  static final List<String> CHANGE_NAMES =
+      List.of(
+          "dropped middle name",
+          "initial",
+          "reordered",
+          "typo",
+          "respelt",
+          "diacritics",
+          "Cyrillic",
+          "Greek",
+          "title or legal form");
+
+  /** The decoy kinds. */
+  static final List<String> DECOY_KINDS = List.of("near miss", "person", "organisation");
+
   /**
    * A variant of the name: one to three distinct changes, applied in the order a name goes through
    * them in life (words dropped or shortened, then misspelt, then written in another script, then
    * given a title).
    */
   String variant(String name, EntityType type) {
+    return describedVariant(name, type).name();
+  }
+
+  /** As {@link #variant}, with the changes that took effect. */
+  Variant describedVariant(String name, EntityType type) {
     boolean[] chosen = new boolean[CHANGES];
     int changes = 1 + random.nextInt(3);
     for (int change = 0; change < changes; change++) {
       chosen[random.nextInt(CHANGES)] = true;
     }
+    List<String> applied = new ArrayList<>(3);
     List<String> words = new ArrayList<>(Arrays.asList(name.strip().split("\\s+")));
     if (chosen[0] && type == EntityType.PERSON && words.size() >= 3) {
       words.remove(1 + random.nextInt(words.size() - 2));
+      applied.add(CHANGE_NAMES.get(0));
     }
     if (chosen[1] && type == EntityType.PERSON && words.size() >= 3 && words.get(0).length() > 1) {
       words.set(0, words.get(0).charAt(0) + ".");
+      applied.add(CHANGE_NAMES.get(1));
     }
     if (chosen[2] && type == EntityType.PERSON && words.size() > 1) {
       words.add(words.remove(0));
+      applied.add(CHANGE_NAMES.get(2));
     }
-    String variant = chosen[3] ? typo(words) : String.join(" ", words);
-    if (chosen[4]) {
-      variant = respell(variant);
+    String variant = String.join(" ", words);
+    // An aircraft's registration mark ("EP-MNE") is an identifier, not a name: one character
+    // changed is another aircraft, which a screener must not report, so marks are not misspelt.
+    boolean mark = type == EntityType.AIRCRAFT;
+    if (chosen[3] && !mark) {
+      String typed = typo(words);
+      if (!typed.equals(variant)) {
+        applied.add(CHANGE_NAMES.get(3));
+      }
+      variant = typed;
+    }
+    if (chosen[4] && !mark) {
+      String respelt = respell(variant);
+      if (!respelt.equalsIgnoreCase(variant)) {
+        applied.add(CHANGE_NAMES.get(4));
+      }
+      variant = respelt;
     }
     if (chosen[5]) {
-      variant = diacritics(variant);
+      String changed = diacritics(variant);
+      if (!changed.equals(variant)) {
+        applied.add(CHANGE_NAMES.get(5));
+      }
+      variant = changed;
     }
     if (chosen[6] && type == EntityType.PERSON) {
-      variant = script(variant, random.nextBoolean() ? CYRILLIC : GREEK);
+      boolean cyrillic = random.nextBoolean();
+      variant = script(variant, cyrillic ? CYRILLIC : GREEK);
+      applied.add(CHANGE_NAMES.get(cyrillic ? 6 : 7));
     }
     if (chosen[7]) {
       variant =
           type == EntityType.PERSON
               ? TITLES[random.nextInt(TITLES.length)] + " " + variant
               : variant + " " + LEGAL_FORMS[random.nextInt(LEGAL_FORMS.length)];
+      applied.add(CHANGE_NAMES.get(8));
     }
-    return variant.isBlank() ? name : variant;
+    return variant.isBlank() ? new Variant(name, List.of()) : new Variant(variant, applied);
   }
 
   private String typo(List<String> words) {
@@ -435,9 +492,15 @@ final class VariantGenerator {
 
   /** A name that should match nothing. */
   String decoy(EntityType type, String nearMissOf) {
+    return describedDecoy(type, nearMissOf).name();
+  }
+
+  /** As {@link #decoy}, with its kind: a near miss of a listed name, a person or a company. */
+  Decoy describedDecoy(EntityType type, String nearMissOf) {
     if (nearMissOf != null && random.nextInt(3) == 0) {
       String first = nearMissOf.strip().split("\\s+")[0];
-      return first + " " + capitalise(SURNAMES[random.nextInt(SURNAMES.length)]);
+      return new Decoy(
+          first + " " + capitalise(SURNAMES[random.nextInt(SURNAMES.length)]), DECOY_KINDS.get(0));
     }
     if (type == EntityType.PERSON) {
       StringBuilder name =
@@ -445,17 +508,19 @@ final class VariantGenerator {
       if (random.nextInt(3) == 0) {
         name.append(' ').append(capitalise(GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)]));
       }
-      return name.append(' ')
-          .append(capitalise(SURNAMES[random.nextInt(SURNAMES.length)]))
-          .toString();
+      return new Decoy(
+          name.append(' ').append(capitalise(SURNAMES[random.nextInt(SURNAMES.length)])).toString(),
+          DECOY_KINDS.get(1));
     }
     String first = TRADE_WORDS[random.nextInt(TRADE_WORDS.length)];
     String second = TRADE_WORDS[random.nextInt(TRADE_WORDS.length)];
-    return capitalise(first)
-        + " "
-        + capitalise(second)
-        + " "
-        + LEGAL_FORMS[random.nextInt(LEGAL_FORMS.length)];
+    return new Decoy(
+        capitalise(first)
+            + " "
+            + capitalise(second)
+            + " "
+            + LEGAL_FORMS[random.nextInt(LEGAL_FORMS.length)],
+        DECOY_KINDS.get(2));
   }
 
   int nextInt(int bound) {

@@ -66,9 +66,9 @@ public final class WatchList {
     this.index = CandidateIndex.build(names);
   }
 
-  /** A list over the entries, with the pure-Java transliteration. */
+  /** A list over the entries, with the standard transliteration (ICU4J for Han and the rest). */
   public static WatchList of(Collection<WatchListEntry> entries) {
-    return of(entries, Transliterator.basic());
+    return of(entries, Transliterator.standard());
   }
 
   public static WatchList of(Collection<WatchListEntry> entries, Transliterator transliterator) {

@@ -41,6 +41,26 @@ class NameNormaliserTest {
   }
 
   @Test
+  void removesTitlesAsOtherTransliterationsSpellThem() {
+    assertThat(normaliser.tokens("Hajy Khairullah SATTAR")).containsExactly("khairullah", "sattar");
+    assertThat(normaliser.tokens("Hadji Hussein TAJIDINE")).containsExactly("hussein", "tajidine");
+    assertThat(normaliser.tokens("Aji Basir")).containsExactly("basir");
+    assertThat(normaliser.tokens("M. Ali Hassan")).containsExactly("m", "ali", "hassan");
+  }
+
+  @Test
+  void readsACyrillicInitialAsOneLetter() {
+    assertThat(normaliser.tokens("Х. Салих")).containsExactly("h", "salikh");
+    assertThat(normaliser.tokens("Ж. Иванов")).containsExactly("z", "ivanov");
+  }
+
+  @Test
+  void keepsNamesOneLetterFromAnAmbiguousLegalForm() {
+    assertThat(normaliser.tokens("Murad AS'AD")).containsExactly("murad", "asad");
+    assertThat(normaliser.tokens("TADBIR GORUP")).containsExactly("tadbir");
+  }
+
+  @Test
   void transliteratesOtherScripts() {
     assertThat(normaliser.tokens("Владимир Путин")).containsExactly("vladimir", "putin");
   }

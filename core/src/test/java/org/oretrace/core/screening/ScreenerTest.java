@@ -100,6 +100,46 @@ class ScreenerTest {
   }
 
   @Test
+  void findsHanAndBurmeseNamesUnderTheirRomanisedEntries() {
+    Screener asia =
+        Screener.of(
+            WatchList.of(
+                List.of(
+                    WatchListEntry.named("t", "CN1", EntityType.PERSON, "XI Jinping"),
+                    WatchListEntry.named("t", "MM1", EntityType.PERSON, "MIN AUNG HLAING"),
+                    WatchListEntry.named("t", "MM2", EntityType.PERSON, "THAN SHWE"))));
+
+    assertThat(asia.screen(Query.of("习近平")))
+        .extracting(match -> match.entry().reference())
+        .containsExactly("CN1");
+    assertThat(asia.screen(Query.of("မင်းအောင်လှိုင်")))
+        .extracting(match -> match.entry().reference())
+        .containsExactly("MM1");
+    assertThat(asia.screen(Query.of("သန်းရွှေ")).get(0).score()).isEqualTo(1.0);
+    assertThat(asia.screen(Query.of("王毅"))).isEmpty();
+  }
+
+  @Test
+  void greekWithoutItsHFindsTheNameAndAMissingGivenNameCountsMoreThanAMiddleName() {
+    WatchList peopleList =
+        WatchList.of(
+            List.of(
+                WatchListEntry.named("t", "1", EntityType.PERSON, "Tahir HASAN"),
+                WatchListEntry.named("t", "2", EntityType.PERSON, "Olga Lucia MARIN")));
+    Screener people = Screener.of(peopleList);
+
+    assertThat(people.screen(Query.of("ταιρ ασαν")))
+        .extracting(match -> match.entry().reference())
+        .containsExactly("1");
+    List<Match> middleDropped = people.screen(Query.of("Olga MARIN"));
+    assertThat(middleDropped).extracting(match -> match.entry().reference()).containsExactly("2");
+    // A given name missing counts more against a match than a middle name missing.
+    double givenNameDropped =
+        Screener.of(peopleList, 0.5).screen(Query.of("Lucia MARIN")).get(0).score();
+    assertThat(givenNameDropped).isLessThan(middleDropped.get(0).score() - 0.04);
+  }
+
+  @Test
   void refusesBadQueriesAndThresholds() {
     assertThatThrownBy(() -> Query.of(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Query("x", null, null, 1200))

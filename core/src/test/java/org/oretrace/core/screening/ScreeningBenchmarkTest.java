@@ -90,6 +90,17 @@ class ScreeningBenchmarkTest {
     assertThat(figures.precision()).isGreaterThanOrEqualTo(0.95);
     assertThat(figures.recall()).isGreaterThan(figures.baselineRecall());
     assertThat(figures.summary()).startsWith("screening: recall").doesNotContain("names/s");
+    assertThat(figures.variantKinds())
+        .extracting(ScreeningBenchmark.KindCount::kind)
+        .contains("typo", "reordered", "Cyrillic", "Greek");
+    assertThat(figures.variantKinds().stream().mapToInt(ScreeningBenchmark.KindCount::cases).sum())
+        .isGreaterThanOrEqualTo(figures.positives());
+    assertThat(figures.decoyKinds().stream().mapToInt(ScreeningBenchmark.KindCount::cases).sum())
+        .isEqualTo(figures.negatives());
+    assertThat(figures.decoyKinds().stream().mapToInt(ScreeningBenchmark.KindCount::hits).sum())
+        .isEqualTo(figures.passedDecoys().size());
+    assertThat(figures.breakdown(3))
+        .contains("variant kind", "decoy kind", "missed (" + figures.misses().size() + ")");
   }
 
   @Test

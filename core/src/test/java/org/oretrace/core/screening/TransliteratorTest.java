@@ -38,6 +38,22 @@ class TransliteratorTest {
     assertThat(transliterator.toLatin("习近平").strip()).isEmpty();
   }
 
+  @Test
+  void standardReadsHanAsPinyinThroughIcu() {
+    Transliterator standard = Transliterator.standard();
+    assertThat(standard.toLatin("习近平").strip()).isEqualTo("xi jin ping");
+    assertThat(standard.toLatin("王毅").strip()).isEqualTo("wang yi");
+    assertThat(standard.toLatin("Владимир")).isEqualTo(transliterator.toLatin("Владимир"));
+  }
+
+  @Test
+  void romanisesBurmeseBySyllableAsNamesArePublished() {
+    assertThat(transliterator.toLatin("မင်းအောင်လှိုင်").strip()).isEqualTo("min aung hlaing");
+    assertThat(transliterator.toLatin("အောင်ဆန်းစုကြည်").strip()).isEqualTo("aung san su kyi");
+    assertThat(transliterator.toLatin("သန်းရွှေ").strip()).isEqualTo("than shwe");
+    assertThat(transliterator.toLatin("စိုးဝင်း").strip()).isEqualTo("so win");
+  }
+
   /**
    * The shared cross-script pairs: every pair in a script the table covers must match at the
    * default threshold. Han and Kana need a dictionary (an ICU-backed transliterator), and a few
