@@ -104,7 +104,9 @@ class SubscriptionEndpointsTest {
   private void captureTheChain() {
     Response capture = server.post("/epcis/capture", EpcisFixtures.CHAIN, server.recorderToken());
     assertThat(capture.status()).isEqualTo(202);
-    assertThat(server.get(capture.header("Location").orElseThrow()).json().get("success").asBoolean()).isTrue();
+    assertThat(
+            server.get(capture.header("Location").orElseThrow()).json().get("success").asBoolean())
+        .isTrue();
   }
 
   private Delivery next(int seconds) throws InterruptedException {
