@@ -28,8 +28,8 @@ import org.oretrace.store.json.Json;
  * "...", "stream": true}} or {@code {"dest": ..., "schedule": {"minute": "5"}, "reportIfEmpty":
  * true}}; {@code GET} lists a query's subscriptions, {@code GET} and {@code DELETE} on {@code
  * .../subscriptions/{subscriptionID}} read and end one. Delivery is {@link SubscriptionDelivery}'s.
- * Any authenticated caller may subscribe, like every query route; what is delivered is what that
- * caller may see. The signature token is never answered back.
+ * Only the named query's owner (and the platform) may subscribe to it or see its subscriptions;
+ * what is delivered is what the subscriber may see. The signature token is never answered back.
  */
 final class SubscriptionEndpoints {
 
@@ -46,7 +46,7 @@ final class SubscriptionEndpoints {
 
   void create(Context context) {
     Caller caller = authenticator.authenticate(context);
-    NamedQuery named = named(context);
+    NamedQuery named = named(context, caller);
     JsonNode body;
     try {
       body = Json.parse(context.bodyAsBytes());
@@ -99,8 +99,7 @@ final class SubscriptionEndpoints {
   }
 
   void list(Context context) {
-    authenticator.authenticate(context);
-    NamedQuery named = named(context);
+    NamedQuery named = named(context, authenticator.authenticate(context));
     Paging paging = Paging.of(context);
     List<QuerySubscription> found =
         store.subscriptions(named.name(), paging.offset(), paging.perPage() + 1);
@@ -113,23 +112,30 @@ final class SubscriptionEndpoints {
   }
 
   void get(Context context) {
-    authenticator.authenticate(context);
-    QueryEndpoints.respond(context, Representation.JSON, encode(subscription(context)));
+    Caller caller = authenticator.authenticate(context);
+    QueryEndpoints.respond(context, Representation.JSON, encode(subscription(context, caller)));
   }
 
   void delete(Context context) {
-    authenticator.authenticate(context);
-    store.deleteSubscription(subscription(context).subscriptionId());
+    Caller caller = authenticator.authenticate(context);
+    store.deleteSubscription(subscription(context, caller).subscriptionId());
     context.status(204);
   }
 
-  private NamedQuery named(Context context) {
+  /**
+   * The named query, when the caller's organisation owns it or the caller is the platform, as
+   * {@link NamedQueryEndpoints} decides: to others it does not exist, nor do its subscriptions.
+   */
+  private NamedQuery named(Context context, Caller caller) {
     String name = context.pathParam("queryName");
-    return store.namedQuery(name).orElseThrow(() -> EpcisProblem.noSuchName(name));
+    return store
+        .namedQuery(name)
+        .filter(query -> caller.isPlatform() || query.owner().equals(caller.organisation()))
+        .orElseThrow(() -> EpcisProblem.noSuchName(name));
   }
 
-  private QuerySubscription subscription(Context context) {
-    NamedQuery named = named(context);
+  private QuerySubscription subscription(Context context, Caller caller) {
+    NamedQuery named = named(context, caller);
     String id = context.pathParam("subscriptionID");
     return store
         .subscription(id)

@@ -127,8 +127,8 @@ class JdbcEpcisStoreTest {
 
   @Test
   void keepsSubscriptionsAndDeletesThemWithTheirQuery() {
-    store.putNamedQuery(new NamedQuery("shipped", Json.object(), AT));
-    store.putNamedQuery(new NamedQuery("other", Json.object(), AT));
+    store.putNamedQuery(new NamedQuery("shipped", "regulator", Json.object(), AT));
+    store.putNamedQuery(new NamedQuery("other", "regulator", Json.object(), AT));
     ObjectNode schedule = Json.object().put("minute", "5");
     QuerySubscription stream = subscription("s-1", "shipped", null);
     QuerySubscription scheduled = subscription("s-2", "shipped", schedule);
