@@ -48,6 +48,7 @@ public final class OretraceServer implements AutoCloseable {
               javalinConfig.staticFiles.add("/public", Location.CLASSPATH);
               ApiRoutes.register(
                   javalinConfig.routes,
+                  javalinConfig.events,
                   recorder,
                   authenticator,
                   config.keepClientAddresses(),

@@ -1,5 +1,6 @@
 package org.oretrace.server.api;
 
+import io.javalin.config.EventConfig;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.oretrace.server.auth.Authenticator;
@@ -23,22 +24,28 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   /**
+   * @param lifecycle the server's start and stop events, for the background work of routes (EPCIS
+   *     subscription delivery)
    * @param keepClientAddresses whether case audit trails keep the address requests came from
    */
   public static void register(
       RoutesConfig routes,
+      EventConfig lifecycle,
       Recorder recorder,
       Authenticator authenticator,
       boolean keepClientAddresses) {
-    register(routes, recorder, authenticator, keepClientAddresses, null);
+    register(routes, lifecycle, recorder, authenticator, keepClientAddresses, null);
   }
 
   /**
+   * @param lifecycle the server's start and stop events, for the background work of routes (EPCIS
+   *     subscription delivery)
    * @param keepClientAddresses whether case audit trails keep the address requests came from
    * @param oidc the identity provider users log in through, or null for none
    */
   public static void register(
       RoutesConfig routes,
+      EventConfig lifecycle,
       Recorder recorder,
       Authenticator authenticator,
       boolean keepClientAddresses,
@@ -179,7 +186,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
 
-    EpcisRoutes.register(routes, recorder, authenticator, needToKnow);
+    EpcisRoutes.register(routes, lifecycle, recorder, authenticator, needToKnow);
 
     Problems.register(routes);
   }

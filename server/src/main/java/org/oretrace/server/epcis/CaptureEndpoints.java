@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.function.Consumer;
 import org.oretrace.core.Violation;
 import org.oretrace.server.auth.AccessPolicy;
 import org.oretrace.server.auth.AccessPolicy.Action;
@@ -34,10 +35,16 @@ final class CaptureEndpoints {
   private final EpcisCapture capture;
   private final Authenticator authenticator;
   private final EpcisDocuments documents = new EpcisDocuments();
+  private final Consumer<List<String>> afterCapture;
 
-  CaptureEndpoints(EpcisCapture capture, Authenticator authenticator) {
+  /**
+   * @param afterCapture told the eventIDs of each successful capture (stream subscriptions)
+   */
+  CaptureEndpoints(
+      EpcisCapture capture, Authenticator authenticator, Consumer<List<String>> afterCapture) {
     this.capture = requireNonNull(capture, "capture is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.afterCapture = requireNonNull(afterCapture, "afterCapture is null");
   }
 
   void capture(Context context) {
@@ -63,6 +70,10 @@ final class CaptureEndpoints {
         caller.organisation(),
         job.success() ? "stored" : "refused (" + job.errors().size() + " errors)",
         (System.nanoTime() - started) / 1_000_000);
+    if (job.success()) {
+      afterCapture.accept(
+          captured.events().stream().map(event -> event.get("eventID").asText()).toList());
+    }
     context.header("Location", EpcisRoutes.PREFIX + "/capture/" + job.captureId());
     context.header("GS1-EPCIS-Version", "2.0.0");
     context.status(202).contentType("application/json").result(Json.bytes(encode(job)));

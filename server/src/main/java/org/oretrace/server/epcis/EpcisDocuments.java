@@ -15,12 +15,13 @@ import org.oretrace.store.json.Json;
  * Reads a capture request's body into its events: JSON-LD ({@code application/ld+json}, {@code
  * application/json}) or XML ({@code application/xml}, {@code text/xml}, converted by {@link
  * XmlDocuments}); either way the document is validated against GS1's JSON Schema before any event
- * is looked at. An EPCISDocument, an EPCISQueryDocument (its result events) or a single event is
- * accepted, as the REST binding asks.
+ * is looked at, and XML first against GS1's XSD ({@link XmlSchemaValidation}). An EPCISDocument, an
+ * EPCISQueryDocument (its result events) or a single event is accepted, as the REST binding asks.
  */
 final class EpcisDocuments {
 
   private final SchemaValidation schema = new SchemaValidation();
+  private final XmlSchemaValidation xmlSchema = new XmlSchemaValidation();
 
   /** A document's {@code @context} and its events, in order. */
   record Captured(JsonNode context, List<ObjectNode> events) {
@@ -41,7 +42,7 @@ final class EpcisDocuments {
     JsonNode document =
         switch (mediaType) {
           case "application/json", "application/ld+json" -> parseJson(body);
-          case "application/xml", "text/xml" -> XmlDocuments.toJson(body);
+          case "application/xml", "text/xml" -> parseXml(body);
           default ->
               throw new EpcisProblem(
                   415,
@@ -54,6 +55,15 @@ final class EpcisDocuments {
       throw EpcisProblem.validation(violations);
     }
     return events(document);
+  }
+
+  /** Checked against GS1's XSD first, so XML is refused with the XML binding's own rules. */
+  private JsonNode parseXml(byte[] body) {
+    List<Violation> violations = xmlSchema.validate(body);
+    if (!violations.isEmpty()) {
+      throw EpcisProblem.validation(violations);
+    }
+    return XmlDocuments.toJson(body);
   }
 
   /** GS1's own examples repeat a name (AssociationEvent-h: eventID), so repeats are allowed. */

@@ -25,6 +25,7 @@ final class EpcisProblem extends RuntimeException {
   static final String UNSUPPORTED_MEDIA_TYPE = "epcisException:UnsupportedMediaTypeException";
   static final String RESOURCE_ALREADY_EXISTS = "epcisException:ResourceAlreadyExistsException";
   static final String NO_SUCH_NAME = "epcisException:NoSuchNameException";
+  static final String SUBSCRIPTION_CONTROLS = "epcisException:SubscriptionControlsException";
 
   private final int status;
   private final String type;
@@ -55,6 +56,15 @@ final class EpcisProblem extends RuntimeException {
 
   static EpcisProblem noSuchResource(String what) {
     return new EpcisProblem(404, NO_SUCH_RESOURCE, "no " + what, List.of());
+  }
+
+  /** A query subscription's controls (destination, stream, schedule...) that cannot work. */
+  static EpcisProblem subscriptionControls(String field, String message) {
+    return new EpcisProblem(
+        400,
+        SUBSCRIPTION_CONTROLS,
+        field + ": " + message,
+        List.of(Violation.of(-1, field, message)));
   }
 
   /** An unknown named query. */
@@ -102,6 +112,7 @@ final class EpcisProblem extends RuntimeException {
       case UNSUPPORTED_MEDIA_TYPE -> "Unsupported media type";
       case RESOURCE_ALREADY_EXISTS -> "The resource exists already";
       case NO_SUCH_NAME -> "No query of that name";
+      case SUBSCRIPTION_CONTROLS -> "The subscription's controls are invalid";
       default -> "EPCIS error";
     };
   }

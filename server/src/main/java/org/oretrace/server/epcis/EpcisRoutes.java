@@ -1,5 +1,6 @@
 package org.oretrace.server.epcis;
 
+import io.javalin.config.EventConfig;
 import io.javalin.config.RoutesConfig;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
@@ -18,12 +19,24 @@ public final class EpcisRoutes {
 
   private EpcisRoutes() {}
 
+  /**
+   * @param lifecycle starts subscription delivery with the server and stops it with the server
+   */
   public static void register(
-      RoutesConfig routes, Recorder recorder, Authenticator authenticator, NeedToKnow needToKnow) {
+      RoutesConfig routes,
+      EventConfig lifecycle,
+      Recorder recorder,
+      Authenticator authenticator,
+      NeedToKnow needToKnow) {
     EpcisCapture capture = EpcisCapture.open(recorder);
-    CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator);
     QueryEndpoints queries = new QueryEndpoints(capture, authenticator, needToKnow);
+    SubscriptionDelivery delivery =
+        new SubscriptionDelivery(capture, queries, needToKnow, recorder.store().accounts());
+    lifecycle.serverStarted(delivery::start);
+    lifecycle.serverStopping(delivery::close);
+    CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator, delivery::captured);
     NamedQueryEndpoints named = new NamedQueryEndpoints(queries, capture.store(), authenticator);
+    SubscriptionEndpoints subscriptions = new SubscriptionEndpoints(capture.store(), authenticator);
 
     routes.post(PREFIX + "/capture", captures::capture);
     routes.get(PREFIX + "/capture", captures::jobs);
@@ -42,6 +55,11 @@ public final class EpcisRoutes {
     routes.get(PREFIX + "/queries/{queryName}", named::get);
     routes.delete(PREFIX + "/queries/{queryName}", named::delete);
     routes.get(PREFIX + "/queries/{queryName}/events", named::events);
+    routes.post(PREFIX + "/queries/{queryName}/subscriptions", subscriptions::create);
+    routes.get(PREFIX + "/queries/{queryName}/subscriptions", subscriptions::list);
+    routes.get(PREFIX + "/queries/{queryName}/subscriptions/{subscriptionID}", subscriptions::get);
+    routes.delete(
+        PREFIX + "/queries/{queryName}/subscriptions/{subscriptionID}", subscriptions::delete);
 
     routes.exception(EpcisProblem.class, (problem, context) -> problem.write(context));
   }

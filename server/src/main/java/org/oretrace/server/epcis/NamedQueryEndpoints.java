@@ -156,7 +156,7 @@ final class NamedQueryEndpoints {
   }
 
   /** Each parameter's values joined by {@code |}, as they would come in a request's query. */
-  private static Map<String, String> flatten(ObjectNode parameters) {
+  static Map<String, String> flatten(ObjectNode parameters) {
     return parameters.properties().stream()
         .collect(
             Collectors.toMap(

@@ -136,7 +136,7 @@ final class QueryEndpoints {
   }
 
   /** The query's answer within the scope: filtered in chunks for callers who see only part. */
-  private List<EpcisRecord> query(Scope scope, EpcisQuery query, long offset, int limit) {
+  List<EpcisRecord> query(Scope scope, EpcisQuery query, long offset, int limit) {
     if (scope.everything() || limit == 0) {
       return store.query(query, offset, limit);
     }
@@ -184,6 +184,11 @@ final class QueryEndpoints {
       respondXml(context, page, queryName);
       return;
     }
+    respond(context, representation, queryDocument(page, queryName));
+  }
+
+  /** An EPCISQueryDocument in JSON-LD holding these events, each with its recordTime. */
+  static ObjectNode queryDocument(List<EpcisRecord> page, String queryName) {
     ArrayNode events = Json.array();
     Set<JsonNode> contexts = new LinkedHashSet<>();
     EpcisMapper.context().forEach(contexts::add);
@@ -207,7 +212,7 @@ final class QueryEndpoints {
         .put("queryName", queryName)
         .putObject("resultsBody")
         .set("eventList", events);
-    respond(context, representation, document);
+    return document;
   }
 
   private static ObjectNode withRecordTime(EpcisRecord record) {

@@ -196,6 +196,10 @@ class AuthorizationTest {
     RULES.put("GET /epcis/queries/{queryName}", READ);
     RULES.put("DELETE /epcis/queries/{queryName}", READ);
     RULES.put("GET /epcis/queries/{queryName}/events", READ);
+    RULES.put("POST /epcis/queries/{queryName}/subscriptions", READ);
+    RULES.put("GET /epcis/queries/{queryName}/subscriptions", READ);
+    RULES.put("GET /epcis/queries/{queryName}/subscriptions/{subscriptionID}", READ);
+    RULES.put("DELETE /epcis/queries/{queryName}/subscriptions/{subscriptionID}", READ);
     // audits: the regulator's admins record them at sites of their country; the agencies and
     // auditors of a site's country read them (others: 404, checked by the probes below)
     RULES.put("POST /api/v1/sites/{id}/audits", only(regulator, admins));

@@ -166,6 +166,43 @@ class CaptureEndpointsTest {
     assertThat(text.status()).isEqualTo(415);
   }
 
+  /** Elements out of the XSD's order: the JSON form would pass, GS1's XSD does not. */
+  @Test
+  void refusesXmlThatBreaksTheXsdAndStoresNothing() {
+    String example =
+        new String(
+            EpcisFixtures.read("XML/Example_9.6.1-ObjectEvent-2020_06_18a.xml"),
+            StandardCharsets.UTF_8);
+    int time = example.indexOf("<eventTime>");
+    int offset = example.indexOf("<eventTimeZoneOffset>");
+    int offsetEnd = example.indexOf("</eventTimeZoneOffset>") + "</eventTimeZoneOffset>".length();
+    assertThat(time).isLessThan(offset);
+    String swapped =
+        example.substring(0, time)
+            + example.substring(offset, offsetEnd)
+            + example.substring(time, offset)
+            + example.substring(offsetEnd);
+    assertThat(
+            new SchemaValidation()
+                .validate(XmlDocuments.toJson(swapped.getBytes(StandardCharsets.UTF_8))))
+        .as("the JSON Schema alone would accept it")
+        .isEmpty();
+
+    Response response =
+        server.post(
+            CAPTURE,
+            swapped.getBytes(StandardCharsets.UTF_8),
+            "application/xml",
+            server.recorderToken());
+
+    assertThat(response.status()).isEqualTo(400);
+    JsonNode problem = response.json();
+    assertThat(problem.get("type").asText()).isEqualTo("epcisException:ValidationException");
+    assertThat(problem.get("errors").get(0).get("item").asInt()).isZero();
+    assertThat(problem.get("errors").get(0).get("message").asText()).contains("cvc-");
+    assertThat(allEvents()).isEmpty();
+  }
+
   @Test
   void refusesXmlWithADoctype() {
     String hostile =

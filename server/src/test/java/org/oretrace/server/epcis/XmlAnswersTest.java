@@ -53,6 +53,9 @@ class XmlAnswersTest {
     assertThat(xml.status()).as(xml.text()).isEqualTo(200);
     assertThat(xml.contentType()).startsWith("application/xml");
     assertThat(xml.text()).contains("urn:epcglobal:epcis-query:xsd:2", "<EventList>");
+    assertThat(new XmlSchemaValidation().validate(xml.text().getBytes(StandardCharsets.UTF_8)))
+        .as("GS1's XSD judges the answer")
+        .isEmpty();
     JsonNode reread = XmlDocuments.toJson(xml.text().getBytes(StandardCharsets.UTF_8));
     assertThat(new SchemaValidation().validate(reread)).as(xml.text()).isEmpty();
     List<JsonNode> expected = CaptureEndpointsTest.eventList(json.json());

@@ -57,6 +57,21 @@ public interface EpcisStore {
   /** The named queries one organisation saved, by name; every one when the owner is null. */
   List<NamedQuery> namedQueries(String owner, long offset, int limit);
 
-  /** Deletes a named query; false when there was none of that name. */
+  /** Deletes a named query and its subscriptions; false when there was none of that name. */
   boolean deleteNamedQuery(String name);
+
+  /** Saves a query subscription. */
+  void putSubscription(QuerySubscription subscription);
+
+  Optional<QuerySubscription> subscription(String subscriptionId);
+
+  /** The subscriptions of one named query, oldest first; every subscription when name is null. */
+  List<QuerySubscription> subscriptions(String queryName, long offset, int limit);
+
+  /** Deletes a subscription; false when there was none of that id. */
+  boolean deleteSubscription(String subscriptionId);
+
+  /** Records an accepted delivery: where the next one starts, and when this one was taken. */
+  void subscriptionDelivered(
+      String subscriptionId, java.time.Instant minRecordTime, java.time.Instant notifiedAt);
 }

@@ -61,41 +61,47 @@ public final class EpcisXmlWriter implements AutoCloseable {
           EpcisMapper.PREFIX,
           EpcisMapper.NAMESPACE);
 
+  /** The fields every event type starts with, in the order of the XSD's EPCISEventType. */
   private static final List<String> HEAD =
       List.of(
           "eventTime",
           "recordTime",
           "eventTimeZoneOffset",
-          "certificationInfo",
           "eventID",
-          "errorDeclaration");
+          "errorDeclaration",
+          "certificationInfo");
 
+  /** The why and where fields as most event types order them (their own fields come first). */
   private static final List<String> WHERE_WHY =
-      List.of(
-          "action",
-          "bizStep",
-          "disposition",
-          "persistentDisposition",
-          "readPoint",
-          "bizLocation",
-          "bizTransactionList",
-          "sourceList",
-          "destinationList",
-          "sensorElementList");
+      List.of("action", "bizStep", "disposition", "readPoint", "bizLocation", "bizTransactionList");
 
-  /** The standard fields of each event type in the XSD's order (extensions follow). */
+  /** What follows the where and why fields in every event type. */
+  private static final List<String> TAIL =
+      List.of("sourceList", "destinationList", "sensorElementList", "persistentDisposition");
+
+  /**
+   * The standard fields of each event type in the order of GS1's EPCIS 2.0 XSD (extensions follow);
+   * the XSD test of the XML answers (server's XmlAnswersTest) holds the writer to it.
+   */
   private static final Map<String, List<String>> ORDER =
       Map.of(
-          "ObjectEvent", order(List.of("epcList", "quantityList"), WHERE_WHY, List.of("ilmd")),
+          "ObjectEvent",
+              order(List.of("epcList"), WHERE_WHY, List.of("quantityList"), TAIL, List.of("ilmd")),
           "AggregationEvent",
-              order(List.of("parentID", "childEPCs", "childQuantityList"), WHERE_WHY, List.of()),
+              order(
+                  List.of("parentID", "childEPCs"), WHERE_WHY, List.of("childQuantityList"), TAIL),
           "AssociationEvent",
-              order(List.of("parentID", "childEPCs", "childQuantityList"), WHERE_WHY, List.of()),
+              order(
+                  List.of("parentID", "childEPCs", "childQuantityList"),
+                  WHERE_WHY,
+                  List.of(),
+                  TAIL),
           "TransactionEvent",
               order(
-                  List.of("bizTransactionList", "parentID", "epcList", "quantityList"),
-                  WHERE_WHY,
-                  List.of()),
+                  List.of("bizTransactionList", "parentID", "epcList"),
+                  WHERE_WHY.subList(0, WHERE_WHY.size() - 1),
+                  List.of("quantityList"),
+                  TAIL),
           "TransformationEvent",
               order(
                   List.of(
@@ -105,6 +111,8 @@ public final class EpcisXmlWriter implements AutoCloseable {
                       "outputQuantityList",
                       "transformationID"),
                   WHERE_WHY.subList(1, WHERE_WHY.size()),
+                  List.of(),
+                  TAIL,
                   List.of("ilmd")));
 
   /**
@@ -250,7 +258,7 @@ public final class EpcisXmlWriter implements AutoCloseable {
         xml.writeNamespace(prefix, namespace(prefix));
       }
       List<String> standard = new ArrayList<>(HEAD);
-      standard.addAll(ORDER.getOrDefault(type, WHERE_WHY));
+      standard.addAll(ORDER.getOrDefault(type, order(WHERE_WHY, TAIL)));
       for (String field : standard) {
         JsonNode value = event.get(field);
         if (value != null) {
@@ -303,7 +311,7 @@ public final class EpcisXmlWriter implements AutoCloseable {
       case "disposition" -> text(name, cbv(value.asText(), DISPOSITION_URN));
       case "persistentDisposition" -> {
         xml.writeStartElement(name);
-        for (String part : List.of("set", "unset")) {
+        for (String part : List.of("unset", "set")) {
           for (JsonNode disposition : value.path(part)) {
             text(part, cbv(disposition.asText(), DISPOSITION_URN));
           }
@@ -398,9 +406,9 @@ public final class EpcisXmlWriter implements AutoCloseable {
       int colon = field.indexOf(':');
       if (colon > 0 && !isIri(field)) {
         String prefix = field.substring(0, colon);
-        xml.writeAttribute(prefix, namespace(prefix), field.substring(colon + 1), part.asText());
+        xml.writeAttribute(prefix, namespace(prefix), field.substring(colon + 1), scalar(part));
       } else {
-        xml.writeAttribute(field, part.asText());
+        xml.writeAttribute(field, scalar(part));
       }
     }
     for (var entry : nested) {
@@ -423,9 +431,17 @@ public final class EpcisXmlWriter implements AutoCloseable {
         generic(entry.getKey(), entry.getValue());
       }
     } else if (!value.isNull()) {
-      xml.writeCharacters(value.asText());
+      xml.writeCharacters(scalar(value));
     }
     xml.writeEndElement();
+  }
+
+  /**
+   * A scalar's text; decimals without an exponent ({@code 20}, not {@code 2E+1}), which XSD's
+   * {@code xsd:decimal} (quantity, sensor values) would refuse.
+   */
+  private static String scalar(JsonNode value) {
+    return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
   }
 
   private void text(String name, String value) throws XMLStreamException {

@@ -29,6 +29,7 @@ import org.oretrace.store.epcis.EpcisRecord;
 import org.oretrace.store.epcis.EpcisRecord.EpcReference;
 import org.oretrace.store.epcis.EpcisStore;
 import org.oretrace.store.epcis.NamedQuery;
+import org.oretrace.store.epcis.QuerySubscription;
 import org.oretrace.store.json.Json;
 
 /**
@@ -492,9 +493,151 @@ final class JdbcEpcisStore implements EpcisStore {
           try (PreparedStatement statement =
               connection.prepareStatement("DELETE FROM epcis_named_queries WHERE name = ?")) {
             statement.setString(1, name);
+            boolean deleted = statement.executeUpdate() == 1;
+            try (PreparedStatement subscriptions =
+                connection.prepareStatement(
+                    "DELETE FROM epcis_subscriptions WHERE query_name = ?")) {
+              subscriptions.setString(1, name);
+              subscriptions.executeUpdate();
+            }
+            return deleted;
+          }
+        });
+  }
+
+  private static final String SUBSCRIPTION_COLUMNS =
+      "subscription_id, query_name, destination, signature_token, stream, schedule,"
+          + " report_if_empty, organisation, role, created_at_millis, min_record_time_millis,"
+          + " last_notified_at_millis";
+
+  @Override
+  public void putSubscription(QuerySubscription subscription) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO epcis_subscriptions ("
+                      + SUBSCRIPTION_COLUMNS
+                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            statement.setString(1, subscription.subscriptionId());
+            statement.setString(2, subscription.queryName());
+            statement.setString(3, subscription.destination());
+            statement.setString(4, subscription.signatureToken());
+            statement.setInt(5, subscription.stream() ? 1 : 0);
+            statement.setString(
+                6, subscription.schedule() == null ? null : Json.text(subscription.schedule()));
+            statement.setInt(7, subscription.reportIfEmpty() ? 1 : 0);
+            statement.setString(8, subscription.organisation());
+            statement.setString(9, subscription.role());
+            statement.setLong(10, subscription.createdAt().toEpochMilli());
+            statement.setLong(11, subscription.minRecordTime().toEpochMilli());
+            if (subscription.lastNotifiedAt() == null) {
+              statement.setNull(12, Types.BIGINT);
+            } else {
+              statement.setLong(12, subscription.lastNotifiedAt().toEpochMilli());
+            }
+            statement.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public Optional<QuerySubscription> subscription(String subscriptionId) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT "
+                      + SUBSCRIPTION_COLUMNS
+                      + " FROM epcis_subscriptions WHERE subscription_id = ?")) {
+            statement.setString(1, subscriptionId);
+            List<QuerySubscription> found = readSubscriptions(statement);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+          }
+        });
+  }
+
+  @Override
+  public List<QuerySubscription> subscriptions(String queryName, long offset, int limit) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT "
+                      + SUBSCRIPTION_COLUMNS
+                      + " FROM epcis_subscriptions"
+                      + (queryName == null ? "" : " WHERE query_name = ?")
+                      + " ORDER BY created_at_millis, subscription_id LIMIT ? OFFSET ?")) {
+            int parameter = 1;
+            if (queryName != null) {
+              statement.setString(parameter++, queryName);
+            }
+            statement.setInt(parameter++, limit);
+            statement.setLong(parameter, offset);
+            return readSubscriptions(statement);
+          }
+        });
+  }
+
+  @Override
+  public boolean deleteSubscription(String subscriptionId) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "DELETE FROM epcis_subscriptions WHERE subscription_id = ?")) {
+            statement.setString(1, subscriptionId);
             return statement.executeUpdate() == 1;
           }
         });
+  }
+
+  @Override
+  public void subscriptionDelivered(
+      String subscriptionId, Instant minRecordTime, Instant notifiedAt) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE epcis_subscriptions SET min_record_time_millis = ?,"
+                      + " last_notified_at_millis = ? WHERE subscription_id = ?")) {
+            statement.setLong(1, minRecordTime.toEpochMilli());
+            statement.setLong(2, notifiedAt.toEpochMilli());
+            statement.setString(3, subscriptionId);
+            statement.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  private static List<QuerySubscription> readSubscriptions(PreparedStatement statement)
+      throws SQLException {
+    List<QuerySubscription> found = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        String schedule = rows.getString(6);
+        long notified = rows.getLong(12);
+        boolean neverNotified = rows.wasNull();
+        found.add(
+            new QuerySubscription(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getInt(5) == 1,
+                schedule == null
+                    ? null
+                    : (ObjectNode) Json.parse(schedule.getBytes(StandardCharsets.UTF_8)),
+                rows.getInt(7) == 1,
+                rows.getString(8),
+                rows.getString(9),
+                Instant.ofEpochMilli(rows.getLong(10)),
+                Instant.ofEpochMilli(rows.getLong(11)),
+                neverNotified ? null : Instant.ofEpochMilli(notified)));
+      }
+    }
+    return found;
   }
 
   private static List<NamedQuery> readNamedQueries(PreparedStatement statement)

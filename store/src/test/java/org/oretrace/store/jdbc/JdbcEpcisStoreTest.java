@@ -21,6 +21,7 @@ import org.oretrace.store.epcis.EpcisQuery.Match;
 import org.oretrace.store.epcis.EpcisRecord;
 import org.oretrace.store.epcis.EpcisStore;
 import org.oretrace.store.epcis.NamedQuery;
+import org.oretrace.store.epcis.QuerySubscription;
 import org.oretrace.store.json.Json;
 
 @ParameterizedClass
@@ -106,5 +107,57 @@ class JdbcEpcisStoreTest {
     assertThat(store.deleteNamedQuery("shipped")).isFalse();
     assertThat(store.namedQuery("shipped")).isEmpty();
     assertThat(store.namedQueries(0, 10)).hasSize(1);
+  }
+
+  private static QuerySubscription subscription(String id, String query, ObjectNode schedule) {
+    return new QuerySubscription(
+        id,
+        query,
+        "https://client.example.com/hook",
+        schedule == null ? "secret" : null,
+        schedule == null,
+        schedule,
+        schedule != null,
+        "regulator",
+        "viewer",
+        AT,
+        AT.minusSeconds(3600),
+        null);
+  }
+
+  @Test
+  void keepsSubscriptionsAndDeletesThemWithTheirQuery() {
+    store.putNamedQuery(new NamedQuery("shipped", "regulator", Json.object(), AT));
+    store.putNamedQuery(new NamedQuery("other", "regulator", Json.object(), AT));
+    ObjectNode schedule = Json.object().put("minute", "5");
+    QuerySubscription stream = subscription("s-1", "shipped", null);
+    QuerySubscription scheduled = subscription("s-2", "shipped", schedule);
+    store.putSubscription(stream);
+    store.putSubscription(scheduled);
+    store.putSubscription(subscription("s-3", "other", null));
+
+    assertThat(store.subscription("s-1")).contains(stream);
+    assertThat(store.subscription("s-2").orElseThrow().schedule()).isEqualTo(schedule);
+    assertThat(store.subscription("s-2").orElseThrow().signatureToken()).isNull();
+    assertThat(store.subscriptions("shipped", 0, 10))
+        .extracting(QuerySubscription::subscriptionId)
+        .containsExactly("s-1", "s-2");
+    assertThat(store.subscriptions(null, 0, 10)).hasSize(3);
+    assertThat(store.subscriptions("shipped", 1, 10))
+        .extracting(QuerySubscription::subscriptionId)
+        .containsExactly("s-2");
+
+    Instant next = AT.plusSeconds(60);
+    store.subscriptionDelivered("s-1", next, AT.plusSeconds(61));
+    QuerySubscription delivered = store.subscription("s-1").orElseThrow();
+    assertThat(delivered.minRecordTime()).isEqualTo(next);
+    assertThat(delivered.lastNotifiedAt()).isEqualTo(AT.plusSeconds(61));
+
+    assertThat(store.deleteSubscription("s-2")).isTrue();
+    assertThat(store.deleteSubscription("s-2")).isFalse();
+    assertThat(store.deleteNamedQuery("shipped")).isTrue();
+    assertThat(store.subscriptions(null, 0, 10))
+        .extracting(QuerySubscription::subscriptionId)
+        .containsExactly("s-3");
   }
 }

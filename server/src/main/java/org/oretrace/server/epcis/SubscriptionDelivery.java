@@ -1,0 +1,361 @@
+package org.oretrace.server.epcis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.oretrace.core.access.Role;
+import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.Caller;
+import org.oretrace.server.auth.NeedToKnow;
+import org.oretrace.server.auth.Scope;
+import org.oretrace.store.AccountStore;
+import org.oretrace.store.epcis.EpcisCapture;
+import org.oretrace.store.epcis.EpcisQuery;
+import org.oretrace.store.epcis.EpcisQuery.Match;
+import org.oretrace.store.epcis.EpcisRecord;
+import org.oretrace.store.epcis.NamedQuery;
+import org.oretrace.store.epcis.QuerySubscription;
+import org.oretrace.store.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers query subscriptions by webhook: an HTTP POST of an {@code EPCISQueryDocument} (JSON-LD,
+ * at most 1,000 events a request) to the subscription's destination, signed when the subscriber
+ * gave a {@code signatureToken}: header {@code GS1-Signature: sha256=HEX}, the HMAC-SHA256 of the
+ * exact body under that token.
+ *
+ * <p>Two triggers, on one thread so that a subscriber gets its documents in order:
+ *
+ * <ul>
+ *   <li><b>stream</b>: after each successful capture, the captured eventIDs are matched against
+ *       every stream subscription's named query (the query with {@code EQ_eventID} restricted to
+ *       them), so exactly the new matching events are sent, once. A refused delivery is retried
+ *       three times (after 0.5, 1 and 2 s), then given up (logged); the events stay queryable.
+ *   <li><b>schedule</b>: a clock ticks every second; a subscription whose {@link QuerySchedule}
+ *       matches the second gets the events recorded since its last accepted delivery ({@code
+ *       minRecordTime}) up to {@link #SCHEDULE_LAG} before the run, so that a capture still
+ *       committing is not skipped. The window moves on only when every request was accepted (2xx);
+ *       otherwise the next run sends it again. {@code reportIfEmpty} sends an empty document.
+ * </ul>
+ *
+ * Results are those the subscriber may see: its need-to-know scope at delivery time, looked up from
+ * the organisation and role stored with the subscription, as {@code /epcis/events} would answer it.
+ */
+final class SubscriptionDelivery implements AutoCloseable {
+
+  /** How far behind the run a scheduled window ends. */
+  static final Duration SCHEDULE_LAG = Duration.ofSeconds(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionDelivery.class);
+  private static final int BATCH = 1000;
+  private static final int MOST_SUBSCRIPTIONS = 10_000;
+  private static final int ATTEMPTS = 4;
+  private static final int MOST_SECONDS_CAUGHT_UP = 60;
+
+  private final EpcisCapture capture;
+  private final QueryEndpoints queries;
+  private final NeedToKnow needToKnow;
+  private final AccountStore accounts;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Map<String, Long> lastRunSecond = new ConcurrentHashMap<>();
+  private ScheduledExecutorService executor;
+  private long lastTickSecond;
+
+  SubscriptionDelivery(
+      EpcisCapture capture, QueryEndpoints queries, NeedToKnow needToKnow, AccountStore accounts) {
+    this.capture = requireNonNull(capture, "capture is null");
+    this.queries = requireNonNull(queries, "queries is null");
+    this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
+    this.accounts = requireNonNull(accounts, "accounts is null");
+  }
+
+  /** Starts the clock of scheduled subscriptions and accepts stream deliveries. */
+  synchronized void start() {
+    if (executor != null) {
+      return;
+    }
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "epcis-subscriptions");
+              thread.setDaemon(true);
+              return thread;
+            });
+    lastTickSecond = Instant.now().getEpochSecond();
+    long toNextSecond = 1000 - System.currentTimeMillis() % 1000;
+    executor.scheduleAtFixedRate(this::tick, toNextSecond, 1000, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
+    http.close();
+  }
+
+  /** Called after a capture stored these events: streams them to matching subscriptions. */
+  synchronized void captured(List<String> eventIds) {
+    if (executor == null || eventIds.isEmpty()) {
+      return;
+    }
+    List<String> ids = List.copyOf(eventIds);
+    executor.execute(() -> stream(ids));
+  }
+
+  private void stream(List<String> eventIds) {
+    try {
+      for (QuerySubscription subscription :
+          capture.store().subscriptions(null, 0, MOST_SUBSCRIPTIONS)) {
+        if (!subscription.stream()) {
+          continue;
+        }
+        NamedQuery named = capture.store().namedQuery(subscription.queryName()).orElse(null);
+        if (named == null) {
+          continue;
+        }
+        EpcisQuery query = onlyThese(query(named), eventIds);
+        if (query == null) {
+          continue;
+        }
+        List<EpcisRecord> found = queries.query(scope(subscription), query, 0, eventIds.size());
+        if (!found.isEmpty()) {
+          Instant now = Instant.now();
+          if (postWithRetries(subscription, found)) {
+            capture.store().subscriptionDelivered(subscription.subscriptionId(), now, now);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("EPCIS stream delivery failed", e);
+    }
+  }
+
+  private void tick() {
+    try {
+      long now = Instant.now().getEpochSecond();
+      long from = Math.max(lastTickSecond + 1, now - MOST_SECONDS_CAUGHT_UP);
+      lastTickSecond = now;
+      if (from > now) {
+        return;
+      }
+      List<QuerySubscription> scheduled = new ArrayList<>();
+      for (QuerySubscription subscription :
+          capture.store().subscriptions(null, 0, MOST_SUBSCRIPTIONS)) {
+        if (!subscription.stream()) {
+          scheduled.add(subscription);
+        }
+      }
+      for (QuerySubscription subscription : scheduled) {
+        QuerySchedule schedule = QuerySchedule.parse(subscription.schedule());
+        for (long second = from; second <= now; second++) {
+          if (schedule.matches(
+                  ZonedDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC))
+              && lastRunSecond.getOrDefault(subscription.subscriptionId(), -1L) < second) {
+            lastRunSecond.put(subscription.subscriptionId(), second);
+            runScheduled(subscription, Instant.ofEpochSecond(second));
+            break;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("EPCIS scheduled delivery failed", e);
+    }
+  }
+
+  private void runScheduled(QuerySubscription subscription, Instant runAt) {
+    NamedQuery named = capture.store().namedQuery(subscription.queryName()).orElse(null);
+    if (named == null) {
+      return;
+    }
+    Instant upTo = runAt.minus(SCHEDULE_LAG);
+    if (!upTo.isAfter(subscription.minRecordTime())) {
+      return;
+    }
+    capture.catchUp();
+    EpcisQuery query = window(query(named), subscription.minRecordTime(), upTo);
+    Scope scope = scope(subscription);
+    boolean sent = false;
+    long offset = 0;
+    while (true) {
+      List<EpcisRecord> page = queries.query(scope, query, offset, BATCH);
+      if (page.isEmpty() && (sent || !subscription.reportIfEmpty())) {
+        break;
+      }
+      if (!post(subscription, page)) {
+        return;
+      }
+      sent = true;
+      offset += page.size();
+      if (page.size() < BATCH) {
+        break;
+      }
+    }
+    if (sent) {
+      capture.store().subscriptionDelivered(subscription.subscriptionId(), upTo, Instant.now());
+    }
+  }
+
+  private static EpcisQuery query(NamedQuery named) {
+    Map<String, String> parameters = NamedQueryEndpoints.flatten(named.parameters());
+    return QueryEndpoints.query(parameters::get);
+  }
+
+  /** The query restricted to these eventIDs, in recordTime order; null when none can match. */
+  private static EpcisQuery onlyThese(EpcisQuery query, List<String> eventIds) {
+    Set<String> ids = new LinkedHashSet<>(eventIds);
+    List<String> already = query.matches().get(Match.EVENT_ID);
+    if (already != null) {
+      ids.retainAll(Set.copyOf(already));
+    }
+    if (ids.isEmpty()) {
+      return null;
+    }
+    EpcisQuery restricted = query.and(Match.EVENT_ID, List.copyOf(ids));
+    return new EpcisQuery(
+        restricted.matches(),
+        restricted.eventTimeFrom(),
+        restricted.eventTimeBefore(),
+        restricted.recordTimeFrom(),
+        restricted.recordTimeBefore(),
+        EpcisQuery.OrderBy.RECORD_TIME,
+        true,
+        0);
+  }
+
+  /** The query within [from, before) of record time (narrowed, never widened), oldest first. */
+  private static EpcisQuery window(EpcisQuery query, Instant from, Instant before) {
+    Instant start =
+        query.recordTimeFrom() != null && query.recordTimeFrom().isAfter(from)
+            ? query.recordTimeFrom()
+            : from;
+    Instant end =
+        query.recordTimeBefore() != null && query.recordTimeBefore().isBefore(before)
+            ? query.recordTimeBefore()
+            : before;
+    return new EpcisQuery(
+        query.matches(),
+        query.eventTimeFrom(),
+        query.eventTimeBefore(),
+        start,
+        end,
+        EpcisQuery.OrderBy.RECORD_TIME,
+        true,
+        0);
+  }
+
+  /** What the subscriber may see now. */
+  private Scope scope(QuerySubscription subscription) {
+    if (subscription.organisation().equals(Authenticator.ADMIN_ORGANISATION)) {
+      return needToKnow.scope(Caller.platformAdministrator());
+    }
+    return needToKnow.scope(
+        new Caller(
+            subscription.organisation(),
+            Role.fromWireName(subscription.role()),
+            accounts.organisation(subscription.organisation()).orElse(null),
+            null));
+  }
+
+  private boolean postWithRetries(QuerySubscription subscription, List<EpcisRecord> records) {
+    long pause = 500;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      boolean accepted = true;
+      for (int from = 0; from < records.size() && accepted; from += BATCH) {
+        accepted =
+            post(subscription, records.subList(from, Math.min(records.size(), from + BATCH)));
+      }
+      if (accepted) {
+        return true;
+      }
+      if (attempt < ATTEMPTS) {
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        pause *= 2;
+      }
+    }
+    LOG.warn(
+        "EPCIS subscription {}: {} refused {} events; given up",
+        subscription.subscriptionId(),
+        subscription.destination(),
+        records.size());
+    return false;
+  }
+
+  /** Posts one document; whether the destination accepted it (2xx). */
+  private boolean post(QuerySubscription subscription, List<EpcisRecord> records) {
+    byte[] body = Json.bytes(QueryEndpoints.queryDocument(records, subscription.queryName()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(subscription.destination()))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("GS1-EPCIS-Version", "2.0.0")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (subscription.signatureToken() != null) {
+      request.header("GS1-Signature", signature(subscription.signatureToken(), body));
+    }
+    try {
+      HttpResponse<Void> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      boolean accepted = response.statusCode() / 100 == 2;
+      if (!accepted) {
+        LOG.info(
+            "EPCIS subscription {}: {} answered {}",
+            subscription.subscriptionId(),
+            subscription.destination(),
+            response.statusCode());
+      }
+      return accepted;
+    } catch (IOException e) {
+      LOG.info(
+          "EPCIS subscription {}: {} unreachable: {}",
+          subscription.subscriptionId(),
+          subscription.destination(),
+          e.toString());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** {@code sha256=} and the hex HMAC-SHA256 of the body under the subscriber's token. */
+  static String signature(String token, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
+  }
+}
