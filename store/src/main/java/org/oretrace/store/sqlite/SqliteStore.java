@@ -70,6 +70,10 @@ public final class SqliteStore extends ForwardingStore {
       Flyway.configure()
           .dataSource(url, null, null)
           .locations("classpath:db/migration")
+          // Versions are handed out per branch and branches land in any order: a version lower
+          // than the newest applied one (a data folder made between two merges) is applied, not
+          // refused. Migrations are written to be independent of each other's order.
+          .outOfOrder(true)
           .loggers("slf4j")
           .load()
           .migrate();
