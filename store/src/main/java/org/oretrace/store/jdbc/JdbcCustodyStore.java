@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,7 +136,10 @@ final class JdbcCustodyStore implements CustodyStore {
             connection,
             "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
-    List<EventLot> eventLots = new ArrayList<>(events.size() * 2);
+    PreparedStatement lotStatement =
+        database.prepared(
+            connection,
+            "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?) ON CONFLICT DO NOTHING");
     long sequence = first;
     for (int index = 0; index < events.size(); index++) {
       CustodyEvent event = events.get(index);
@@ -151,46 +153,14 @@ final class JdbcCustodyStore implements CustodyStore {
       ledger.append(entry);
       eventStatement.addBatch();
       for (String lotId : event.lotIds()) {
-        eventLots.add(new EventLot(lotId, sequence));
+        lotStatement.setString(1, lotId);
+        lotStatement.setLong(2, sequence);
+        lotStatement.addBatch();
       }
       sequence++;
     }
     eventStatement.executeBatch();
-    insertEventLots(connection, eventLots);
-  }
-
-  /** One row of event_lots: the key of its B-tree, so the row is its own index entry. */
-  private record EventLot(String lotId, long sequence) implements Comparable<EventLot> {
-    @Override
-    public int compareTo(EventLot other) {
-      int byLot = lotId.compareTo(other.lotId);
-      return byLot != 0 ? byLot : Long.compare(sequence, other.sequence);
-    }
-  }
-
-  /**
-   * Inserts the batch's event_lots rows in key order, each once. The table is keyed by (lot, event
-   * sequence), so rows in arrival order land on pages all over the B-tree; sorted, consecutive
-   * inserts mostly find their page where the last one was (one descent, the page already in hand).
-   * An event naming a lot twice gives one row, dropped here rather than by a conflict clause, so
-   * the statement is a plain insert: sequences are new in every batch, no stored row can clash.
-   */
-  private void insertEventLots(Connection connection, List<EventLot> eventLots)
-      throws SQLException {
-    Collections.sort(eventLots);
-    PreparedStatement statement =
-        database.prepared(connection, "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?)");
-    EventLot previous = null;
-    for (EventLot row : eventLots) {
-      if (row.equals(previous)) {
-        continue;
-      }
-      statement.setString(1, row.lotId());
-      statement.setLong(2, row.sequence());
-      statement.addBatch();
-      previous = row;
-    }
-    statement.executeBatch();
+    lotStatement.executeBatch();
   }
 
   /**
@@ -212,10 +182,7 @@ final class JdbcCustodyStore implements CustodyStore {
             "UPDATE lots SET mass_grams = ?, grade_ppm = ?, holder = ?, state = ?,"
                 + " updated_at_millis = ? WHERE id = ?");
     List<Lot> updated = new ArrayList<>();
-    // In id order, for the same reason as event_lots: neighbouring keys share B-tree pages.
-    List<Lot> lots = new ArrayList<>(batch.lots());
-    lots.sort(Comparator.comparing(Lot::id));
-    for (Lot lot : lots) {
+    for (Lot lot : batch.lots()) {
       if (!batch.isNew(lot)) {
         updated.add(lot);
         update.setLong(1, lot.massGrams());
