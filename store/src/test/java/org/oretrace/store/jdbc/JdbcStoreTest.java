@@ -215,6 +215,55 @@ class JdbcStoreTest {
   }
 
   @Test
+  void migrationDropsTheUnusedLotIndexesOfAnOlderDataFolder() throws Exception {
+    LotFilter coltan = new LotFilter(Mineral.COLTAN, null, null, null, null);
+    List<String> coltanLots;
+    try (Store store = openWithRegistry()) {
+      store.custody().append(checked(store), null);
+      coltanLots =
+          store.custody().lots(coltan, PageRequest.first(10)).items().stream()
+              .map(Lot::id)
+              .toList();
+    }
+    assertThat(coltanLots).isNotEmpty();
+    assertThat(lotIndexes()).containsExactlyInAnyOrder("lots_holder", "lots_origin_site");
+    // A data folder made before V21 (and before V1 lost them on SQLite) holds the two indexes.
+    database.tamper(
+        "CREATE INDEX lots_mineral ON lots (mineral)",
+        "CREATE INDEX lots_tag_number ON lots (tag_number)",
+        "DELETE FROM flyway_schema_history WHERE version = '21'");
+    assertThat(lotIndexes()).contains("lots_mineral", "lots_tag_number");
+    try (Store store = database.open()) {
+      assertThat(store.custody().eventsOfLot("lot-1"))
+          .extracting(stored -> stored.event().id())
+          .containsExactly("ev-1", "ev-3", "ev-4", "ev-5");
+      assertThat(store.custody().lots(coltan, PageRequest.first(10)).items())
+          .extracting(Lot::id)
+          .containsExactlyElementsOf(coltanLots);
+    }
+    assertThat(lotIndexes()).containsExactlyInAnyOrder("lots_holder", "lots_origin_site");
+  }
+
+  /** The names of the indexes on lots other than its primary key. */
+  private List<String> lotIndexes() throws java.sql.SQLException {
+    String sql =
+        kind == TestDatabase.Kind.SQLITE
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lots'"
+                + " AND name NOT LIKE 'sqlite_autoindex%'"
+            : "SELECT indexname FROM pg_indexes WHERE tablename = 'lots'"
+                + " AND schemaname = current_schema() AND indexname <> 'lots_pkey'";
+    List<String> names = new ArrayList<>();
+    try (java.sql.Connection connection = database.connect();
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
+  }
+
+  @Test
   void aFailedAppendWritesNothing() {
     try (Store store = openWithRegistry()) {
       AcceptedBatch batch = checked(store);
