@@ -70,6 +70,9 @@ public final class SqliteStore extends ForwardingStore {
       Flyway.configure()
           .dataSource(url, null, null)
           .locations("classpath:db/migration")
+          // Versions are handed out to parallel work, so a folder at V20 may still lack V18: apply
+          // it.
+          .outOfOrder(true)
           .loggers("slf4j")
           .load()
           .migrate();
