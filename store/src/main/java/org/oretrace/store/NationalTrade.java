@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.oretrace.core.Country;
 import org.oretrace.core.custody.AcceptedBatch;
+import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.MirrorTrade;
 import org.oretrace.core.detection.MirrorTrade.CountryYear;
@@ -84,8 +85,22 @@ public final class NationalTrade {
     return nextSequence;
   }
 
+  /**
+   * Counts a batch the recorder stored straight from its events when it is the next thing stored
+   * past the watermark (two look-ups by key instead of reading the batch back); otherwise (another
+   * process wrote in between) the events are left to the next catch-up from the store.
+   */
   private synchronized void accept(AcceptedBatch batch) {
-    recordedSinceCatchUp += batch.events().size();
+    List<CustodyEvent> events = batch.events();
+    List<CustodyStore.StoredEvent> next = store.custody().events(nextSequence, 1);
+    if (!next.isEmpty() && next.getFirst().event().id().equals(events.getFirst().id())) {
+      Optional<CustodyStore.StoredEvent> last = store.custody().event(events.getLast().id());
+      if (last.isPresent()) {
+        recorded.accept(events);
+        nextSequence = last.get().sequence() + 1;
+      }
+    }
+    recordedSinceCatchUp += events.size();
     if (recordedSinceCatchUp >= CATCH_UP_EVERY) {
       catchUp();
     }
