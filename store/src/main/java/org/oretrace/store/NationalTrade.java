@@ -106,8 +106,11 @@ public final class NationalTrade {
     }
   }
 
-  /** Counts the events stored past the watermark, then stores what changed with the watermark. */
-  private synchronized void catchUp() {
+  /**
+   * Counts the events stored past the watermark, then stores what changed with the watermark (a
+   * bulk load calls it once at its end, so that nothing is left to count at the next start).
+   */
+  public synchronized void catchUp() {
     recordedSinceCatchUp = 0;
     while (true) {
       List<CustodyStore.StoredEvent> page = store.custody().events(nextSequence, REPLAY_PAGE);
