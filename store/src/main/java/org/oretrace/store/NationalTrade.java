@@ -74,6 +74,18 @@ public final class NationalTrade {
     return trade;
   }
 
+  /**
+   * Opens the figures without a recorder (import-trade): restored, counted up to the last stored
+   * event and stored, without loading the custody graph; nothing recorded later is counted until
+   * the next question.
+   */
+  public static NationalTrade open(Store store) {
+    requireNonNull(store, "store is null");
+    NationalTrade trade = new NationalTrade(store, MirrorTrade.defaults(), Clock.systemUTC());
+    trade.catchUp();
+    return trade;
+  }
+
   /** The custody record's own figures, counted up to the last stored event. */
   public List<RecordedTrade.Cell> recordedCells() {
     catchUp();
