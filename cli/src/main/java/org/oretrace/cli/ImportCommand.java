@@ -12,6 +12,7 @@ import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.store.Detection;
+import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.json.WorldFiles;
@@ -71,6 +72,9 @@ final class ImportCommand implements Callable<Integer> {
     try (Store store = data.openStore()) {
       Recorder recorder = Recorder.open(store);
       Detection.attach(recorder);
+      // D10's custody totals are counted as the events are recorded, so import-trade and serve
+      // read them instead of replaying the record.
+      NationalTrade trade = NationalTrade.attach(recorder);
       List<CustodyEvent> events = contents.events();
       Set<String> stored =
           store.custody().existingEventIds(events.stream().map(CustodyEvent::id).toList());
@@ -109,6 +113,7 @@ final class ImportCommand implements Callable<Integer> {
         progress.update(start + batch.size());
       }
       progress.finish(events.size());
+      trade.catchUp();
       System.out.printf(
           "imported %,d events into %s (%,d lots, %,d events in all)%n",
           events.size(),

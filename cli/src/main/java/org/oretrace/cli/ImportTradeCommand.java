@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.trade.TradeStatistic;
 import org.oretrace.store.NationalTrade;
-import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.trade.TradeStatisticsCsv;
 import picocli.CommandLine.Command;
@@ -51,7 +50,7 @@ final class ImportTradeCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     try (Store store = data.openStore()) {
-      NationalTrade trade = NationalTrade.attach(Recorder.open(store));
+      NationalTrade trade = NationalTrade.open(store);
       NationalTrade.Imported imported = trade.importStatistics(lines);
       System.err.printf(
           "oretrace: imported %,d lines of trade statistics into %s; D10 mirror-trade raised %,d"

@@ -25,6 +25,13 @@ class ImportTradeCommandTest {
     assertThat(Files.readString(statistics)).startsWith("reporter,partner,year,month,hs,flow");
     assertThat(Main.commandLine().execute("import", world.toString(), "--data", data.toString()))
         .isZero();
+    try (SqliteStore store = SqliteStore.open(data.resolve("oretrace.db"))) {
+      // import counted D10's custody totals up to its last event: import-trade reads them.
+      assertThat(store.tradeTotals().load().orElseThrow().nextSequence())
+          .isEqualTo(store.custody().nextSequence())
+          .isPositive();
+      assertThat(store.tradeTotals().load().orElseThrow().cells()).isNotEmpty();
+    }
 
     assertThat(
             Main.commandLine()

@@ -49,6 +49,11 @@ public interface Store extends AutoCloseable {
   /** National trade statistics (D10 mirror-trade). */
   TradeStatisticsStore tradeStatistics();
 
+  /** The custody record's own trade figures for D10, with their watermark; none by default. */
+  default TradeTotalsStore tradeTotals() {
+    return TradeTotalsStore.NONE;
+  }
+
   @Override
   void close();
 }

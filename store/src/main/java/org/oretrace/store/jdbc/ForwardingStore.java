@@ -17,6 +17,7 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
 import org.oretrace.store.TradeStatisticsStore;
+import org.oretrace.store.TradeTotalsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -115,6 +116,11 @@ public abstract class ForwardingStore implements Store {
   @Override
   public TradeStatisticsStore tradeStatistics() {
     return store.tradeStatistics();
+  }
+
+  @Override
+  public TradeTotalsStore tradeTotals() {
+    return store.tradeTotals();
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.Store;
 import org.oretrace.store.TokenStore;
 import org.oretrace.store.TradeStatisticsStore;
+import org.oretrace.store.TradeTotalsStore;
 import org.oretrace.store.WatchListStore;
 import org.oretrace.store.epcis.EpcisStore;
 
@@ -46,6 +47,7 @@ public final class JdbcStore implements Store {
   private final JdbcCommunityReportStore communityReports;
   private final JdbcEntityStore entities;
   private final JdbcTradeStatisticsStore tradeStatistics;
+  private final JdbcTradeTotalsStore tradeTotals;
   private final ActorScreening actorScreening;
 
   private JdbcStore(Database database, LogKey logKey, Path evidenceFolder) {
@@ -63,6 +65,7 @@ public final class JdbcStore implements Store {
     this.audits = new JdbcAuditStore(database, ledger, registry);
     this.communityReports = new JdbcCommunityReportStore(database);
     this.tradeStatistics = new JdbcTradeStatisticsStore(database);
+    this.tradeTotals = new JdbcTradeTotalsStore(database);
     // Actors are screened against the watch lists when they are registered and again when a list
     // is imported; a hit becomes a D9 alert.
     this.watchLists = new JdbcWatchListStore(database, this::listsChanged);
@@ -176,6 +179,11 @@ public final class JdbcStore implements Store {
   @Override
   public TradeStatisticsStore tradeStatistics() {
     return tradeStatistics;
+  }
+
+  @Override
+  public TradeTotalsStore tradeTotals() {
+    return tradeTotals;
   }
 
   private void listsChanged() {
