@@ -65,15 +65,14 @@ public final class Detection {
   private void replay(org.oretrace.store.CustodyStore custody) {
     long next = 0;
     while (true) {
-      List<CustodyEvent> events =
-          custody.events(next, REPLAY_PAGE).stream()
-              .map(org.oretrace.store.CustodyStore.StoredEvent::event)
-              .toList();
-      if (events.isEmpty()) {
+      List<org.oretrace.store.CustodyStore.StoredEvent> page = custody.events(next, REPLAY_PAGE);
+      if (page.isEmpty()) {
         return;
       }
-      engine.warmUp(events);
-      next += events.size();
+      engine.warmUp(page.stream().map(org.oretrace.store.CustodyStore.StoredEvent::event).toList());
+      // Sequences are ledger positions, which records (registry changes, case actions) share:
+      // the next page starts after the last event read, not after as many events as were read.
+      next = page.getLast().sequence() + 1;
     }
   }
 
