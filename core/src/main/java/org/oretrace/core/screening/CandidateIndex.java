@@ -247,9 +247,8 @@ final class CandidateIndex {
   /**
    * The names already candidates gain the key's weight, others stay out: a common key ("mhmt",
    * "trading") ranks the candidates found by rarer keys without walking thousands of names. Both
-   * the candidates and the postings of a key are in ascending name order, so this is a merge: by
-   * binary search from the last hit when there are few candidates, by a walk of both lists
-   * otherwise.
+   * the candidates and the postings of a key are in ascending name order: by binary search from the
+   * last hit when there are few candidates, otherwise by one pass over the key's names.
    */
   private void raise(int slot, float[] scores, IntArrayList touched) {
     float weight = inverseFrequencies[slot];
@@ -269,18 +268,12 @@ final class CandidateIndex {
       }
       return;
     }
-    int t = 0;
-    while (t < count && from < to) {
-      int candidate = candidates[t];
-      int listed = names[from];
-      if (candidate == listed) {
-        scores[candidate] += weight;
-        t++;
-        from++;
-      } else if (candidate < listed) {
-        t++;
-      } else {
-        from++;
+    // Every candidate has a positive score and every other name 0, so the scores themselves say
+    // which names of the key are candidates: one predictable pass instead of a merge.
+    for (int p = from; p < to; p++) {
+      int name = names[p];
+      if (scores[name] != 0) {
+        scores[name] += weight;
       }
     }
   }
