@@ -139,11 +139,16 @@ final class CandidateIndex {
     final IntArrayList touched = new IntArrayList();
     final LongArrayList keys = new LongArrayList();
     final int[] heap;
+
+    /** The scores of the names in the heap, beside them, so sifting reads no name's score. */
+    final float[] heapScores;
+
     private int[] slots = new int[64];
 
     Scratch(int nameCount, int limit) {
       scores = new float[nameCount];
       heap = new int[limit];
+      heapScores = new float[limit];
     }
 
     int[] slots(int count) {
@@ -212,7 +217,7 @@ final class CandidateIndex {
           UNSHARED_KEY_WEIGHT * unshared
               + LENGTH_TIE_BREAK * Math.abs(tokenCounts[name] - screened.size());
     }
-    int[] best = topByScore(touched, scores, limit, scratch.heap);
+    int[] best = topByScore(touched, scores, limit, scratch.heap, scratch.heapScores);
     for (int t = 0; t < touched.size(); t++) {
       scores[touched.getInt(t)] = 0;
     }
@@ -242,9 +247,8 @@ final class CandidateIndex {
   /**
    * The names already candidates gain the key's weight, others stay out: a common key ("mhmt",
    * "trading") ranks the candidates found by rarer keys without walking thousands of names. Both
-   * the candidates and the postings of a key are in ascending name order, so this is a merge: by
-   * binary search from the last hit when there are few candidates, by a walk of both lists
-   * otherwise.
+   * the candidates and the postings of a key are in ascending name order: by binary search from the
+   * last hit when there are few candidates, otherwise by one pass over the key's names.
    */
   private void raise(int slot, float[] scores, IntArrayList touched) {
     float weight = inverseFrequencies[slot];
@@ -264,18 +268,12 @@ final class CandidateIndex {
       }
       return;
     }
-    int t = 0;
-    while (t < count && from < to) {
-      int candidate = candidates[t];
-      int listed = names[from];
-      if (candidate == listed) {
-        scores[candidate] += weight;
-        t++;
-        from++;
-      } else if (candidate < listed) {
-        t++;
-      } else {
-        from++;
+    // Every candidate has a positive score and every other name 0, so the scores themselves say
+    // which names of the key are candidates: one predictable pass instead of a merge.
+    for (int p = from; p < to; p++) {
+      int name = names[p];
+      if (scores[name] != 0) {
+        scores[name] += weight;
       }
     }
   }
@@ -289,35 +287,45 @@ final class CandidateIndex {
     return false;
   }
 
-  /** A bounded min-heap over the touched names, by accumulated score. */
-  private static int[] topByScore(IntArrayList touched, float[] scores, int limit, int[] heap) {
+  /**
+   * A bounded min-heap over the touched names, by accumulated score. Each name's score is kept in
+   * {@code heapScores} beside it; the sifts are otherwise those of a plain binary heap, so the
+   * names come out in the same order as ever (the screener's order among equal scores rests on it).
+   */
+  private static int[] topByScore(
+      IntArrayList touched, float[] scores, int limit, int[] heap, float[] heapScores) {
     int size = 0;
-    for (int t = 0; t < touched.size(); t++) {
-      int name = touched.getInt(t);
+    int[] touchedNames = touched.elements();
+    int count = touched.size();
+    for (int t = 0; t < count; t++) {
+      int name = touchedNames[t];
+      float score = scores[name];
       if (size < limit) {
         heap[size] = name;
-        siftUp(heap, size, scores);
+        heapScores[size] = score;
+        siftUp(heap, heapScores, size);
         size++;
-      } else if (scores[name] > scores[heap[0]]) {
+      } else if (score > heapScores[0]) {
         heap[0] = name;
-        siftDown(heap, size, scores);
+        heapScores[0] = score;
+        siftDown(heap, heapScores, size);
       }
     }
     return Arrays.copyOf(heap, size);
   }
 
-  private static void siftUp(int[] heap, int index, float[] scores) {
+  private static void siftUp(int[] heap, float[] heapScores, int index) {
     while (index > 0) {
       int parent = (index - 1) / 2;
-      if (scores[heap[parent]] <= scores[heap[index]]) {
+      if (heapScores[parent] <= heapScores[index]) {
         return;
       }
-      swap(heap, parent, index);
+      swap(heap, heapScores, parent, index);
       index = parent;
     }
   }
 
-  private static void siftDown(int[] heap, int size, float[] scores) {
+  private static void siftDown(int[] heap, float[] heapScores, int size) {
     int index = 0;
     while (true) {
       int left = 2 * index + 1;
@@ -325,21 +333,24 @@ final class CandidateIndex {
         return;
       }
       int smallest = left;
-      if (left + 1 < size && scores[heap[left + 1]] < scores[heap[left]]) {
+      if (left + 1 < size && heapScores[left + 1] < heapScores[left]) {
         smallest = left + 1;
       }
-      if (scores[heap[index]] <= scores[heap[smallest]]) {
+      if (heapScores[index] <= heapScores[smallest]) {
         return;
       }
-      swap(heap, index, smallest);
+      swap(heap, heapScores, index, smallest);
       index = smallest;
     }
   }
 
-  private static void swap(int[] heap, int first, int second) {
+  private static void swap(int[] heap, float[] heapScores, int first, int second) {
     int held = heap[first];
     heap[first] = heap[second];
     heap[second] = held;
+    float heldScore = heapScores[first];
+    heapScores[first] = heapScores[second];
+    heapScores[second] = heldScore;
   }
 
   static void keys(PreparedName name, LongArrayList keys) {

@@ -96,7 +96,7 @@ public final class Screener {
     List<Scored> scored = new ArrayList<>();
     for (int candidate : candidates) {
       PreparedName listed = watchList.name(candidate);
-      double nameScore = NameScorer.score(screened, listed, null);
+      double nameScore = NameScorer.fastScore(screened, listed);
       if (nameScore + maximumRaise() < threshold) {
         continue;
       }
