@@ -236,6 +236,9 @@ class WebApplicationTest {
     browser.manage().deleteAllCookies();
     browser.get(base() + "/");
     waitReady("login");
+    assertThat(browser.findElement(By.id("login-oidc")).isDisplayed())
+        .as("no identity provider, no 'Sign in with' button")
+        .isFalse();
     browser.findElement(By.id("login-username")).sendKeys(username);
     browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("#login-form button")).click();
@@ -593,8 +596,16 @@ class WebApplicationTest {
     listed.findElement(By.cssSelector("button[data-path]")).click();
     waitUntil(() -> number(network + "highlighted)") <= allHighlighted, "the one path to be shown");
     assertThat(number(network + "highlighted)")).isEqualTo(3);
+    double deeperNodes = number(network + "nodes)");
     new Select(browser.findElement(By.id("network-depth"))).selectByValue("1");
-    waitUntil(() -> text("#network-caption").contains("nodes"), "the network to redraw");
+    waitUntil(() -> number(network + "nodes)") < deeperNodes, "the network to redraw");
+    // the owner and the listed entry lie beyond one link: the path still names them
+    WebElement shallow =
+        browser.findElement(By.cssSelector("#network-paths li[data-target='listed:UN:CDi.005']"));
+    assertThat(shallow.findElement(By.cssSelector(".path-chain")).getText())
+        .contains("Gen. Bosco Ntaganda")
+        .doesNotContain("P-1");
+    assertThat(shallow.findElement(By.tagName("b")).getText()).contains("Bosco Ntaganda");
     assertNoProblems();
 
     // the D9 alert the listed owner raised links the trader's network
@@ -628,7 +639,8 @@ class WebApplicationTest {
     waitReady("cases");
     assertThat(text("#case-title")).startsWith("D10 mirror-trade");
     assertThat(text("#case-alerts")).contains("D10-CD-coltan-2024-mirror");
-    assertThat(text("#case-owner")).isEqualTo("cd-mines");
+    assertThat(text("#case-owner")).as("the owner by name").isEqualTo("Ministère des Mines");
+    assertThat(organisationIds("#case-owner")).containsExactly("cd-mines");
 
     act("assign", Map.of("assignee", "inspector Kahindo"));
     assertThat(text("#case-assignee")).isEqualTo("inspector Kahindo");
@@ -656,7 +668,9 @@ class WebApplicationTest {
     act("state", Map.of("state", "closed", "outcome", "60 t seized at Kasindi, referred to court"));
     assertThat(text("#case-outcome")).contains("60 t seized");
     act("share", Map.of("organisation", "police"));
-    assertThat(text("#case-shared")).contains("police");
+    assertThat(text("#case-shared")).contains("Police");
+    assertThat(organisationIds("#case-shared")).containsExactly("police");
+    assertThat(text("#case-trail")).contains("Ministère des Mines", "shared with Police");
     assertThat(browser.findElements(By.cssSelector("#case-trail tbody tr")))
         .as("audit trail: open, assign, note, two attachments, evidence, close, share")
         .hasSize(8);
@@ -673,7 +687,8 @@ class WebApplicationTest {
 
     // handed over, the case is police's: the former owner reads it, and is refused the owner's acts
     act("handover", Map.of("organisation", "police"));
-    assertThat(text("#case-owner")).isEqualTo("police");
+    assertThat(text("#case-owner")).isEqualTo("Police");
+    assertThat(organisationIds("#case-owner")).containsExactly("police");
     act("assign", Map.of("assignee", "inspector Kahindo again"), false);
     assertThat(refusal("assign")).contains("403", "Forbidden", "owning organisation");
 
@@ -784,6 +799,13 @@ class WebApplicationTest {
           () -> browser.findElement(By.cssSelector(form + " .refusal")).isDisplayed(),
           "the " + action + " to be refused");
     }
+  }
+
+  /** The ids of the organisations shown by name within the element. */
+  private List<String> organisationIds(String selector) {
+    return browser.findElements(By.cssSelector(selector + " [data-organisation]")).stream()
+        .map(element -> element.getAttribute("data-organisation"))
+        .toList();
   }
 
   private String refusal(String action) {
