@@ -67,8 +67,18 @@ async function renderList(main, view) {
       </section>
     </div>`;
   const stateSelect = main.querySelector("#cases-state");
+  let names = null;
+  let latest = 0;
   const refresh = async () => {
+    // Only the latest request draws: a slower earlier one (another state) must not overwrite it.
+    const request = ++latest;
     const answer = await send("GET", "/cases?" + new URLSearchParams({ limit: "100", ...(stateSelect.value ? { state: stateSelect.value } : {}) }));
+    if (answer.ok && names === null) {
+      names = organisationNames(await organisationsOrNone());
+    }
+    if (request !== latest) {
+      return;
+    }
     const body = main.querySelector("#cases-table tbody");
     if (!answer.ok) {
       body.innerHTML = `<tr><td colspan="6"><p class="refusal" role="alert" id="cases-refused">${text(answer.detail)}</p></td></tr>`;
@@ -77,7 +87,6 @@ async function renderList(main, view) {
       return;
     }
     const page = answer.body;
-    const names = organisationNames(await organisationsOrNone());
     body.innerHTML = page.items.map((file) => `<tr data-case="${text(file.id)}">
       <td>${caseLink(file.id, file.title)}</td><td>${stateBadge(file.state)}${file.outcome ? `<div class="muted">${text(file.outcome)}</div>` : ""}</td>
       <td>${organisation(names, file.owner)}${file.sharedWith.length ? `<div class="muted">shared with ${file.sharedWith.map((id) => organisation(names, id)).join(", ")}</div>` : ""}</td>

@@ -31,13 +31,13 @@ import org.oretrace.core.trade.TradeStatistic;
  *
  * <p>D10 schemes, when asked for, are planted in the tables, never in the custody record, in
  * distinct countries and in a year with exports in at least six months (a scheme in a year the
- * record barely covers would say nothing; a small world with no such year gets its best-covered
- * years instead, if they have exports in at least three months): half the time a country's declared
- * exports and its partners' imports both carry ore from elsewhere, 30-80 % beyond what its mines
- * can produce in a year (the border country laundering its neighbour's ore); the other half the
- * country declares only 35-60 % of what it exported, while its partners declare the whole (exports
- * leaving undeclared). The ground truth names the country and, as the completing event, its last
- * export declaration of that year.
+ * record barely covers would say nothing; a small world with no such year gets one with exports in
+ * at least three months instead): half the time a country's declared exports and its partners'
+ * imports both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a year (the
+ * border country laundering its neighbour's ore); the other half the country declares only 35-60 %
+ * of what it exported, while its partners declare the whole (exports leaving undeclared). The
+ * ground truth names the country and, as the completing event, its last export declaration of that
+ * year.
  */
 final class StatisticsOffice {
 
@@ -141,13 +141,10 @@ final class StatisticsOffice {
     }
     // Years the record covers well: exports in at least six months of it. A small world (the
     // demo's 2,000 lots span half a year, with exports in five months at most) has none: then the
-    // best-covered years, if they have exports in at least three months, so that a scheme asked
-    // for is planted rather than silently left out.
+    // years with exports in at least three months, so that a scheme asked for is planted rather
+    // than silently left out.
     int best = months.values().stream().mapToInt(Set::size).max().orElse(0);
-    int enough = best >= WELL_COVERED_MONTHS ? WELL_COVERED_MONTHS : best;
-    if (enough < FEWEST_COVERED_MONTHS) {
-      return;
-    }
+    int enough = best >= WELL_COVERED_MONTHS ? WELL_COVERED_MONTHS : FEWEST_COVERED_MONTHS;
     List<Candidate> candidates =
         months.entrySet().stream()
             .filter(entry -> entry.getValue().size() >= enough)

@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -835,7 +836,7 @@ class WebApplicationTest {
 
   private void waitUntil(Supplier<Boolean> condition, String what) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (!Boolean.TRUE.equals(condition.get())) {
+    while (!holds(condition)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "timed out waiting for "
@@ -851,6 +852,15 @@ class WebApplicationTest {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted", e);
       }
+    }
+  }
+
+  /** A condition read from a page being redrawn: an element replaced meanwhile means not yet. */
+  private static boolean holds(Supplier<Boolean> condition) {
+    try {
+      return Boolean.TRUE.equals(condition.get());
+    } catch (StaleElementReferenceException e) {
+      return false;
     }
   }
 
