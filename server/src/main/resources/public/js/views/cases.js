@@ -173,7 +173,7 @@ function drawCase(main, file, organisations, view) {
   const organisationOptions = otherOrganisations.map((organisation) =>
     `<option value="${text(organisation.id)}">${text(organisation.name)} (${text(organisation.type)}, ${text(organisation.country)})</option>`).join("");
   const names = organisationNames(organisations);
-  const added = (reference) => `<span class="muted">${text(reference.addedBy)}, ${text(dateTime(reference.addedAt))}</span>`;
+  const added = (reference) => `<span class="muted">${organisation(names, reference.addedBy)}, ${text(dateTime(reference.addedAt))}</span>`;
   main.innerHTML = `
     <h1 id="case-title"></h1>
     <p class="subtitle">${stateBadge(file.state)} · owned by <b id="case-owner">${organisation(names, file.owner)}</b>

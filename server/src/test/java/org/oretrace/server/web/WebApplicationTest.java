@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ import org.oretrace.core.screening.EntityType;
 import org.oretrace.core.screening.WatchListEntry;
 import org.oretrace.server.DemoWorld;
 import org.oretrace.server.TestServer;
+import org.oretrace.server.TestStores;
+import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.auth.PasswordHashing;
 import org.oretrace.store.AccountStore.UserAccount;
 import org.oretrace.store.trade.TradeStatisticsCsv;
@@ -475,6 +478,38 @@ class WebApplicationTest {
     screenshot("overview-tablet");
   }
 
+  /**
+   * With an identity provider configured, the login page offers it beside the password form. The
+   * provider is not contacted until a login starts, so an address that does not exist will do; the
+   * link is not followed (it leaves for the provider's site).
+   */
+  @Test
+  void theLoginPageOffersSigningInWithTheIdentityProviderWhenOneIsConfigured() {
+    OidcConfig oidc =
+        new OidcConfig(
+            URI.create("https://login.example.org/realms/mines"),
+            "oretrace",
+            "client secret",
+            URI.create("https://oretrace.example.org/api/v1/session/oidc/callback"),
+            OidcConfig.DEFAULT_ORGANISATION_CLAIM,
+            Map.of(),
+            OidcConfig.DEFAULT_ROLE_CLAIM,
+            Map.of());
+    try (TestServer withOidc =
+        new TestServer(TestStores.sqlite(), config -> config.withOidc(oidc))) {
+      browser.manage().deleteAllCookies();
+      browser.get("http://127.0.0.1:" + withOidc.port() + "/");
+      waitReady("login");
+      WebElement signIn = browser.findElement(By.id("login-oidc-link"));
+      assertThat(signIn.isDisplayed()).isTrue();
+      assertThat(signIn.getText()).isEqualTo("Sign in with login.example.org");
+      assertThat(signIn.getAttribute("href"))
+          .isEqualTo("http://127.0.0.1:" + withOidc.port() + "/api/v1/session/oidc/start");
+      assertThat(browser.findElement(By.id("login-username")).isDisplayed()).isTrue();
+      assertNoProblems();
+    }
+  }
+
   @Test
   void anUnknownLotIsToldNotFailed() {
     browser.get(base() + "/");
@@ -647,6 +682,7 @@ class WebApplicationTest {
     assertThat(text("#case-assignee")).isEqualTo("inspector Kahindo");
     act("note", Map.of("text", "Trucks seen crossing at Kasindi without export papers"));
     assertThat(text("#case-notes")).contains("Trucks seen crossing at Kasindi");
+    assertThat(text("#case-notes")).as("who added it, by name").contains("Ministère des Mines");
     String lot = server.get("/api/v1/lots?limit=1").json().get("items").get(0).get("id").asText();
     act("attach", Map.of("kind", "lot", "value", lot));
     assertThat(text("#case-lots")).contains(lot);
