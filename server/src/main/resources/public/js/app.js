@@ -76,7 +76,7 @@ async function route() {
     showSession(document.getElementById("session"), session);
   }
   if (!session.authenticated) {
-    renderLogin(main, (loggedIn) => {
+    renderLogin(main, session.oidc, (loggedIn) => {
       session = loggedIn;
       showSession(document.getElementById("session"), session);
       route();

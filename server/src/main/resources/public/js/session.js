@@ -10,8 +10,12 @@ export async function currentSession() {
   return response.ok ? response.json() : { authenticated: false };
 }
 
-/** The login form in the main area; calls loggedIn(session) once the server accepts it. */
-export function renderLogin(main, loggedIn) {
+/**
+ * The login form in the main area; calls loggedIn(session) once the server accepts it. With an
+ * identity provider (oidc: {provider, start} from GET /api/v1/session), a "Sign in with" link
+ * too: an ordinary navigation, since the provider's login page is on its own site.
+ */
+export function renderLogin(main, oidc, loggedIn) {
   main.innerHTML = `
     <h1>Log in</h1>
     <form id="login-form" class="login-form">
@@ -19,7 +23,14 @@ export function renderLogin(main, loggedIn) {
       <label>Password <input id="login-password" type="password" autocomplete="current-password" required></label>
       <button type="submit">Log in</button>
       <p id="login-error" class="login-error" role="alert" hidden></p>
-    </form>`;
+    </form>
+    <p id="login-oidc" class="login-oidc" hidden><a class="button" id="login-oidc-link"></a></p>`;
+  if (oidc && oidc.start) {
+    const link = main.querySelector("#login-oidc-link");
+    link.href = oidc.start;
+    link.textContent = "Sign in with " + oidc.provider;
+    main.querySelector("#login-oidc").hidden = false;
+  }
   const form = main.querySelector("#login-form");
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

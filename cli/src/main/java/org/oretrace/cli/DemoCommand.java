@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.Lot;
+import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.server.ServerConfig;
 import org.oretrace.server.auth.TokenSecrets;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
   static final int BATCH_SIZE = 5_000;
+
+  /** D10 schemes per 1,000 lots in the demo's world (the simulator's default is 0.3). */
+  static final double MIRROR_TRADE_RATE = 1.0;
 
   @Mixin DataOptions data;
   @Mixin ServeOptions serve;
@@ -97,15 +101,15 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void load(Recorder recorder, Scenario chosen) {
+  void load(Recorder recorder, Scenario chosen) {
     System.err.printf(
         Locale.ROOT,
-        "oretrace: simulating the %s world (seed %d, %,d lots, default schemes)...%n",
+        "oretrace: simulating the %s world (seed %d, %,d lots, schemes %s)...%n",
         chosen.name(),
         seed,
-        lots);
-    World world =
-        chosen.generate(SimulationOptions.of(seed, lots).withSchemes(SchemeRates.defaults()));
+        lots,
+        options(seed, lots).schemes());
+    World world = chosen.generate(options(seed, lots));
     recorder.store().registry().putSites(world.sites());
     recorder.store().registry().putActors(world.actors());
     List<CustodyEvent> events = world.events();
@@ -124,6 +128,17 @@ final class DemoCommand implements Callable<Integer> {
         "oretrace: imported %,d lines of national trade statistics (%d mirror-trade alerts)%n",
         trade.lines(),
         trade.alerts().size());
+  }
+
+  /**
+   * The demo world's options: the default schemes, with mirror-trade schemes (D10) at {@link
+   * #MIRROR_TRADE_RATE}. At the default rate a world of 2,000 lots holds one, in whichever country
+   * the seed draws (Burundi for seed 42), which the demo's DRC users may not see; at this rate each
+   * country with a few months of exports may get one, and seed 42 plants one in the DRC too.
+   */
+  static SimulationOptions options(long seed, int lots) {
+    return SimulationOptions.of(seed, lots)
+        .withSchemes(SchemeRates.defaults().with(DetectorId.D10, MIRROR_TRADE_RATE));
   }
 
   /** A smelter's output lot: the best lot to trace back to its mines. */

@@ -67,8 +67,18 @@ async function renderList(main, view) {
       </section>
     </div>`;
   const stateSelect = main.querySelector("#cases-state");
+  let names = null;
+  let latest = 0;
   const refresh = async () => {
+    // Only the latest request draws: a slower earlier one (another state) must not overwrite it.
+    const request = ++latest;
     const answer = await send("GET", "/cases?" + new URLSearchParams({ limit: "100", ...(stateSelect.value ? { state: stateSelect.value } : {}) }));
+    if (answer.ok && names === null) {
+      names = organisationNames(await organisationsOrNone());
+    }
+    if (request !== latest) {
+      return;
+    }
     const body = main.querySelector("#cases-table tbody");
     if (!answer.ok) {
       body.innerHTML = `<tr><td colspan="6"><p class="refusal" role="alert" id="cases-refused">${text(answer.detail)}</p></td></tr>`;
@@ -79,7 +89,7 @@ async function renderList(main, view) {
     const page = answer.body;
     body.innerHTML = page.items.map((file) => `<tr data-case="${text(file.id)}">
       <td>${caseLink(file.id, file.title)}</td><td>${stateBadge(file.state)}${file.outcome ? `<div class="muted">${text(file.outcome)}</div>` : ""}</td>
-      <td>${text(file.owner)}${file.sharedWith.length ? `<div class="muted">shared with ${text(file.sharedWith.join(", "))}</div>` : ""}</td>
+      <td>${organisation(names, file.owner)}${file.sharedWith.length ? `<div class="muted">shared with ${file.sharedWith.map((id) => organisation(names, id)).join(", ")}</div>` : ""}</td>
       <td>${text(file.assignee || "–")}</td><td class="num">${file.alerts.length}</td><td>${text(dateTime(file.updatedAt))}</td></tr>`).join("")
       || `<tr><td colspan="6" class="muted">No case${stateSelect.value ? " in this state" : ""}.</td></tr>`;
     main.querySelector("#cases-caption").textContent = `${count(page.total)} case${page.total === 1 ? "" : "s"}`;
@@ -95,6 +105,23 @@ async function renderList(main, view) {
     }
   });
   await refresh();
+}
+
+/** The organisations the user may list, or none (the list then shows their ids). */
+async function organisationsOrNone() {
+  const answer = await send("GET", "/organisations");
+  return answer.ok ? answer.body.items : [];
+}
+
+/** Organisation id to name. */
+function organisationNames(organisations) {
+  return new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
+}
+
+/** An organisation by name, its id kept in data-organisation and shown on hover. */
+function organisation(names, id) {
+  const name = names.get(id);
+  return `<span class="organisation" data-organisation="${text(id)}"${name ? ` title="${text(id)}"` : ""}>${text(name || id)}</span>`;
 }
 
 /** Shows a refusal under the form; true when the answer was a success. */
@@ -145,12 +172,13 @@ function drawCase(main, file, organisations, view) {
   const otherOrganisations = organisations.filter((organisation) => organisation.id !== file.owner);
   const organisationOptions = otherOrganisations.map((organisation) =>
     `<option value="${text(organisation.id)}">${text(organisation.name)} (${text(organisation.type)}, ${text(organisation.country)})</option>`).join("");
-  const added = (reference) => `<span class="muted">${text(reference.addedBy)}, ${text(dateTime(reference.addedAt))}</span>`;
+  const names = organisationNames(organisations);
+  const added = (reference) => `<span class="muted">${organisation(names, reference.addedBy)}, ${text(dateTime(reference.addedAt))}</span>`;
   main.innerHTML = `
     <h1 id="case-title"></h1>
-    <p class="subtitle">${stateBadge(file.state)} · owned by <b id="case-owner">${text(file.owner)}</b>
+    <p class="subtitle">${stateBadge(file.state)} · owned by <b id="case-owner">${organisation(names, file.owner)}</b>
       · assigned to <b id="case-assignee">${text(file.assignee || "nobody")}</b>
-      ${file.sharedWith.length ? `· shared with <span id="case-shared">${text(file.sharedWith.join(", "))}</span>` : ""}
+      ${file.sharedWith.length ? `· shared with <span id="case-shared">${file.sharedWith.map((id) => organisation(names, id)).join(", ")}</span>` : ""}
       · opened ${text(dateTime(file.openedAt))} · version ${file.version} · ${link("cases", "all cases")}</p>
     ${file.outcome ? `<p class="case-outcome" id="case-outcome"><b>Outcome:</b> ${text(file.outcome)}</p>` : ""}
     <p class="role-note">${roleNote(view.session)} Only the owner assigns, changes the state, shares and hands over; organisations the case is shared with add notes, lots, actors and evidence.</p>
@@ -204,8 +232,8 @@ function drawCase(main, file, organisations, view) {
         <div class="table-scroll">
         <table id="case-trail"><thead><tr><th class="num">#</th><th>When</th><th>Organisation</th><th>Role</th><th>From</th><th>Action</th></tr></thead>
           <tbody>${(file.trail || []).map((entry) => `<tr><td class="num">${entry.sequence}</td><td>${text(dateTime(entry.at))}</td>
-            <td>${text(entry.organisation)}</td><td>${text(entry.role)}</td><td>${text(entry.clientAddress || "–")}</td>
-            <td>${text(describe(entry.action))}</td></tr>`).join("")}</tbody></table>
+            <td>${organisation(names, entry.organisation)}</td><td>${text(entry.role)}</td><td>${text(entry.clientAddress || "–")}</td>
+            <td>${text(describe(entry.action, names))}</td></tr>`).join("")}</tbody></table>
         </div>
       </section>
     </div>`;
@@ -272,16 +300,17 @@ async function sha256(blob) {
   return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** An audit-trail action in words. */
-function describe(action) {
+/** An audit-trail action in words, organisations by name. */
+function describe(action, names) {
+  const named = (id) => names.get(id) || id;
   switch (action.type) {
     case "open": return `opened "${action.title}"${action.alerts?.length ? " from alerts " + action.alerts.join(", ") : ""}`;
     case "assign": return `assigned to ${action.assignee}`;
     case "note": return `note: ${action.text}`;
     case "attach": return `attached ${action.kind} ${action.value}`;
     case "state": return `state → ${action.state}${action.outcome ? ` (outcome: ${action.outcome})` : ""}`;
-    case "share": return `shared with ${action.organisation}`;
-    case "handover": return `handed over to ${action.organisation}`;
+    case "share": return `shared with ${named(action.organisation)}`;
+    case "handover": return `handed over to ${named(action.organisation)}`;
     default: return JSON.stringify(action);
   }
 }

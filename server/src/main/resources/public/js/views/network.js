@@ -217,10 +217,16 @@ const KIND_OF_PREFIX = { actor: "actor", listed: "watch-list-entry", site: "arme
 
 /**
  * The network with the nodes and edges of its paths added: a path reaches up to four links, further
- * than a shallow neighbourhood, and the graph draws every path whole.
+ * than a shallow neighbourhood, and the graph draws every path whole. The server names the nodes
+ * beyond the depth (pathNodes); a node it did not name is labelled by its reference.
  */
 function complete(network) {
   const nodes = new Map(network.nodes.map((node) => [node.id, node]));
+  (network.pathNodes || []).forEach((node) => {
+    if (!nodes.has(node.id)) {
+      nodes.set(node.id, node);
+    }
+  });
   const edges = new Map(network.edges.map((edge) => [edge.from + "|" + edge.to + "|" + edge.kind, edge]));
   network.paths.forEach((path) => {
     path.nodes.forEach((id) => {

@@ -96,6 +96,14 @@ public record SchemeRates(Map<DetectorId, Double> rates) {
     return new SchemeRates(rates);
   }
 
+  /** These rates with one detector's rate changed (or added). */
+  public SchemeRates with(DetectorId detector, double rate) {
+    Map<DetectorId, Double> changed = new EnumMap<>(DetectorId.class);
+    changed.putAll(rates);
+    changed.put(detector, rate);
+    return new SchemeRates(changed);
+  }
+
   public double rate(DetectorId detector) {
     return rates.getOrDefault(detector, 0.0);
   }

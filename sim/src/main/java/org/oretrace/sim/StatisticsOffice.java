@@ -31,12 +31,13 @@ import org.oretrace.core.trade.TradeStatistic;
  *
  * <p>D10 schemes, when asked for, are planted in the tables, never in the custody record, in
  * distinct countries and in a year with exports in at least six months (a scheme in a year the
- * record barely covers would say nothing): half the time a country's declared exports and its
- * partners' imports both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a
- * year (the border country laundering its neighbour's ore); the other half the country declares
- * only 35-60 % of what it exported, while its partners declare the whole (exports leaving
- * undeclared). The ground truth names the country and, as the completing event, its last export
- * declaration of that year.
+ * record barely covers would say nothing; a small world with no such year gets one with exports in
+ * at least three months instead): half the time a country's declared exports and its partners'
+ * imports both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a year (the
+ * border country laundering its neighbour's ore); the other half the country declares only 35-60 %
+ * of what it exported, while its partners declare the whole (exports leaving undeclared). The
+ * ground truth names the country and, as the completing event, its last export declaration of that
+ * year.
  */
 final class StatisticsOffice {
 
@@ -48,6 +49,12 @@ final class StatisticsOffice {
           Mineral.WOLFRAMITE, 14.0,
           Mineral.GOLD, 65_000.0,
           Mineral.RARE_EARTH_CONCENTRATE, 9.0);
+
+  /** Months with exports that make a year well covered by the record. */
+  private static final int WELL_COVERED_MONTHS = 6;
+
+  /** Fewest months with exports in which a scheme is still planted (small worlds). */
+  private static final int FEWEST_COVERED_MONTHS = 3;
 
   private final Registry registry;
   private final List<Site> sites;
@@ -132,10 +139,15 @@ final class StatisticsOffice {
             .add(cell.month());
       }
     }
-    // Years the record covers well: exports in at least six months of it.
+    // Years the record covers well: exports in at least six months of it. A small world (the
+    // demo's 2,000 lots span half a year, with exports in five months at most) has none: then the
+    // years with exports in at least three months, so that a scheme asked for is planted rather
+    // than silently left out.
+    int best = months.values().stream().mapToInt(Set::size).max().orElse(0);
+    int enough = best >= WELL_COVERED_MONTHS ? WELL_COVERED_MONTHS : FEWEST_COVERED_MONTHS;
     List<Candidate> candidates =
         months.entrySet().stream()
-            .filter(entry -> entry.getValue().size() >= 6)
+            .filter(entry -> entry.getValue().size() >= enough)
             .map(Map.Entry::getKey)
             .toList();
     Set<Country> used = new TreeSet<>(Comparator.comparing(Country::code));

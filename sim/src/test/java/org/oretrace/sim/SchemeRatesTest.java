@@ -26,6 +26,16 @@ class SchemeRatesTest {
   }
 
   @Test
+  void oneRateChangesAndTheOthersStay() {
+    SchemeRates changed = SchemeRates.defaults().with(DetectorId.D10, 1);
+
+    assertThat(changed.rate(DetectorId.D10)).isEqualTo(1.0);
+    assertThat(changed.rate(DetectorId.D4)).isEqualTo(SchemeRates.defaults().rate(DetectorId.D4));
+    assertThat(SchemeRates.defaults().rate(DetectorId.D10)).isEqualTo(0.3);
+    assertThat(changed.toString()).contains("D10:1").startsWith("D1:2");
+  }
+
+  @Test
   void aRateAboveZeroPlantsAtLeastOne() {
     SchemeRates rates = SchemeRates.parse("D2:0.1");
 

@@ -125,14 +125,23 @@ public final class EntityGraph {
   /**
    * The neighbourhood of an actor within {@code depth} edges, and the shortest paths from it to
    * every watch-list entry and armed-group site within {@link #MAX_PATH_HOPS}.
+   *
+   * @param beyond the nodes of those paths further than {@code depth} (a path reaches further than
+   *     a shallow neighbourhood), so that a reader can name every node of every path
    */
   public record Network(
-      String centre, int depth, List<Node> nodes, List<Edge> edges, List<Path> paths) {
+      String centre,
+      int depth,
+      List<Node> nodes,
+      List<Edge> edges,
+      List<Path> paths,
+      List<Node> beyond) {
     public Network {
       requireNonNull(centre, "centre is null");
       nodes = List.copyOf(nodes);
       edges = List.copyOf(edges);
       paths = List.copyOf(paths);
+      beyond = List.copyOf(beyond);
     }
   }
 
@@ -215,8 +224,15 @@ public final class EntityGraph {
       }
     }
     List<Node> within = distance.keySet().stream().map(nodes::get).toList();
-    return new Network(
-        centre, depth, within, new ArrayList<>(inside), paths(centre, MAX_PATH_HOPS));
+    List<Path> paths = paths(centre, MAX_PATH_HOPS);
+    List<Node> beyond =
+        paths.stream()
+            .flatMap(path -> path.nodeIds().stream())
+            .distinct()
+            .filter(id -> !distance.containsKey(id))
+            .map(nodes::get)
+            .toList();
+    return new Network(centre, depth, within, new ArrayList<>(inside), paths, beyond);
   }
 
   /**

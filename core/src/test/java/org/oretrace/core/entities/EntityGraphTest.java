@@ -118,6 +118,14 @@ class EntityGraphTest {
             });
     // Through the shared licence, the trader is four links from the listed person.
     assertThat(network.paths()).extracting(Path::hops).containsExactly(4);
+    // The path's nodes beyond the one link come with their names.
+    assertThat(network.beyond())
+        .extracting(EntityGraph.Node::id, EntityGraph.Node::label)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("party:holding", "Lake Holdings"),
+            org.assertj.core.groups.Tuple.tuple("party:bosco", "Bosco Ntaganda"),
+            org.assertj.core.groups.Tuple.tuple("listed:UN:CDi.005", "Bosco Ntaganda"));
+    assertThat(chain().network("trader", 4).beyond()).isEmpty();
   }
 
   @Test

@@ -46,10 +46,18 @@ final class AccountEndpoints {
   private final RegistryStore registry;
   private final Authenticator authenticator;
 
-  AccountEndpoints(AccountStore accounts, RegistryStore registry, Authenticator authenticator) {
+  /** The identity provider's name for the login page's button, or null without OIDC. */
+  private final String oidcProvider;
+
+  AccountEndpoints(
+      AccountStore accounts,
+      RegistryStore registry,
+      Authenticator authenticator,
+      String oidcProvider) {
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.registry = requireNonNull(registry, "registry is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.oidcProvider = oidcProvider;
   }
 
   void putOrganisation(Context context) {
@@ -143,13 +151,23 @@ final class AccountEndpoints {
     Responses.json(context, 201, body);
   }
 
-  /** Who is calling; anonymous callers (and expired sessions) get {"authenticated": false}. */
+  /**
+   * Who is calling; anonymous callers (and expired sessions) get {"authenticated": false}, with the
+   * identity provider to sign in through when the deployment has one (the login page's button).
+   */
   void current(Context context) {
     Caller caller;
     try {
       caller = authenticator.authenticate(context);
     } catch (AccessDeniedException e) {
-      Responses.json(context, 200, Json.object().put("authenticated", false));
+      ObjectNode nobody = Json.object().put("authenticated", false);
+      if (oidcProvider != null) {
+        nobody
+            .putObject("oidc")
+            .put("provider", oidcProvider)
+            .put("start", ApiRoutes.PREFIX + "/session/oidc/start");
+      }
+      Responses.json(context, 200, nobody);
       return;
     }
     Responses.json(context, 200, describe(caller));

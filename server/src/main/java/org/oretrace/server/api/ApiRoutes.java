@@ -67,7 +67,10 @@ public final class ApiRoutes {
         new CertificateEndpoints(recorder, authenticator, needToKnow);
     AccountEndpoints accounts =
         new AccountEndpoints(
-            recorder.store().accounts(), recorder.store().registry(), authenticator);
+            recorder.store().accounts(),
+            recorder.store().registry(),
+            authenticator,
+            oidc == null ? null : oidc.providerName());
     EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases =
         new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);

@@ -102,14 +102,7 @@ final class EntityEndpoints {
     ObjectNode answer = Json.object();
     answer.put("centre", network.centre());
     answer.put("depth", network.depth());
-    ArrayNode nodes = answer.putArray("nodes");
-    for (EntityGraph.Node node : network.nodes()) {
-      ObjectNode each = nodes.addObject();
-      each.put("id", node.id());
-      each.put("kind", WireNames.of(node.kind()));
-      each.put("reference", node.reference());
-      each.put("label", node.label());
-    }
+    encodeNodes(answer.putArray("nodes"), network.nodes());
     ArrayNode edges = answer.putArray("edges");
     network.edges().forEach(edge -> edges.add(encode(edge)));
     ArrayNode paths = answer.putArray("paths");
@@ -123,7 +116,18 @@ final class EntityEndpoints {
       path.edges().forEach(edge -> pathEdges.add(encode(edge)));
       each.put("evidence", path.evidence());
     }
+    encodeNodes(answer.putArray("pathNodes"), network.beyond());
     return answer;
+  }
+
+  private static void encodeNodes(ArrayNode array, List<EntityGraph.Node> nodes) {
+    for (EntityGraph.Node node : nodes) {
+      ObjectNode each = array.addObject();
+      each.put("id", node.id());
+      each.put("kind", WireNames.of(node.kind()));
+      each.put("reference", node.reference());
+      each.put("label", node.label());
+    }
   }
 
   private static ObjectNode encode(EntityGraph.Edge edge) {

@@ -137,4 +137,9 @@ public record OidcConfig(
         + roleClaim
         + "]";
   }
+
+  /** The provider's name for people: its issuer's host ({@code login.example.org}). */
+  public String providerName() {
+    return issuer.getHost() == null ? issuer.toString() : issuer.getHost();
+  }
 }

@@ -94,6 +94,15 @@ class EntityEndpointsTest {
     assertThat(path.get("target").asText()).isEqualTo("listed:UN:CDi.005");
     assertThat(path.get("hops").asInt()).isEqualTo(2);
     assertThat(path.get("evidence").asText()).contains("owns 60%", "matches UN entry CDi.005");
+    assertThat(network.get("pathNodes")).as("every path node is within depth 2").isEmpty();
+
+    // at depth 1 the listed entry lies beyond the neighbourhood: the answer still names it
+    JsonNode shallow = server.get("/api/v1/actors/TRADER-1/network?depth=1").json();
+    List<String> beyond = new ArrayList<>();
+    shallow.get("pathNodes").forEach(node -> beyond.add(node.get("id").asText()));
+    assertThat(beyond).containsExactly("listed:UN:CDi.005");
+    assertThat(shallow.get("pathNodes").get(0).get("label").asText()).isNotBlank();
+    assertThat(shallow.get("pathNodes").get(0).get("kind").asText()).isEqualTo("watch-list-entry");
   }
 
   @Test

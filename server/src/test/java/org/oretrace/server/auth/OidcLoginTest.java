@@ -103,6 +103,20 @@ class OidcLoginTest {
   }
 
   @Test
+  void nobodysSessionNamesTheProviderForTheLoginPagesButtonOnlyWhenOneIsConfigured() {
+    JsonNode nobody = server.getAnonymously("/api/v1/session").json();
+
+    assertThat(nobody.get("authenticated").asBoolean()).isFalse();
+    assertThat(nobody.at("/oidc/provider").asText()).isEqualTo(provider.issuer().getHost());
+    assertThat(nobody.at("/oidc/start").asText()).isEqualTo("/api/v1/session/oidc/start");
+    try (TestServer without = new TestServer(TestStores.sqlite())) {
+      JsonNode plain = without.getAnonymously("/api/v1/session").json();
+      assertThat(plain.get("authenticated").asBoolean()).isFalse();
+      assertThat(plain.has("oidc")).as(plain.toString()).isFalse();
+    }
+  }
+
+  @Test
   void logsInWithPkceAndTheClaimsChooseTheOrganisationAndTheRole() {
     Attempt attempt = logIn();
 

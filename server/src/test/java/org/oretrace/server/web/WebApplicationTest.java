@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -43,6 +45,8 @@ import org.oretrace.core.screening.EntityType;
 import org.oretrace.core.screening.WatchListEntry;
 import org.oretrace.server.DemoWorld;
 import org.oretrace.server.TestServer;
+import org.oretrace.server.TestStores;
+import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.auth.PasswordHashing;
 import org.oretrace.store.AccountStore.UserAccount;
 import org.oretrace.store.trade.TradeStatisticsCsv;
@@ -236,6 +240,9 @@ class WebApplicationTest {
     browser.manage().deleteAllCookies();
     browser.get(base() + "/");
     waitReady("login");
+    assertThat(browser.findElement(By.id("login-oidc")).isDisplayed())
+        .as("no identity provider, no 'Sign in with' button")
+        .isFalse();
     browser.findElement(By.id("login-username")).sendKeys(username);
     browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("#login-form button")).click();
@@ -471,6 +478,38 @@ class WebApplicationTest {
     screenshot("overview-tablet");
   }
 
+  /**
+   * With an identity provider configured, the login page offers it beside the password form. The
+   * provider is not contacted until a login starts, so an address that does not exist will do; the
+   * link is not followed (it leaves for the provider's site).
+   */
+  @Test
+  void theLoginPageOffersSigningInWithTheIdentityProviderWhenOneIsConfigured() {
+    OidcConfig oidc =
+        new OidcConfig(
+            URI.create("https://login.example.org/realms/mines"),
+            "oretrace",
+            "client secret",
+            URI.create("https://oretrace.example.org/api/v1/session/oidc/callback"),
+            OidcConfig.DEFAULT_ORGANISATION_CLAIM,
+            Map.of(),
+            OidcConfig.DEFAULT_ROLE_CLAIM,
+            Map.of());
+    try (TestServer withOidc =
+        new TestServer(TestStores.sqlite(), config -> config.withOidc(oidc))) {
+      browser.manage().deleteAllCookies();
+      browser.get("http://127.0.0.1:" + withOidc.port() + "/");
+      waitReady("login");
+      WebElement signIn = browser.findElement(By.id("login-oidc-link"));
+      assertThat(signIn.isDisplayed()).isTrue();
+      assertThat(signIn.getText()).isEqualTo("Sign in with login.example.org");
+      assertThat(signIn.getAttribute("href"))
+          .isEqualTo("http://127.0.0.1:" + withOidc.port() + "/api/v1/session/oidc/start");
+      assertThat(browser.findElement(By.id("login-username")).isDisplayed()).isTrue();
+      assertNoProblems();
+    }
+  }
+
   @Test
   void anUnknownLotIsToldNotFailed() {
     browser.get(base() + "/");
@@ -593,8 +632,16 @@ class WebApplicationTest {
     listed.findElement(By.cssSelector("button[data-path]")).click();
     waitUntil(() -> number(network + "highlighted)") <= allHighlighted, "the one path to be shown");
     assertThat(number(network + "highlighted)")).isEqualTo(3);
+    double deeperNodes = number(network + "nodes)");
     new Select(browser.findElement(By.id("network-depth"))).selectByValue("1");
-    waitUntil(() -> text("#network-caption").contains("nodes"), "the network to redraw");
+    waitUntil(() -> number(network + "nodes)") < deeperNodes, "the network to redraw");
+    // the owner and the listed entry lie beyond one link: the path still names them
+    WebElement shallow =
+        browser.findElement(By.cssSelector("#network-paths li[data-target='listed:UN:CDi.005']"));
+    assertThat(shallow.findElement(By.cssSelector(".path-chain")).getText())
+        .contains("Gen. Bosco Ntaganda")
+        .doesNotContain("P-1");
+    assertThat(shallow.findElement(By.tagName("b")).getText()).contains("Bosco Ntaganda");
     assertNoProblems();
 
     // the D9 alert the listed owner raised links the trader's network
@@ -628,12 +675,14 @@ class WebApplicationTest {
     waitReady("cases");
     assertThat(text("#case-title")).startsWith("D10 mirror-trade");
     assertThat(text("#case-alerts")).contains("D10-CD-coltan-2024-mirror");
-    assertThat(text("#case-owner")).isEqualTo("cd-mines");
+    assertThat(text("#case-owner")).as("the owner by name").isEqualTo("Ministère des Mines");
+    assertThat(organisationIds("#case-owner")).containsExactly("cd-mines");
 
     act("assign", Map.of("assignee", "inspector Kahindo"));
     assertThat(text("#case-assignee")).isEqualTo("inspector Kahindo");
     act("note", Map.of("text", "Trucks seen crossing at Kasindi without export papers"));
     assertThat(text("#case-notes")).contains("Trucks seen crossing at Kasindi");
+    assertThat(text("#case-notes")).as("who added it, by name").contains("Ministère des Mines");
     String lot = server.get("/api/v1/lots?limit=1").json().get("items").get(0).get("id").asText();
     act("attach", Map.of("kind", "lot", "value", lot));
     assertThat(text("#case-lots")).contains(lot);
@@ -656,7 +705,9 @@ class WebApplicationTest {
     act("state", Map.of("state", "closed", "outcome", "60 t seized at Kasindi, referred to court"));
     assertThat(text("#case-outcome")).contains("60 t seized");
     act("share", Map.of("organisation", "police"));
-    assertThat(text("#case-shared")).contains("police");
+    assertThat(text("#case-shared")).contains("Police");
+    assertThat(organisationIds("#case-shared")).containsExactly("police");
+    assertThat(text("#case-trail")).contains("Ministère des Mines", "shared with Police");
     assertThat(browser.findElements(By.cssSelector("#case-trail tbody tr")))
         .as("audit trail: open, assign, note, two attachments, evidence, close, share")
         .hasSize(8);
@@ -673,7 +724,8 @@ class WebApplicationTest {
 
     // handed over, the case is police's: the former owner reads it, and is refused the owner's acts
     act("handover", Map.of("organisation", "police"));
-    assertThat(text("#case-owner")).isEqualTo("police");
+    assertThat(text("#case-owner")).isEqualTo("Police");
+    assertThat(organisationIds("#case-owner")).containsExactly("police");
     act("assign", Map.of("assignee", "inspector Kahindo again"), false);
     assertThat(refusal("assign")).contains("403", "Forbidden", "owning organisation");
 
@@ -786,6 +838,13 @@ class WebApplicationTest {
     }
   }
 
+  /** The ids of the organisations shown by name within the element. */
+  private List<String> organisationIds(String selector) {
+    return browser.findElements(By.cssSelector(selector + " [data-organisation]")).stream()
+        .map(element -> element.getAttribute("data-organisation"))
+        .toList();
+  }
+
   private String refusal(String action) {
     return text("#view form[data-action=" + action + "] .refusal");
   }
@@ -813,7 +872,7 @@ class WebApplicationTest {
 
   private void waitUntil(Supplier<Boolean> condition, String what) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (!Boolean.TRUE.equals(condition.get())) {
+    while (!holds(condition)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "timed out waiting for "
@@ -829,6 +888,15 @@ class WebApplicationTest {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted", e);
       }
+    }
+  }
+
+  /** A condition read from a page being redrawn: an element replaced meanwhile means not yet. */
+  private static boolean holds(Supplier<Boolean> condition) {
+    try {
+      return Boolean.TRUE.equals(condition.get());
+    } catch (StaleElementReferenceException e) {
+      return false;
     }
   }
 
