@@ -1,13 +1,22 @@
 package org.oretrace.server;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.oretrace.store.Store;
-import org.oretrace.store.TestDatabase;
+import org.oretrace.store.ledger.LogKeyFile;
+import org.oretrace.store.postgres.PostgresStore;
 import org.oretrace.store.sqlite.SqliteStore;
 
 /**
@@ -16,14 +25,16 @@ import org.oretrace.store.sqlite.SqliteStore;
  *
  * <p>{@link #open()} gives the store the run asks for: SQLite by default; PostgreSQL when the
  * system property {@value #KIND_PROPERTY} is {@code postgresql}, as the server module's second test
- * run sets it (see server/pom.xml), on the server named by {@value TestDatabase#URL_VARIABLE}.
- * Without a reachable server that run's tests are skipped by an assumption saying why, never
- * silently.
+ * run sets it (see server/pom.xml), on the server named by {@value #URL_VARIABLE}. Without a
+ * reachable server that run's tests are skipped by an assumption saying why, never silently.
  */
 public final class TestStores {
 
   /** The system property choosing the store of {@link #open()}: sqlite (default) or postgresql. */
   public static final String KIND_PROPERTY = "oretrace.test.store";
+
+  /** The environment variable with the JDBC URL of the PostgreSQL server for tests. */
+  public static final String URL_VARIABLE = "ORETRACE_TEST_POSTGRES_URL";
 
   private TestStores() {}
 
@@ -38,10 +49,20 @@ public final class TestStores {
   }
 
   private static Store postgresql() {
-    // Skips the test, with a message saying why, when no PostgreSQL server is reachable.
-    TestDatabase database = TestDatabase.Kind.POSTGRESQL.create(temporaryFolder());
-    Runtime.getRuntime().addShutdownHook(new Thread(database::close));
-    return database.open();
+    String unavailable = Postgres.UNAVAILABLE;
+    assumeTrue(unavailable == null, unavailable);
+    String serverUrl = System.getenv(URL_VARIABLE);
+    String schema =
+        "server_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    Postgres.execute(serverUrl, "CREATE SCHEMA " + schema);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> Postgres.execute(serverUrl, "DROP SCHEMA " + schema + " CASCADE")));
+    Path folder = temporaryFolder();
+    return PostgresStore.open(
+        serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+        LogKeyFile.loadOrCreate(folder.resolve(LogKeyFile.FILE_NAME), LogKeyFile.DEFAULT_ORIGIN),
+        folder.resolve("evidence"));
   }
 
   private static Path temporaryFolder() {
@@ -59,6 +80,50 @@ public final class TestStores {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // A temporary folder left behind is harmless.
+    }
+  }
+
+  /** The PostgreSQL server of the tests: checked once per JVM. */
+  private static final class Postgres {
+
+    static final String UNAVAILABLE = unavailable();
+
+    private Postgres() {}
+
+    private static String unavailable() {
+      String url = System.getenv(URL_VARIABLE);
+      String reason = null;
+      if (url == null || url.isBlank()) {
+        reason =
+            URL_VARIABLE
+                + " is not set, so the server tests on PostgreSQL are SKIPPED"
+                + " (.ci/run starts a server and sets it)";
+      } else {
+        DriverManager.setLoginTimeout(5);
+        try (Connection connection = DriverManager.getConnection(url)) {
+          connection.isValid(5);
+        } catch (SQLException e) {
+          reason =
+              "cannot connect to "
+                  + PostgresStore.withoutPassword(url)
+                  + " ("
+                  + e.getMessage()
+                  + "), so the server tests on PostgreSQL are SKIPPED";
+        }
+      }
+      if (reason != null) {
+        System.err.println("[oretrace tests] " + reason);
+      }
+      return reason;
+    }
+
+    static void execute(String url, String sql) {
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+      }
     }
   }
 }
