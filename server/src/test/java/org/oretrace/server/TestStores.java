@@ -83,7 +83,11 @@ public final class TestStores {
     }
   }
 
-  /** The PostgreSQL server of the tests: checked once per JVM. */
+  /**
+   * The PostgreSQL server of the tests: checked once per JVM. The store module's TestDatabase does
+   * the same; sharing it through a test-jar breaks `./mvnw compile` (the server's npm step resolves
+   * test dependencies before the store's test classes exist).
+   */
   private static final class Postgres {
 
     static final String UNAVAILABLE = unavailable();
