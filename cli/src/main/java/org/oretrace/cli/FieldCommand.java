@@ -224,9 +224,7 @@ final class FieldCommand implements Runnable {
   }
 
   static JsonNode readJson(Path file) {
-    if (!Files.exists(file)) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
-    }
+    InputFiles.requireFile(file);
     try {
       return Json.parse(Files.readAllBytes(file));
     } catch (IOException e) {

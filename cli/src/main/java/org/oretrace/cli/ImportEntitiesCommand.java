@@ -1,6 +1,5 @@
 package org.oretrace.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -42,9 +41,7 @@ final class ImportEntitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
-    }
+    InputFiles.requireFile(file);
     FollowTheMoneyEntities.Contents contents = FollowTheMoneyEntities.read(file);
     try (Store store = data.openStore()) {
       Set<String> companies =

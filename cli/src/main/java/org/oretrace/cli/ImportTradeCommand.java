@@ -40,9 +40,7 @@ final class ImportTradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
-    }
+    InputFiles.requireFile(file);
     List<TradeStatistic> lines;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       lines = TradeStatisticsCsv.read(reader, file.getFileName().toString());

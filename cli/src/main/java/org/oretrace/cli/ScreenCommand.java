@@ -2,7 +2,6 @@ package org.oretrace.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +75,8 @@ final class ScreenCommand implements Callable<Integer> {
     if ((name == null) == (file == null)) {
       throw new Failures.UserError(Main.EXIT_USAGE, "give either NAME or --file NAMES.csv");
     }
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
+    if (file != null) {
+      InputFiles.requireFile(file);
     }
     List<Query> queries =
         file != null

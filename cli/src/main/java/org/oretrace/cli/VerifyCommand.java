@@ -1,9 +1,7 @@
 package org.oretrace.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
     List<SignedNote> held = new ArrayList<>();
     for (Path file : checkpointFiles) {
       try {
-        held.add(SignedNote.parse(read(file)));
+        held.add(SignedNote.parse(InputFiles.text(file)));
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(
             Main.EXIT_DATA, file + " is not a signed note: " + e.getMessage());
@@ -183,7 +181,7 @@ final class VerifyCommand implements Callable<Integer> {
     VerifierKey key = null;
     if (keyFile != null) {
       try {
-        key = VerifierKey.parse(read(keyFile).strip());
+        key = VerifierKey.parse(InputFiles.text(keyFile).strip());
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(
             Main.EXIT_DATA, keyFile + " is not a verifier key: " + e.getMessage());
@@ -191,7 +189,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     JsonNode certificate;
     try {
-      certificate = Json.parse(read(certificateFile).getBytes(StandardCharsets.UTF_8));
+      certificate = Json.parse(InputFiles.text(certificateFile).getBytes(StandardCharsets.UTF_8));
     } catch (InvalidInputException e) {
       throw new Failures.UserError(
           Main.EXIT_DATA, certificateFile + " is not JSON: " + e.getMessage());
@@ -231,7 +229,7 @@ final class VerifyCommand implements Callable<Integer> {
     List<WitnessKey> keys = new ArrayList<>();
     for (Path file : witnessKeyFiles) {
       try {
-        keys.add(WitnessKey.parse(read(file).strip()));
+        keys.add(WitnessKey.parse(InputFiles.text(file).strip()));
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(
             Main.EXIT_DATA, file + " is not a witness verifier key: " + e.getMessage());
@@ -243,7 +241,7 @@ final class VerifyCommand implements Callable<Integer> {
   private VerifierKey trustedKey() {
     if (keyFile != null) {
       try {
-        return VerifierKey.parse(read(keyFile).strip());
+        return VerifierKey.parse(InputFiles.text(keyFile).strip());
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(
             Main.EXIT_DATA, keyFile + " is not a verifier key: " + e.getMessage());
@@ -255,16 +253,5 @@ final class VerifyCommand implements Callable<Integer> {
           Main.EXIT_NO_INPUT, "no log key at " + logKey + "; give the verifier key with --key");
     }
     return LogKeyFile.load(logKey).verifierKey();
-  }
-
-  private static String read(Path file) {
-    if (!Files.exists(file)) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
-    }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

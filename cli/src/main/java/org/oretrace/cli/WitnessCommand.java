@@ -143,7 +143,7 @@ final class WitnessCommand implements Runnable {
     public Integer call() throws IOException {
       WitnessKey key;
       try {
-        key = WitnessKey.parsePrivate(readText(keyFile).strip());
+        key = WitnessKey.parsePrivate(InputFiles.text(keyFile).strip());
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(
             Main.EXIT_DATA, keyFile + " is not a witness key: " + e.getMessage());
@@ -205,7 +205,7 @@ final class WitnessCommand implements Runnable {
       String pinned = previous == null ? null : previous.path("logKey").asText(null);
       try {
         if (logKeyFile != null) {
-          VerifierKey given = VerifierKey.parse(readText(logKeyFile).strip());
+          VerifierKey given = VerifierKey.parse(InputFiles.text(logKeyFile).strip());
           if (pinned != null && !pinned.equals(given.toString())) {
             throw new Failures.UserError(
                 Main.EXIT_DATA,
@@ -308,17 +308,6 @@ final class WitnessCommand implements Runnable {
         Thread.currentThread().interrupt();
         throw new Failures.UserError(Main.EXIT_IO, "interrupted");
       }
-    }
-  }
-
-  private static String readText(Path file) {
-    if (!Files.exists(file)) {
-      throw new Failures.UserError(Main.EXIT_NO_INPUT, "no such file: " + file);
-    }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
