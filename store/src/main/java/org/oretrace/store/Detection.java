@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.oretrace.core.custody.AcceptedBatch;
-import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.DetectionEngine;
 import org.oretrace.core.detection.DetectionParameters;
