@@ -30,6 +30,7 @@ public final class Detection {
   private final AlertStore alerts;
   private final Clock clock;
   private final List<Consumer<List<Alert>>> observers = new CopyOnWriteArrayList<>();
+  private long replayed;
 
   private Detection(DetectionEngine engine, AlertStore alerts, Clock clock) {
     this.engine = engine;
@@ -56,6 +57,11 @@ public final class Detection {
     return detection;
   }
 
+  /** How many stored events the engine was warmed up on when it was attached (each once). */
+  public long replayedEvents() {
+    return replayed;
+  }
+
   /** Calls the observer, on the writer's thread, with the alerts of every batch once stored. */
   public void onAlerts(Consumer<List<Alert>> observer) {
     observers.add(requireNonNull(observer, "observer is null"));
@@ -69,6 +75,7 @@ public final class Detection {
         return;
       }
       engine.warmUp(page.stream().map(org.oretrace.store.CustodyStore.StoredEvent::event).toList());
+      replayed += page.size();
       // Sequences are ledger positions, which records (registry changes, case actions) share:
       // the next page starts after the last event read, not after as many events as were read.
       next = page.getLast().sequence() + 1;

@@ -87,4 +87,21 @@ class DetectionTest {
     assertThat(second.store().alerts().count()).isEqualTo(3);
     second.store().close();
   }
+
+  @Test
+  void aRestartWarmsTheEngineUpOnEveryStoredEventOnceThoughRecordsShareTheLedgersPositions() {
+    // The fixture registry's sites and actors take the ledger's first positions: the events'
+    // sequences start after them.
+    Recorder first = open();
+    Detection.attach(first);
+    first.record(Fixtures.chain());
+    assertThat(first.store().custody().nextSequence()).isGreaterThan(Fixtures.chain().size());
+    first.store().close();
+
+    Recorder second = open();
+    Detection detection = Detection.attach(second);
+
+    assertThat(detection.replayedEvents()).isEqualTo(Fixtures.chain().size());
+    second.store().close();
+  }
 }
