@@ -94,12 +94,9 @@ final class CaptureEndpoints {
     AccessPolicy.require(authenticator.authenticate(context), Action.CAPTURE_EPCIS);
     Paging paging = Paging.of(context);
     List<CaptureJob> jobs = capture.store().captureJobs(paging.offset(), paging.perPage() + 1);
-    ArrayNode body = Json.array();
-    jobs.stream().limit(paging.perPage()).forEach(job -> body.add(encode(job)));
-    if (jobs.size() > paging.perPage()) {
-      paging.linkNext(context);
-    }
-    context.contentType("application/json").result(Json.bytes(body));
+    context
+        .contentType("application/json")
+        .result(Json.bytes(paging.page(context, jobs, CaptureEndpoints::encode)));
   }
 
   static ObjectNode encode(CaptureJob job) {

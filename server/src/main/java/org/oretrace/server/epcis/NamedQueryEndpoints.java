@@ -3,7 +3,6 @@ package org.oretrace.server.epcis;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -94,12 +93,8 @@ final class NamedQueryEndpoints {
             caller.isPlatform() ? null : caller.organisation(),
             paging.offset(),
             paging.perPage() + 1);
-    ArrayNode body = Json.array();
-    found.stream().limit(paging.perPage()).forEach(query -> body.add(encode(query)));
-    if (found.size() > paging.perPage()) {
-      paging.linkNext(context);
-    }
-    QueryEndpoints.respond(context, Representation.JSON, body);
+    QueryEndpoints.respond(
+        context, Representation.JSON, paging.page(context, found, query -> encode(query)));
   }
 
   void get(Context context) {

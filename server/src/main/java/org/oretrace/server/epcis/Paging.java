@@ -1,8 +1,13 @@
 package org.oretrace.server.epcis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import org.oretrace.store.json.Json;
 
 /**
  * The REST binding's paging: {@code perPage} (default 30, at most 1000) and an opaque {@code
@@ -48,6 +53,19 @@ record Paging(long offset, int perPage) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(("o:" + (offset + perPage)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * This page of {@code found}, read with one item more than a page so that the item beyond tells
+   * another page follows, as a JSON array; links the next page when one does.
+   */
+  <T> ArrayNode page(Context context, List<T> found, Function<T, ? extends JsonNode> encoder) {
+    ArrayNode body = Json.array();
+    found.stream().limit(perPage).forEach(item -> body.add(encoder.apply(item)));
+    if (found.size() > perPage) {
+      linkNext(context);
+    }
+    return body;
   }
 
   /** Sets the Link header to the same request with the next page's token. */

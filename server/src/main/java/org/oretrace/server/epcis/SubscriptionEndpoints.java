@@ -3,7 +3,6 @@ package org.oretrace.server.epcis;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -103,12 +102,8 @@ final class SubscriptionEndpoints {
     Paging paging = Paging.of(context);
     List<QuerySubscription> found =
         store.subscriptions(named.name(), paging.offset(), paging.perPage() + 1);
-    ArrayNode body = Json.array();
-    found.stream().limit(paging.perPage()).forEach(subscription -> body.add(encode(subscription)));
-    if (found.size() > paging.perPage()) {
-      paging.linkNext(context);
-    }
-    QueryEndpoints.respond(context, Representation.JSON, body);
+    QueryEndpoints.respond(
+        context, Representation.JSON, paging.page(context, found, SubscriptionEndpoints::encode));
   }
 
   void get(Context context) {
