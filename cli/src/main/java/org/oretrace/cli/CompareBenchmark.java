@@ -188,7 +188,7 @@ final class CompareBenchmark {
       }
       // The two sides take turns, query by query, so that both see the same load on a shared
       // machine.
-      long[] reach = new long[starts.length];
+      QueryClock reachClock = new QueryClock(starts.length);
       long[] fullTrace = new long[starts.length];
       long[] cte = peer == null ? null : new long[starts.length];
       long ancestors = 0;
@@ -199,10 +199,10 @@ final class CompareBenchmark {
           peer == null ? "" : " on each side");
       Progress queries = new Progress(progress, "traces", starts.length);
       for (int index = 0; index < starts.length; index++) {
-        long start = System.nanoTime();
+        reachClock.start();
         List<String> ids = graph.reach(starts[index], Direction.UPSTREAM).orElseThrow();
-        reach[index] = System.nanoTime() - start;
-        start = System.nanoTime();
+        reachClock.stop();
+        long start = System.nanoTime();
         var unused = graph.trace(starts[index], Direction.UPSTREAM).orElseThrow();
         fullTrace[index] = System.nanoTime() - start;
         ancestors += ids.size() - 1;
@@ -223,8 +223,9 @@ final class CompareBenchmark {
         queries.update(index + 1);
       }
       queries.finish(starts.length);
-      Arrays.sort(reach);
+      long[] reach = reachClock.sortedWall();
       Arrays.sort(fullTrace);
+      notes.add("lineage: index traces (lot ids): " + reachClock.cpuSummary() + ".");
       String size =
           String.format(
               Locale.ROOT,

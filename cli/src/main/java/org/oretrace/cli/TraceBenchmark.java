@@ -42,6 +42,7 @@ final class TraceBenchmark {
       int queries,
       long[] upstreamNanos,
       long[] reachNanos,
+      String reachCpu,
       long[] downstreamNanos,
       double averageUpstreamLots,
       double averageDownstreamLots) {
@@ -50,7 +51,7 @@ final class TraceBenchmark {
       return String.format(
           Locale.ROOT,
           "trace: lots=%,d edges=%,d build=%.1fs queries=%,d upstream(avg %,.0f lots) p50=%s p99=%s max=%s"
-              + " upstream-ids-only p50=%s p99=%s downstream(avg %,.0f lots) p50=%s p99=%s",
+              + " upstream-ids-only p50=%s p99=%s (%s) downstream(avg %,.0f lots) p50=%s p99=%s",
           lots,
           edges,
           buildSeconds,
@@ -61,6 +62,7 @@ final class TraceBenchmark {
           micros(upstreamNanos[upstreamNanos.length - 1]),
           micros(percentile(reachNanos, 50)),
           micros(percentile(reachNanos, 99)),
+          reachCpu,
           averageDownstreamLots,
           micros(percentile(downstreamNanos, 50)),
           micros(percentile(downstreamNanos, 99)));
@@ -83,7 +85,7 @@ final class TraceBenchmark {
           graph.trace(bags.get(random.nextInt(bags.size())), Direction.DOWNSTREAM);
     }
     long[] upstream = new long[queries];
-    long[] reach = new long[queries];
+    QueryClock reachClock = new QueryClock(queries);
     long[] downstream = new long[queries];
     long upstreamLots = 0;
     long downstreamLots = 0;
@@ -93,9 +95,9 @@ final class TraceBenchmark {
       Trace trace = graph.trace(heat, Direction.UPSTREAM).orElseThrow();
       upstream[index] = System.nanoTime() - start;
       upstreamLots += trace.lots().size();
-      start = System.nanoTime();
+      reachClock.start();
       int reached = graph.reach(heat, Direction.UPSTREAM).orElseThrow().size();
-      reach[index] = System.nanoTime() - start;
+      reachClock.stop();
       if (reached != trace.lots().size()) {
         throw new IllegalStateException("reach and trace disagree on " + heat);
       }
@@ -106,7 +108,6 @@ final class TraceBenchmark {
       downstreamLots += downstreamTrace.lots().size();
     }
     Arrays.sort(upstream);
-    Arrays.sort(reach);
     Arrays.sort(downstream);
     return new Result(
         graph.lotCount(),
@@ -114,7 +115,8 @@ final class TraceBenchmark {
         buildSeconds,
         queries,
         upstream,
-        reach,
+        reachClock.sortedWall(),
+        reachClock.cpuSummary(),
         downstream,
         (double) upstreamLots / queries,
         (double) downstreamLots / queries);

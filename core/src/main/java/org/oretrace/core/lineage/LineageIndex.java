@@ -3,6 +3,7 @@ package org.oretrace.core.lineage;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The lineage of lots: a directed graph whose nodes are lots (dense ints assigned by the caller in
@@ -96,32 +97,71 @@ public final class LineageIndex {
    * with its distance, and every edge crossed, each once.
    */
   public Walk walk(int start, Direction direction) {
-    IntArrayList lots = new IntArrayList();
-    IntArrayList depths = new IntArrayList();
-    IntArrayList edges = new IntArrayList();
-    IntOpenHashSet seen = new IntOpenHashSet();
-    lots.add(start);
-    depths.add(0);
-    seen.add(start);
-    boolean upstream = direction == Direction.UPSTREAM;
-    for (int cursor = 0; cursor < lots.size(); cursor++) {
-      int lot = lots.getInt(cursor);
-      if (lot >= nodeCapacity) {
-        continue;
-      }
-      int depth = depths.getInt(cursor) + 1;
-      int edge = upstream ? firstIncoming[lot] : firstOutgoing[lot];
-      while (edge != NONE) {
-        edges.add(edge);
-        int next = upstream ? edgeFrom[edge] : edgeTo[edge];
-        if (seen.add(next)) {
-          lots.add(next);
-          depths.add(depth);
+    Scratch scratch = Scratch.take();
+    try {
+      IntArrayList lots = scratch.lots;
+      IntArrayList depths = scratch.depths;
+      IntArrayList edges = scratch.edges;
+      IntOpenHashSet seen = scratch.seen;
+      lots.add(start);
+      depths.add(0);
+      seen.add(start);
+      boolean upstream = direction == Direction.UPSTREAM;
+      for (int cursor = 0; cursor < lots.size(); cursor++) {
+        int lot = lots.getInt(cursor);
+        if (lot >= nodeCapacity) {
+          continue;
         }
-        edge = upstream ? nextIncoming[edge] : nextOutgoing[edge];
+        int depth = depths.getInt(cursor) + 1;
+        int edge = upstream ? firstIncoming[lot] : firstOutgoing[lot];
+        while (edge != NONE) {
+          edges.add(edge);
+          int next = upstream ? edgeFrom[edge] : edgeTo[edge];
+          if (seen.add(next)) {
+            lots.add(next);
+            depths.add(depth);
+          }
+          edge = upstream ? nextIncoming[edge] : nextOutgoing[edge];
+        }
       }
+      return new Walk(lots.toIntArray(), depths.toIntArray(), edges.toIntArray());
+    } finally {
+      scratch.release();
     }
-    return new Walk(lots.toIntArray(), depths.toIntArray(), edges.toIntArray());
+  }
+
+  /**
+   * The working lists of one walk, kept in a small pool and reused: a trace of a few thousand lots
+   * then allocates only its answer, not the lists and hash table it grew on the way (which, with
+   * millions of lots in the heap, made young collections and so the tail latency worse). A walk
+   * that grew them past {@link #KEEP_LIMIT} leaves them to the garbage collector so one huge trace
+   * does not make every later clear slow.
+   */
+  private static final class Scratch {
+    private static final int KEEP_LIMIT = 1 << 16;
+    private static final int POOL_LIMIT = 16;
+    private static final ConcurrentLinkedQueue<Scratch> POOL = new ConcurrentLinkedQueue<>();
+
+    final IntArrayList lots = new IntArrayList();
+    final IntArrayList depths = new IntArrayList();
+    final IntArrayList edges = new IntArrayList();
+    final IntOpenHashSet seen = new IntOpenHashSet();
+
+    static Scratch take() {
+      Scratch scratch = POOL.poll();
+      return scratch == null ? new Scratch() : scratch;
+    }
+
+    void release() {
+      if (lots.size() > KEEP_LIMIT || edges.size() > KEEP_LIMIT || POOL.size() >= POOL_LIMIT) {
+        return;
+      }
+      lots.clear();
+      depths.clear();
+      edges.clear();
+      seen.clear();
+      POOL.offer(this);
+    }
   }
 
   /**

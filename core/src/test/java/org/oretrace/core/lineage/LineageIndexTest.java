@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,5 +163,51 @@ class LineageIndexTest {
       }
     }
     assertThat(wrongEnds).as(where + ": edges with wrong ends or label").isEmpty();
+  }
+
+  @Test
+  void aWalkAfterALargerOneStartsFromNothing() {
+    for (int lot = 1; lot < 100_000; lot++) {
+      index.addEdge(lot - 1, lot, 1, 0);
+    }
+    index.addEdge(200_000, 200_001, 5, 0);
+
+    assertThat(index.walk(0, Direction.DOWNSTREAM).lots()).hasSize(100_000);
+    for (int round = 0; round < 3; round++) {
+      LineageIndex.Walk small = index.walk(200_001, Direction.UPSTREAM);
+      assertThat(small.lots()).containsExactly(200_001, 200_000);
+      assertThat(small.depths()).containsExactly(0, 1);
+      assertThat(small.edges()).containsExactly(99_999);
+    }
+  }
+
+  @Test
+  void walksOnSeveralThreadsAtOnceGiveEachItsOwnAnswer() throws Exception {
+    for (int lot = 1; lot < 2_000; lot++) {
+      index.addEdge(lot - 1, lot, 1, 0);
+    }
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    for (int thread = 0; thread < 4; thread++) {
+      int start = thread * 400;
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      for (int round = 0; round < 200; round++) {
+                        assertThat(index.walk(start, Direction.UPSTREAM).lots())
+                            .hasSize(start + 1)
+                            .startsWith(start);
+                      }
+                    } catch (Throwable failure) {
+                      failures.add(failure);
+                    }
+                  }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(failures).isEmpty();
   }
 }
