@@ -52,6 +52,9 @@ class CompareBenchmarkTest {
             "\\| capture with the ledger, [0-9,]+ events .* \\| [0-9,]+ \\(SQLite\\) \\| "
                 + "[0-9,]+ \\(Oretrace on PostgreSQL\\) \\| [0-9.]+x \\|")
         .contains("the index and the recursive CTE returned the same lots for all 30 traces")
+        .containsPattern(
+            "index traces \\(lot ids\\): CPU of the querying thread p50 [0-9.]+(µs|ms), p99"
+                + " [0-9.]+(µs|ms); [0-9]+ of 30 queries ran during a garbage collection")
         .containsPattern("Oretrace and DuckDB computed the same [0-9,]+ books")
         .doesNotContain("skipped");
   }
