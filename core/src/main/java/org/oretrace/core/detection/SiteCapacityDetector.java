@@ -155,7 +155,7 @@ final class SiteCapacityDetector implements Detector {
         + " an honest month fills varies by chance, by about "
         + Wording.exactMass(Math.round(deviation), capacityGrams)
         + " here (the square root of the sum of their squared masses); this excess is "
-        + Wording.decimal(overDeviations, 2)
+        + Wording.distinct(overDeviations, parameters.capacityCountDeviations())
         + " times that, where "
         + Wording.decimal(parameters.capacityCountDeviations(), 2)
         + " is allowed. "

@@ -83,6 +83,18 @@ final class Wording {
     return decimal(partsPerMillion / 10_000.0, 1) + " points";
   }
 
+  /**
+   * A value to two decimals, or to as many more as it takes (up to six) not to read the same as the
+   * limit it passed: 0.6004 against 0.6 is "0.6004", not "0.60".
+   */
+  static String distinct(double value, double limit) {
+    int places = 2;
+    while (places < 6 && decimal(value, places).equals(decimal(limit, places))) {
+      places++;
+    }
+    return decimal(value, places);
+  }
+
   static String percent(long partsPerMillion) {
     return decimal(partsPerMillion / 10_000.0, 1) + " %";
   }
