@@ -113,7 +113,8 @@ public record DetectionParameters(
    * amazon-gold seeds 1-100 (300 laundered site-months, 12,416 honest ones): the largest round
    * value that keeps every laundered month (the lowest lies 0.68 deviations over), leaving 2 honest
    * months over it against 3 with the earlier flat 108 % for gold; great-lakes-3t and myanmar-ree
-   * unchanged.
+   * score the same on seeds 1-20. No cut separates honest from laundered months on those seeds
+   * (honest ones reach 1.09 deviations): see the README's detection section.
    */
   static final double CAPACITY_COUNT_DEVIATIONS = 0.6;
 
