@@ -210,6 +210,14 @@ final class BenchCommand implements Runnable {
         description = "Schemes to plant per 1,000 lots (default: ${DEFAULT-VALUE}).")
     String schemes;
 
+    @Option(
+        names = "--seeds",
+        paramLabel = "FIRST-LAST",
+        description =
+            "Score every seed of a range in memory (no store, no latency) and print the sums per"
+                + " detector, e.g. 1-100 (the tuning seeds) or 1001-1005.")
+    String seeds;
+
     @Override
     public Integer call() {
       org.oretrace.sim.Scenario chosen;
@@ -222,6 +230,19 @@ final class BenchCommand implements Runnable {
       }
       if (lots < 1) {
         throw new Failures.UserError(Main.EXIT_USAGE, "--lots must be at least 1");
+      }
+      if (seeds != null) {
+        java.util.regex.Matcher range =
+            java.util.regex.Pattern.compile("(\\d{1,18})-(\\d{1,18})").matcher(seeds.trim());
+        if (!range.matches() || Long.parseLong(range.group(1)) > Long.parseLong(range.group(2))) {
+          throw new Failures.UserError(
+              Main.EXIT_USAGE, "--seeds must be FIRST-LAST with FIRST <= LAST, e.g. 1-100");
+        }
+        DetectionBenchmark.quality(
+                chosen, Long.parseLong(range.group(1)), Long.parseLong(range.group(2)), lots, rates)
+            .lines()
+            .forEach(System.out::println);
+        return 0;
       }
       DetectionBenchmark.run(chosen, seed, lots, rates).lines().forEach(System.out::println);
       return 0;

@@ -24,6 +24,10 @@ import org.oretrace.core.registry.Mineral;
  * @param maximumSilenceDays D7: a lot that reappears after this many days without an event alerts
  * @param balancedKinds D1: the kinds of actor whose books must balance (those that do not turn one
  *     mineral into another)
+ * @param capacityCountDeviations D2: how far past its assessed capacity a site's month may go, in
+ *     standard deviations of the month's total when its bag count is taken as a chance count (the
+ *     square root of the sum of the squared bag masses): a few percent for an ore pit filling
+ *     hundreds of bags, 10-15 % for a garimpo selling a few dozen parcels
  */
 public record DetectionParameters(
     Map<Mineral, MineralLimits> limits,
@@ -31,7 +35,8 @@ public record DetectionParameters(
     double maximumImportKilometresPerHour,
     double minimumTravelKilometres,
     int maximumSilenceDays,
-    Set<ActorKind> balancedKinds) {
+    Set<ActorKind> balancedKinds,
+    double capacityCountDeviations) {
 
   public DetectionParameters {
     requireNonNull(limits, "limits is null");
@@ -48,6 +53,9 @@ public record DetectionParameters(
         || !(minimumTravelKilometres >= 0)) {
       throw new IllegalArgumentException("travel limits must be positive");
     }
+    if (!(capacityCountDeviations >= 0)) {
+      throw new IllegalArgumentException("capacityCountDeviations must not be negative");
+    }
     if (maximumSilenceDays < 1) {
       throw new IllegalArgumentException("maximumSilenceDays must be at least 1");
     }
@@ -57,13 +65,15 @@ public record DetectionParameters(
    * Limits for one mineral.
    *
    * @param transitGainFraction D5: the share of its mass a lot may gain between dispatch and
-   *     receipt (scales disagree by about 0.05 %; ore dries, it does not grow)
+   *     receipt (scales disagree by about 0.05 %; ore dries on the road and gold neither dries nor
+   *     grows, so an honest lot does not gain)
    * @param gradeDeviationPartsPerMillion D6: how far an assay may be from the grade the record
    *     carries (two laboratories disagree by about 0.4 points; 1 point is 10,000 ppm)
    * @param balanceToleranceGrams D1: unaccounted mass an actor's month may show before it alerts
    * @param balanceToleranceFraction D1: the same, as a share of the month's receipts
-   * @param capacityFactor D2: a site-month alerts once its tagged mass of the mineral exceeds the
-   *     site's assessed capacity times this
+   * @param capacityFactor D2: the share of the site's assessed capacity from which the chance
+   *     allowance ({@link DetectionParameters#capacityCountDeviations()}) is counted; 1 for every
+   *     mineral by default
    */
   public record MineralLimits(
       double transitGainFraction,
@@ -92,11 +102,22 @@ public record DetectionParameters(
    * (buyer, exporter, refinery, each good to about 0.05 %) without drying on the way (there is no
    * moisture to lose that would hide a scale's error): D5 allows 1 % gain, still far below a top-up
    * worth the risk. A garimpo's month is a few dozen parcels and its output follows the pockets it
-   * hits and the dredges it moves, so the assessed capacity is a rough figure and an honest month
-   * runs a few percent over it more often than an ore pit's: D2 alerts at 108 % of capacity for
-   * gold. The books (D1) and assays (D6) stay tight: gold is weighed to the gram and assayed by
-   * fire to 0.5 points.
+   * hits and the dredges it moves, so an honest month runs over its rough assessed capacity more
+   * often than an ore pit's; D2 allows for that through the parcel count (a month of a few dozen
+   * parcels is known to 10-15 %, see {@link #capacityCountDeviations()}), not by a gold factor. The
+   * books (D1) and assays (D6) stay tight: gold is weighed to the gram and assayed by fire to 0.5
+   * points.
    */
+  /**
+   * D2's default allowance: 0.6 standard deviations of a month's chance count. Chosen on
+   * amazon-gold seeds 1-100 (300 laundered site-months, 12,416 honest ones): the largest round
+   * value that keeps every laundered month (the lowest lies 0.68 deviations over), leaving 2 honest
+   * months over it against 3 with the earlier flat 108 % for gold; great-lakes-3t and myanmar-ree
+   * score the same on seeds 1-20. No cut separates honest from laundered months on those seeds
+   * (honest ones reach 1.09 deviations): see the README's detection section.
+   */
+  static final double CAPACITY_COUNT_DEVIATIONS = 0.6;
+
   public static DetectionParameters defaults() {
     Map<Mineral, MineralLimits> limits = new EnumMap<>(Mineral.class);
     MineralLimits ore = new MineralLimits(0.015, 30_000, 25_000, 0.005, 1.0);
@@ -104,7 +125,7 @@ public record DetectionParameters(
     limits.put(Mineral.CASSITERITE, new MineralLimits(0.015, 40_000, 25_000, 0.005, 1.0));
     limits.put(Mineral.WOLFRAMITE, new MineralLimits(0.015, 40_000, 25_000, 0.005, 1.0));
     limits.put(Mineral.RARE_EARTH_CONCENTRATE, ore);
-    limits.put(Mineral.GOLD, new MineralLimits(0.01, 5_000, 50, 0.001, 1.08));
+    limits.put(Mineral.GOLD, new MineralLimits(0.01, 5_000, 50, 0.001, 1.0));
     MineralLimits metal = new MineralLimits(0.005, 5_000, 10_000, 0.002, 1.0);
     limits.put(Mineral.TIN, metal);
     limits.put(Mineral.TANTALUM, metal);
@@ -116,7 +137,8 @@ public record DetectionParameters(
         800,
         20,
         180,
-        EnumSet.of(ActorKind.TRADER, ActorKind.COMPTOIR, ActorKind.PROCESSOR));
+        EnumSet.of(ActorKind.TRADER, ActorKind.COMPTOIR, ActorKind.PROCESSOR),
+        CAPACITY_COUNT_DEVIATIONS);
   }
 
   public MineralLimits limits(Mineral mineral) {

@@ -3,6 +3,7 @@ package org.oretrace.core.detection;
 import java.util.List;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.Assay;
+import org.oretrace.core.registry.Mineral;
 import org.oretrace.core.registry.Registry;
 
 /**
@@ -11,7 +12,9 @@ import org.oretrace.core.registry.Registry;
  * processor's declared output grade and by every earlier assay. Two laboratories disagree by a few
  * tenths of a point and pit estimates are rounded to the point, so an assay more than the mineral's
  * {@link DetectionParameters.MineralLimits#gradeDeviationPartsPerMillion()} away means the material
- * in the bag is not the material the record describes: substitution.
+ * in the bag is not the material the record describes: substitution. The sentence states grades as
+ * the trade does: gold by fineness in parts per thousand, the others in percent of their
+ * constituent.
  */
 final class GradeDriftDetector implements Detector {
 
@@ -45,7 +48,7 @@ final class GradeDriftDetector implements Detector {
       return;
     }
     String origin = book.origin(row);
-    String constituent = book.mineral(row).gradeConstituent();
+    Mineral mineral = book.mineral(row);
     alerts.add(
         Finding.of(id(), assay)
             .event(book.lastEventId(row))
@@ -61,24 +64,27 @@ final class GradeDriftDetector implements Detector {
                 "Lot "
                     + assay.lotId()
                     + " ("
-                    + book.mineral(row).wireName()
+                    + mineral.wireName()
                     + (origin == null
                         ? ", mixed from several sites"
                         : " from " + Wording.site(registry, origin))
                     + ") assayed "
-                    + Wording.percent(measured)
-                    + " "
-                    + constituent
+                    + Wording.grade(mineral, measured)
                     + " at "
                     + assay.laboratory()
                     + " on "
                     + Wording.day(assay.context().instant())
                     + ", but its record carries "
-                    + Wording.percent(expected)
+                    + Wording.grade(mineral, expected)
                     + ": "
-                    + Wording.decimal(difference / 10_000.0, 1)
-                    + " points apart, where laboratories differ by well under "
-                    + Wording.decimal(limit / 10_000.0, 0)
-                    + "; the material may have been substituted."));
+                    + Wording.gradeDifference(mineral, difference)
+                    + " apart, where "
+                    + (mineral == Mineral.GOLD
+                        ? "fire assays agree within "
+                        : "laboratories agree within ")
+                    + Wording.gradeDifference(mineral, limit)
+                    + "; the "
+                    + Wording.material(mineral)
+                    + " may have been substituted."));
   }
 }

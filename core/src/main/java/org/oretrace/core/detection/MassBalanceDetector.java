@@ -198,8 +198,9 @@ final class MassBalanceDetector implements Detector {
                     + Wording.mass(excess)
                     + " ("
                     + Wording.decimal(share * 100, 1)
-                    + " %) more than there is, which may be outside ore exported under its"
-                    + " papers."));
+                    + " %) more than there is, which may be outside "
+                    + Wording.material(book.mineral(row))
+                    + " exported under its papers."));
     return true;
   }
 

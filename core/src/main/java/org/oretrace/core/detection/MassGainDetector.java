@@ -4,13 +4,15 @@ import java.util.List;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.Import;
 import org.oretrace.core.custody.CustodyEvent.Receive;
+import org.oretrace.core.registry.Mineral;
 import org.oretrace.core.registry.Registry;
 
 /**
  * D5 mass-gain: a lot weighed on receipt (or declared on import) heavier than it was when it left,
  * by more than the mineral's {@link DetectionParameters.MineralLimits#transitGainFraction()}. Ore
- * loses moisture on the road and scales disagree by a fraction of a percent, so an honest lot
- * arrives a little lighter or the same; a heavier one was topped up with untagged material.
+ * loses moisture on the road, gold and metal have none to lose or gain, and scales disagree by a
+ * fraction of a percent, so an honest lot arrives a little lighter or the same; a heavier one was
+ * topped up with untagged material. The sentence gives the reason that holds for the mineral.
  */
 final class MassGainDetector implements Detector {
 
@@ -89,7 +91,20 @@ final class MassGainDetector implements Detector {
                     + Wording.mass(gain)
                     + " ("
                     + Wording.decimal(share * 100, 1)
-                    + " %) heavier, where ore only dries on the road; untagged material may"
-                    + " have been mixed in."));
+                    + " %) heavier, where "
+                    + whyNoGain(book.mineral(row))
+                    + "; untagged material may have been mixed in."));
+  }
+
+  /** Why an honest lot of the mineral does not arrive heavier, as the sentence says it. */
+  static String whyNoGain(Mineral mineral) {
+    if (mineral == Mineral.GOLD) {
+      return "gold has no moisture to lose or gain on the way and balances agree to a fraction of a"
+          + " percent";
+    }
+    if (!mineral.mined()) {
+      return "metal neither dries nor grows and scales agree to a fraction of a percent";
+    }
+    return "ore only dries on the road";
   }
 }

@@ -266,7 +266,9 @@ public final class MirrorTrade {
             + (year.capacityGrams() == 0
                 ? "none of it"
                 : "at most " + Wording.mass(year.capacityGrams()) + " a year")
-            + ": ore from elsewhere may be leaving as its own.";
+            + ": "
+            + Wording.material(year.mineral())
+            + " from elsewhere may be leaving as its own.";
     alerts.add(alert(year, "capacity", score, explanation));
   }
 

@@ -69,6 +69,8 @@ final class OriginRiskDetector implements Detector {
                     + Wording.actor(registry, tag.context().actorId())
                     + " on "
                     + Wording.day(tag.context().instant())
-                    + ": this ore must not enter the certified trade."));
+                    + ": this "
+                    + Wording.material(tag.mineral())
+                    + " must not enter the certified trade."));
   }
 }

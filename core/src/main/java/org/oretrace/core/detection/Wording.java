@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.oretrace.core.Country;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.ActorKind;
+import org.oretrace.core.registry.Mineral;
 import org.oretrace.core.registry.Registry;
 import org.oretrace.core.registry.Site;
 
@@ -35,6 +36,63 @@ final class Wording {
       return decimal(grams / 1_000.0, 0) + " kg";
     }
     return decimal(grams / 1_000.0, 1) + " kg";
+  }
+
+  /**
+   * A mass in the unit of a reference mass, exact to the unit below, so that sums of figures in one
+   * sentence add up when done by hand: tonnes to the kilogram ("20.650 t") when the reference is a
+   * tonne or more, else kilograms to 100 grams ("27.6 kg").
+   */
+  static String exactMass(long grams, long referenceGrams) {
+    if (Math.abs(referenceGrams) >= 1_000_000) {
+      return decimal(grams / 1_000_000.0, 3) + " t";
+    }
+    return decimal(grams / 1_000.0, 1) + " kg";
+  }
+
+  /** What the units of a mineral are called when counted: gold comes in parcels, ore in bags. */
+  static String units(Mineral mineral, long count) {
+    String unit = mineral == Mineral.GOLD ? "parcel" : mineral.mined() ? "bag" : "lot";
+    return count == 1 ? unit : unit + "s";
+  }
+
+  /** What the material is called in a sentence: "gold", "ore" (and concentrate) or "metal". */
+  static String material(Mineral mineral) {
+    if (mineral == Mineral.GOLD) {
+      return "gold";
+    }
+    return mineral.mined() ? "ore" : "metal";
+  }
+
+  /**
+   * A grade as the trade states it: gold by fineness in parts per thousand ("860.0 fine"), the
+   * others as a percentage of their constituent ("3.2 % Ta2O5").
+   */
+  static String grade(Mineral mineral, long partsPerMillion) {
+    if (mineral == Mineral.GOLD) {
+      return decimal(partsPerMillion / 1_000.0, 1) + " fine";
+    }
+    return percent(partsPerMillion) + " " + mineral.gradeConstituent();
+  }
+
+  /** A difference of grades: "40.0 parts per thousand" for gold, "1.3 points" for the others. */
+  static String gradeDifference(Mineral mineral, long partsPerMillion) {
+    if (mineral == Mineral.GOLD) {
+      return decimal(partsPerMillion / 1_000.0, 1) + " parts per thousand";
+    }
+    return decimal(partsPerMillion / 10_000.0, 1) + " points";
+  }
+
+  /**
+   * A value to two decimals, or to as many more as it takes (up to six) not to read the same as the
+   * limit it passed: 0.6004 against 0.6 is "0.6004", not "0.60".
+   */
+  static String distinct(double value, double limit) {
+    int places = 2;
+    while (places < 6 && decimal(value, places).equals(decimal(limit, places))) {
+      places++;
+    }
+    return decimal(value, places);
   }
 
   static String percent(long partsPerMillion) {

@@ -63,4 +63,17 @@ class MassGainDetectorTest {
     assertThat(shipAndWeighGold(15_000, 15_375)).hasSize(1);
     assertThat(shipAndWeighGold(400, 410)).hasSize(1);
   }
+
+  @Test
+  void theSentenceGivesTheReasonThatHoldsForTheMineral() {
+    // Gold has no moisture: saying it "dries on the road" would be wrong to a gold inspector.
+    String gold = shipAndWeighGold(15_000, 15_375).getFirst().explanation();
+    assertThat(gold)
+        .contains("(2.5 %) heavier")
+        .contains("gold has no moisture to lose or gain on the way")
+        .doesNotContain("ore")
+        .doesNotContain("dries");
+    String coltan = shipAndWeigh(40_000, 44_000).getFirst().explanation();
+    assertThat(coltan).contains("where ore only dries on the road").doesNotContain("gold");
+  }
 }

@@ -177,6 +177,18 @@ final class TestWorld implements Registry {
         Grade.ofPercent("85"));
   }
 
+  /** A parcel of gold at Creporizao whose field estimate is the given purity in percent. */
+  Tag tagGoldOfGrade(String lotId, String tagNumber, long grams, String percent) {
+    return new Tag(
+        context(COOPERATIVE),
+        lotId,
+        tagNumber,
+        CREPORIZAO,
+        Mineral.GOLD,
+        grams,
+        Grade.ofPercent(percent));
+  }
+
   Ship ship(String by, String lotId, String consignee) {
     return new Ship(context(by), lotId, consignee, null);
   }
