@@ -5,7 +5,7 @@
 import { getJson } from "../api.js";
 import { baseMap, boundsOf } from "../basemap.js";
 import { html, kindName, mass, mineralName, text } from "../format.js";
-import { statusIcon, statusLegend, statusLabel } from "../symbols.js";
+import { severityBadge, severityLegend, severityMark, statusIcon, statusLegend, statusLabel } from "../symbols.js";
 
 const FLOW_COLOUR = "#7a4b0b";
 
@@ -31,7 +31,7 @@ export async function render(main, parameter, view) {
       <div class="legend">${statusLegend()}
         <span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" fill="#fff" stroke="#1f2a30" stroke-width="2"/></svg> actor (trader, comptoir, smelter…)</span>
         <span><span class="line"></span> flow, width by mass</span>
-        <span><span class="alert-marker" data-severity="high">!3</span> alerts at a place (border by worst severity: thick for high)</span></div>
+        <span class="legend-alerts">alerts at a place, by their count and worst severity: ${severityLegend()}</span></div>
     </div>`));
 
   const map = view.own(await baseMap(main.querySelector("#map"), boundsOf(sites.items.map((site) => site.location))));
@@ -101,10 +101,10 @@ export async function render(main, parameter, view) {
     const places = alertsBox.checked ? placedAlerts.filter((place) => !country || place.country === country) : [];
     for (const place of places) {
       const worst = SEVERITIES.find((severity) => place.alerts.some((alert) => alert.severity === severity));
-      const icon = L.divIcon({ className: "", html: `<span class="alert-marker" data-severity="${worst}">!${place.alerts.length}</span>`, iconSize: null, iconAnchor: [-8, 22] });
-      L.marker([place.location.lat, place.location.lon], { icon, title: `${place.alerts.length} alerts at ${place.name}`, zIndexOffset: 1000 })
+      const icon = L.divIcon({ className: "", html: `<span class="alert-marker" data-severity="${worst}">${severityMark(worst)} ${place.alerts.length}</span>`, iconSize: null, iconAnchor: [-8, 22] });
+      L.marker([place.location.lat, place.location.lon], { icon, title: `${place.alerts.length} alerts at ${place.name}, the worst ${worst}`, zIndexOffset: 1000 })
         .bindPopup(`<b>${text(place.name)}</b>: ${place.alerts.length} alert${place.alerts.length === 1 ? "" : "s"}<ul class="popup-alerts">
-          ${place.alerts.slice(0, 8).map((alert) => `<li><a href="#/alerts/${encodeURIComponent(alert.id)}">${text(alert.detector)} ${text(alert.severity)}</a>: ${text(alert.explanation)}</li>`).join("")}</ul>
+          ${place.alerts.slice(0, 8).map((alert) => `<li><a href="#/alerts/${encodeURIComponent(alert.id)}">${text(alert.detector)}</a> ${severityBadge(alert.severity)}: ${text(alert.explanation)}</li>`).join("")}</ul>
           ${place.alerts.length > 8 ? `<a href="#/alerts">all alerts…</a>` : ""}`, { maxWidth: 360 })
         .addTo(alertLayer);
     }
