@@ -293,6 +293,8 @@ class WebApplicationTest {
         .isNotEmpty();
     List<WebElement> lots = browser.findElements(By.cssSelector("#site-lots tbody a"));
     assertThat(lots).isNotEmpty();
+    assertThat(text("#site-risk")).matches("Risk \\d+/100: .+");
+    assertThat(text("#site-alerts-caption")).isNotBlank();
     assertNoProblems();
     screenshot("site");
 
@@ -463,6 +465,23 @@ class WebApplicationTest {
     assertThat(browser.findElements(By.cssSelector("#actor-chart canvas"))).isNotEmpty();
     assertNoProblems();
     screenshot("actor");
+
+    // the trader with a listed owner: its risk names the sanctions hit, its alerts the D9 one
+    browser.get(base() + "/#/actor/" + LISTED_TRADER);
+    waitReady("actor");
+    assertThat(text("#actor-risk")).contains("/100", "sanctions");
+    WebElement sanctioned =
+        browser.findElements(By.cssSelector("#actor-alerts tbody tr")).stream()
+            .filter(row -> row.getText().startsWith("D9"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no D9 alert: " + text("#actor-alerts")));
+    assertThat(sanctioned.findElement(By.cssSelector(".severity")).getText())
+        .matches("!{1,3} (high|medium|low)");
+    sanctioned.findElement(By.tagName("a")).click();
+    waitReady("alerts");
+    waitUntil(() -> !browser.findElements(By.id("alert-explanation")).isEmpty(), "the D9 alert");
+    assertThat(text("h1")).startsWith("D9");
+    assertNoProblems();
   }
 
   /**
@@ -720,7 +739,8 @@ class WebApplicationTest {
     List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
     byte[] tile = tilePng();
     com.sun.net.httpserver.HttpServer tiles =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
     tiles.createContext(
         "/tiles/",
         exchange -> {
