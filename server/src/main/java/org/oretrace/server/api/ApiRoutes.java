@@ -62,7 +62,7 @@ public final class ApiRoutes {
   }
 
   /**
-   * @param oidcName the identity provider's name on the login page, or null without a provider
+   * @param oidcName the identity provider's name on the login page, or null for its issuer's host
    * @param mapTiles the online tile layer the web application's maps draw, or null for none
    */
   public static void register(
@@ -94,7 +94,7 @@ public final class ApiRoutes {
             recorder.store().accounts(),
             recorder.store().registry(),
             authenticator,
-            oidc == null ? null : oidcName,
+            oidc == null ? null : oidcName == null ? oidc.providerName() : oidcName,
             mapTiles);
     EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases =
