@@ -392,6 +392,23 @@ class WebApplicationTest {
     assertNoProblems();
     screenshot("map");
 
+    // the first month alone: fewer flows, and none of the alerts raised later
+    String flows = "return Number(document.querySelector('#map').dataset.flows)";
+    String alerts = "return Number(document.querySelector('#map').dataset.alerts)";
+    double allFlows = number(flows);
+    double allAlerts = number(alerts);
+    WebElement to = browser.findElement(By.id("map-to"));
+    String lastMonth = to.getAttribute("value");
+    String firstMonth = browser.findElement(By.id("map-from")).getAttribute("value");
+    changeValue(to, firstMonth);
+    waitUntil(
+        () -> text("#map-caption").endsWith("to " + firstMonth), "the period filter to apply");
+    assertThat(number(flows)).isLessThan(allFlows);
+    assertThat(number(alerts)).isLessThan(allAlerts);
+    changeValue(to, lastMonth);
+    waitUntil(() -> number(flows) == allFlows, "the whole period again");
+    assertThat(number(alerts)).isEqualTo(allAlerts);
+
     Select country = new Select(browser.findElement(By.id("map-country")));
     country.selectByValue("RW");
     waitUntil(
@@ -1195,6 +1212,17 @@ class WebApplicationTest {
           () -> browser.findElement(By.cssSelector(form + " .refusal")).isDisplayed(),
           "the " + action + " to be refused");
     }
+  }
+
+  /**
+   * Sets an input's value as a user's pick would (month inputs take no typing in headless Chrome).
+   */
+  private void changeValue(WebElement input, String value) {
+    browser.executeScript(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+        input,
+        value);
   }
 
   /** The ids of the organisations shown by name within the element. */
