@@ -137,6 +137,7 @@ export async function render(main, parameter, view) {
       + (alertPage.total > alertPage.items.length ? ` (newest ${alertPage.items.length} of ${alertPage.total})` : "");
     main.querySelector("#map").dataset.sites = shown.length;
     main.querySelector("#map").dataset.flows = links.length;
+    main.querySelector("#map").dataset.massGrams = links.reduce((total, link) => total + link.massGrams, 0);
     main.querySelector("#map").dataset.alerts = alertCount;
   }
 
