@@ -15,6 +15,7 @@ import * as country from "./views/country.js";
 import * as network from "./views/network.js";
 import * as cases from "./views/cases.js";
 import { currentSession, renderLogin, showSession } from "./session.js";
+import { useTiles } from "./basemap.js";
 
 const SCREENS = { "": overview, map: mapView, flows, site, actor, lot, alerts, country, network, cases };
 
@@ -85,6 +86,7 @@ async function route() {
     return;
   }
   current.session = session;
+  useTiles(session.mapTiles);
   try {
     await screen.render(main, parameter, current);
     if (mine === generation) {

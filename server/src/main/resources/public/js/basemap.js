@@ -1,7 +1,16 @@
-// The offline base map: Leaflet without tiles, over the country outlines of Natural Earth 1:50m
-// (world-atlas TopoJSON, served from the jar). Nothing is fetched from outside the server.
+// The offline base map: Leaflet over the country outlines of Natural Earth 1:50m (world-atlas
+// TopoJSON, served from the jar). By default nothing is fetched from outside the server; a
+// deployment that has a tile server may name one (serve --map-tiles), which the session answer
+// carries and app.js hands to useTiles: the maps then draw those tiles under see-through outlines,
+// with the tile server's attribution.
 
 let countries = null;
+let tiles = null;
+
+/** The online tile layer ({url, attribution} from GET /api/v1/session), or null for none. */
+export function useTiles(settings) {
+  tiles = settings && settings.url ? settings : null;
+}
 
 async function countryFeatures() {
   if (!countries) {
@@ -26,9 +35,17 @@ async function countryFeatures() {
 export async function baseMap(element, bounds) {
   const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 2, maxZoom: 12, worldCopyJump: false });
   map.fitBounds(bounds, { padding: [20, 20] });
+  element.dataset.tiles = tiles ? "online" : "none";
+  if (tiles) {
+    // Leaflet writes the attribution as markup: the deployment's text is escaped first.
+    const attribution = document.createElement("span");
+    attribution.textContent = tiles.attribution;
+    L.control.attribution({ prefix: false }).addTo(map);
+    L.tileLayer(tiles.url, { attribution: attribution.innerHTML, maxZoom: 19 }).addTo(map);
+  }
   const features = await countryFeatures();
   const layer = L.geoJSON(features, {
-    style: { color: "#a9a294", weight: 1, fillColor: "#f3efe6", fillOpacity: 1 },
+    style: { color: "#a9a294", weight: 1, fillColor: "#f3efe6", fillOpacity: tiles ? 0 : 1 },
     interactive: false,
   }).addTo(map);
   layer.bringToBack();

@@ -44,7 +44,7 @@ export function statusIcon(status, size = 16, armedGroupPresence = "none") {
   }
   const view = ring ? "-5 -5 34 34" : "0 0 24 24";
   const pixels = ring ? Math.round(size * 34 / 24) : size;
-  return `<svg width="${pixels}" height="${pixels}" viewBox="${view}" aria-hidden="true">${ring}${shape(status)}` +
+  return `<svg width="${pixels}" height="${pixels}" viewBox="${view}" aria-hidden="true" data-status="${status}" data-armed="${armedGroupPresence}">${ring}${shape(status)}` +
     `<text x="12" y="${textY}" text-anchor="middle" font-size="11" font-weight="700" font-family="system-ui, sans-serif" fill="${ink}">${letter}</text></svg>`;
 }
 
@@ -72,4 +72,24 @@ export function statusLegend() {
   return STATUSES.map((status) => `<span class="status">${statusIcon(status, 16)} ${statusLabel(status)}</span>`).join("") +
     `<span class="armed">${ring(false)} armed group present</span>` +
     `<span class="armed">${ring(true)} armed group in control</span>`;
+}
+
+// Alert severity, like status, reads without colour: a mark of one to three "!" and the word,
+// the same on the map, in the alert lists and on the alert's page.
+const SEVERITY_MARKS = { high: "!!!", medium: "!!", low: "!" };
+
+/** The severity's mark: "!!!" high, "!!" medium, "!" low. */
+export function severityMark(severity) {
+  return SEVERITY_MARKS[severity] || "!";
+}
+
+/** A severity badge for tables and titles: mark and word. */
+export function severityBadge(severity) {
+  return `<span class="severity" data-severity="${severity}"><b aria-hidden="true">${severityMark(severity)}</b> ${severity}</span>`;
+}
+
+/** The legend of the alert markers of the map. */
+export function severityLegend() {
+  return Object.keys(SEVERITY_MARKS).map((severity) =>
+    `<span><span class="alert-marker" data-severity="${severity}">${severityMark(severity)} 3</span> ${severity}</span>`).join("");
 }

@@ -3,6 +3,7 @@ package org.oretrace.cli;
 import java.util.concurrent.CountDownLatch;
 import org.oretrace.server.OretraceServer;
 import org.oretrace.server.ServerConfig;
+import org.oretrace.server.api.MapTiles;
 import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Option;
@@ -28,12 +29,47 @@ final class ServeOptions {
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(
+      names = "--map-tiles",
+      paramLabel = "URL_TEMPLATE",
+      description =
+          "An online tile layer under the maps' country outlines, e.g."
+              + " https://tiles.example.org/{z}/{x}/{y}.png (default: none; the maps then fetch"
+              + " nothing from another site).")
+  String mapTiles;
+
+  @Option(
+      names = "--map-tiles-attribution",
+      paramLabel = "TEXT",
+      description =
+          "The attribution the tile server asks for, shown on every map (default: its host).")
+  String mapTilesAttribution;
+
+  @Option(
+      names = "--oidc-name",
+      paramLabel = "NAME",
+      description =
+          "The identity provider's name on the login page's \"Sign in with\" button"
+              + " (default: the host of ORETRACE_OIDC_ISSUER).")
+  String oidcName;
+
   ServerConfig config() {
     String adminToken = System.getenv(ADMIN_TOKEN_VARIABLE);
     try {
+      if (mapTiles == null && mapTilesAttribution != null) {
+        throw new IllegalArgumentException("--map-tiles-attribution needs --map-tiles");
+      }
+      MapTiles tiles =
+          mapTiles == null
+              ? null
+              : mapTilesAttribution == null
+                  ? MapTiles.at(mapTiles)
+                  : new MapTiles(mapTiles, mapTilesAttribution);
       return new ServerConfig(
               host, port, adminToken == null || adminToken.isBlank() ? null : adminToken)
-          .withOidc(OidcConfig.fromEnvironment(System.getenv()).orElse(null));
+          .withOidc(OidcConfig.fromEnvironment(System.getenv()).orElse(null))
+          .withOidcName(oidcName)
+          .withMapTiles(tiles);
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }

@@ -52,7 +52,9 @@ public final class OretraceServer implements AutoCloseable {
                   recorder,
                   authenticator,
                   config.keepClientAddresses(),
-                  config.oidc());
+                  config.oidc(),
+                  config.oidcDisplayName(),
+                  config.mapTiles());
             });
   }
 

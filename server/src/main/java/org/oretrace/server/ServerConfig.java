@@ -2,6 +2,7 @@ package org.oretrace.server;
 
 import static java.util.Objects.requireNonNull;
 
+import org.oretrace.server.api.MapTiles;
 import org.oretrace.server.auth.OidcConfig;
 
 /**
@@ -14,9 +15,19 @@ import org.oretrace.server.auth.OidcConfig;
  * @param keepClientAddresses whether case audit trails keep the address each request came from (on
  *     by default; a deployment whose privacy rules forbid it turns it off)
  * @param oidc the OpenID Connect provider users may log in through, or null for none
+ * @param oidcName the provider's name on the login page's "Sign in with" button, or null for its
+ *     issuer's host; only with an {@code oidc} provider
+ * @param mapTiles an online tile layer for the web application's maps, or null (the default) for
+ *     the shipped country outlines alone, with nothing fetched from another site
  */
 public record ServerConfig(
-    String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
+    String host,
+    int port,
+    String adminToken,
+    boolean keepClientAddresses,
+    OidcConfig oidc,
+    String oidcName,
+    MapTiles mapTiles) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -40,6 +51,18 @@ public record ServerConfig(
               + MINIMUM_ADMIN_TOKEN_LENGTH
               + " characters without spaces");
     }
+    if (oidcName != null && (oidcName.isBlank() || oidc == null)) {
+      throw new IllegalArgumentException(
+          oidc == null
+              ? "a name for the identity provider needs a provider (ORETRACE_OIDC_ISSUER is not set)"
+              : "the identity provider's name is blank");
+    }
+  }
+
+  /** A configuration without a provider name of its own or map tiles. */
+  public ServerConfig(
+      String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
+    this(host, port, adminToken, keepClientAddresses, oidc, null, null);
   }
 
   /** A configuration without an identity provider. */
@@ -57,24 +80,54 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, adminToken, keepClientAddresses, oidc);
+    return new ServerConfig(
+        newHost, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, adminToken, keepClientAddresses, oidc);
+    return new ServerConfig(
+        host, newPort, adminToken, keepClientAddresses, oidc, oidcName, mapTiles);
   }
 
   public ServerConfig withAdminToken(String newAdminToken) {
-    return new ServerConfig(host, port, newAdminToken, keepClientAddresses, oidc);
+    return new ServerConfig(
+        host, port, newAdminToken, keepClientAddresses, oidc, oidcName, mapTiles);
   }
 
   public ServerConfig withClientAddresses(boolean keep) {
-    return new ServerConfig(host, port, adminToken, keep, oidc);
+    return new ServerConfig(host, port, adminToken, keep, oidc, oidcName, mapTiles);
   }
 
   /** With users logging in through this OpenID Connect provider (null for none). */
   public ServerConfig withOidc(OidcConfig newOidc) {
-    return new ServerConfig(host, port, adminToken, keepClientAddresses, newOidc);
+    return new ServerConfig(
+        host,
+        port,
+        adminToken,
+        keepClientAddresses,
+        newOidc,
+        newOidc == null ? null : oidcName,
+        mapTiles);
+  }
+
+  /** With the identity provider shown by this name on the login page (null: the issuer's host). */
+  public ServerConfig withOidcName(String newOidcName) {
+    return new ServerConfig(
+        host, port, adminToken, keepClientAddresses, oidc, newOidcName, mapTiles);
+  }
+
+  /** With this online tile layer under the maps' outlines (null for none, the default). */
+  public ServerConfig withMapTiles(MapTiles newMapTiles) {
+    return new ServerConfig(
+        host, port, adminToken, keepClientAddresses, oidc, oidcName, newMapTiles);
+  }
+
+  /** The name on the login page's "Sign in with" button, or null without a provider. */
+  public String oidcDisplayName() {
+    if (oidc == null) {
+      return null;
+    }
+    return oidcName == null ? oidc.providerName() : oidcName;
   }
 
   /** Never shows the admin token, so that the config can be logged. */
@@ -90,6 +143,9 @@ public record ServerConfig(
         + keepClientAddresses
         + ", oidc="
         + (oidc == null ? "none" : oidc)
+        + (oidcName == null ? "" : ", oidcName=" + oidcName)
+        + ", mapTiles="
+        + (mapTiles == null ? "none" : mapTiles.urlTemplate())
         + "]";
   }
 }

@@ -1,7 +1,8 @@
-// An actor: its registry entry, what it received and passed on each month, and the lots it holds.
+// An actor: its registry entry, what it received and passed on each month, the lots it holds, its risk score and the alerts naming it.
 
 import { getJson } from "../api.js";
 import { baseMap } from "../basemap.js";
+import { fillRiskAndAlerts, riskAndAlertsCard } from "../risk.js";
 import { monthlyOption } from "../charts.js";
 import { count, countryLink, html, kindName, lotLink, mass, mineralName, networkLink, text } from "../format.js";
 
@@ -38,7 +39,9 @@ export async function render(main, id, view) {
         <div class="chart" id="actor-chart" role="img" aria-label="Tonnes received and passed on per month"></div>
         <p class="muted">Solid: received (tagged, bought, imported). Dashed: passed on (sold, shipped, exported). Over a long period, passing on more than was received is a mass-balance red flag.</p>
       </section>
+      ${riskAndAlertsCard("actor")}
     </div>`));
+  await fillRiskAndAlerts(main, "actor", "actors", "actor", actor.id);
   view.chart(main.querySelector("#actor-chart"), monthlyOption(throughput));
   if (actor.location) {
     const point = [actor.location.lat, actor.location.lon];

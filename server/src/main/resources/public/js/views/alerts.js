@@ -5,6 +5,7 @@
 import { getJson } from "../api.js";
 import { actorLink, count, countryLink, dateTime, link, lotLink, networkLink, siteLink, text } from "../format.js";
 import { openFromAlert } from "./cases.js";
+import { severityBadge } from "../symbols.js";
 
 const DETECTORS = [
   ["D1", "mass balance"], ["D2", "site capacity"], ["D3", "impossible travel"], ["D4", "tag reuse"],
@@ -56,7 +57,7 @@ async function renderList(main) {
       <tr data-alert="${text(alert.id)}">
         <td>${Math.round((alert.score ?? 0) * 100)}</td>
         <td><span class="pill">${text(alert.detector)}</span> ${text(alert.detectorName || "")}</td>
-        <td>${text(alert.severity)}</td>
+        <td>${severityBadge(alert.severity)}</td>
         <td>${text(dateTime(alert.occurredAt))}</td>
         <td>${link("alerts/" + encodeURIComponent(alert.id), alert.explanation)}</td>
       </tr>`).join("");
@@ -73,7 +74,7 @@ async function renderAlert(main, id) {
   const figures = Object.entries(alert.figures || {});
   main.innerHTML = `
     <h1>${text(alert.detector)} ${text(alert.detectorName || "")}</h1>
-    <p class="subtitle">Score ${Math.round((alert.score ?? 0) * 100)} · ${text(alert.severity)} · ${text(dateTime(alert.occurredAt))} · ${link("alerts", "all alerts")}</p>
+    <p class="subtitle">Score ${Math.round((alert.score ?? 0) * 100)} · <span id="alert-severity">${severityBadge(alert.severity)}</span> · ${text(dateTime(alert.occurredAt))} · ${link("alerts", "all alerts")}</p>
     <section class="card"><h2>What happened</h2><p id="alert-explanation">${text(alert.explanation)}</p></section>
     <section class="card"><h2>The numbers</h2>
       <table id="alert-figures"><tbody>${figures.map(([name, value]) => `<tr><td>${text(name)}</td><td>${text(value)}</td></tr>`).join("")}</tbody></table>

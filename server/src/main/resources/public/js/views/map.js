@@ -1,11 +1,12 @@
 // Map: mine sites by ICGLR status (colour, shape and letter) with armed-group rings, the actors,
 // the flows between them as lines weighted by mass, and the alerts placed at the site (or else the
-// actor) they name; filters by mineral and country, and a switch for the alerts.
+// actor) they name; filters by mineral, country and period (the flows moved and the alerts raised in
+// those months), and a switch for the alerts.
 
 import { getJson } from "../api.js";
 import { baseMap, boundsOf } from "../basemap.js";
 import { html, kindName, mass, mineralName, text } from "../format.js";
-import { statusIcon, statusLegend, statusLabel } from "../symbols.js";
+import { severityBadge, severityLegend, severityMark, statusIcon, statusLegend, statusLabel } from "../symbols.js";
 
 const FLOW_COLOUR = "#7a4b0b";
 
@@ -23,6 +24,8 @@ export async function render(main, parameter, view) {
           ${summary.minerals.map((row) => `<option value="${text(row.mineral)}">${text(mineralName(row.mineral))}</option>`).join("")}</select></label>
         <label>Country <select id="map-country"><option value="">All countries</option>
           ${countries.map((code) => `<option value="${text(code)}">${text(code)}</option>`).join("")}</select></label>
+        <label>From <input type="month" id="map-from" min="${summary.firstMonth || ""}" max="${summary.lastMonth || ""}" value="${summary.firstMonth || ""}"></label>
+        <label>To <input type="month" id="map-to" min="${summary.firstMonth || ""}" max="${summary.lastMonth || ""}" value="${summary.lastMonth || ""}"></label>
         <a id="map-country-link" hidden>Country page</a>
         <label><input type="checkbox" id="map-alerts" checked> Alerts</label>
         <span class="muted" id="map-caption"></span>
@@ -31,7 +34,7 @@ export async function render(main, parameter, view) {
       <div class="legend">${statusLegend()}
         <span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" fill="#fff" stroke="#1f2a30" stroke-width="2"/></svg> actor (trader, comptoir, smelter…)</span>
         <span><span class="line"></span> flow, width by mass</span>
-        <span><span class="alert-marker" data-severity="high">!3</span> alerts at a place (border by worst severity: thick for high)</span></div>
+        <span class="legend-alerts">alerts at a place, by their count and worst severity: ${severityLegend()}</span></div>
     </div>`));
 
   const map = view.own(await baseMap(main.querySelector("#map"), boundsOf(sites.items.map((site) => site.location))));
@@ -40,13 +43,32 @@ export async function render(main, parameter, view) {
   const siteLayer = L.layerGroup().addTo(map);
   const alertLayer = L.layerGroup().addTo(map);
   const alertsBox = main.querySelector("#map-alerts");
-  const placedAlerts = placeAlerts(alertPage.items, sites.items, actorPage.items);
   const mineralSelect = main.querySelector("#map-mineral");
   const countrySelect = main.querySelector("#map-country");
+  const fromInput = main.querySelector("#map-from");
+  const toInput = main.querySelector("#map-to");
   let flows = null;
+  let placedAlerts = [];
+
+  /**
+   * The months chosen, the last one no earlier than the first; the record's first and last months
+   * bound nothing, so that alerts raised since (a watch-list match today) stay on the map.
+   */
+  function period() {
+    const from = fromInput.value === summary.firstMonth ? "" : fromInput.value;
+    const chosenTo = toInput.value === summary.lastMonth ? "" : toInput.value;
+    const to = chosenTo && fromInput.value && chosenTo < fromInput.value ? fromInput.value : chosenTo;
+    return { from, to };
+  }
 
   async function loadFlows() {
-    flows = await getJson("/stats/flows", { mineral: mineralSelect.value });
+    const { from, to } = period();
+    flows = await getJson("/stats/flows", { mineral: mineralSelect.value, from, to });
+    const inPeriod = alertPage.items.filter((alert) => {
+      const month = (alert.occurredAt || "").slice(0, 7);
+      return (!from || month >= from) && (!to || month <= to);
+    });
+    placedAlerts = placeAlerts(inPeriod, sites.items, actorPage.items);
   }
 
   function draw() {
@@ -101,18 +123,21 @@ export async function render(main, parameter, view) {
     const places = alertsBox.checked ? placedAlerts.filter((place) => !country || place.country === country) : [];
     for (const place of places) {
       const worst = SEVERITIES.find((severity) => place.alerts.some((alert) => alert.severity === severity));
-      const icon = L.divIcon({ className: "", html: `<span class="alert-marker" data-severity="${worst}">!${place.alerts.length}</span>`, iconSize: null, iconAnchor: [-8, 22] });
-      L.marker([place.location.lat, place.location.lon], { icon, title: `${place.alerts.length} alerts at ${place.name}`, zIndexOffset: 1000 })
+      const icon = L.divIcon({ className: "", html: `<span class="alert-marker" data-severity="${worst}">${severityMark(worst)} ${place.alerts.length}</span>`, iconSize: null, iconAnchor: [-8, 22] });
+      L.marker([place.location.lat, place.location.lon], { icon, title: `${place.alerts.length} alerts at ${place.name}, the worst ${worst}`, zIndexOffset: 1000 })
         .bindPopup(`<b>${text(place.name)}</b>: ${place.alerts.length} alert${place.alerts.length === 1 ? "" : "s"}<ul class="popup-alerts">
-          ${place.alerts.slice(0, 8).map((alert) => `<li><a href="#/alerts/${encodeURIComponent(alert.id)}">${text(alert.detector)} ${text(alert.severity)}</a>: ${text(alert.explanation)}</li>`).join("")}</ul>
+          ${place.alerts.slice(0, 8).map((alert) => `<li><a href="#/alerts/${encodeURIComponent(alert.id)}">${text(alert.detector)}</a> ${severityBadge(alert.severity)}: ${text(alert.explanation)}</li>`).join("")}</ul>
           ${place.alerts.length > 8 ? `<a href="#/alerts">all alerts…</a>` : ""}`, { maxWidth: 360 })
         .addTo(alertLayer);
     }
     const alertCount = places.reduce((total, place) => total + place.alerts.length, 0);
+    const { from, to } = period();
     main.querySelector("#map-caption").textContent = `${shown.length} sites, ${actors.size} actors, ${links.length} flows, ${alertCount} alerts`
+      + (from || to ? ` from ${from || "the start"} to ${to || "now"}` : "")
       + (alertPage.total > alertPage.items.length ? ` (newest ${alertPage.items.length} of ${alertPage.total})` : "");
     main.querySelector("#map").dataset.sites = shown.length;
     main.querySelector("#map").dataset.flows = links.length;
+    main.querySelector("#map").dataset.massGrams = links.reduce((total, link) => total + link.massGrams, 0);
     main.querySelector("#map").dataset.alerts = alertCount;
   }
 
@@ -123,6 +148,12 @@ export async function render(main, parameter, view) {
     draw();
   });
   alertsBox.addEventListener("change", draw);
+  for (const input of [fromInput, toInput]) {
+    input.addEventListener("change", async () => {
+      await loadFlows();
+      draw();
+    });
+  }
   countrySelect.addEventListener("change", () => {
     draw();
     const countryLink = main.querySelector("#map-country-link");

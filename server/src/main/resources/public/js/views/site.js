@@ -1,7 +1,8 @@
-// A mine site: its registry entry, its monthly output against its assessed capacity, and its lots.
+// A mine site: its registry entry, its monthly output against its assessed capacity, its lots, its risk score and the alerts naming it.
 
 import { getJson } from "../api.js";
 import { baseMap } from "../basemap.js";
+import { fillRiskAndAlerts, riskAndAlertsCard } from "../risk.js";
 import { monthlyOption } from "../charts.js";
 import { count, countryLink, html, lotLink, mass, mineralName, text } from "../format.js";
 import { armedBadge, statusBadge, statusIcon } from "../symbols.js";
@@ -42,7 +43,9 @@ export async function render(main, id, view) {
         <div class="chart" id="site-chart" role="img" aria-label="Tonnes tagged at the site per month, with its assessed capacity"></div>
         <p class="muted">Tonnes tagged per month; the dotted line is the assessed capacity. Output above capacity is a sign of tag laundering.</p>
       </section>
+      ${riskAndAlertsCard("site")}
     </div>`));
+  await fillRiskAndAlerts(main, "site", "sites", "site", site.id);
 
   const capacitySeries = capacities.map(([mineral, kilograms]) => ({
     name: `${mineralName(mineral)} capacity`,

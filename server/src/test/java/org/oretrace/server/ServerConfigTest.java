@@ -3,7 +3,10 @@ package org.oretrace.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.oretrace.server.api.MapTiles;
+import org.oretrace.server.auth.OidcConfig;
 
 class ServerConfigTest {
 
@@ -35,5 +38,43 @@ class ServerConfigTest {
     ServerConfig config = ServerConfig.defaults().withAdminToken("very-secret-admin-token");
 
     assertThat(config.toString()).doesNotContain("very-secret").contains("(set)");
+  }
+
+  @Test
+  void namesTheIdentityProviderByItsHostUnlessGivenAName() {
+    OidcConfig oidc =
+        new OidcConfig(
+            URI.create("https://login.example.org/realms/mines"),
+            "oretrace",
+            "secret",
+            URI.create("https://oretrace.example.org/api/v1/session/oidc/callback"));
+    ServerConfig config = ServerConfig.defaults().withOidc(oidc);
+
+    assertThat(config.oidcDisplayName()).isEqualTo("login.example.org");
+    assertThat(config.withOidcName("Ministry login").oidcDisplayName()).isEqualTo("Ministry login");
+    assertThat(ServerConfig.defaults().oidcDisplayName()).isNull();
+    assertThatThrownBy(() -> ServerConfig.defaults().withOidcName("Ministry login"))
+        .hasMessageContaining("ORETRACE_OIDC_ISSUER");
+    assertThatThrownBy(() -> config.withOidcName(" ")).hasMessageContaining("blank");
+  }
+
+  @Test
+  void mapTilesAreAnHttpTemplateWithAnAttribution() {
+    MapTiles tiles = MapTiles.at("https://{s}.tiles.example.org/{z}/{x}/{y}{r}.png");
+
+    assertThat(tiles.attribution()).isEqualTo("Map tiles: a.tiles.example.org");
+    assertThat(ServerConfig.defaults().mapTiles()).isNull();
+    assertThat(ServerConfig.defaults().withMapTiles(tiles).withPort(9090).mapTiles())
+        .isEqualTo(tiles);
+    assertThat(ServerConfig.defaults().withMapTiles(tiles).toString())
+        .contains("https://{s}.tiles.example.org/{z}/{x}/{y}{r}.png");
+    assertThatThrownBy(() -> MapTiles.at("https://tiles.example.org/{z}/{x}.png"))
+        .hasMessageContaining("{z}, {x} and {y}");
+    assertThatThrownBy(() -> MapTiles.at("ftp://tiles.example.org/{z}/{x}/{y}.png"))
+        .hasMessageContaining("http or https");
+    assertThatThrownBy(() -> MapTiles.at("/tiles/{z}/{x}/{y}.png"))
+        .hasMessageContaining("http or https");
+    assertThatThrownBy(() -> new MapTiles("https://tiles.example.org/{z}/{x}/{y}.png", " "))
+        .hasMessageContaining("attribution");
   }
 }

@@ -49,15 +49,20 @@ final class AccountEndpoints {
   /** The identity provider's name for the login page's button, or null without OIDC. */
   private final String oidcProvider;
 
+  /** The online tile layer of the web application's maps, or null for the outlines alone. */
+  private final MapTiles mapTiles;
+
   AccountEndpoints(
       AccountStore accounts,
       RegistryStore registry,
       Authenticator authenticator,
-      String oidcProvider) {
+      String oidcProvider,
+      MapTiles mapTiles) {
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.registry = requireNonNull(registry, "registry is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
     this.oidcProvider = oidcProvider;
+    this.mapTiles = mapTiles;
   }
 
   void putOrganisation(Context context) {
@@ -189,7 +194,8 @@ final class AccountEndpoints {
         secure ? "; Secure" : "");
   }
 
-  private static ObjectNode describe(Caller caller) {
+  /** Who the caller is, and the settings of the pages it may now open (the maps' tile layer). */
+  private ObjectNode describe(Caller caller) {
     ObjectNode body = Json.object();
     body.put("authenticated", true);
     if (caller.username() != null) {
@@ -206,6 +212,11 @@ final class AccountEndpoints {
               body.put("country", organisation.country().code());
             });
     body.put("platform", caller.isPlatform());
+    if (mapTiles != null) {
+      body.putObject("mapTiles")
+          .put("url", mapTiles.urlTemplate())
+          .put("attribution", mapTiles.attribution());
+    }
     return body;
   }
 

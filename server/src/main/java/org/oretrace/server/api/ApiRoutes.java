@@ -50,6 +50,30 @@ public final class ApiRoutes {
       Authenticator authenticator,
       boolean keepClientAddresses,
       OidcConfig oidc) {
+    register(
+        routes,
+        lifecycle,
+        recorder,
+        authenticator,
+        keepClientAddresses,
+        oidc,
+        oidc == null ? null : oidc.providerName(),
+        null);
+  }
+
+  /**
+   * @param oidcName the identity provider's name on the login page, or null for its issuer's host
+   * @param mapTiles the online tile layer the web application's maps draw, or null for none
+   */
+  public static void register(
+      RoutesConfig routes,
+      EventConfig lifecycle,
+      Recorder recorder,
+      Authenticator authenticator,
+      boolean keepClientAddresses,
+      OidcConfig oidc,
+      String oidcName,
+      MapTiles mapTiles) {
     NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
@@ -70,7 +94,8 @@ public final class ApiRoutes {
             recorder.store().accounts(),
             recorder.store().registry(),
             authenticator,
-            oidc == null ? null : oidc.providerName());
+            oidc == null ? null : oidcName == null ? oidc.providerName() : oidcName,
+            mapTiles);
     EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases =
         new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);

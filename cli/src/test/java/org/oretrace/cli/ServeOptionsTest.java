@@ -1,0 +1,80 @@
+package org.oretrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.server.ServerConfig;
+import org.oretrace.server.api.MapTiles;
+
+/**
+ * The web settings of {@code serve} and {@code demo}: {@code --map-tiles} with its attribution, and
+ * {@code --oidc-name}; bad values are usage errors before any data is opened.
+ */
+class ServeOptionsTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void noTileLayerUnlessOneIsGiven() {
+    ServerConfig config = options().config();
+    assertThat(config.mapTiles()).isNull();
+    assertThat(config.oidcName()).isNull();
+  }
+
+  @Test
+  void aTileLayerTakesItsAttributionOrTheTileServersHost() {
+    ServeOptions options = options();
+    options.mapTiles = "https://tiles.example.org/{z}/{x}/{y}.png";
+    assertThat(options.config().mapTiles())
+        .isEqualTo(
+            new MapTiles(
+                "https://tiles.example.org/{z}/{x}/{y}.png", "Map tiles: tiles.example.org"));
+    options.mapTilesAttribution = "© OpenStreetMap contributors";
+    assertThat(options.config().mapTiles().attribution()).isEqualTo("© OpenStreetMap contributors");
+  }
+
+  @Test
+  void badTileSettingsAreUsageErrors() {
+    CommandRun notATemplate =
+        serve("--map-tiles", "https://tiles.example.org/tile.png", "--data", data());
+    assertThat(notATemplate.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(notATemplate.err()).contains("{z}, {x} and {y}");
+    CommandRun notHttp = serve("--map-tiles", "file:///tiles/{z}/{x}/{y}.png", "--data", data());
+    assertThat(notHttp.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(notHttp.err()).contains("http or https");
+    CommandRun attributionAlone = serve("--map-tiles-attribution", "© somebody", "--data", data());
+    assertThat(attributionAlone.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(attributionAlone.err()).contains("--map-tiles-attribution needs --map-tiles");
+  }
+
+  @Test
+  void aProviderNameNeedsAProvider() {
+    assumeTrue(
+        System.getenv("ORETRACE_OIDC_ISSUER") == null,
+        "ORETRACE_OIDC_ISSUER is set in this environment");
+    CommandRun run = serve("--oidc-name", "Ministry login", "--data", data());
+    assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains("ORETRACE_OIDC_ISSUER");
+  }
+
+  private static ServeOptions options() {
+    ServeOptions options = new ServeOptions();
+    options.host = "127.0.0.1";
+    options.port = 0;
+    return options;
+  }
+
+  private String data() {
+    return folder.resolve("data").toString();
+  }
+
+  private static CommandRun serve(String... arguments) {
+    String[] all = new String[arguments.length + 1];
+    all[0] = "serve";
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    return CommandRun.of(all);
+  }
+}
