@@ -52,7 +52,8 @@ public final class OretraceServer implements AutoCloseable {
                   recorder,
                   authenticator,
                   config.keepClientAddresses(),
-                  config.oidc());
+                  config.oidc(),
+                  config.webhookAllow());
             });
   }
 

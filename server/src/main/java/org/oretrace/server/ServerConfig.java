@@ -3,6 +3,7 @@ package org.oretrace.server;
 import static java.util.Objects.requireNonNull;
 
 import org.oretrace.server.auth.OidcConfig;
+import org.oretrace.server.epcis.WebhookAllowList;
 
 /**
  * How the server runs, declared once with defaults that work out of the box: every interface on
@@ -14,9 +15,16 @@ import org.oretrace.server.auth.OidcConfig;
  * @param keepClientAddresses whether case audit trails keep the address each request came from (on
  *     by default; a deployment whose privacy rules forbid it turns it off)
  * @param oidc the OpenID Connect provider users may log in through, or null for none
+ * @param webhookAllow the webhook destinations allowed although they resolve to loopback,
+ *     link-local, private or multicast addresses (none by default)
  */
 public record ServerConfig(
-    String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
+    String host,
+    int port,
+    String adminToken,
+    boolean keepClientAddresses,
+    OidcConfig oidc,
+    WebhookAllowList webhookAllow) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -26,6 +34,7 @@ public record ServerConfig(
 
   public ServerConfig {
     requireNonNull(host, "host is null");
+    requireNonNull(webhookAllow, "webhookAllow is null");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
@@ -40,6 +49,12 @@ public record ServerConfig(
               + MINIMUM_ADMIN_TOKEN_LENGTH
               + " characters without spaces");
     }
+  }
+
+  /** A configuration that allows no restricted webhook destination. */
+  public ServerConfig(
+      String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
+    this(host, port, adminToken, keepClientAddresses, oidc, WebhookAllowList.none());
   }
 
   /** A configuration without an identity provider. */
@@ -57,24 +72,29 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, adminToken, keepClientAddresses, oidc);
+    return new ServerConfig(newHost, port, adminToken, keepClientAddresses, oidc, webhookAllow);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, adminToken, keepClientAddresses, oidc);
+    return new ServerConfig(host, newPort, adminToken, keepClientAddresses, oidc, webhookAllow);
   }
 
   public ServerConfig withAdminToken(String newAdminToken) {
-    return new ServerConfig(host, port, newAdminToken, keepClientAddresses, oidc);
+    return new ServerConfig(host, port, newAdminToken, keepClientAddresses, oidc, webhookAllow);
   }
 
   public ServerConfig withClientAddresses(boolean keep) {
-    return new ServerConfig(host, port, adminToken, keep, oidc);
+    return new ServerConfig(host, port, adminToken, keep, oidc, webhookAllow);
   }
 
   /** With users logging in through this OpenID Connect provider (null for none). */
   public ServerConfig withOidc(OidcConfig newOidc) {
-    return new ServerConfig(host, port, adminToken, keepClientAddresses, newOidc);
+    return new ServerConfig(host, port, adminToken, keepClientAddresses, newOidc, webhookAllow);
+  }
+
+  /** Allowing these restricted webhook destinations. */
+  public ServerConfig withWebhookAllow(WebhookAllowList newWebhookAllow) {
+    return new ServerConfig(host, port, adminToken, keepClientAddresses, oidc, newWebhookAllow);
   }
 
   /** Never shows the admin token, so that the config can be logged. */
@@ -90,6 +110,8 @@ public record ServerConfig(
         + keepClientAddresses
         + ", oidc="
         + (oidc == null ? "none" : oidc)
+        + ", webhookAllow="
+        + webhookAllow
         + "]";
   }
 }
