@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -153,15 +155,20 @@ final class SubscriptionDelivery implements AutoCloseable {
         .map(socket -> socket.subscription)
         .filter(subscription -> subscription.queryName().equals(queryName))
         .sorted(
-            java.util.Comparator.comparing(QuerySubscription::createdAt)
+            Comparator.comparing(QuerySubscription::createdAt)
                 .thenComparing(QuerySubscription::subscriptionId))
         .toList();
   }
 
   /** The open WebSocket subscription of that id, if any. */
-  java.util.Optional<QuerySubscription> openSubscription(String subscriptionId) {
+  Optional<QuerySubscription> openSubscription(String subscriptionId) {
     Socket socket = sockets.get(subscriptionId);
-    return socket == null ? java.util.Optional.empty() : java.util.Optional.of(socket.subscription);
+    return socket == null ? Optional.empty() : Optional.of(socket.subscription);
+  }
+
+  /** Whether it is a WebSocket subscription (open, or closed while a delivery was under way). */
+  private static boolean isSocket(QuerySubscription subscription) {
+    return subscription.destination().equals(SubscriptionSockets.DESTINATION);
   }
 
   /** Ends a WebSocket subscription: forgets it and closes its socket. */
@@ -248,7 +255,7 @@ final class SubscriptionDelivery implements AutoCloseable {
   /** The subscription's named query; null when it is gone (then a socket on it is closed). */
   private NamedQuery namedQuery(QuerySubscription subscription) {
     NamedQuery named = capture.store().namedQuery(subscription.queryName()).orElse(null);
-    if (named == null && sockets.containsKey(subscription.subscriptionId())) {
+    if (named == null && isSocket(subscription)) {
       queryDeleted(subscription.queryName());
     }
     return named;
@@ -256,9 +263,11 @@ final class SubscriptionDelivery implements AutoCloseable {
 
   /** Records an accepted delivery: in the store for a webhook, in memory for a socket. */
   private void delivered(QuerySubscription subscription, Instant nextRecordTime, Instant at) {
-    Socket socket = sockets.get(subscription.subscriptionId());
-    if (socket != null) {
-      socket.subscription = socket.subscription.delivered(nextRecordTime, at);
+    if (isSocket(subscription)) {
+      Socket socket = sockets.get(subscription.subscriptionId());
+      if (socket != null) {
+        socket.subscription = socket.subscription.delivered(nextRecordTime, at);
+      }
     } else {
       capture.store().subscriptionDelivered(subscription.subscriptionId(), nextRecordTime, at);
     }
@@ -393,7 +402,7 @@ final class SubscriptionDelivery implements AutoCloseable {
     if (!mayReach(subscription)) {
       return false;
     }
-    boolean socket = sockets.containsKey(subscription.subscriptionId());
+    boolean socket = isSocket(subscription);
     int attempts = socket ? 1 : ATTEMPTS;
     long pause = 500;
     for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -431,7 +440,7 @@ final class SubscriptionDelivery implements AutoCloseable {
    * logged. Sockets always may.
    */
   private boolean mayReach(QuerySubscription subscription) {
-    if (sockets.containsKey(subscription.subscriptionId())) {
+    if (isSocket(subscription)) {
       return true;
     }
     try {
@@ -449,8 +458,11 @@ final class SubscriptionDelivery implements AutoCloseable {
   /** Sends one document; whether the subscriber took it (2xx for a webhook). */
   private boolean send(QuerySubscription subscription, List<EpcisRecord> records) {
     byte[] body = Json.bytes(QueryEndpoints.queryDocument(records, subscription.queryName()));
-    Socket socket = sockets.get(subscription.subscriptionId());
-    if (socket != null) {
+    if (isSocket(subscription)) {
+      Socket socket = sockets.get(subscription.subscriptionId());
+      if (socket == null) {
+        return false;
+      }
       boolean sent = socket.sender.send(new String(body, StandardCharsets.UTF_8));
       if (!sent) {
         closed(subscription.subscriptionId());
