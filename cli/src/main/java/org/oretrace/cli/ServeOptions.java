@@ -1,10 +1,12 @@
 package org.oretrace.cli;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.oretrace.server.OretraceServer;
 import org.oretrace.server.ServerConfig;
 import org.oretrace.server.api.MapTiles;
 import org.oretrace.server.auth.OidcConfig;
+import org.oretrace.server.epcis.WebhookAllowList;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Option;
 
@@ -53,6 +55,16 @@ final class ServeOptions {
               + " (default: the host of ORETRACE_OIDC_ISSUER).")
   String oidcName;
 
+  @Option(
+      names = "--webhook-allow",
+      split = ",",
+      paramLabel = "HOST[:PORT]|CIDR",
+      description =
+          "EPCIS webhook destinations allowed although they resolve to loopback, link-local,"
+              + " private or multicast addresses (refused by default), e.g."
+              + " hooks.internal:8443,10.20.0.0/16.")
+  List<String> webhookAllow = List.of();
+
   ServerConfig config() {
     String adminToken = System.getenv(ADMIN_TOKEN_VARIABLE);
     try {
@@ -69,7 +81,8 @@ final class ServeOptions {
               host, port, adminToken == null || adminToken.isBlank() ? null : adminToken)
           .withOidc(OidcConfig.fromEnvironment(System.getenv()).orElse(null))
           .withOidcName(oidcName)
-          .withMapTiles(tiles);
+          .withMapTiles(tiles)
+          .withWebhookAllow(WebhookAllowList.of(webhookAllow));
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.server.ServerConfig;
 import org.oretrace.server.api.MapTiles;
+import picocli.CommandLine;
 
 /**
- * The web settings of {@code serve} and {@code demo}: {@code --map-tiles} with its attribution, and
- * {@code --oidc-name}; bad values are usage errors before any data is opened.
+ * The settings of {@code serve} and {@code demo}: {@code --map-tiles} with its attribution, {@code
+ * --oidc-name} and {@code --webhook-allow}; bad values are usage errors before any data is opened.
  */
 class ServeOptionsTest {
 
@@ -58,6 +59,30 @@ class ServeOptionsTest {
     CommandRun run = serve("--oidc-name", "Ministry login", "--data", data());
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run.err()).contains("ORETRACE_OIDC_ISSUER");
+  }
+
+  @Test
+  void theWebhookAllowListReachesTheServersConfiguration() {
+    ServeOptions options =
+        CommandLine.populateCommand(
+            new ServeOptions(),
+            "--webhook-allow",
+            "hooks.internal:8443,10.20.0.0/16",
+            "--webhook-allow",
+            "127.0.0.1:9000");
+    ServerConfig config = options.config();
+    assertThat(config.webhookAllow())
+        .hasToString("hooks.internal:8443,127.0.0.1:9000,10.20.0.0/16");
+    assertThat(CommandLine.populateCommand(new ServeOptions()).config().webhookAllow().isEmpty())
+        .as("nothing restricted is allowed by default")
+        .isTrue();
+  }
+
+  @Test
+  void aBadWebhookAllowEntryIsAUsageError() {
+    CommandRun run = serve("--port", "0", "--webhook-allow", "10.0.0.0/40", "--data", data());
+    assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains("10.0.0.0/40", "prefix length");
   }
 
   private static ServeOptions options() {

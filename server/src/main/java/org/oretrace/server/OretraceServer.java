@@ -54,7 +54,8 @@ public final class OretraceServer implements AutoCloseable {
                   config.keepClientAddresses(),
                   config.oidc(),
                   config.oidcDisplayName(),
-                  config.mapTiles());
+                  config.mapTiles(),
+                  config.webhookAllow());
             });
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.oretrace.server.api.MapTiles;
 import org.oretrace.server.auth.OidcConfig;
+import org.oretrace.server.epcis.WebhookAllowList;
 
 /**
  * How the server runs, declared once with defaults that work out of the box: every interface on
@@ -19,6 +20,8 @@ import org.oretrace.server.auth.OidcConfig;
  *     issuer's host; only with an {@code oidc} provider
  * @param mapTiles an online tile layer for the web application's maps, or null (the default) for
  *     the shipped country outlines alone, with nothing fetched from another site
+ * @param webhookAllow the webhook destinations allowed although they resolve to loopback,
+ *     link-local, private or multicast addresses (none by default)
  */
 public record ServerConfig(
     String host,
@@ -27,7 +30,8 @@ public record ServerConfig(
     boolean keepClientAddresses,
     OidcConfig oidc,
     String oidcName,
-    MapTiles mapTiles) {
+    MapTiles mapTiles,
+    WebhookAllowList webhookAllow) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -37,6 +41,7 @@ public record ServerConfig(
 
   public ServerConfig {
     requireNonNull(host, "host is null");
+    requireNonNull(webhookAllow, "webhookAllow is null");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
@@ -59,10 +64,13 @@ public record ServerConfig(
     }
   }
 
-  /** A configuration without a provider name of its own or map tiles. */
+  /**
+   * A configuration without a provider name of its own or map tiles, allowing no restricted webhook
+   * destination.
+   */
   public ServerConfig(
       String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
-    this(host, port, adminToken, keepClientAddresses, oidc, null, null);
+    this(host, port, adminToken, keepClientAddresses, oidc, null, null, WebhookAllowList.none());
   }
 
   /** A configuration without an identity provider. */
@@ -81,21 +89,21 @@ public record ServerConfig(
 
   public ServerConfig withHost(String newHost) {
     return new ServerConfig(
-        newHost, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles);
+        newHost, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        host, newPort, adminToken, keepClientAddresses, oidc, oidcName, mapTiles);
+        host, newPort, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
   }
 
   public ServerConfig withAdminToken(String newAdminToken) {
     return new ServerConfig(
-        host, port, newAdminToken, keepClientAddresses, oidc, oidcName, mapTiles);
+        host, port, newAdminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
   }
 
   public ServerConfig withClientAddresses(boolean keep) {
-    return new ServerConfig(host, port, adminToken, keep, oidc, oidcName, mapTiles);
+    return new ServerConfig(host, port, adminToken, keep, oidc, oidcName, mapTiles, webhookAllow);
   }
 
   /** With users logging in through this OpenID Connect provider (null for none). */
@@ -107,19 +115,26 @@ public record ServerConfig(
         keepClientAddresses,
         newOidc,
         newOidc == null ? null : oidcName,
-        mapTiles);
+        mapTiles,
+        webhookAllow);
   }
 
   /** With the identity provider shown by this name on the login page (null: the issuer's host). */
   public ServerConfig withOidcName(String newOidcName) {
     return new ServerConfig(
-        host, port, adminToken, keepClientAddresses, oidc, newOidcName, mapTiles);
+        host, port, adminToken, keepClientAddresses, oidc, newOidcName, mapTiles, webhookAllow);
   }
 
   /** With this online tile layer under the maps' outlines (null for none, the default). */
   public ServerConfig withMapTiles(MapTiles newMapTiles) {
     return new ServerConfig(
-        host, port, adminToken, keepClientAddresses, oidc, oidcName, newMapTiles);
+        host, port, adminToken, keepClientAddresses, oidc, oidcName, newMapTiles, webhookAllow);
+  }
+
+  /** Allowing these restricted webhook destinations. */
+  public ServerConfig withWebhookAllow(WebhookAllowList newWebhookAllow) {
+    return new ServerConfig(
+        host, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, newWebhookAllow);
   }
 
   /** The name on the login page's "Sign in with" button, or null without a provider. */
@@ -146,6 +161,8 @@ public record ServerConfig(
         + (oidcName == null ? "" : ", oidcName=" + oidcName)
         + ", mapTiles="
         + (mapTiles == null ? "none" : mapTiles.urlTemplate())
+        + ", webhookAllow="
+        + webhookAllow
         + "]";
   }
 }

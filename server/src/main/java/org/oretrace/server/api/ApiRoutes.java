@@ -8,6 +8,7 @@ import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.epcis.EpcisRoutes;
+import org.oretrace.server.epcis.WebhookAllowList;
 import org.oretrace.store.AlertIndex;
 import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
@@ -34,7 +35,16 @@ public final class ApiRoutes {
       Recorder recorder,
       Authenticator authenticator,
       boolean keepClientAddresses) {
-    register(routes, lifecycle, recorder, authenticator, keepClientAddresses, null);
+    register(
+        routes,
+        lifecycle,
+        recorder,
+        authenticator,
+        keepClientAddresses,
+        null,
+        null,
+        null,
+        WebhookAllowList.none());
   }
 
   /**
@@ -42,28 +52,10 @@ public final class ApiRoutes {
    *     subscription delivery)
    * @param keepClientAddresses whether case audit trails keep the address requests came from
    * @param oidc the identity provider users log in through, or null for none
-   */
-  public static void register(
-      RoutesConfig routes,
-      EventConfig lifecycle,
-      Recorder recorder,
-      Authenticator authenticator,
-      boolean keepClientAddresses,
-      OidcConfig oidc) {
-    register(
-        routes,
-        lifecycle,
-        recorder,
-        authenticator,
-        keepClientAddresses,
-        oidc,
-        oidc == null ? null : oidc.providerName(),
-        null);
-  }
-
-  /**
    * @param oidcName the identity provider's name on the login page, or null for its issuer's host
    * @param mapTiles the online tile layer the web application's maps draw, or null for none
+   * @param webhookAllow the restricted webhook destinations (loopback, private...) the operator
+   *     allows EPCIS subscriptions to post to
    */
   public static void register(
       RoutesConfig routes,
@@ -73,7 +65,8 @@ public final class ApiRoutes {
       boolean keepClientAddresses,
       OidcConfig oidc,
       String oidcName,
-      MapTiles mapTiles) {
+      MapTiles mapTiles,
+      WebhookAllowList webhookAllow) {
     NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
@@ -214,7 +207,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
 
-    EpcisRoutes.register(routes, lifecycle, recorder, authenticator, needToKnow);
+    EpcisRoutes.register(routes, lifecycle, recorder, authenticator, needToKnow, webhookAllow);
 
     Problems.register(routes);
   }

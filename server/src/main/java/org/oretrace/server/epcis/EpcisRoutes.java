@@ -21,22 +21,29 @@ public final class EpcisRoutes {
 
   /**
    * @param lifecycle starts subscription delivery with the server and stops it with the server
+   * @param webhookAllow the restricted webhook destinations the operator allows
    */
   public static void register(
       RoutesConfig routes,
       EventConfig lifecycle,
       Recorder recorder,
       Authenticator authenticator,
-      NeedToKnow needToKnow) {
+      NeedToKnow needToKnow,
+      WebhookAllowList webhookAllow) {
     EpcisCapture capture = EpcisCapture.open(recorder);
     QueryEndpoints queries = new QueryEndpoints(capture, authenticator, needToKnow);
+    WebhookDestinations destinations = new WebhookDestinations(webhookAllow);
     SubscriptionDelivery delivery =
-        new SubscriptionDelivery(capture, queries, needToKnow, recorder.store().accounts());
+        new SubscriptionDelivery(
+            capture, queries, needToKnow, recorder.store().accounts(), destinations);
     lifecycle.serverStarted(delivery::start);
     lifecycle.serverStopping(delivery::close);
     CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator, delivery::captured);
-    NamedQueryEndpoints named = new NamedQueryEndpoints(queries, capture.store(), authenticator);
-    SubscriptionEndpoints subscriptions = new SubscriptionEndpoints(capture.store(), authenticator);
+    NamedQueryEndpoints named =
+        new NamedQueryEndpoints(queries, capture.store(), authenticator, delivery::queryDeleted);
+    SubscriptionEndpoints subscriptions =
+        new SubscriptionEndpoints(capture.store(), authenticator, destinations, delivery);
+    SubscriptionSockets sockets = new SubscriptionSockets(capture.store(), authenticator, delivery);
 
     routes.post(PREFIX + "/capture", captures::capture);
     routes.get(PREFIX + "/capture", captures::jobs);
@@ -55,6 +62,9 @@ public final class EpcisRoutes {
     routes.get(PREFIX + "/queries/{queryName}", named::get);
     routes.delete(PREFIX + "/queries/{queryName}", named::delete);
     routes.get(PREFIX + "/queries/{queryName}/events", named::events);
+    // The same path upgraded to a WebSocket is a subscription (the binding's WebSocket form).
+    routes.wsBeforeUpgrade(PREFIX + "/queries/{queryName}/events", sockets::beforeUpgrade);
+    routes.ws(PREFIX + "/queries/{queryName}/events", sockets::configure);
     routes.post(PREFIX + "/queries/{queryName}/subscriptions", subscriptions::create);
     routes.get(PREFIX + "/queries/{queryName}/subscriptions", subscriptions::list);
     routes.get(PREFIX + "/queries/{queryName}/subscriptions/{subscriptionID}", subscriptions::get);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
@@ -41,11 +42,20 @@ final class NamedQueryEndpoints {
   private final QueryEndpoints queries;
   private final EpcisStore store;
   private final Authenticator authenticator;
+  private final Consumer<String> onDeleted;
 
-  NamedQueryEndpoints(QueryEndpoints queries, EpcisStore store, Authenticator authenticator) {
+  /**
+   * @param onDeleted told the name of each deleted query (WebSocket subscribers to it are closed)
+   */
+  NamedQueryEndpoints(
+      QueryEndpoints queries,
+      EpcisStore store,
+      Authenticator authenticator,
+      Consumer<String> onDeleted) {
     this.queries = requireNonNull(queries, "queries is null");
     this.store = requireNonNull(store, "store is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.onDeleted = requireNonNull(onDeleted, "onDeleted is null");
   }
 
   void create(Context context) {
@@ -108,6 +118,7 @@ final class NamedQueryEndpoints {
     if (!store.deleteNamedQuery(name)) {
       throw EpcisProblem.noSuchName(name);
     }
+    onDeleted.accept(name);
     context.status(204);
   }
 

@@ -8,6 +8,7 @@ import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,14 @@ import org.oretrace.store.json.Json;
  * cut in chunks checked in parallel. The schema puts no condition across the items of {@code
  * eventList}, so the document is valid exactly when every chunk, with the document's other fields,
  * is. Only a document found invalid is validated again in full, to name every problem.
+ *
+ * <p>The schema is loaded with the branches of every {@code anyOf} reordered, plain enumerations
+ * first. GS1 writes the allowed property names of an event as {@code anyOf: [{$ref: common names or
+ * any URI}, {enum: this type's names}]}, so each standard field such as {@code action} was first
+ * tried, and failed, as a URI before its enumeration matched; the validator stops at the first
+ * branch that holds, and {@code anyOf} is a disjunction, so the order changes the cost and never
+ * the verdict ({@code SchemaValidationTest} compares both on every GS1 example and on mutated
+ * documents). Validating simulated events took about a quarter less CPU time.
  */
 final class SchemaValidation {
 
@@ -40,13 +49,51 @@ final class SchemaValidation {
   private final Schema schema;
 
   SchemaValidation() {
+    this(true);
+  }
+
+  /**
+   * @param enumerationsFirst whether {@code anyOf} branches are reordered (always, but for the test
+   *     that shows the reordered schema judges as GS1's file does)
+   */
+  SchemaValidation(boolean enumerationsFirst) {
+    byte[] text;
     try (InputStream input = SchemaValidation.class.getResourceAsStream(RESOURCE)) {
       if (input == null) {
         throw new IllegalStateException("the EPCIS JSON Schema is missing from the classpath");
       }
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(input);
+      text = input.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (enumerationsFirst) {
+      JsonNode tree = Json.parse(text);
+      enumerationsFirst(tree);
+      text = Json.bytes(tree);
+    }
+    schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+            .getSchema(new ByteArrayInputStream(text));
+  }
+
+  /** Puts the plain enumerations of every {@code anyOf} before its other branches, in place. */
+  private static void enumerationsFirst(JsonNode node) {
+    if (node.isObject()) {
+      JsonNode anyOf = node.get("anyOf");
+      if (anyOf != null && anyOf.isArray()) {
+        List<JsonNode> enumerations = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        for (JsonNode branch : anyOf) {
+          (branch.has("enum") && !branch.has("$ref") ? enumerations : others).add(branch);
+        }
+        ArrayNode reordered = (ArrayNode) anyOf;
+        reordered.removeAll();
+        enumerations.forEach(reordered::add);
+        others.forEach(reordered::add);
+      }
+      node.forEach(SchemaValidation::enumerationsFirst);
+    } else if (node.isArray()) {
+      node.forEach(SchemaValidation::enumerationsFirst);
     }
   }
 

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -42,10 +44,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers query subscriptions by webhook: an HTTP POST of an {@code EPCISQueryDocument} (JSON-LD,
+ * Delivers query subscriptions: by webhook, an HTTP POST of an {@code EPCISQueryDocument} (JSON-LD,
  * at most 1,000 events a request) to the subscription's destination, signed when the subscriber
  * gave a {@code signatureToken}: header {@code GS1-Signature: sha256=HEX}, the HMAC-SHA256 of the
- * exact body under that token.
+ * exact body under that token; or by WebSocket, the same documents as text messages on the socket
+ * the subscriber opened ({@link SubscriptionSockets}). Webhook destinations are checked by {@link
+ * WebhookDestinations} before each delivery, as they were when the subscription was made, since a
+ * name may resolve elsewhere by then; a refused destination is logged and not retried.
+ *
+ * <p>WebSocket subscriptions live only as long as their socket: they are held here, never stored,
+ * and their {@code minRecordTime} moves on in memory. A socket is sent one attempt (a socket that
+ * cannot take a message is closing) and is closed when its named query is deleted.
  *
  * <p>Two triggers, on one thread so that a subscriber gets its documents in order:
  *
@@ -79,18 +88,96 @@ final class SubscriptionDelivery implements AutoCloseable {
   private final QueryEndpoints queries;
   private final NeedToKnow needToKnow;
   private final AccountStore accounts;
+  private final WebhookDestinations destinations;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final Map<String, Long> lastRunSecond = new ConcurrentHashMap<>();
   private ScheduledExecutorService executor;
   private long lastTickSecond;
 
+  /** A subscriber's open WebSocket: how to send it a text (false once it is gone) and close it. */
+  interface SocketSender {
+
+    boolean send(String text);
+
+    void close(String reason);
+  }
+
+  /** A WebSocket subscription: the subscription, replaced as its window moves, and its socket. */
+  private static final class Socket {
+
+    private volatile QuerySubscription subscription;
+    private final SocketSender sender;
+
+    Socket(QuerySubscription subscription, SocketSender sender) {
+      this.subscription = subscription;
+      this.sender = sender;
+    }
+  }
+
   SubscriptionDelivery(
-      EpcisCapture capture, QueryEndpoints queries, NeedToKnow needToKnow, AccountStore accounts) {
+      EpcisCapture capture,
+      QueryEndpoints queries,
+      NeedToKnow needToKnow,
+      AccountStore accounts,
+      WebhookDestinations destinations) {
     this.capture = requireNonNull(capture, "capture is null");
     this.queries = requireNonNull(queries, "queries is null");
     this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.accounts = requireNonNull(accounts, "accounts is null");
+    this.destinations = requireNonNull(destinations, "destinations is null");
+  }
+
+  /** A WebSocket subscriber connected: it gets deliveries until {@link #closed}. */
+  void opened(QuerySubscription subscription, SocketSender sender) {
+    sockets.put(subscription.subscriptionId(), new Socket(subscription, sender));
+  }
+
+  /** A WebSocket subscriber's socket closed: its subscription is gone. */
+  void closed(String subscriptionId) {
+    sockets.remove(subscriptionId);
+    lastRunSecond.remove(subscriptionId);
+  }
+
+  /**
+   * A named query was deleted: its WebSocket subscribers are unsubscribed and their sockets closed.
+   */
+  void queryDeleted(String queryName) {
+    for (QuerySubscription subscription : openSubscriptions(queryName)) {
+      unsubscribe(subscription.subscriptionId(), "the named query was deleted");
+    }
+  }
+
+  /** The WebSocket subscriptions open now on a named query, oldest first. */
+  List<QuerySubscription> openSubscriptions(String queryName) {
+    return sockets.values().stream()
+        .map(socket -> socket.subscription)
+        .filter(subscription -> subscription.queryName().equals(queryName))
+        .sorted(
+            Comparator.comparing(QuerySubscription::createdAt)
+                .thenComparing(QuerySubscription::subscriptionId))
+        .toList();
+  }
+
+  /** The open WebSocket subscription of that id, if any. */
+  Optional<QuerySubscription> openSubscription(String subscriptionId) {
+    Socket socket = sockets.get(subscriptionId);
+    return socket == null ? Optional.empty() : Optional.of(socket.subscription);
+  }
+
+  /** Whether it is a WebSocket subscription (open, or closed while a delivery was under way). */
+  private static boolean isSocket(QuerySubscription subscription) {
+    return subscription.destination().equals(SubscriptionSockets.DESTINATION);
+  }
+
+  /** Ends a WebSocket subscription: forgets it and closes its socket. */
+  void unsubscribe(String subscriptionId, String reason) {
+    Socket socket = sockets.remove(subscriptionId);
+    lastRunSecond.remove(subscriptionId);
+    if (socket != null) {
+      socket.sender.close(reason);
+    }
   }
 
   /** Starts the clock of scheduled subscriptions and accepts stream deliveries. */
@@ -130,12 +217,11 @@ final class SubscriptionDelivery implements AutoCloseable {
 
   private void stream(List<String> eventIds) {
     try {
-      for (QuerySubscription subscription :
-          capture.store().subscriptions(null, 0, MOST_SUBSCRIPTIONS)) {
+      for (QuerySubscription subscription : subscriptions()) {
         if (!subscription.stream()) {
           continue;
         }
-        NamedQuery named = capture.store().namedQuery(subscription.queryName()).orElse(null);
+        NamedQuery named = namedQuery(subscription);
         if (named == null) {
           continue;
         }
@@ -146,13 +232,44 @@ final class SubscriptionDelivery implements AutoCloseable {
         List<EpcisRecord> found = queries.query(scope(subscription), query, 0, eventIds.size());
         if (!found.isEmpty()) {
           Instant now = Instant.now();
-          if (postWithRetries(subscription, found)) {
-            capture.store().subscriptionDelivered(subscription.subscriptionId(), now, now);
+          if (sendWithRetries(subscription, found)) {
+            delivered(subscription, now, now);
           }
         }
       }
     } catch (RuntimeException e) {
       LOG.warn("EPCIS stream delivery failed", e);
+    }
+  }
+
+  /** The stored (webhook) subscriptions, then those of the open WebSockets. */
+  private List<QuerySubscription> subscriptions() {
+    List<QuerySubscription> all =
+        new ArrayList<>(capture.store().subscriptions(null, 0, MOST_SUBSCRIPTIONS));
+    for (Socket socket : sockets.values()) {
+      all.add(socket.subscription);
+    }
+    return all;
+  }
+
+  /** The subscription's named query; null when it is gone (then a socket on it is closed). */
+  private NamedQuery namedQuery(QuerySubscription subscription) {
+    NamedQuery named = capture.store().namedQuery(subscription.queryName()).orElse(null);
+    if (named == null && isSocket(subscription)) {
+      queryDeleted(subscription.queryName());
+    }
+    return named;
+  }
+
+  /** Records an accepted delivery: in the store for a webhook, in memory for a socket. */
+  private void delivered(QuerySubscription subscription, Instant nextRecordTime, Instant at) {
+    if (isSocket(subscription)) {
+      Socket socket = sockets.get(subscription.subscriptionId());
+      if (socket != null) {
+        socket.subscription = socket.subscription.delivered(nextRecordTime, at);
+      }
+    } else {
+      capture.store().subscriptionDelivered(subscription.subscriptionId(), nextRecordTime, at);
     }
   }
 
@@ -165,8 +282,7 @@ final class SubscriptionDelivery implements AutoCloseable {
         return;
       }
       List<QuerySubscription> scheduled = new ArrayList<>();
-      for (QuerySubscription subscription :
-          capture.store().subscriptions(null, 0, MOST_SUBSCRIPTIONS)) {
+      for (QuerySubscription subscription : subscriptions()) {
         if (!subscription.stream()) {
           scheduled.add(subscription);
         }
@@ -189,12 +305,12 @@ final class SubscriptionDelivery implements AutoCloseable {
   }
 
   private void runScheduled(QuerySubscription subscription, Instant runAt) {
-    NamedQuery named = capture.store().namedQuery(subscription.queryName()).orElse(null);
+    NamedQuery named = namedQuery(subscription);
     if (named == null) {
       return;
     }
     Instant upTo = runAt.minus(SCHEDULE_LAG);
-    if (!upTo.isAfter(subscription.minRecordTime())) {
+    if (!upTo.isAfter(subscription.minRecordTime()) || !mayReach(subscription)) {
       return;
     }
     capture.catchUp();
@@ -207,7 +323,7 @@ final class SubscriptionDelivery implements AutoCloseable {
       if (page.isEmpty() && (sent || !subscription.reportIfEmpty())) {
         break;
       }
-      if (!post(subscription, page)) {
+      if (!send(subscription, page)) {
         return;
       }
       sent = true;
@@ -217,7 +333,7 @@ final class SubscriptionDelivery implements AutoCloseable {
       }
     }
     if (sent) {
-      capture.store().subscriptionDelivered(subscription.subscriptionId(), upTo, Instant.now());
+      delivered(subscription, upTo, Instant.now());
     }
   }
 
@@ -282,16 +398,24 @@ final class SubscriptionDelivery implements AutoCloseable {
             null));
   }
 
-  private boolean postWithRetries(QuerySubscription subscription, List<EpcisRecord> records) {
+  private boolean sendWithRetries(QuerySubscription subscription, List<EpcisRecord> records) {
+    if (!mayReach(subscription)) {
+      return false;
+    }
+    boolean socket = isSocket(subscription);
+    int attempts = socket ? 1 : ATTEMPTS;
     long pause = 500;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
       boolean accepted = true;
       for (int from = 0; from < records.size() && accepted; from += BATCH) {
         accepted =
-            post(subscription, records.subList(from, Math.min(records.size(), from + BATCH)));
+            send(subscription, records.subList(from, Math.min(records.size(), from + BATCH)));
       }
       if (accepted) {
         return true;
+      }
+      if (socket) {
+        return false;
       }
       if (attempt < ATTEMPTS) {
         try {
@@ -311,9 +435,40 @@ final class SubscriptionDelivery implements AutoCloseable {
     return false;
   }
 
-  /** Posts one document; whether the destination accepted it (2xx). */
-  private boolean post(QuerySubscription subscription, List<EpcisRecord> records) {
+  /**
+   * Whether a webhook's destination may be reached now ({@link WebhookDestinations}); a refusal is
+   * logged. Sockets always may.
+   */
+  private boolean mayReach(QuerySubscription subscription) {
+    if (isSocket(subscription)) {
+      return true;
+    }
+    try {
+      destinations.check(URI.create(subscription.destination()));
+      return true;
+    } catch (WebhookDestinations.Refused refused) {
+      LOG.warn(
+          "EPCIS subscription {}: not delivered: {}",
+          subscription.subscriptionId(),
+          refused.getMessage());
+      return false;
+    }
+  }
+
+  /** Sends one document; whether the subscriber took it (2xx for a webhook). */
+  private boolean send(QuerySubscription subscription, List<EpcisRecord> records) {
     byte[] body = Json.bytes(QueryEndpoints.queryDocument(records, subscription.queryName()));
+    if (isSocket(subscription)) {
+      Socket socket = sockets.get(subscription.subscriptionId());
+      if (socket == null) {
+        return false;
+      }
+      boolean sent = socket.sender.send(new String(body, StandardCharsets.UTF_8));
+      if (!sent) {
+        closed(subscription.subscriptionId());
+      }
+      return sent;
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(subscription.destination()))
             .timeout(Duration.ofSeconds(10))

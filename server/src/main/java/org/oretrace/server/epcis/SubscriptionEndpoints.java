@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,24 +29,42 @@ import org.oretrace.store.json.Json;
  * true}}; {@code GET} lists a query's subscriptions, {@code GET} and {@code DELETE} on {@code
  * .../subscriptions/{subscriptionID}} read and end one. Delivery is {@link SubscriptionDelivery}'s.
  * Only the named query's owner (and the platform) may subscribe to it or see its subscriptions;
- * what is delivered is what the subscriber may see. The signature token is never answered back.
+ * what is delivered is what the subscriber may see. The signature token is never answered back. A
+ * destination that resolves to a loopback, link-local, private or multicast address is refused
+ * unless the operator allowed it ({@link WebhookDestinations}).
  */
 final class SubscriptionEndpoints {
+
+  /**
+   * How many subscriptions of one query are looked at, at most, to list the WebSockets after them.
+   */
+  private static final int MOST_LISTED = 10_000;
 
   private static final Set<String> FIELDS =
       Set.of("dest", "signatureToken", "stream", "schedule", "reportIfEmpty", "initialRecordTime");
 
   private final EpcisStore store;
   private final Authenticator authenticator;
+  private final WebhookDestinations destinations;
+  private final SubscriptionDelivery delivery;
 
-  SubscriptionEndpoints(EpcisStore store, Authenticator authenticator) {
+  /**
+   * @param delivery holds the WebSocket subscriptions, listed after the stored (webhook) ones
+   */
+  SubscriptionEndpoints(
+      EpcisStore store,
+      Authenticator authenticator,
+      WebhookDestinations destinations,
+      SubscriptionDelivery delivery) {
     this.store = requireNonNull(store, "store is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.destinations = requireNonNull(destinations, "destinations is null");
+    this.delivery = requireNonNull(delivery, "delivery is null");
   }
 
   void create(Context context) {
     Caller caller = authenticator.authenticate(context);
-    NamedQuery named = named(context, caller);
+    NamedQuery named = ownedQuery(store, context.pathParam("queryName"), caller);
     JsonNode body;
     try {
       body = Json.parse(context.bodyAsBytes());
@@ -61,6 +80,25 @@ final class SubscriptionEndpoints {
       }
     }
     String destination = destination(body.get("dest"));
+    try {
+      destinations.check(URI.create(destination));
+    } catch (WebhookDestinations.Refused refused) {
+      throw EpcisProblem.subscriptionControls("dest", refused.getMessage());
+    }
+    QuerySubscription subscription = subscription(body, named, caller, destination);
+    store.putSubscription(subscription);
+    context.header("Location", location(subscription));
+    context.status(201);
+    QueryEndpoints.respond(context, Representation.JSON, encode(subscription));
+  }
+
+  /**
+   * The subscription that controls ({@code stream}, {@code schedule}, {@code reportIfEmpty}, {@code
+   * initialRecordTime}, {@code signatureToken}) describe, for this caller on this query, delivered
+   * to {@code destination}; a control that cannot work is a SubscriptionControlsException.
+   */
+  static QuerySubscription subscription(
+      JsonNode body, NamedQuery named, Caller caller, String destination) {
     JsonNode token = body.get("signatureToken");
     if (token != null && (!token.isTextual() || token.asText().isEmpty())) {
       throw EpcisProblem.subscriptionControls("signatureToken", "must be a non-empty text");
@@ -77,31 +115,41 @@ final class SubscriptionEndpoints {
     }
     Instant now = Instant.now();
     Instant initial = initialRecordTime(body.get("initialRecordTime"), now);
-    QuerySubscription subscription =
-        new QuerySubscription(
-            UUID.randomUUID().toString(),
-            named.name(),
-            destination,
-            token == null ? null : token.asText(),
-            stream,
-            schedule == null ? null : (ObjectNode) schedule,
-            bool(body, "reportIfEmpty"),
-            caller.organisation(),
-            caller.role().wireName(),
-            now,
-            initial,
-            null);
-    store.putSubscription(subscription);
-    context.header("Location", location(subscription));
-    context.status(201);
-    QueryEndpoints.respond(context, Representation.JSON, encode(subscription));
+    return new QuerySubscription(
+        UUID.randomUUID().toString(),
+        named.name(),
+        destination,
+        token == null ? null : token.asText(),
+        stream,
+        schedule == null ? null : (ObjectNode) schedule,
+        bool(body, "reportIfEmpty"),
+        caller.organisation(),
+        caller.role().wireName(),
+        now,
+        initial,
+        null);
   }
 
   void list(Context context) {
-    NamedQuery named = named(context, authenticator.authenticate(context));
+    NamedQuery named =
+        ownedQuery(store, context.pathParam("queryName"), authenticator.authenticate(context));
     Paging paging = Paging.of(context);
+    int wanted = paging.perPage() + 1;
     List<QuerySubscription> found =
-        store.subscriptions(named.name(), paging.offset(), paging.perPage() + 1);
+        new ArrayList<>(store.subscriptions(named.name(), paging.offset(), wanted));
+    if (found.size() < wanted) {
+      // The open WebSockets follow the stored subscriptions.
+      long stored =
+          found.isEmpty()
+              ? store.subscriptions(named.name(), 0, MOST_LISTED).size()
+              : paging.offset() + found.size();
+      List<QuerySubscription> open = delivery.openSubscriptions(named.name());
+      for (long index = Math.max(0, paging.offset() - stored);
+          index < open.size() && found.size() < wanted;
+          index++) {
+        found.add(open.get((int) index));
+      }
+    }
     QueryEndpoints.respond(
         context, Representation.JSON, paging.page(context, found, SubscriptionEndpoints::encode));
   }
@@ -113,7 +161,12 @@ final class SubscriptionEndpoints {
 
   void delete(Context context) {
     Caller caller = authenticator.authenticate(context);
-    store.deleteSubscription(subscription(context, caller).subscriptionId());
+    String id = subscription(context, caller).subscriptionId();
+    if (delivery.openSubscription(id).isPresent()) {
+      delivery.unsubscribe(id, "unsubscribed");
+    } else {
+      store.deleteSubscription(id);
+    }
     context.status(204);
   }
 
@@ -121,8 +174,7 @@ final class SubscriptionEndpoints {
    * The named query, when the caller's organisation owns it or the caller is the platform, as
    * {@link NamedQueryEndpoints} decides: to others it does not exist, nor do its subscriptions.
    */
-  private NamedQuery named(Context context, Caller caller) {
-    String name = context.pathParam("queryName");
+  static NamedQuery ownedQuery(EpcisStore store, String name, Caller caller) {
     return store
         .namedQuery(name)
         .filter(query -> caller.isPlatform() || query.owner().equals(caller.organisation()))
@@ -130,10 +182,11 @@ final class SubscriptionEndpoints {
   }
 
   private QuerySubscription subscription(Context context, Caller caller) {
-    NamedQuery named = named(context, caller);
+    NamedQuery named = ownedQuery(store, context.pathParam("queryName"), caller);
     String id = context.pathParam("subscriptionID");
     return store
         .subscription(id)
+        .or(() -> delivery.openSubscription(id))
         .filter(found -> found.queryName().equals(named.name()))
         .orElseThrow(() -> EpcisProblem.noSuchResource("subscription " + id));
   }
@@ -192,7 +245,11 @@ final class SubscriptionEndpoints {
   static ObjectNode encode(QuerySubscription subscription) {
     ObjectNode body = Json.object();
     body.put("subscriptionID", subscription.subscriptionId());
-    body.put("dest", subscription.destination());
+    if (subscription.destination().equals(SubscriptionSockets.DESTINATION)) {
+      body.put("websocket", true);
+    } else {
+      body.put("dest", subscription.destination());
+    }
     body.put("createdAt", subscription.createdAt().toString());
     if (subscription.lastNotifiedAt() != null) {
       body.put("lastNotifiedAt", subscription.lastNotifiedAt().toString());

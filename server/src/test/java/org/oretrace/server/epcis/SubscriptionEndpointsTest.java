@@ -29,12 +29,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oretrace.server.TestServer;
 import org.oretrace.server.TestServer.Response;
+import org.oretrace.server.TestStores;
+import org.oretrace.store.epcis.QuerySubscription;
 import org.oretrace.store.json.Json;
 
 /**
- * Query subscriptions delivered to a real webhook receiver (a JDK HTTP server on a free port): a
- * stream gets each capture's matching events once, signed; a schedule gets what was recorded since
- * its last delivery; refused deliveries are sent again; bad controls are refused.
+ * Query subscriptions delivered to a real webhook receiver (a JDK HTTP server on a free port of the
+ * loopback address, which the server is told to allow): a stream gets each capture's matching
+ * events once, signed; a schedule gets what was recorded since its last delivery; refused
+ * deliveries are sent again; bad controls are refused; destinations on restricted addresses are
+ * refused when the operator did not allow them, at subscription time and at delivery.
  */
 class SubscriptionEndpointsTest {
 
@@ -42,7 +46,7 @@ class SubscriptionEndpointsTest {
   private static final String SECRET = "13df38d8275b13f05704629e5f1cf3d45d6132d5";
 
   /** One POST the receiver got. */
-  private record Delivery(String signature, byte[] body) {
+  private record Delivery(String uri, String signature, byte[] body) {
     JsonNode document() {
       return Json.parse(body);
     }
@@ -56,7 +60,7 @@ class SubscriptionEndpointsTest {
     }
   }
 
-  private final TestServer server = new TestServer();
+  private TestServer server;
   private final BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
   private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
   private HttpServer receiver;
@@ -72,12 +76,21 @@ class SubscriptionEndpointsTest {
           int status = answer == null ? 200 : answer;
           if (status == 200) {
             received.add(
-                new Delivery(exchange.getRequestHeaders().getFirst("GS1-Signature"), body));
+                new Delivery(
+                    exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("GS1-Signature"),
+                    body));
           }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
     receiver.start();
+    server =
+        new TestServer(
+            TestStores.open(),
+            config ->
+                config.withWebhookAllow(
+                    WebhookAllowList.parse("127.0.0.1:" + receiver.getAddress().getPort())));
     server.seedRegistry();
     Response saved =
         server.post(
@@ -89,7 +102,9 @@ class SubscriptionEndpointsTest {
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     receiver.stop(0);
   }
 
@@ -259,6 +274,81 @@ class SubscriptionEndpointsTest {
                 .status())
         .isEqualTo(401);
     assertThat(server.get("/epcis/queries/shipped/subscriptions").json()).isEmpty();
+  }
+
+  @Test
+  void refusesDestinationsOnRestrictedAddressesTheOperatorDidNotAllow() {
+    int port = receiver.getAddress().getPort();
+    String[] destinations = {
+      "http://127.0.0.1:" + (port == 65_535 ? port - 1 : port + 1) + "/hook",
+      "http://localhost:" + port + "/hook",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.1.2.3/hook",
+      "http://192.168.0.10:8080/hook",
+      "https://[::1]:" + port + "/hook",
+      "http://[::ffff:127.0.0.1]:" + port + "/hook",
+      "http://224.0.0.1/hook",
+      "http://0.0.0.0:" + port + "/hook",
+      "http://no-such-host.invalid/hook",
+    };
+    for (String destination : destinations) {
+      Response refused = subscribe("{\"dest\": \"" + destination + "\", \"stream\": true}");
+      assertThat(refused.status()).as(destination).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      JsonNode problem = refused.json();
+      assertThat(problem.get("type").asText())
+          .isEqualTo("epcisException:SubscriptionControlsException");
+      assertThat(problem.at("/errors/0/field").asText()).isEqualTo("dest");
+      assertThat(problem.get("detail").asText())
+          .as(destination)
+          .containsAnyOf("address, which webhooks may not reach", "does not resolve");
+    }
+    assertThat(server.get("/epcis/queries/shipped/subscriptions").json()).isEmpty();
+    Response publicAddress =
+        subscribe("{\"dest\": \"https://93.184.215.14/hook\", \"schedule\": {\"hour\": \"1\"}}");
+    assertThat(publicAddress.status()).as(publicAddress.text()).isEqualTo(201);
+  }
+
+  @Test
+  void checksTheDestinationAgainAtEachDelivery() throws Exception {
+    // A subscription made when its name resolved elsewhere (or before the operator narrowed the
+    // allow-list): stored as it was, it must still not be delivered to a restricted address.
+    String allowedId =
+        subscribe("{\"dest\": \"" + hook() + "?allowed\", \"stream\": true}")
+            .json()
+            .get("subscriptionID")
+            .asText();
+    QuerySubscription allowed = server.store().epcis().subscription(allowedId).orElseThrow();
+    server
+        .store()
+        .epcis()
+        .putSubscription(
+            new QuerySubscription(
+                allowedId + "-rebound",
+                allowed.queryName(),
+                "http://localhost:" + receiver.getAddress().getPort() + "/hook?rebound",
+                null,
+                true,
+                null,
+                false,
+                allowed.organisation(),
+                allowed.role(),
+                allowed.createdAt().plusMillis(1),
+                allowed.minRecordTime(),
+                null));
+
+    captureTheChain();
+
+    Delivery delivery = next(15);
+    assertThat(delivery).as("the allowed destination gets its delivery").isNotNull();
+    assertThat(delivery.uri()).endsWith("?allowed");
+    assertThat(next(4)).as("the restricted one gets nothing").isNull();
+    assertThat(
+            server
+                .get("/epcis/queries/shipped/subscriptions/" + allowedId + "-rebound")
+                .json()
+                .has("lastNotifiedAt"))
+        .isFalse();
   }
 
   private int delete(String path) throws IOException, InterruptedException {
