@@ -65,6 +65,11 @@ export function showSession(element, session) {
   element.querySelector("#session-user").textContent =
     (session.username || "token") + " · " + (session.organisationName || session.organisation);
   element.querySelector("#logout").addEventListener("click", async () => {
+    if (session.logout) {
+      // an OIDC session: the server ends it and sends the browser to the provider's logout
+      location.assign(session.logout);
+      return;
+    }
     await fetch(SESSION, { method: "DELETE" });
     location.reload();
   });

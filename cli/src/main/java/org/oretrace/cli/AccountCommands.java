@@ -14,6 +14,7 @@ import org.oretrace.core.access.Organisation;
 import org.oretrace.core.access.OrganisationType;
 import org.oretrace.core.access.Role;
 import org.oretrace.server.auth.Authenticator;
+import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.auth.PasswordHashing;
 import org.oretrace.store.AccountStore.UserAccount;
 import org.oretrace.store.Store;
@@ -167,6 +168,14 @@ final class AccountCommands {
 
     @Override
     public Integer call() {
+      if (username.startsWith(OidcLogin.USERNAME_PREFIX)) {
+        // Checked before the password is asked for: an OIDC user logs in at the provider only.
+        throw new Failures.UserError(
+            Main.EXIT_USAGE,
+            "--username: names starting with '"
+                + OidcLogin.USERNAME_PREFIX
+                + "' are reserved for users of the identity provider (OIDC); choose another name");
+      }
       Role parsedRole;
       try {
         parsedRole = Role.fromWireName(role);

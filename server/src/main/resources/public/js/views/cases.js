@@ -181,7 +181,7 @@ function drawCase(main, file, organisations, view) {
       ${file.sharedWith.length ? `· shared with <span id="case-shared">${file.sharedWith.map((id) => organisation(names, id)).join(", ")}</span>` : ""}
       · opened ${text(dateTime(file.openedAt))} · version ${file.version} · ${link("cases", "all cases")}</p>
     ${file.outcome ? `<p class="case-outcome" id="case-outcome"><b>Outcome:</b> ${text(file.outcome)}</p>` : ""}
-    <p class="role-note">${roleNote(view.session)} Only the owner assigns, changes the state, shares and hands over; organisations the case is shared with add notes, lots, actors and evidence.</p>
+    <p class="role-note">${roleNote(view.session)} Only the owner assigns, changes the state, shares, withdraws shares and hands over; organisations the case is shared with add notes, lots, actors and evidence.</p>
     <div class="grid">
       <section class="card">
         <h2>Alerts</h2>
@@ -221,6 +221,9 @@ function drawCase(main, file, organisations, view) {
           <form class="case-form" data-action="share"><b>Share with another organisation</b>
             <label>Organisation <select name="organisation">${organisationOptions}</select></label>
             <button type="submit">Share</button><p class="refusal" role="alert" hidden></p></form>
+          <form class="case-form" data-action="unshare"><b>Withdraw a share</b>
+            <label>Organisation <select name="organisation">${organisationOptions}</select></label>
+            <button type="submit">Withdraw</button><p class="muted">That organisation no longer sees the case.</p><p class="refusal" role="alert" hidden></p></form>
           <form class="case-form" data-action="handover"><b>Hand over to another organisation</b>
             <label>Organisation <select name="organisation">${organisationOptions}</select></label>
             <button type="submit">Hand over</button><p class="muted">The new owner acts on the case; your organisation keeps reading it.</p><p class="refusal" role="alert" hidden></p></form>
@@ -259,6 +262,7 @@ async function act(main, file, form, organisations, view) {
     case "note": action = { type: "note", text: field("text") }; break;
     case "attach": action = { type: "attach", kind: field("kind"), value: field("value") }; break;
     case "share": action = { type: "share", organisation: field("organisation") }; break;
+    case "unshare": action = { type: "unshare", organisation: field("organisation") }; break;
     case "handover": action = { type: "handover", organisation: field("organisation") }; break;
     case "evidence": {
       const upload = form.elements.file.files[0];
@@ -310,6 +314,8 @@ function describe(action, names) {
     case "attach": return `attached ${action.kind} ${action.value}`;
     case "state": return `state → ${action.state}${action.outcome ? ` (outcome: ${action.outcome})` : ""}`;
     case "share": return `shared with ${named(action.organisation)}`;
+    case "unshare": return `share with ${named(action.organisation)} withdrawn`;
+    case "alert-status": return `alert ${action.alert} ${action.status === "closed" ? "closed" : "reopened"}${action.username ? " by " + action.username : ""}: ${action.reason}`;
     case "handover": return `handed over to ${named(action.organisation)}`;
     default: return JSON.stringify(action);
   }

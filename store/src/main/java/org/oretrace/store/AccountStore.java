@@ -63,6 +63,27 @@ public interface AccountStore {
   /** Removes the sessions expired at {@code now}; returns how many. */
   int removeExpiredSessions(Instant now);
 
+  /** Keeps the ID token an OIDC login opened a session with (for the provider's logout). */
+  void setSessionIdToken(String secretHash, String idToken);
+
+  /** The ID token the session was opened with; empty for other sessions and unknown ones. */
+  Optional<String> sessionIdToken(String secretHash);
+
+  /** Keeps a started OIDC login until its callback takes it or it expires. */
+  void addPendingLogin(PendingLogin login);
+
+  /**
+   * Removes the pending login with this state hash and answers it, unless it expired at {@code
+   * now}. Each is taken once: of two servers taking the same one at once, one gets it.
+   */
+  Optional<PendingLogin> takePendingLogin(String stateHash, Instant now);
+
+  /** Removes the pending logins expired at {@code now}; returns how many. */
+  int removeExpiredPendingLogins(Instant now);
+
+  /** How many OIDC logins are waiting (expired ones included until removed). */
+  long pendingLogins();
+
   /**
    * A person who logs in to the web application.
    *
@@ -90,6 +111,32 @@ public interface AccountStore {
           + ", role="
           + role.wireName()
           + "]";
+    }
+  }
+
+  /**
+   * An OIDC login started and not yet finished (server/auth OidcLogin).
+   *
+   * @param stateHash lower-case hex SHA-256 of the state sent to the provider (the state itself,
+   *     which the browser's cookie also holds, is not stored)
+   * @param nonce the nonce the ID token must carry
+   * @param verifier the PKCE code verifier for the code exchange
+   */
+  record PendingLogin(String stateHash, String nonce, String verifier, Instant expiresAt) {
+    public PendingLogin {
+      requireNonNull(stateHash, "stateHash is null");
+      requireNonNull(nonce, "nonce is null");
+      requireNonNull(verifier, "verifier is null");
+      requireNonNull(expiresAt, "expiresAt is null");
+      if (!stateHash.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("stateHash must be 64 lower-case hex digits");
+      }
+    }
+
+    /** Never shows the nonce or verifier, so that the value can be logged. */
+    @Override
+    public String toString() {
+      return "PendingLogin[expiresAt=" + expiresAt + "]";
     }
   }
 

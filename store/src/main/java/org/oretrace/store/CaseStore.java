@@ -32,6 +32,12 @@ public interface CaseStore {
    */
   Page<CaseFile> visibleTo(String organisation, CaseState state, PageRequest page);
 
+  /**
+   * Every case that cites the alert (opened from it, or with it attached), whoever may see them:
+   * the trail of each records what becomes of the alert.
+   */
+  List<CaseFile> citing(String alertId);
+
   /** A case's audit trail, oldest first; empty for an unknown case. */
   List<AuditEntry> trail(String caseId);
 }

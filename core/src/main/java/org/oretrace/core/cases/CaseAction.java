@@ -91,6 +91,53 @@ public sealed interface CaseAction {
   }
 
   /**
+   * Withdrawing a share: the organisation no longer sees the case (nor adds to it) from this action
+   * on. Only the owner withdraws, as only the owner shares; what the organisation added stays.
+   */
+  record Unshare(String organisation) implements CaseAction {
+    public Unshare {
+      organisation = requireText(organisation, "organisation");
+    }
+
+    @Override
+    public String type() {
+      return "unshare";
+    }
+  }
+
+  /**
+   * An alert the case cites (opened from, or attached) was closed or reopened. Written by Oretrace
+   * into the trail of every citing case when someone changes the alert's status, never requested on
+   * a case; it changes nothing in the case but its version, and tells the case's readers who
+   * changed the alert, when and why.
+   *
+   * @param status the alert's status after the change, {@code open} or {@code closed}
+   * @param username the user who changed it, or null for an API token
+   */
+  record AlertStatus(String alertId, String status, String reason, String username)
+      implements CaseAction {
+
+    /** The longest reason, as the alert's own trail accepts it. */
+    public static final int MAX_REASON_LENGTH = 2000;
+
+    public AlertStatus {
+      Identifiers.requireId(alertId, "alert");
+      if (!"open".equals(status) && !"closed".equals(status)) {
+        throw new IllegalArgumentException("status must be open or closed, got " + status);
+      }
+      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+        throw new IllegalArgumentException(
+            "a reason of 1 to " + MAX_REASON_LENGTH + " characters is needed");
+      }
+    }
+
+    @Override
+    public String type() {
+      return "alert-status";
+    }
+  }
+
+  /**
    * Making another organisation the case's owner; the former owner keeps seeing it, as an
    * organisation it is shared with, so that it can follow what becomes of its work.
    */

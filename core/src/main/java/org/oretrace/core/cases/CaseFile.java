@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.cases.CaseAction.AlertStatus;
 import org.oretrace.core.cases.CaseAction.Assign;
 import org.oretrace.core.cases.CaseAction.Attach;
 import org.oretrace.core.cases.CaseAction.ChangeState;
 import org.oretrace.core.cases.CaseAction.Handover;
 import org.oretrace.core.cases.CaseAction.Open;
 import org.oretrace.core.cases.CaseAction.Share;
+import org.oretrace.core.cases.CaseAction.Unshare;
 
 /**
  * A case that agencies work together: opened from alerts or by hand, owned by one organisation,
@@ -95,6 +97,15 @@ public record CaseFile(
     return owner.equals(organisation) || sharedWith.contains(organisation);
   }
 
+  /** Whether the case was opened from the alert or has it attached. */
+  public boolean cites(String alertId) {
+    return alertIds.contains(alertId)
+        || references.stream()
+            .anyMatch(
+                reference ->
+                    reference.kind() == ReferenceKind.ALERT && reference.value().equals(alertId));
+  }
+
   /** Every organisation that may see the case: the owner first, then those shared with. */
   public List<String> organisations() {
     List<String> organisations = new ArrayList<>();
@@ -108,7 +119,8 @@ public record CaseFile(
    *
    * @throws InvalidInputException when the action makes no sense for the case as it is: opening it
    *     again, moving it to the state it is in, sharing with or handing over to an organisation
-   *     that already owns it
+   *     that already owns it, withdrawing a share the case does not have, or telling of an alert
+   *     the case does not cite
    */
   public CaseFile apply(CaseAction action, String organisation, Instant at) {
     requireNonNull(action, "action is null");
@@ -137,6 +149,22 @@ public record CaseFile(
         Set<String> shared = new TreeSet<>(sharedWith);
         shared.add(share.organisation());
         yield with(owner, shared, assignee, state, outcome, references, at);
+      }
+      case Unshare unshare -> {
+        if (!sharedWith.contains(unshare.organisation())) {
+          throw InvalidInputException.of(
+              "organisation", "the case is not shared with " + unshare.organisation());
+        }
+        Set<String> shared = new TreeSet<>(sharedWith);
+        shared.remove(unshare.organisation());
+        yield with(owner, shared, assignee, state, outcome, references, at);
+      }
+      case AlertStatus alertStatus -> {
+        if (!cites(alertStatus.alertId())) {
+          throw InvalidInputException.of(
+              "alert", "the case does not cite alert " + alertStatus.alertId());
+        }
+        yield with(owner, sharedWith, assignee, state, outcome, references, at);
       }
       case Handover handover -> {
         if (handover.organisation().equals(owner)) {

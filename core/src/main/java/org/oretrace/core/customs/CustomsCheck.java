@@ -123,7 +123,8 @@ public final class CustomsCheck {
             new Reason(
                 ReasonCode.SANCTIONS_HIT,
                 exporterId,
-                "watch-list hit (alert " + alert.id() + "): " + alert.explanation()));
+                "watch-list hit (alert " + alert.id() + "): " + alert.explanation(),
+                alert.id()));
       } else {
         alertsFound.putIfAbsent(alert.id(), alert);
       }

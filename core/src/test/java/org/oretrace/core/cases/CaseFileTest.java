@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.cases.CaseAction.AlertStatus;
 import org.oretrace.core.cases.CaseAction.Assign;
 import org.oretrace.core.cases.CaseAction.Attach;
 import org.oretrace.core.cases.CaseAction.ChangeState;
 import org.oretrace.core.cases.CaseAction.Handover;
 import org.oretrace.core.cases.CaseAction.Open;
 import org.oretrace.core.cases.CaseAction.Share;
+import org.oretrace.core.cases.CaseAction.Unshare;
 
 class CaseFileTest {
 
@@ -132,6 +134,47 @@ class CaseFileTest {
                     OPENED,
                     OPENED,
                     1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void withdrawingAShareHidesTheCaseFromThatOrganisationOnly() {
+    CaseFile shared =
+        opened
+            .apply(new Share("fiu"), "police", LATER)
+            .apply(new Share("customs"), "police", LATER);
+
+    CaseFile withdrawn = shared.apply(new Unshare("fiu"), "police", LATER);
+
+    assertThat(withdrawn.visibleTo("fiu")).isFalse();
+    assertThat(withdrawn.visibleTo("customs")).isTrue();
+    assertThat(withdrawn.version()).isEqualTo(shared.version() + 1);
+    assertThatThrownBy(() -> withdrawn.apply(new Unshare("fiu"), "police", LATER))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not shared with fiu");
+    assertThatThrownBy(() -> withdrawn.apply(new Unshare("police"), "police", LATER))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void anAlertStatusEntryChangesOnlyTheVersionOfACaseCitingTheAlert() {
+    CaseFile attached = opened.apply(new Attach(ReferenceKind.ALERT, "D9-x"), "police", LATER);
+    AlertStatus closing = new AlertStatus("D9-x", "closed", "false match", null);
+
+    CaseFile after = attached.apply(closing, "cd-mines", LATER);
+
+    assertThat(attached.cites("D9-x")).isTrue();
+    assertThat(opened.cites("D2-ev-1")).isTrue();
+    assertThat(opened.cites("D9-x")).isFalse();
+    assertThat(after.version()).isEqualTo(attached.version() + 1);
+    assertThat(after.sharedWith()).isEqualTo(attached.sharedWith());
+    assertThat(after.references()).isEqualTo(attached.references());
+    assertThat(after.state()).isEqualTo(attached.state());
+    assertThatThrownBy(() -> opened.apply(closing, "cd-mines", LATER))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new AlertStatus("D9-x", "shelved", "why", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AlertStatus("D9-x", "closed", " ", null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -175,7 +175,14 @@ final class AccountEndpoints {
       Responses.json(context, 200, nobody);
       return;
     }
-    Responses.json(context, 200, describe(caller));
+    ObjectNode body = describe(caller);
+    if (oidcProvider != null
+        && caller.username() != null
+        && caller.username().startsWith(OidcLogin.USERNAME_PREFIX)) {
+      // A session of the identity provider logs out there too (a navigation, not a fetch).
+      body.put("logout", ApiRoutes.PREFIX + "/session/oidc/logout");
+    }
+    Responses.json(context, 200, body);
   }
 
   void logout(Context context) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.oretrace.core.Country;
 import org.oretrace.core.Violation;
+import org.oretrace.core.cases.CaseAction.AlertStatus;
 import org.oretrace.core.detection.DetectorId;
 import org.oretrace.core.detection.Severity;
 import org.oretrace.server.auth.AccessPolicy;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * its status and the trail of who closed or reopened it. Detection writes alerts as batches are
  * recorded; here an analyst, investigator or admin of an organisation that sees an alert (agencies
  * and customs, {@link Action#CLOSE_ALERTS}) closes it with a reason, or reopens it. Each caller
- * sees the alerts its {@link Scope} allows, and may close only those.
+ * sees the alerts its {@link Scope} allows, and may close only those. A change is also written into
+ * the audit trail of every case citing the alert ({@link CaseEndpoints#recordAlertStatus}).
  */
 final class AlertEndpoints {
 
@@ -43,9 +45,12 @@ final class AlertEndpoints {
   private final AlertStore alerts;
   private final Authenticator authenticator;
   private final NeedToKnow needToKnow;
+  private final CaseEndpoints cases;
 
-  AlertEndpoints(AlertStore alerts, Authenticator authenticator, NeedToKnow needToKnow) {
+  AlertEndpoints(
+      AlertStore alerts, Authenticator authenticator, NeedToKnow needToKnow, CaseEndpoints cases) {
     this.alerts = requireNonNull(alerts, "alerts is null");
+    this.cases = requireNonNull(cases, "cases is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
     this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
   }
@@ -122,7 +127,17 @@ final class AlertEndpoints {
           "alert " + id + " is " + status.wireName() + " already",
           List.of(Violation.of(-1, "status", "is the alert's status already")));
     }
-    LOG.info("alert {} {} by {}", id, status.wireName(), caller.organisation());
+    int citing =
+        cases.recordAlertStatus(
+            context,
+            caller,
+            new AlertStatus(id, status.wireName(), change.reason(), caller.username()));
+    LOG.info(
+        "alert {} {} by {}, in the trail of {} cases",
+        id,
+        status.wireName(),
+        caller.organisation(),
+        citing);
     Responses.json(context, 200, withHistory(alerts.alert(id).orElseThrow()));
   }
 

@@ -77,8 +77,6 @@ public final class ApiRoutes {
     ServiceEndpoints service = new ServiceEndpoints(recorder);
     LedgerEndpoints ledger = new LedgerEndpoints(recorder, authenticator, needToKnow);
     StatsEndpoints stats = new StatsEndpoints(recorder, authenticator, needToKnow);
-    AlertEndpoints alerts =
-        new AlertEndpoints(recorder.store().alerts(), authenticator, needToKnow);
     FieldEndpoints field = new FieldEndpoints(recorder, authenticator, needToKnow);
     CertificateEndpoints certificates =
         new CertificateEndpoints(recorder, authenticator, needToKnow);
@@ -92,6 +90,8 @@ public final class ApiRoutes {
     EntityEndpoints entities = new EntityEndpoints(recorder.store(), authenticator);
     CaseEndpoints cases =
         new CaseEndpoints(recorder.store(), authenticator, needToKnow, keepClientAddresses);
+    AlertEndpoints alerts =
+        new AlertEndpoints(recorder.store().alerts(), authenticator, needToKnow, cases);
     AuditEndpoints audits =
         new AuditEndpoints(recorder.store(), authenticator, needToKnow, overdue);
     CommunityReportEndpoints communityReports =
@@ -180,6 +180,7 @@ public final class ApiRoutes {
             oidc == null ? null : new OidcLogin(oidc, authenticator, recorder.store().accounts()));
     routes.get(PREFIX + "/session/oidc/start", oidcLogin::start);
     routes.get(PREFIX + "/session/oidc/callback", oidcLogin::callback);
+    routes.get(PREFIX + "/session/oidc/logout", oidcLogin::logout);
 
     routes.post(PREFIX + "/sites/{id}/audits", audits::record);
     routes.get(PREFIX + "/sites/{id}/audits", audits::ofSite);
@@ -193,6 +194,7 @@ public final class ApiRoutes {
     routes.post(PREFIX + "/community-reports/{id}/messages", communityReports::regulatorMessage);
     routes.post(PREFIX + "/community-reports/{id}/status", communityReports::setStatus);
     routes.post(PREFIX + "/community-reports/{id}/share", communityReports::share);
+    routes.post(PREFIX + "/community-reports/{id}/unshare", communityReports::withdrawShare);
     routes.get(PREFIX + "/community-reports/receipt/{code}", communityReports::byReceipt);
     routes.post(
         PREFIX + "/community-reports/receipt/{code}/messages", communityReports::reporterMessage);

@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.cases.CaseAction;
+import org.oretrace.core.cases.CaseAction.AlertStatus;
 import org.oretrace.core.cases.CaseAction.Attach;
 import org.oretrace.core.cases.CaseAction.Open;
 import org.oretrace.core.cases.CaseFile;
@@ -117,15 +119,55 @@ final class CaseEndpoints {
     if (action instanceof Attach attach) {
       requireHeld(attach, needToKnow.scope(caller));
     }
+    CaseFile next =
+        apply(
+            context,
+            caller,
+            id,
+            action,
+            () ->
+                access
+                    .forAction(caller, id, action)
+                    .orElseThrow(() -> ApiProblem.notFound("case", id)));
+    Responses.json(context, 200, withTrail(next));
+  }
+
+  /**
+   * Writes a cited alert's new status into the trail of every case that cites the alert, as an
+   * action of the caller who changed it (its organisation and role, the time, the client's
+   * address), whether or not the caller sees those cases: the trail is the case's record of what
+   * became of its evidence. Each entry is a ledger record like every case action.
+   *
+   * @return the number of cases whose trail got the entry
+   */
+  int recordAlertStatus(Context context, Caller caller, AlertStatus action) {
+    int recorded = 0;
+    for (CaseFile citing : cases.citing(action.alertId())) {
+      apply(
+          context,
+          caller,
+          citing.id(),
+          action,
+          () ->
+              cases.find(citing.id()).orElseThrow(() -> ApiProblem.notFound("case", citing.id())));
+      recorded++;
+    }
+    return recorded;
+  }
+
+  /**
+   * Applies the action to the latest version of the case and stores it with its trail entry; when
+   * another agency acted in between, applies it again to the newer version, a few times at most.
+   */
+  private CaseFile apply(
+      Context context, Caller caller, String id, CaseAction action, Supplier<CaseFile> latest) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      CaseFile current =
-          access.forAction(caller, id, action).orElseThrow(() -> ApiProblem.notFound("case", id));
+      CaseFile current = latest.get();
       Instant now = Instant.now();
       CaseFile next = current.apply(action, caller.organisation(), now);
       if (cases.update(next, entry(context, caller, next, action, now))) {
         LOG.info("case {}: {} by {}", id, action.type(), caller.organisation());
-        Responses.json(context, 200, withTrail(next));
-        return;
+        return next;
       }
     }
     throw new ApiProblem(

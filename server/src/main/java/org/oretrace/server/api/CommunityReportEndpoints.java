@@ -32,6 +32,7 @@ import org.oretrace.server.auth.NeedToKnow;
 import org.oretrace.server.auth.Scope;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CommunityReportStore.Share;
+import org.oretrace.store.CommunityReportStore.ShareChange;
 import org.oretrace.store.EvidenceStore;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Store;
@@ -184,7 +185,8 @@ final class CommunityReportEndpoints {
   /**
    * {@code {"organisation": "police-cd"}}: the regulator of the report's country shares it with
    * another agency, which may read it (and its photo) from then on. Each share is kept with who
-   * made it and when, and shown in the report's {@code sharedWith}; sharing again changes nothing.
+   * made it and when, and shown in the report's {@code sharedWith} (and {@code shareHistory});
+   * sharing again changes nothing.
    */
   void share(Context context) {
     Caller caller = authenticator.authenticate(context);
@@ -221,6 +223,36 @@ final class CommunityReportEndpoints {
     Responses.json(context, 200, withShares(report));
   }
 
+  /**
+   * {@code {"organisation": "police-cd"}}: the regulator of the report's country withdraws a share;
+   * the agency no longer sees the report nor its photo, from this request on (every read asks
+   * {@link CommunityReportAccess}, which reads the shares in force). The withdrawal is appended to
+   * the report's {@code shareHistory} with who made it and when.
+   */
+  void withdrawShare(Context context) {
+    Caller caller = authenticator.authenticate(context);
+    CommunityReportAccess.requireShare(caller);
+    String id = context.pathParam("id");
+    CommunityReport report = findAnswerable(needToKnow.scope(caller), id);
+    String organisation =
+        Responses.parseBody(context.bodyAsBytes()).path("organisation").asText("").strip();
+    boolean withdrawn =
+        !organisation.isEmpty()
+            && reports.withdraw(
+                report.id(),
+                new Share(organisation, Instant.now(), caller.organisation(), caller.username()));
+    if (!withdrawn) {
+      throw ApiProblem.badParameter(
+          "organisation", "the report is not shared with '" + organisation + "'");
+    }
+    LOG.info(
+        "community report {}: share with {} withdrawn by {}",
+        id,
+        organisation,
+        caller.organisation());
+    Responses.json(context, 200, withShares(report));
+  }
+
   private ObjectNode withShares(CommunityReport report) {
     ObjectNode body = CommunityReportJson.encode(report, true);
     ArrayNode shared = body.putArray("sharedWith");
@@ -231,6 +263,18 @@ final class CommunityReportEndpoints {
       item.put("by", share.byOrganisation());
       if (share.byUsername() != null) {
         item.put("username", share.byUsername());
+      }
+    }
+    ArrayNode history = body.putArray("shareHistory");
+    for (ShareChange change : reports.shareTrail(report.id())) {
+      ObjectNode item = history.addObject();
+      item.put("sequence", change.sequence());
+      item.put("action", change.withdrawal() ? "withdraw" : "share");
+      item.put("organisation", change.change().organisation());
+      item.put("at", change.change().at().toString());
+      item.put("by", change.change().byOrganisation());
+      if (change.change().byUsername() != null) {
+        item.put("username", change.change().byUsername());
       }
     }
     return body;

@@ -1,9 +1,11 @@
 package org.oretrace.server.api;
 
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Authenticator.Login;
 import org.oretrace.server.auth.OidcLogin;
@@ -16,7 +18,8 @@ import org.oretrace.server.auth.OidcLogin.Start;
  * {@code GET /session/oidc/callback}, which opens an ordinary session (the {@code oretrace_session}
  * cookie, as a password login sets it) and sends the browser to the web application. The state
  * cookie is SameSite=Lax, not Strict: the callback is a navigation from the provider's site, on
- * which a Strict cookie would not be sent. Both routes answer 404 when the deployment has no
+ * which a Strict cookie would not be sent. {@code GET /session/oidc/logout} ends the session and
+ * sends the browser to the provider's logout. The routes answer 404 when the deployment has no
  * identity provider.
  */
 final class OidcEndpoints {
@@ -73,6 +76,22 @@ final class OidcEndpoints {
             AccountEndpoints.cookie(opened.secret(), Authenticator.SESSION_LENGTH, secure));
     context.header("Cache-Control", "no-store");
     context.status(302).header("Location", "/");
+  }
+
+  /**
+   * Logs out of a session opened through the provider: ends the Oretrace session, clears its
+   * cookie, and sends the browser (302) to the provider's end-session endpoint so that the
+   * provider's session ends too; to the web application's root when there is no such endpoint or
+   * the session was not the provider's. A navigation, not an API call: the browser must follow the
+   * redirect to the provider's site.
+   */
+  void logout(Context context) {
+    Optional<URI> provider = configured().logout(context.cookie(Authenticator.SESSION_COOKIE));
+    context
+        .res()
+        .addHeader("Set-Cookie", AccountEndpoints.cookie("", Duration.ZERO, secure(context)));
+    context.header("Cache-Control", "no-store");
+    context.status(302).header("Location", provider.map(URI::toString).orElse("/"));
   }
 
   private OidcLogin configured() {

@@ -23,6 +23,9 @@ import org.oretrace.core.registry.Actor;
  * <ul>
  *   <li>an alert the caller's {@link Scope} does not show ({@link Scope#seesAlert}) becomes
  *       "{@value #ALERT_OUTSIDE_SCOPE}", without its id or explanation;
+ *   <li>a watch-list hit on the exporter (a D9 alert) that the caller's scope does not show keeps
+ *       its subject, the exporter the caller declared, but not the alert's id nor the listed entry
+ *       it matched;
  *   <li>a lot held by someone other than the exporter names the holder only when the holder is of
  *       the caller's country; otherwise "another holder, outside your scope".
  * </ul>
@@ -75,6 +78,19 @@ public final class CustomsAccess {
               yield seen
                   ? reason
                   : new Reason(ReasonCode.OPEN_ALERT, OUTSIDE_SCOPE, ALERT_OUTSIDE_SCOPE);
+            }
+            case SANCTIONS_HIT -> {
+              boolean seen =
+                  reason.alertId() != null
+                      && alerts.apply(reason.alertId()).map(scope.get()::seesAlert).orElse(false);
+              yield seen
+                  ? reason
+                  : new Reason(
+                      ReasonCode.SANCTIONS_HIT,
+                      reason.subject(),
+                      "the exporter "
+                          + reason.subject()
+                          + " has a watch-list hit, outside your scope");
             }
             case NOT_HELD_BY_EXPORTER -> {
               boolean named =

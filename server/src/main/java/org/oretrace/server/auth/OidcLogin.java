@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.access.Organisation;
@@ -31,6 +30,7 @@ import org.oretrace.core.registry.Identifiers;
 import org.oretrace.server.auth.Authenticator.Login;
 import org.oretrace.server.auth.IdTokens.InvalidTokenException;
 import org.oretrace.store.AccountStore;
+import org.oretrace.store.AccountStore.PendingLogin;
 import org.oretrace.store.AccountStore.UserAccount;
 import org.oretrace.store.json.Json;
 import org.slf4j.Logger;
@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * 7636, S256), for deployments that have an identity provider.
  *
  * <ol>
- *   <li>{@link #start()} draws a state, a nonce and a PKCE verifier, keeps them in memory for
- *       {@link #PENDING_LIFETIME}, and answers the provider's authorization URL. The state also
- *       goes to the browser in a cookie, so that a callback is accepted only in the browser that
- *       started the login (no one can log a victim into the attacker's account).
+ *   <li>{@link #start()} draws a state, a nonce and a PKCE verifier, keeps them in the store for
+ *       {@link #PENDING_LIFETIME} (the state only as its SHA-256), and answers the provider's
+ *       authorization URL. The state also goes to the browser in a cookie, so that a callback is
+ *       accepted only in the browser that started the login (no one can log a victim into the
+ *       attacker's account).
  *   <li>{@link #finish} takes the callback's code and state: the state must be a pending one (each
  *       is used once) and match the cookie; the code is exchanged at the token endpoint with the
  *       verifier and the client's credentials; the ID token is verified ({@link IdTokens}: RS256 or
@@ -56,8 +57,14 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>The provider's discovery document and keys are read when first needed and kept; the keys are
- * read again when a token names a key not among them. Pending logins are held by this server only:
- * behind a load balancer, the callback must reach the server that started the login.
+ * read again when a token names a key not among them. Pending logins are kept in the store, not in
+ * this server's memory, so that behind a load balancer a login started on one server finishes on
+ * any other sharing the database; each start removes the expired ones.
+ *
+ * <p>Logging out ({@link #logout}) ends the Oretrace session and, when the provider's discovery
+ * document has an {@code end_session_endpoint}, answers where to send the browser so that the
+ * provider ends its session too (OpenID Connect RP-Initiated Logout 1.0, with {@code
+ * id_token_hint}: the session keeps the ID token it was opened with).
  */
 public final class OidcLogin {
 
@@ -78,7 +85,6 @@ public final class OidcLogin {
   private final AccountStore accounts;
   private final HttpClient http;
   private final Clock clock;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private volatile Discovery discovery;
   private volatile IdTokens idTokens;
 
@@ -104,10 +110,15 @@ public final class OidcLogin {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  private record Pending(String nonce, String verifier, Instant startedAt) {}
-
+  /**
+   * @param endSessionEndpoint the provider's logout endpoint, or null when it has none
+   */
   private record Discovery(
-      String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri) {}
+      String issuer,
+      URI authorizationEndpoint,
+      URI tokenEndpoint,
+      URI jwksUri,
+      URI endSessionEndpoint) {}
 
   /** A started login: where to send the browser, and the state to keep in its cookie. */
   public record Start(URI authorizationUrl, String state) {
@@ -143,15 +154,16 @@ public final class OidcLogin {
   public Start start() {
     Discovery provider = discovery();
     Instant now = clock.instant();
-    pending.values().removeIf(waiting -> waiting.startedAt().plus(PENDING_LIFETIME).isBefore(now));
-    if (pending.size() >= MAX_PENDING) {
+    accounts.removeExpiredPendingLogins(now);
+    if (accounts.pendingLogins() >= MAX_PENDING) {
       throw new OidcLoginException(
           "too many logins are waiting; try again in a few minutes", false);
     }
     String state = random();
     String nonce = random();
     String verifier = random();
-    pending.put(state, new Pending(nonce, verifier, now));
+    accounts.addPendingLogin(
+        new PendingLogin(TokenSecrets.hash(state), nonce, verifier, now.plus(PENDING_LIFETIME)));
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("response_type", "code");
     parameters.put("client_id", config.clientId());
@@ -178,8 +190,9 @@ public final class OidcLogin {
     if (state == null || state.isBlank()) {
       throw new OidcLoginException("the callback has no state", false);
     }
-    Pending started = pending.remove(state);
-    if (started == null || started.startedAt().plus(PENDING_LIFETIME).isBefore(clock.instant())) {
+    PendingLogin started =
+        accounts.takePendingLogin(TokenSecrets.hash(state), clock.instant()).orElse(null);
+    if (started == null) {
       throw new OidcLoginException(
           "the login is unknown, used already or expired; start again", false);
     }
@@ -193,8 +206,9 @@ public final class OidcLogin {
       throw new OidcLoginException("the callback has no code", false);
     }
     JsonNode claims;
+    String idToken;
     try {
-      String idToken = exchange(code, started.verifier());
+      idToken = exchange(code, started.verifier());
       claims = idTokens().verify(idToken, started.nonce(), clock.instant());
     } catch (InvalidTokenException e) {
       LOG.warn("OIDC login refused: {}", e.getMessage());
@@ -219,7 +233,51 @@ public final class OidcLogin {
     }
     LOG.info(
         "{} logged in through OIDC for {} as {}", username, organisation.id(), role.wireName());
-    return authenticator.openSession(username);
+    Login login = authenticator.openSession(username);
+    accounts.setSessionIdToken(TokenSecrets.hash(login.secret()), idToken);
+    return login;
+  }
+
+  /**
+   * Ends the session with this cookie secret and answers where to send the browser so that the
+   * provider ends its session too: its {@code end_session_endpoint} with the session's ID token as
+   * {@code id_token_hint}, this deployment's root ({@link #postLogoutRedirectUri()}) as {@code
+   * post_logout_redirect_uri}, and the client id. Empty when the session was not opened through the
+   * provider (or is unknown), or the provider has no such endpoint or cannot be reached.
+   */
+  public Optional<URI> logout(String sessionSecret) {
+    Optional<String> idToken =
+        sessionSecret == null || sessionSecret.isBlank()
+            ? Optional.empty()
+            : accounts.sessionIdToken(TokenSecrets.hash(sessionSecret));
+    authenticator.logout(sessionSecret);
+    if (idToken.isEmpty()) {
+      return Optional.empty();
+    }
+    URI endpoint;
+    try {
+      endpoint = discovery().endSessionEndpoint();
+    } catch (OidcLoginException e) {
+      LOG.warn("OIDC logout: the provider's session is left open: {}", e.getMessage());
+      return Optional.empty();
+    }
+    if (endpoint == null) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("id_token_hint", idToken.get());
+    parameters.put("post_logout_redirect_uri", postLogoutRedirectUri().toString());
+    parameters.put("client_id", config.clientId());
+    String base = endpoint.toString();
+    return Optional.of(URI.create(base + (base.contains("?") ? "&" : "?") + form(parameters)));
+  }
+
+  /**
+   * Where the provider sends the browser after its logout: the root of the host the callback is on
+   * (register it at the provider as a post-logout redirect URI).
+   */
+  public URI postLogoutRedirectUri() {
+    return config.redirectUri().resolve("/");
   }
 
   /** Oretrace's username for a provider's subject: readable when it can be, hashed otherwise. */
@@ -333,7 +391,10 @@ public final class OidcLogin {
               document.path("issuer").asText(),
               URI.create(document.path("authorization_endpoint").asText()),
               URI.create(document.path("token_endpoint").asText()),
-              URI.create(document.path("jwks_uri").asText()));
+              URI.create(document.path("jwks_uri").asText()),
+              document.hasNonNull("end_session_endpoint")
+                  ? URI.create(document.path("end_session_endpoint").asText())
+                  : null);
     } catch (IllegalArgumentException e) {
       throw new OidcLoginException("the provider's discovery document is incomplete", false);
     }

@@ -17,7 +17,9 @@ import org.oretrace.server.TestServer.Response;
 import org.oretrace.server.auth.TokenSecrets;
 import org.oretrace.server.auth.TokenSecrets.MintedToken;
 import org.oretrace.store.Detection;
+import org.oretrace.store.Ledger;
 import org.oretrace.store.TokenStore.ApiToken;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
  * Cases against a real server on a free port over real SQLite, with tokens of several
@@ -247,5 +249,126 @@ class CaseEndpointsTest {
     assertThat(get("/api/v1/cases?state=pending", police).status()).isEqualTo(400);
 
     assertThat(get("/api/v1/cases/" + id, police).json().get("trail")).hasSize(1);
+  }
+
+  @Test
+  void theOwnerWithdrawsAShareAndTheOtherAgencyLosesSightAtOnce() {
+    String id = open("Shared, then withdrawn", police);
+    act(id, "{\"type\": \"share\", \"organisation\": \"fiu\"}", police);
+    act(id, "{\"type\": \"share\", \"organisation\": \"customs\"}", police);
+    assertThat(get("/api/v1/cases/" + id, fiuAnalyst).status()).isEqualTo(200);
+    String unshareFiu = "{\"type\": \"unshare\", \"organisation\": \"fiu\"}";
+
+    // only the owner withdraws: customs has the case shared with it, the FIU only reads
+    assertThat(act(id, unshareFiu, customs).status()).isEqualTo(403);
+    assertThat(act(id, unshareFiu, fiuAnalyst).status()).isEqualTo(403);
+    Response withdrawn = act(id, unshareFiu, police);
+
+    assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+    assertThat(texts(withdrawn.json().get("sharedWith"))).containsExactly("customs");
+    assertThat(get("/api/v1/cases/" + id, fiuAnalyst).status()).isEqualTo(404);
+    assertThat(get("/api/v1/cases", fiuAnalyst).json().get("total").asLong()).isZero();
+    assertThat(get("/api/v1/cases/" + id, customs).status()).isEqualTo(200);
+    JsonNode last = lastEntry(get("/api/v1/cases/" + id, police).json());
+    assertThat(last.get("organisation").asText()).isEqualTo("police");
+    assertThat(last.get("role").asText()).isEqualTo("investigator");
+    assertThat(last.get("clientAddress").asText()).isEqualTo("127.0.0.1");
+    assertThat(last.get("action").toString())
+        .isEqualTo("{\"type\":\"unshare\",\"organisation\":\"fiu\"}");
+    assertThat(ledgerHasCaseAction(id, last.get("sequence").asLong())).isTrue();
+    // withdrawing what is not shared is refused and writes nothing; sharing again works
+    assertThat(act(id, unshareFiu, police).status()).isEqualTo(422);
+    assertThat(act(id, "{\"type\": \"unshare\", \"organisation\": \"police\"}", police).status())
+        .isEqualTo(422);
+    assertThat(act(id, "{\"type\": \"share\", \"organisation\": \"fiu\"}", police).status())
+        .isEqualTo(200);
+    assertThat(get("/api/v1/cases/" + id, fiuAnalyst).status()).isEqualTo(200);
+    assertThat(get("/api/v1/cases/" + id, police).json().get("trail")).hasSize(5);
+  }
+
+  @Test
+  void closingAndReopeningACitedAlertIsInTheTrailOfEveryCaseCitingIt() {
+    Response fromAlert =
+        server.post(
+            "/api/v1/cases",
+            "{\"title\": \"From the alert\", \"alerts\": [\"" + alertId + "\"]}",
+            police);
+    String openedFrom = fromAlert.json().get("id").asText();
+    String attachedTo = open("Alert attached later", server.adminToken());
+    assertThat(
+            act(
+                    attachedTo,
+                    "{\"type\": \"attach\", \"kind\": \"alert\", \"value\": \"" + alertId + "\"}",
+                    server.adminToken())
+                .status())
+        .isEqualTo(200);
+    String unrelated = open("Not about the alert", police);
+    String status = "/api/v1/alerts/" + alertId + "/status";
+
+    Response closed =
+        server.post(
+            status,
+            "{\"status\": \"closed\", \"reason\": \"weighing error, lot re-weighed\"}",
+            police);
+    assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+    Response reopened =
+        server.post(
+            status,
+            "{\"status\": \"open\", \"reason\": \"the re-weighing was not witnessed\"}",
+            server.adminToken());
+    assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
+
+    for (String[] citing :
+        new String[][] {{openedFrom, police}, {attachedTo, server.adminToken()}}) {
+      JsonNode trail = get("/api/v1/cases/" + citing[0], citing[1]).json().get("trail");
+      JsonNode closing = trail.get(trail.size() - 2);
+      JsonNode reopening = trail.get(trail.size() - 1);
+      assertThat(closing.get("organisation").asText()).isEqualTo("police");
+      assertThat(closing.get("role").asText()).isEqualTo("investigator");
+      assertThat(closing.get("clientAddress").asText()).isEqualTo("127.0.0.1");
+      assertThat(Instant.parse(closing.get("at").asText())).isBeforeOrEqualTo(Instant.now());
+      assertThat(closing.get("action").get("type").asText()).isEqualTo("alert-status");
+      assertThat(closing.get("action").get("alert").asText()).isEqualTo(alertId);
+      assertThat(closing.get("action").get("status").asText()).isEqualTo("closed");
+      assertThat(closing.get("action").get("reason").asText())
+          .isEqualTo("weighing error, lot re-weighed");
+      assertThat(reopening.get("organisation").asText()).isEqualTo("regulator");
+      assertThat(reopening.get("role").asText()).isEqualTo("admin");
+      assertThat(reopening.get("action").get("status").asText()).isEqualTo("open");
+      assertThat(ledgerHasCaseAction(citing[0], closing.get("sequence").asLong())).isTrue();
+      assertThat(ledgerHasCaseAction(citing[0], reopening.get("sequence").asLong())).isTrue();
+    }
+    assertThat(get("/api/v1/cases/" + unrelated, police).json().get("trail")).hasSize(1);
+    // the entry is Oretrace's to write: a client may not put one in a trail
+    assertThat(
+            act(
+                    openedFrom,
+                    "{\"type\": \"alert-status\", \"alert\": \""
+                        + alertId
+                        + "\", \"status\": \"closed\", \"reason\": \"forged\"}",
+                    police)
+                .status())
+        .isEqualTo(422);
+  }
+
+  private static JsonNode lastEntry(JsonNode caseFile) {
+    JsonNode trail = caseFile.get("trail");
+    return trail.get(trail.size() - 1);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
+  }
+
+  /** Whether the case's trail entry is a case-action record of the verifiable ledger. */
+  private boolean ledgerHasCaseAction(String caseId, long sequence) {
+    Ledger ledger = server.store().ledger();
+    return ledger.entries(0, (int) ledger.size()).stream()
+        .anyMatch(
+            entry ->
+                entry.kind().equals(LedgerRecords.CASE_ACTION)
+                    && entry.subject().equals(LedgerRecords.caseActionSubject(caseId, sequence)));
   }
 }

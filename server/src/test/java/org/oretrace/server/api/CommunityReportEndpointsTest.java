@@ -265,6 +265,54 @@ class CommunityReportEndpointsTest {
     assertThat(server.post(report + "/share", toPolice, foreignRegulator).status()).isEqualTo(403);
   }
 
+  @Test
+  void theRegulatorWithdrawsAShareAndTheAgencyLosesTheReportAndItsPhotoAtOnce() {
+    byte[] photo = "armed men at the pit".getBytes(StandardCharsets.UTF_8);
+    JsonNode sent =
+        send("{\"kind\": \"armed-presence\", \"site\": \"CD-NK-001\","
+                + " \"text\": \"Armed men at the pit\", \"photo\": \""
+                + Base64.getEncoder().encodeToString(photo)
+                + "\"}")
+            .json();
+    String report = "/api/v1/community-reports/" + sent.get("id").asText();
+    String evidence = "/api/v1/evidence/" + sent.get("photo").asText();
+    String police = server.investigatorToken();
+    String fiu = token("fiu-cd", OrganisationType.FIU, "CD");
+    String toPolice = "{\"organisation\": \"police\"}";
+    server.post(report + "/share", toPolice, server.adminToken());
+    server.post(report + "/share", "{\"organisation\": \"fiu-cd\"}", server.adminToken());
+    assertThat(get(report, police).status()).isEqualTo(200);
+    assertThat(get(evidence, police).status()).isEqualTo(200);
+
+    // the agency it was shared with may not withdraw it, nor may the regulator's analysts
+    assertThat(server.post(report + "/unshare", toPolice, police).status()).isEqualTo(403);
+    assertThat(server.post(report + "/unshare", toPolice, regulatorAnalyst).status())
+        .isEqualTo(403);
+    Response withdrawn = server.post(report + "/unshare", toPolice, server.adminToken());
+
+    assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+    assertThat(withdrawn.json().get("sharedWith").findValuesAsText("organisation"))
+        .containsExactly("fiu-cd");
+    JsonNode history = withdrawn.json().get("shareHistory");
+    assertThat(history.findValuesAsText("action")).containsExactly("share", "share", "withdraw");
+    assertThat(history.get(2).get("organisation").asText()).isEqualTo("police");
+    assertThat(history.get(2).get("by").asText()).isEqualTo("regulator");
+    assertThat(history.get(2).get("at").asText()).isNotBlank();
+    // the police no longer see the report, its photo, or it in their listing; the FIU still does
+    assertThat(get(report, police).status()).isEqualTo(404);
+    assertThat(get(evidence, police).status()).isEqualTo(404);
+    assertThat(get("/api/v1/community-reports", police).json().get("total").asLong()).isZero();
+    assertThat(get(report, fiu).status()).isEqualTo(200);
+    assertThat(get(evidence, fiu).status()).isEqualTo(200);
+    // what is not shared cannot be withdrawn; the police may be given it again
+    assertThat(server.post(report + "/unshare", toPolice, server.adminToken()).status())
+        .isEqualTo(400);
+    assertThat(server.post(report + "/share", toPolice, server.adminToken()).status())
+        .isEqualTo(200);
+    assertThat(get(report, police).status()).isEqualTo(200);
+    assertThat(get(report, server.adminToken()).json().get("shareHistory")).hasSize(4);
+  }
+
   /** An investigator's API token of a new organisation of this type and country. */
   private String token(String organisation, OrganisationType type, String country) {
     server

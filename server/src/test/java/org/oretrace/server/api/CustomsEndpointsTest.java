@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -229,6 +230,84 @@ class CustomsEndpointsTest {
     assertThat(codes(check("COMPTOIR-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 50000}]")))
         .doesNotContain("open-alert")
         .contains("not-held-by-exporter");
+  }
+
+  @Test
+  void aSanctionsHitIsToldOnlyToCallersWhoSeeItsAlertAndTheVerdictIsTheSameForEveryCaller() {
+    Instant now = Instant.now();
+    server
+        .store()
+        .alerts()
+        .add(
+            List.of(
+                new Alert(
+                    "D9-TRADER-1-UN-123",
+                    DetectorId.D9,
+                    0.97,
+                    Severity.HIGH,
+                    now,
+                    List.of(),
+                    List.of(),
+                    List.of("TRADER-1"),
+                    List.of(),
+                    List.of(Country.of("CD")),
+                    Map.of("score", BigDecimal.valueOf(0.97)),
+                    "Goma Minerals Trading matches UN list entry CDe.123")),
+            now);
+    // the matrix: who checks, and whether its scope shows the D9 alert (about a party of CD)
+    Map<String, Boolean> seesTheHit = new LinkedHashMap<>();
+    seesTheHit.put(TestServer.START_UP_ADMIN_TOKEN, true);
+    seesTheHit.put(server.viewerToken(), true); // the regulator of CD
+    seesTheHit.put(server.investigatorToken(), true); // the police of CD
+    seesTheHit.put(organisationToken("customs-cd", OrganisationType.CUSTOMS, "CD"), true);
+    seesTheHit.put(organisationToken("customs-rw", OrganisationType.CUSTOMS, "RW"), false);
+    seesTheHit.put(organisationToken("police-rw", OrganisationType.POLICE, "RW"), false);
+    seesTheHit.put(organisationToken("fiu-ug", OrganisationType.FIU, "UG"), false);
+    String declaration =
+        "{\"exporter\": \"TRADER-1\", \"destination\": \"MY\","
+            + " \"lots\": [{\"lot\": \"LOT-G\", \"massGrams\": 50000}]}";
+
+    JsonNode reference = null;
+    for (Map.Entry<String, Boolean> caller : seesTheHit.entrySet()) {
+      Response answer = server.post("/api/v1/customs/check", declaration, caller.getKey());
+      assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+      JsonNode verdict = answer.json();
+      if (reference == null) {
+        reference = verdict;
+      }
+      String who = caller.getKey().equals(TestServer.START_UP_ADMIN_TOKEN) ? "platform" : "caller";
+      assertThat(verdict.get("verdict").asText()).as(who).isEqualTo("no-go");
+      assertThat(codes(verdict)).as(who).isEqualTo(codes(reference)).contains("sanctions-hit");
+      JsonNode hit = null;
+      for (JsonNode reason : verdict.get("reasons")) {
+        if (reason.get("code").asText().equals("sanctions-hit")) {
+          hit = reason;
+        }
+      }
+      assertThat(hit).isNotNull();
+      assertThat(hit.get("subject").asText()).isEqualTo("TRADER-1");
+      if (caller.getValue()) {
+        assertThat(hit.get("message").asText()).contains("D9-TRADER-1-UN-123", "CDe.123");
+      } else {
+        assertThat(hit.get("message").asText()).contains("watch-list hit", "outside your scope");
+        assertThat(verdict.toString()).doesNotContain("D9-TRADER-1-UN-123", "CDe.123", "UN list");
+      }
+    }
+  }
+
+  /** A viewer's API token of a new organisation of this type and country. */
+  private String organisationToken(String organisation, OrganisationType type, String country) {
+    server
+        .store()
+        .accounts()
+        .putOrganisation(
+            new Organisation(organisation, organisation, type, Country.of(country), List.of()));
+    MintedToken minted = TokenSecrets.mint();
+    server
+        .store()
+        .tokens()
+        .add(new ApiToken(minted.secretHash(), organisation, Role.VIEWER, Instant.now()));
+    return minted.secret();
   }
 
   @Test

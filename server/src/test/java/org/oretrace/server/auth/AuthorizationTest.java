@@ -179,6 +179,7 @@ class AuthorizationTest {
     RULES.put("DELETE /api/v1/session", PUBLIC);
     RULES.put("GET /api/v1/session/oidc/start", PUBLIC);
     RULES.put("GET /api/v1/session/oidc/callback", PUBLIC);
+    RULES.put("GET /api/v1/session/oidc/logout", PUBLIC);
     RULES.put("GET /api/v1/health", PUBLIC);
     RULES.put("GET /api/v1/openapi.yaml", PUBLIC);
     RULES.put("POST /epcis/capture", only(AGENCIES, WRITERS));
@@ -215,6 +216,7 @@ class AuthorizationTest {
     RULES.put("POST /api/v1/community-reports/{id}/messages", only(regulator, caseWorkers));
     RULES.put("POST /api/v1/community-reports/{id}/status", only(regulator, caseWorkers));
     RULES.put("POST /api/v1/community-reports/{id}/share", only(regulator, caseWorkers));
+    RULES.put("POST /api/v1/community-reports/{id}/unshare", only(regulator, caseWorkers));
     RULES.put("GET /api/v1/community-reports/receipt/{code}", PUBLIC);
     RULES.put("POST /api/v1/community-reports/receipt/{code}/messages", PUBLIC);
     RULES.put("GET /report", PUBLIC);

@@ -49,6 +49,8 @@ final class FakeIdentityProvider implements AutoCloseable {
   private final KeyPair rogue;
   private final Map<String, Grant> grants = new ConcurrentHashMap<>();
   private final List<Map<String, String>> authorizeRequests = new ArrayList<>();
+  private final List<String> issuedIdTokens = new ArrayList<>();
+  private final List<Map<String, String>> logoutRequests = new ArrayList<>();
 
   // what the next login gets
   volatile String subject = "amani";
@@ -58,6 +60,11 @@ final class FakeIdentityProvider implements AutoCloseable {
   volatile String nonceOverride;
   volatile String audienceOverride;
   volatile long lifetimeSeconds = 300;
+
+  /**
+   * Whether discovery names an end_session_endpoint (RP-initiated logout); read once by Oretrace.
+   */
+  volatile boolean offersLogout = true;
 
   private record Grant(String redirectUri, String challenge, String nonce) {}
 
@@ -77,6 +84,7 @@ final class FakeIdentityProvider implements AutoCloseable {
     server.createContext("/jwks", this::jwks);
     server.createContext("/authorize", this::authorize);
     server.createContext("/token", this::token);
+    server.createContext("/logout", this::logout);
     server.start();
   }
 
@@ -90,6 +98,16 @@ final class FakeIdentityProvider implements AutoCloseable {
 
   URI issuer() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Every ID token issued, oldest first. */
+  synchronized List<String> issuedIdTokens() {
+    return List.copyOf(issuedIdTokens);
+  }
+
+  /** The query parameters of every logout request received, oldest first. */
+  synchronized List<Map<String, String>> logoutRequests() {
+    return List.copyOf(logoutRequests);
   }
 
   /** The query parameters of every authorization request received, oldest first. */
@@ -108,6 +126,9 @@ final class FakeIdentityProvider implements AutoCloseable {
     document.put("authorization_endpoint", issuer() + "/authorize");
     document.put("token_endpoint", issuer() + "/token");
     document.put("jwks_uri", issuer() + "/jwks");
+    if (offersLogout) {
+      document.put("end_session_endpoint", issuer() + "/logout");
+    }
     document.putArray("id_token_signing_alg_values_supported").add("RS256").add("ES256");
     answer(exchange, 200, document);
   }
@@ -192,8 +213,32 @@ final class FakeIdentityProvider implements AutoCloseable {
     ObjectNode body = Json.object();
     body.put("access_token", "not-used-by-oretrace");
     body.put("token_type", "Bearer");
-    body.put("id_token", idToken(grant.nonce()));
+    String idToken = idToken(grant.nonce());
+    synchronized (this) {
+      issuedIdTokens.add(idToken);
+    }
+    body.put("id_token", idToken);
     answer(exchange, 200, body);
+  }
+
+  /**
+   * The end-session endpoint: ends the provider's session of the ID token it is given (one it
+   * issued to this client) and sends the browser to the client's post-logout redirect URI.
+   */
+  private void logout(HttpExchange exchange) throws IOException {
+    Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+    boolean known;
+    synchronized (this) {
+      logoutRequests.add(query);
+      known = issuedIdTokens.contains(query.get("id_token_hint"));
+    }
+    if (!known || !clientId.equals(query.get("client_id"))) {
+      answer(exchange, 400, Json.object().put("error", "invalid_request"));
+      return;
+    }
+    exchange.getResponseHeaders().add("Location", query.get("post_logout_redirect_uri"));
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
   }
 
   private String idToken(String nonce) {

@@ -9,17 +9,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.core.access.Role;
 import org.oretrace.server.TestServer;
 import org.oretrace.server.TestStores;
+import org.oretrace.store.AccountStore.PendingLogin;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.sqlite.SqliteStore;
 
 /**
  * The OpenID Connect login end to end: a real Oretrace server and a real (small) provider on free
@@ -40,10 +45,12 @@ class OidcLoginTest {
   private FakeIdentityProvider provider;
   private TestServer server;
 
+  private OidcConfig oidc;
+
   @BeforeEach
   void start() {
     provider = FakeIdentityProvider.start(CLIENT_ID, CLIENT_SECRET);
-    OidcConfig oidc =
+    oidc =
         new OidcConfig(
             provider.issuer(),
             CLIENT_ID,
@@ -225,6 +232,99 @@ class OidcLoginTest {
                 + " \"password\": \"a long enough password\"}",
             TestServer.START_UP_ADMIN_TOKEN);
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+  }
+
+  @Test
+  void aLoginStartedOnOneServerFinishesOnAnotherSharingTheDatabase(@TempDir Path folder) {
+    Path shared = folder.resolve("oretrace.db");
+    try (TestServer first =
+            new TestServer(SqliteStore.open(shared), config -> config.withOidc(oidc));
+        TestServer second =
+            new TestServer(SqliteStore.open(shared), config -> config.withOidc(oidc))) {
+      // a login abandoned long ago waits in the database: the next start purges it
+      first
+          .store()
+          .accounts()
+          .addPendingLogin(
+              new PendingLogin(
+                  "0".repeat(64), "nonce", "verifier", Instant.now().minus(Duration.ofHours(1))));
+
+      HttpResponse<String> started = get(on(first, "/api/v1/session/oidc/start"), null);
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+      String state = cookie(started, OidcEndpointsCookie.STATE).orElseThrow();
+      // the state itself is not in the database, only its hash; the abandoned login is gone
+      assertThat(second.store().accounts().pendingLogins()).isOne();
+      HttpResponse<String> approved =
+          get(URI.create(started.headers().firstValue("Location").orElseThrow()), null);
+      String callback =
+          "/api/v1/session/oidc/callback?"
+              + URI.create(approved.headers().firstValue("Location").orElseThrow()).getRawQuery();
+
+      HttpResponse<String> finished =
+          get(on(second, callback), OidcEndpointsCookie.STATE + "=" + state);
+
+      assertThat(finished.statusCode()).as(finished.body()).isEqualTo(302);
+      String session = cookie(finished, Authenticator.SESSION_COOKIE).orElseThrow();
+      assertThat(session).isNotEmpty();
+      HttpResponse<String> who =
+          get(on(first, "/api/v1/session"), Authenticator.SESSION_COOKIE + "=" + session);
+      assertThat(who.body()).contains("\"username\":\"oidc:amani\"");
+      // used once, on every server
+      assertThat(get(on(first, callback), OidcEndpointsCookie.STATE + "=" + state).statusCode())
+          .isEqualTo(401);
+      assertThat(second.store().accounts().pendingLogins()).isZero();
+    }
+  }
+
+  @Test
+  void loggingOutOfAnOidcSessionSendsTheBrowserToTheProvidersLogout() {
+    String session = logIn().sessionCookie().orElseThrow();
+    JsonNode before = whoAmI(session);
+    assertThat(before.get("logout").asText()).isEqualTo("/api/v1/session/oidc/logout");
+
+    HttpResponse<String> loggedOut =
+        get(server("/api/v1/session/oidc/logout"), Authenticator.SESSION_COOKIE + "=" + session);
+
+    assertThat(loggedOut.statusCode()).isEqualTo(302);
+    assertThat(setCookie(loggedOut, Authenticator.SESSION_COOKIE).orElseThrow())
+        .startsWith(Authenticator.SESSION_COOKIE + "=;")
+        .contains("Max-Age=0");
+    URI endSession = URI.create(loggedOut.headers().firstValue("Location").orElseThrow());
+    assertThat(endSession.toString()).startsWith(provider.issuer() + "/logout?");
+    Map<String, String> parameters = FakeIdentityProvider.parse(endSession.getRawQuery());
+    assertThat(parameters.get("id_token_hint")).isEqualTo(provider.issuedIdTokens().getLast());
+    assertThat(parameters.get("post_logout_redirect_uri")).isEqualTo("https://oretrace.test/");
+    assertThat(parameters.get("client_id")).isEqualTo(CLIENT_ID);
+    assertThat(whoAmI(session).get("authenticated").asBoolean()).isFalse();
+    // the provider accepts it and sends the browser back to Oretrace
+    HttpResponse<String> atProvider = get(endSession, null);
+    assertThat(atProvider.statusCode()).isEqualTo(302);
+    assertThat(atProvider.headers().firstValue("Location")).contains("https://oretrace.test/");
+    assertThat(provider.logoutRequests()).hasSize(1);
+
+    // without a session of the provider there is nothing to end there
+    HttpResponse<String> nobody = get(server("/api/v1/session/oidc/logout"), null);
+    assertThat(nobody.statusCode()).isEqualTo(302);
+    assertThat(nobody.headers().firstValue("Location")).contains("/");
+    assertThat(provider.logoutRequests()).hasSize(1);
+  }
+
+  @Test
+  void aProviderWithoutAnEndSessionEndpointIsNotSentTheBrowserAtLogout() {
+    provider.offersLogout = false;
+    String session = logIn().sessionCookie().orElseThrow();
+
+    HttpResponse<String> loggedOut =
+        get(server("/api/v1/session/oidc/logout"), Authenticator.SESSION_COOKIE + "=" + session);
+
+    assertThat(loggedOut.statusCode()).isEqualTo(302);
+    assertThat(loggedOut.headers().firstValue("Location")).contains("/");
+    assertThat(whoAmI(session).get("authenticated").asBoolean()).isFalse();
+    assertThat(provider.logoutRequests()).isEmpty();
+  }
+
+  private static URI on(TestServer target, String path) {
+    return URI.create("http://127.0.0.1:" + target.port() + path);
   }
 
   private void assertRefused(int status) {

@@ -255,4 +255,113 @@ final class JdbcAccountStore implements AccountStore {
           }
         });
   }
+
+  @Override
+  public void setSessionIdToken(String secretHash, String idToken) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE sessions SET id_token = ? WHERE secret_hash = ?")) {
+            statement.setString(1, idToken);
+            statement.setString(2, secretHash);
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> sessionIdToken(String secretHash) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("SELECT id_token FROM sessions WHERE secret_hash = ?")) {
+            statement.setString(1, secretHash);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void addPendingLogin(PendingLogin login) {
+    database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO oidc_pending_logins (state_hash, nonce, verifier,"
+                      + " expires_at_millis) VALUES (?, ?, ?, ?)")) {
+            statement.setString(1, login.stateHash());
+            statement.setString(2, login.nonce());
+            statement.setString(3, login.verifier());
+            statement.setLong(4, login.expiresAt().toEpochMilli());
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<PendingLogin> takePendingLogin(String stateHash, Instant now) {
+    return database.write(
+        connection -> {
+          PendingLogin found = null;
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT nonce, verifier, expires_at_millis FROM oidc_pending_logins"
+                      + " WHERE state_hash = ?")) {
+            statement.setString(1, stateHash);
+            try (ResultSet rows = statement.executeQuery()) {
+              if (rows.next()) {
+                found =
+                    new PendingLogin(
+                        stateHash,
+                        rows.getString(1),
+                        rows.getString(2),
+                        Instant.ofEpochMilli(rows.getLong(3)));
+              }
+            }
+          }
+          if (found == null) {
+            return Optional.<PendingLogin>empty();
+          }
+          // The delete decides who takes it: a second server deleting at once changes no row.
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM oidc_pending_logins WHERE state_hash = ?")) {
+            statement.setString(1, stateHash);
+            if (statement.executeUpdate() == 0) {
+              return Optional.<PendingLogin>empty();
+            }
+          }
+          return now.isBefore(found.expiresAt()) ? Optional.of(found) : Optional.empty();
+        });
+  }
+
+  @Override
+  public int removeExpiredPendingLogins(Instant now) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "DELETE FROM oidc_pending_logins WHERE expires_at_millis <= ?")) {
+            statement.setLong(1, now.toEpochMilli());
+            return statement.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public long pendingLogins() {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT COUNT(*) FROM oidc_pending_logins");
+              ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+          }
+        });
+  }
 }

@@ -171,6 +171,30 @@ final class JdbcCaseStore implements CaseStore {
   }
 
   @Override
+  public List<CaseFile> citing(String alertId) {
+    // The quoted id in the stored document narrows the search in SQL (LIKE may over-match: '_'
+    // is a wildcard, and SQLite ignores case); the case itself decides.
+    return database.read(
+        connection -> {
+          List<CaseFile> found = new ArrayList<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT document FROM cases WHERE document LIKE ? ORDER BY id")) {
+            statement.setString(1, "%\"" + alertId + "\"%");
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                CaseFile caseFile = decode(rows.getString(1));
+                if (caseFile.cites(alertId)) {
+                  found.add(caseFile);
+                }
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
   public List<AuditEntry> trail(String caseId) {
     return database.read(
         connection -> {

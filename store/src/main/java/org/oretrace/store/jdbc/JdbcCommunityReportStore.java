@@ -1,8 +1,10 @@
 package org.oretrace.store.jdbc;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -125,7 +127,87 @@ final class JdbcCommunityReportStore implements CommunityReportStore {
             statement.setLong(3, share.at().toEpochMilli());
             statement.setString(4, share.byOrganisation());
             statement.setString(5, share.byUsername());
-            return statement.executeUpdate() == 1;
+            if (statement.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          appendShareChange(connection, reportId, false, share);
+          return true;
+        });
+  }
+
+  @Override
+  public boolean withdraw(String reportId, Share withdrawal) {
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "DELETE FROM community_report_shares WHERE report_id = ? AND organisation = ?")) {
+            statement.setString(1, reportId);
+            statement.setString(2, withdrawal.organisation());
+            if (statement.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          appendShareChange(connection, reportId, true, withdrawal);
+          return true;
+        });
+  }
+
+  private static void appendShareChange(
+      Connection connection, String reportId, boolean withdrawal, Share change)
+      throws SQLException {
+    long sequence;
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT COALESCE(MAX(sequence), 0) + 1 FROM community_report_share_trail"
+                + " WHERE report_id = ?")) {
+      statement.setString(1, reportId);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        sequence = rows.getLong(1);
+      }
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO community_report_share_trail (report_id, sequence, action, organisation,"
+                + " at_millis, by_organisation, by_username) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      statement.setString(1, reportId);
+      statement.setLong(2, sequence);
+      statement.setString(3, withdrawal ? "withdraw" : "share");
+      statement.setString(4, change.organisation());
+      statement.setLong(5, change.at().toEpochMilli());
+      statement.setString(6, change.byOrganisation());
+      statement.setString(7, change.byUsername());
+      statement.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<ShareChange> shareTrail(String reportId) {
+    return database.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT sequence, action, organisation, at_millis, by_organisation, by_username"
+                      + " FROM community_report_share_trail WHERE report_id = ?"
+                      + " ORDER BY sequence")) {
+            statement.setString(1, reportId);
+            List<ShareChange> trail = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                trail.add(
+                    new ShareChange(
+                        rows.getLong(1),
+                        "withdraw".equals(rows.getString(2)),
+                        new Share(
+                            rows.getString(3),
+                            Instant.ofEpochMilli(rows.getLong(4)),
+                            rows.getString(5),
+                            rows.getString(6))));
+              }
+            }
+            return trail;
           }
         });
   }

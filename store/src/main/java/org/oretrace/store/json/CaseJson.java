@@ -15,12 +15,14 @@ import org.oretrace.core.Violation;
 import org.oretrace.core.access.Role;
 import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.cases.CaseAction;
+import org.oretrace.core.cases.CaseAction.AlertStatus;
 import org.oretrace.core.cases.CaseAction.Assign;
 import org.oretrace.core.cases.CaseAction.Attach;
 import org.oretrace.core.cases.CaseAction.ChangeState;
 import org.oretrace.core.cases.CaseAction.Handover;
 import org.oretrace.core.cases.CaseAction.Open;
 import org.oretrace.core.cases.CaseAction.Share;
+import org.oretrace.core.cases.CaseAction.Unshare;
 import org.oretrace.core.cases.CaseFile;
 import org.oretrace.core.cases.CaseReference;
 import org.oretrace.core.cases.CaseState;
@@ -37,7 +39,9 @@ import org.oretrace.core.cases.ReferenceKind;
  *   <li>{@code {"type": "note", "text"}}
  *   <li>{@code {"type": "attach", "kind": "lot"|"actor"|"alert"|"evidence", "value"}}
  *   <li>{@code {"type": "state", "state", "outcome"?}} (an outcome when, and only when, closing)
- *   <li>{@code {"type": "share"|"handover", "organisation"}}
+ *   <li>{@code {"type": "share"|"unshare"|"handover", "organisation"}}
+ *   <li>{@code {"type": "alert-status", "alert", "status": "open"|"closed", "reason", "username"?}}
+ *       (in the trail only: written when a cited alert is closed or reopened, never requested)
  *   <li>{@code {"type": "open", "title", "alerts"}} (in the trail; requested by posting the case)
  * </ul>
  */
@@ -50,6 +54,7 @@ public final class CaseJson {
           "attach", Set.of("type", "kind", "value"),
           "state", Set.of("type", "state", "outcome"),
           "share", Set.of("type", "organisation"),
+          "unshare", Set.of("type", "organisation"),
           "handover", Set.of("type", "organisation"));
 
   private CaseJson() {}
@@ -75,6 +80,8 @@ public final class CaseJson {
       String type = fields.text("type");
       if ("open".equals(type)) {
         fields.fail("type", "a case is opened with POST /api/v1/cases, not as an action");
+      } else if ("alert-status".equals(type)) {
+        fields.fail("type", "an alert is closed or reopened with POST /api/v1/alerts/{id}/status");
       } else if (type != null) {
         Set<String> known = REQUEST_FIELDS.get(type);
         if (known != null) {
@@ -111,6 +118,15 @@ public final class CaseJson {
         }
       }
       case Share share -> node.put("organisation", share.organisation());
+      case Unshare unshare -> node.put("organisation", unshare.organisation());
+      case AlertStatus alertStatus -> {
+        node.put("alert", alertStatus.alertId());
+        node.put("status", alertStatus.status());
+        node.put("reason", alertStatus.reason());
+        if (alertStatus.username() != null) {
+          node.put("username", alertStatus.username());
+        }
+      }
       case Handover handover -> node.put("organisation", handover.organisation());
     }
     return node;
@@ -121,7 +137,18 @@ public final class CaseJson {
     List<Violation> violations = new ArrayList<>();
     FieldReader fields = new FieldReader(node, -1, "", violations);
     String type = fields.text("type");
-    CaseAction action = "open".equals(type) ? opening(fields) : action(fields, type);
+    CaseAction action =
+        switch (type) {
+          case "open" -> opening(fields);
+          case "alert-status" -> {
+            String alertId = fields.text("alert");
+            String status = fields.text("status");
+            String reason = fields.text("reason");
+            String username = fields.optionalText("username");
+            yield build(fields, alertId, value -> new AlertStatus(value, status, reason, username));
+          }
+          case null, default -> action(fields, type);
+        };
     return orThrow(action, violations);
   }
 
@@ -262,10 +289,12 @@ public final class CaseJson {
         yield build(fields, state, value -> new ChangeState(value, outcome));
       }
       case "share" -> build(fields, fields.text("organisation"), Share::new);
+      case "unshare" -> build(fields, fields.text("organisation"), Unshare::new);
       case "handover" -> build(fields, fields.text("organisation"), Handover::new);
       default -> {
         fields.fail(
-            "type", "'" + type + "' is not one of: assign, note, attach, state, share, handover");
+            "type",
+            "'" + type + "' is not one of: assign, note, attach, state, share, unshare, handover");
         yield null;
       }
     };

@@ -19,6 +19,7 @@ import org.oretrace.core.access.Organisation;
 import org.oretrace.core.access.OrganisationType;
 import org.oretrace.core.access.Role;
 import org.oretrace.store.AccountStore;
+import org.oretrace.store.AccountStore.PendingLogin;
 import org.oretrace.store.AccountStore.Session;
 import org.oretrace.store.AccountStore.UserAccount;
 import org.oretrace.store.TestDatabase;
@@ -138,5 +139,45 @@ class JdbcAccountStoreTest {
     assertThat(accounts.session("a".repeat(64))).isEmpty();
     assertThat(accounts.user("ana@x").orElseThrow().passwordHash()).isEqualTo("$scrypt$new");
     assertThat(accounts.setPassword("nobody", "$scrypt$new")).isFalse();
+  }
+
+  @Test
+  void aPendingOidcLoginIsTakenOnceAndOnlyBeforeItExpires() {
+    PendingLogin waiting =
+        new PendingLogin("c".repeat(64), "nonce-1", "verifier-1", NOW.plus(Duration.ofMinutes(10)));
+    PendingLogin expired =
+        new PendingLogin("d".repeat(64), "nonce-2", "verifier-2", NOW.minusSeconds(1));
+    PendingLogin late =
+        new PendingLogin("e".repeat(64), "nonce-3", "verifier-3", NOW.plus(Duration.ofMinutes(1)));
+    accounts.addPendingLogin(waiting);
+    accounts.addPendingLogin(expired);
+    accounts.addPendingLogin(late);
+    assertThat(accounts.pendingLogins()).isEqualTo(3);
+
+    assertThat(accounts.takePendingLogin("c".repeat(64), NOW)).contains(waiting);
+    assertThat(accounts.takePendingLogin("c".repeat(64), NOW)).isEmpty();
+    // too late: refused, and gone
+    assertThat(accounts.takePendingLogin("e".repeat(64), NOW.plus(Duration.ofMinutes(2))))
+        .isEmpty();
+    assertThat(accounts.pendingLogins()).isEqualTo(1);
+    assertThat(accounts.removeExpiredPendingLogins(NOW)).isEqualTo(1);
+    assertThat(accounts.pendingLogins()).isZero();
+    assertThat(accounts.takePendingLogin("f".repeat(64), NOW)).isEmpty();
+  }
+
+  @Test
+  void aSessionKeepsTheIdTokenItWasOpenedWith() {
+    accounts.putOrganisation(COMPANY);
+    accounts.addUser(user("oidc:ana", "comptoir-x"));
+    Session session = new Session("a".repeat(64), "oidc:ana", NOW, NOW.plus(Duration.ofHours(8)));
+    accounts.addSession(session);
+    assertThat(accounts.sessionIdToken("a".repeat(64))).isEmpty();
+
+    accounts.setSessionIdToken("a".repeat(64), "header.claims.signature");
+
+    assertThat(accounts.sessionIdToken("a".repeat(64))).contains("header.claims.signature");
+    assertThat(accounts.session("a".repeat(64))).contains(session);
+    accounts.removeSession("a".repeat(64));
+    assertThat(accounts.sessionIdToken("a".repeat(64))).isEmpty();
   }
 }

@@ -16,11 +16,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.access.Role;
 import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.cases.CaseAction;
+import org.oretrace.core.cases.CaseAction.AlertStatus;
 import org.oretrace.core.cases.CaseAction.Attach;
 import org.oretrace.core.cases.CaseAction.ChangeState;
 import org.oretrace.core.cases.CaseAction.Handover;
 import org.oretrace.core.cases.CaseAction.Open;
 import org.oretrace.core.cases.CaseAction.Share;
+import org.oretrace.core.cases.CaseAction.Unshare;
 import org.oretrace.core.cases.CaseFile;
 import org.oretrace.core.cases.CaseState;
 import org.oretrace.core.cases.ReferenceKind;
@@ -154,5 +156,33 @@ class JdbcCaseStoreTest {
     assertThat(cases.trail("case-1"))
         .singleElement()
         .satisfies(entry -> assertThat(entry.organisation()).isEqualTo("police"));
+  }
+
+  @Test
+  void findsTheCasesCitingAnAlertAndKeepsAlertStatusAndUnshareInTheTrail() {
+    CaseFile fromAlert = opened("case-1", "police", 1);
+    CaseFile attached = opened("case-2", "customs", 2);
+    attached = act(attached, new Attach(ReferenceKind.ALERT, "D2-ev-1"), "customs");
+    opened("case-3", "police", 3);
+    // a note that is the id is not a citation, nor is an id that LIKE's '_' would match
+    CaseFile quoting = opened("case-4", "police", 4);
+    act(quoting, new Attach(ReferenceKind.NOTE, "D2-ev-1"), "police");
+
+    assertThat(cases.citing("D2-ev-1"))
+        .extracting(CaseFile::id)
+        .containsExactly("case-1", "case-2");
+    assertThat(cases.citing("D2_ev_1")).isEmpty();
+    assertThat(cases.citing("D9-none")).isEmpty();
+
+    AlertStatus closing = new AlertStatus("D2-ev-1", "closed", "re-weighed", "ana@cd-mines");
+    fromAlert = act(fromAlert, closing, "cd-mines");
+    fromAlert = act(fromAlert, new Share("fiu"), "police");
+    fromAlert = act(fromAlert, new Unshare("fiu"), "police");
+    assertThat(fromAlert.sharedWith()).isEmpty();
+    assertThat(cases.find("case-1")).contains(fromAlert);
+    assertThat(cases.visibleTo("fiu", null, PageRequest.first(10)).items()).isEmpty();
+    assertThat(cases.trail("case-1"))
+        .extracting(AuditEntry::action)
+        .containsSubsequence(closing, new Unshare("fiu"));
   }
 }

@@ -19,6 +19,7 @@ import org.oretrace.core.community.ReportMessage;
 import org.oretrace.core.community.ReportStatus;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CommunityReportStore.Share;
+import org.oretrace.store.CommunityReportStore.ShareChange;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.TestDatabase;
 
@@ -138,5 +139,42 @@ class JdbcCommunityReportStoreTest {
     assertThat(page.items())
         .extracting(CommunityReport::id)
         .containsExactly("report-2", "report-1");
+  }
+
+  @Test
+  void aWithdrawnShareEndsAtOnceAndTheTrailKeepsEveryShareAndWithdrawal() {
+    reports.add(report("report-withdrawn", 1), "ef".repeat(32));
+    Instant at = Instant.parse("2025-06-03T09:00:00Z");
+    assertThat(reports.share("report-withdrawn", new Share("police", at, "regulator", "amani")))
+        .isTrue();
+    assertThat(
+            reports.share(
+                "report-withdrawn", new Share("fiu", at.plusSeconds(1), "regulator", null)))
+        .isTrue();
+
+    Share withdrawal = new Share("police", at.plusSeconds(60), "regulator", "amani");
+    assertThat(reports.withdraw("report-withdrawn", withdrawal)).isTrue();
+    assertThat(reports.withdraw("report-withdrawn", withdrawal)).isFalse();
+    assertThat(reports.withdraw("report-withdrawn", new Share("customs", at, "regulator", null)))
+        .isFalse();
+
+    assertThat(reports.shares("report-withdrawn"))
+        .extracting(Share::organisation)
+        .containsExactly("fiu");
+    assertThat(reports.sharedWith("police")).isEmpty();
+    assertThat(reports.sharedWith("fiu")).containsExactly("report-withdrawn");
+    // shared again after the withdrawal
+    Share again = new Share("police", at.plusSeconds(120), "regulator", null);
+    assertThat(reports.share("report-withdrawn", again)).isTrue();
+    assertThat(reports.sharedWith("police")).containsExactly("report-withdrawn");
+    List<ShareChange> trail = reports.shareTrail("report-withdrawn");
+    assertThat(trail).extracting(ShareChange::sequence).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(trail)
+        .extracting(
+            change ->
+                (change.withdrawal() ? "withdraw " : "share ") + change.change().organisation())
+        .containsExactly("share police", "share fiu", "withdraw police", "share police");
+    assertThat(trail.get(2).change()).isEqualTo(withdrawal);
+    assertThat(reports.shareTrail("report-unknown")).isEmpty();
   }
 }
