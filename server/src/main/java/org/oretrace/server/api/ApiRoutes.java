@@ -9,6 +9,7 @@ import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.store.AlertIndex;
+import org.oretrace.store.BalanceBooks;
 import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 
@@ -91,6 +92,9 @@ public final class ApiRoutes {
             authenticator,
             needToKnow);
     RiskEndpoints risk = new RiskEndpoints(recorder, authenticator, needToKnow);
+    BalanceEndpoints balance =
+        new BalanceEndpoints(
+            BalanceBooks.attach(recorder), recorder.store().registry(), authenticator, needToKnow);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -133,6 +137,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/stats/summary", stats::summary);
     routes.get(PREFIX + "/stats/monthly", stats::monthly);
     routes.get(PREFIX + "/stats/flows", stats::flows);
+    routes.get(PREFIX + "/balance", balance::list);
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);
