@@ -30,6 +30,22 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /**
+   * Fails with a clear message when this executable lacks a benchmark's peer: oretrace.jar leaves
+   * DuckDB and Kafka's broker out, oretrace-bench.jar (which ./oretrace runs for bench) has them.
+   */
+  static void requirePeer(String className, String peer) {
+    try {
+      Class.forName(className, false, BenchCommand.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new Failures.UserError(
+          Main.EXIT_SOFTWARE,
+          peer
+              + " is not in this executable: run benchmarks with ./oretrace bench ..., or java"
+              + " -jar cli/target/oretrace-bench.jar bench ...");
+    }
+  }
+
   @Command(
       name = "capture",
       mixinStandardHelpOptions = true,
@@ -462,6 +478,7 @@ final class BenchCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
       }
+      requirePeer("org.duckdb.DuckDBConnection", "DuckDB");
       if (missing != null) {
         System.err.println("oretrace: PostgreSQL rows skipped: " + missing);
       }
@@ -559,6 +576,9 @@ final class BenchCommand implements Runnable {
       if (lots < 1 || batchSize < 1 || partitions < 1) {
         throw new Failures.UserError(
             Main.EXIT_USAGE, "--lots, --batch-size and --partitions must be at least 1");
+      }
+      if (bootstrapServers == null) {
+        requirePeer("kafka.server.KafkaRaftServer", "Kafka's broker");
       }
       System.out.println(
           KafkaBenchmark.run(lots, seed, batchSize, partitions, bootstrapServers, System.err)
