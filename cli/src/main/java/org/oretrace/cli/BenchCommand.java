@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Epcis.class,
       BenchCommand.Screen.class,
       BenchCommand.Compare.class,
-      BenchCommand.Customs.class
+      BenchCommand.Customs.class,
+      BenchCommand.Kafka.class
     })
 final class BenchCommand implements Runnable {
 
@@ -27,6 +28,22 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * Fails with a clear message when this executable lacks a benchmark's peer: oretrace.jar leaves
+   * DuckDB and Kafka's broker out, oretrace-bench.jar (which ./oretrace runs for bench) has them.
+   */
+  static void requirePeer(String className, String peer) {
+    try {
+      Class.forName(className, false, BenchCommand.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new Failures.UserError(
+          Main.EXIT_SOFTWARE,
+          peer
+              + " is not in this executable: run benchmarks with ./oretrace bench ..., or java"
+              + " -jar cli/target/oretrace-bench.jar bench ...");
+    }
   }
 
   @Command(
@@ -482,6 +499,7 @@ final class BenchCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
       }
+      requirePeer("org.duckdb.DuckDBConnection", "DuckDB");
       if (missing != null) {
         System.err.println("oretrace: PostgreSQL rows skipped: " + missing);
       }
@@ -528,6 +546,63 @@ final class BenchCommand implements Runnable {
       System.out.println(
           CustomsBenchmark.run(
                   org.oretrace.sim.Scenario.named("great-lakes-3t"), seed, lots, declarations)
+              .line());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "kafka",
+      mixinStandardHelpOptions = true,
+      description =
+          "Record a simulated world with serve --kafka's publisher attached while detect-stream"
+              + " consumes it, on a KRaft broker started in this JVM (or --kafka's brokers); print"
+              + " events/s published and judged, the alert latency, and check the alerts equal"
+              + " the embedded engine's.")
+  static final class Kafka implements Callable<Integer> {
+
+    @Option(
+        names = "--lots",
+        defaultValue = "2000",
+        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
+    int lots;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "1000",
+        description = "Events per recorded batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--partitions",
+        defaultValue = "6",
+        description = "Partitions of the events topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+        names = "--kafka",
+        paramLabel = "HOST:PORT[,HOST:PORT...]",
+        description =
+            "Existing brokers to use instead of starting one (topics of the run's own prefix).")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() {
+      if (lots < 1 || batchSize < 1 || partitions < 1) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--lots, --batch-size and --partitions must be at least 1");
+      }
+      if (bootstrapServers == null) {
+        requirePeer("kafka.server.KafkaRaftServer", "Kafka's broker");
+      }
+      System.out.println(
+          KafkaBenchmark.run(lots, seed, batchSize, partitions, bootstrapServers, System.err)
               .line());
       return 0;
     }

@@ -18,6 +18,7 @@ import org.oretrace.core.balance.ColumnarMassBalance;
 import org.oretrace.core.balance.CustodyColumns;
 import org.oretrace.core.balance.MonthlyBalances;
 import org.oretrace.core.custody.CustodyGraph;
+import org.oretrace.core.detection.BalanceProjection;
 import org.oretrace.core.lineage.Direction;
 
 /**
@@ -28,9 +29,10 @@ import org.oretrace.core.lineage.Direction;
  *   <li>Lineage: the world of {@link TraceBenchmark} in the lineage index and, by COPY, in the
  *       PostgreSQL store's tables ({@link PostgresLineagePeer}); the same smelter outputs traced
  *       upstream by both, every answer compared (the same set of lot ids, or the run fails).
- *   <li>Mass balance: {@link MassBalanceWorld}'s columns summed by {@link ColumnarMassBalance} and,
- *       appended to DuckDB in process, by SQL ({@link DuckDbMassBalancePeer}); each side runs
- *       {@code repeats} times (the median is reported) and the two books must agree row by row.
+ *   <li>Mass balance: {@link MassBalanceWorld}'s events booked by the product's projection, its
+ *       columns summed by {@link ColumnarMassBalance} and, appended to DuckDB in process, by SQL
+ *       ({@link DuckDbMassBalancePeer}); each side runs {@code repeats} times (the median is
+ *       reported) and the two books must agree row by row.
  *   <li>Capture: {@link CaptureBenchmark} on a temporary SQLite file and on a scratch PostgreSQL
  *       schema.
  * </ul>
@@ -289,10 +291,27 @@ final class CompareBenchmark {
   private void massBalance() {
     progress.printf(
         Locale.ROOT, "oretrace: mass balance: generating %,d events%n", settings.events());
-    Progress generating = new Progress(progress, "events generated", settings.events());
-    CustodyColumns columns =
-        MassBalanceWorld.generate(settings.events(), settings.seed(), generating::update);
+    Progress generating = new Progress(progress, "events booked", settings.events());
+    long bookingCpuStart = CaptureBenchmark.processCpuNanos();
+    long bookingStart = System.nanoTime();
+    BalanceProjection projection =
+        MassBalanceWorld.generate(
+            settings.events(), settings.seed(), settings.threads(), generating::update);
+    long bookingNanos = System.nanoTime() - bookingStart;
+    long bookingCpu = CaptureBenchmark.processCpuNanos() - bookingCpuStart;
     generating.finish(settings.events());
+    CustodyColumns columns = projection.columns();
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "mass balance: %,d generated events booked by the product's projection"
+                + " (BalanceProjection, as GET /api/v1/balance) into %,d rows in %.2f s, %.2f"
+                + " process CPU-s with the generator (%,.0f events per CPU-second).",
+            projection.events(),
+            columns.size(),
+            bookingNanos / 1e9,
+            bookingCpu / 1e9,
+            projection.events() / Math.max(1e-9, bookingCpu / 1e9)));
 
     progress.printf(
         Locale.ROOT,

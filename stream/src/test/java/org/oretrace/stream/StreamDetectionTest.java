@@ -44,11 +44,11 @@ class StreamDetectionTest {
 
   // A broker of its own for each test: the topics' names are fixed, and each test's record is
   // another ledger, numbered from 0.
-  private KafkaBroker broker;
+  private EmbeddedKafka broker;
 
   @BeforeEach
   void startBroker() {
-    broker = KafkaBroker.start();
+    broker = EmbeddedKafka.start();
   }
 
   @AfterEach

@@ -31,9 +31,10 @@ public final class DuckDbMassBalancePeer implements AutoCloseable {
       CREATE OR REPLACE TABLE balances AS
       WITH bookings AS (
         SELECT actor, mineral, date_trunc('month', time) AS month_start,
-               CAST(0 AS BIGINT) AS received,
-               CASE WHEN movement IN (%1$d, %2$d) THEN mass_grams ELSE 0 END AS shipped,
-               CASE WHEN movement = %3$d THEN mass_grams ELSE -mass_grams END AS held_change
+               CASE WHEN movement = %4$d THEN mass_grams ELSE 0 END AS received,
+               CASE WHEN movement IN (%1$d, %2$d, %5$d) THEN mass_grams ELSE 0 END AS shipped,
+               CASE WHEN movement IN (%3$d, %4$d) THEN mass_grams ELSE -mass_grams END
+                 AS held_change
         FROM events
         UNION ALL
         SELECT counterparty, mineral, date_trunc('month', time), mass_grams, 0, mass_grams
@@ -47,7 +48,11 @@ public final class DuckDbMassBalancePeer implements AutoCloseable {
       FROM bookings
       GROUP BY actor, mineral, month_start"""
           .formatted(
-              Movement.TRANSFER.ordinal(), Movement.EXPORT.ordinal(), Movement.TAG.ordinal());
+              Movement.TRANSFER.ordinal(),
+              Movement.EXPORT.ordinal(),
+              Movement.TAG.ordinal(),
+              Movement.RECEIVE.ordinal(),
+              Movement.SHIP.ordinal());
 
   private final DuckDBConnection connection;
 

@@ -47,6 +47,8 @@ public final class ColumnarMassBalance {
   private static final int TRANSFER = 1;
   private static final int LOSS = 2;
   private static final int EXPORT = 3;
+  private static final int RECEIVE = 4;
+  private static final int SHIP = 5;
 
   private static final int MINIMUM_ROWS_PER_THREAD = 1_000_000;
   private static final long MAXIMUM_ACCOUNT_KEYS = 1L << 28;
@@ -55,7 +57,9 @@ public final class ColumnarMassBalance {
     if (Movement.TAG.ordinal() != TAG
         || Movement.TRANSFER.ordinal() != TRANSFER
         || Movement.LOSS.ordinal() != LOSS
-        || Movement.EXPORT.ordinal() != EXPORT) {
+        || Movement.EXPORT.ordinal() != EXPORT
+        || Movement.RECEIVE.ordinal() != RECEIVE
+        || Movement.SHIP.ordinal() != SHIP) {
       throw new ExceptionInInitializerError("Movement's order changed: update the scan");
     }
   }
@@ -285,9 +289,13 @@ public final class ColumnarMassBalance {
             sums[receiver + BOOKINGS]++;
           }
           case LOSS -> sums[slot + HELD] -= mass;
-          case EXPORT -> {
+          case EXPORT, SHIP -> {
             sums[slot + HELD] -= mass;
             sums[slot + SHIPPED] += mass;
+          }
+          case RECEIVE -> {
+            sums[slot + HELD] += mass;
+            sums[slot + RECEIVED] += mass;
           }
           default -> throw new IllegalStateException("unknown movement " + movements[row]);
         }

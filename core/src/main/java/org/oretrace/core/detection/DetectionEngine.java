@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oretrace.core.balance.MonthlyBook;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.registry.Registry;
 
@@ -25,13 +26,15 @@ import org.oretrace.core.registry.Registry;
 public final class DetectionEngine {
 
   private final LotBook book;
+  private final MassBalanceDetector massBalance;
   private final List<Detector> detectors;
 
   private DetectionEngine(Registry registry, DetectionParameters parameters) {
     this.book = new LotBook(registry);
+    this.massBalance = new MassBalanceDetector(registry, parameters);
     this.detectors =
         List.of(
-            new MassBalanceDetector(registry, parameters),
+            massBalance,
             new SiteCapacityDetector(registry, parameters),
             new ImpossibleTravelDetector(registry, parameters),
             new TagReuseDetector(registry),
@@ -74,6 +77,15 @@ public final class DetectionEngine {
       book.apply(event);
     }
     return alerts;
+  }
+
+  /**
+   * D1's books as they stand: for each actor whose books must balance and each mineral, its account
+   * for the month of its latest booking (earlier months are not kept; the {@link BalanceProjection}
+   * has them all).
+   */
+  public synchronized List<MonthlyBook> massBalanceBooks() {
+    return massBalance.books();
   }
 
   /** Brings the engine's state up to already-judged events without raising their alerts. */

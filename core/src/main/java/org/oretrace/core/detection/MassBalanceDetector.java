@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oretrace.core.balance.MonthlyBook;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.Export;
 import org.oretrace.core.custody.CustodyEvent.Import;
@@ -253,11 +254,34 @@ final class MassBalanceDetector implements Detector {
                 .orElse(false));
   }
 
-  /** One change to an actor's books. */
-  private record Movement(
-      String actorId, Mineral mineral, long heldChange, long received, long shipped) {}
+  /**
+   * D1's books as they stand: for each actor whose books must balance and each mineral, the month
+   * of its latest booking.
+   */
+  List<MonthlyBook> books() {
+    List<MonthlyBook> books = new ArrayList<>(accounts.size());
+    for (Account account : accounts.values()) {
+      books.add(
+          new MonthlyBook(
+              account.actorId,
+              account.mineral,
+              account.month,
+              account.opening,
+              account.received,
+              account.shipped,
+              account.held));
+    }
+    return books;
+  }
 
-  private static List<Movement> movements(CustodyEvent event, LotBook book) {
+  /** One change to an actor's books. */
+  record Movement(String actorId, Mineral mineral, long heldChange, long received, long shipped) {}
+
+  /**
+   * The changes an event makes to its actors' books, judged on the lots as they were just before it
+   * (the {@link BalanceProjection} books the same).
+   */
+  static List<Movement> movements(CustodyEvent event, LotBook book) {
     String actor = event.context().actorId();
     List<Movement> movements = new ArrayList<>(2);
     switch (event) {

@@ -110,7 +110,7 @@ class ColumnarMassBalanceTest {
       time += random.nextLong(1 + 2 * spanMillis / rows);
       long rowTime =
           random.nextInt(20) == 0 ? Math.max(0, time - random.nextLong(spanMillis)) : time;
-      Movement movement = Movement.values()[random.nextInt(4)];
+      Movement movement = Movement.values()[random.nextInt(Movement.values().length)];
       int actor = random.nextInt(actors);
       int counterparty = movement == Movement.TRANSFER ? random.nextInt(actors) : -1;
       Mineral mineral =
@@ -139,9 +139,13 @@ class ColumnarMassBalanceTest {
       switch (columns.movement(row)) {
         case TAG -> own[2] += mass;
         case LOSS -> own[2] -= mass;
-        case EXPORT -> {
+        case EXPORT, SHIP -> {
           own[2] -= mass;
           own[1] += mass;
+        }
+        case RECEIVE -> {
+          own[2] += mass;
+          own[0] += mass;
         }
         case TRANSFER -> {
           own[2] -= mass;

@@ -10,6 +10,7 @@ import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.server.epcis.WebhookAllowList;
 import org.oretrace.store.AlertIndex;
+import org.oretrace.store.BalanceBooks;
 import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 
@@ -109,6 +110,9 @@ public final class ApiRoutes {
             authenticator,
             needToKnow);
     RiskEndpoints risk = new RiskEndpoints(recorder, authenticator, needToKnow);
+    BalanceEndpoints balance =
+        new BalanceEndpoints(
+            BalanceBooks.attach(recorder), recorder.store().registry(), authenticator, needToKnow);
 
     routes.post(PREFIX + "/events", events::record);
 
@@ -151,6 +155,7 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/stats/summary", stats::summary);
     routes.get(PREFIX + "/stats/monthly", stats::monthly);
     routes.get(PREFIX + "/stats/flows", stats::flows);
+    routes.get(PREFIX + "/balance", balance::list);
 
     routes.get(PREFIX + "/alerts", alerts::list);
     routes.get(PREFIX + "/alerts/{id}", alerts::get);

@@ -152,6 +152,7 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/stats/summary", READ);
     RULES.put("GET /api/v1/stats/monthly", READ);
     RULES.put("GET /api/v1/stats/flows", READ);
+    RULES.put("GET /api/v1/balance", READ);
     RULES.put("GET /api/v1/alerts", READ);
     RULES.put("GET /api/v1/alerts/{id}", READ);
     RULES.put(

@@ -18,26 +18,27 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real Kafka broker for tests, inside the test JVM: Kafka's own server in KRaft mode, one node
- * that is both broker and controller, on free ports of the loopback address, with its log in a
- * temporary folder. The storage is formatted with Kafka's own storage tool, as an operator would
- * with {@code kafka-storage.sh format}; replication factors are 1, since there is one node.
+ * A real Kafka broker inside this JVM, for the tests and {@code oretrace bench kafka}: Kafka's own
+ * server in KRaft mode, one node that is both broker and controller, on free ports of the loopback
+ * address, with its log in a temporary folder. The storage is formatted with Kafka's own storage
+ * tool, as an operator would with {@code kafka-storage.sh format}; replication factors are 1, since
+ * there is one node.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
   private final Path logFolder;
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private boolean closed;
 
-  private KafkaBroker(Path logFolder, KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafka(Path logFolder, KafkaRaftServer server, String bootstrapServers) {
     this.logFolder = logFolder;
     this.server = server;
     this.bootstrapServers = bootstrapServers;
   }
 
   /** Formats a fresh log folder and starts the node; returns once it accepts clients. */
-  static KafkaBroker start() {
+  public static EmbeddedKafka start() {
     try {
       Path logFolder = Files.createTempDirectory("oretrace-kafka");
       int brokerPort = freePort();
@@ -71,7 +72,7 @@ final class KafkaBroker implements AutoCloseable {
       format(logFolder.resolve("server.properties"));
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
       server.startup();
-      return new KafkaBroker(logFolder, server, "127.0.0.1:" + brokerPort);
+      return new EmbeddedKafka(logFolder, server, "127.0.0.1:" + brokerPort);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,7 +107,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** host:port for clients' {@code bootstrap.servers}. */
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 
