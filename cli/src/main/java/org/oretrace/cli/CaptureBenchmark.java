@@ -35,10 +35,13 @@ import org.oretrace.store.json.Json;
  * the two stores are timed on the same path.
  *
  * <p>Clients. With {@code --clients N}, N threads share the batches (client c takes batches c, c +
- * N, ...) and each decodes and encodes its batch on its own thread, as concurrent HTTP requests
- * would. The world's batches depend on each other (a batch ships lots an earlier one tagged), so a
- * client records its batch only once the previous one is recorded, as a client that waits for the
- * acknowledgement of what it builds on; decoding and encoding the next batch overlap the writer.
+ * N, ...) and each decodes, encodes and records its batch on its own thread, as concurrent HTTP
+ * requests would. The world's batches depend on each other (a batch ships lots an earlier one
+ * tagged), so a client hands its batch to the recorder only once the previous one is checked
+ * ({@link Recorder#check}), as one source streaming its batches in order would (an import, a
+ * consumer of a topic); then it waits for the write ({@link Recorder#write}). So with two clients
+ * one decodes, encodes and checks batch N+1 while the other stores batch N: the recorder's
+ * pipeline.
  */
 final class CaptureBenchmark {
 
@@ -58,25 +61,41 @@ final class CaptureBenchmark {
       double processCpuSeconds,
       double decodeSeconds,
       double encodeSeconds,
-      String storeName) {
+      String storeName,
+      double loadAverageBefore,
+      double loadAverageAfter) {
+
+    /** Events per second of wall clock. */
+    double eventsPerSecond() {
+      return events / seconds;
+    }
+
+    /** Events per CPU-second of the clients' threads: the figure to compare under load. */
+    double eventsPerCpuSecond() {
+      return events / cpuSeconds;
+    }
+
     String line() {
       return String.format(
           Locale.ROOT,
-          "capture: events=%,d batch=%,d clients=%d detection=%s seconds=%.2f events/s=%,.0f"
-              + " cpu-seconds=%.2f events/cpu-s=%,.0f process-cpu-seconds=%.2f"
-              + " (of the clients' time: JSON decode %.1f s, encode %.1f s; store: %s)",
+          "capture: %,d events/s (wall clock), %,.0f events per CPU-second; events=%,d batch=%,d"
+              + " clients=%d detection=%s seconds=%.2f cpu-seconds=%.2f"
+              + " process-cpu-seconds=%.2f (of the clients' time: JSON decode %.1f s, encode %.1f"
+              + " s; store: %s; load average %.1f before, %.1f after)",
+          Math.round(eventsPerSecond()),
+          eventsPerCpuSecond(),
           events,
           batchSize,
           clients,
           detection ? "on" : "off",
           seconds,
-          events / seconds,
           cpuSeconds,
-          events / cpuSeconds,
           processCpuSeconds,
           decodeSeconds,
           encodeSeconds,
-          storeName);
+          storeName,
+          loadAverageBefore,
+          loadAverageAfter);
     }
   }
 
@@ -121,6 +140,7 @@ final class CaptureBenchmark {
       for (int client = 0; client < clients; client++) {
         running[client] = new Client(client, clients, batches, recorder, turns);
       }
+      double loadAverageBefore = loadAverage();
       long processCpuStart = processCpuNanos();
       long start = System.nanoTime();
       for (Client client : running) {
@@ -147,7 +167,9 @@ final class CaptureBenchmark {
           processCpuSeconds,
           decodeSeconds,
           encodeSeconds,
-          databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder));
+          databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder),
+          loadAverageBefore,
+          loadAverage());
     } finally {
       deleteQuietly(folder);
     }
@@ -204,11 +226,13 @@ final class CaptureBenchmark {
           decodeNanos += encodeStart - decodeStart;
           encodeNanos += encodeEnd - encodeStart;
           turns.awaitTurn(batch);
+          Recorder.Checked checked;
           try {
-            recorder.record(encoded, null);
+            checked = recorder.check(encoded, null);
           } finally {
             turns.done(batch);
           }
+          recorder.write(checked);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -231,6 +255,11 @@ final class CaptureBenchmark {
         throw new IllegalStateException("a capture client failed: " + failed, failed);
       }
     }
+  }
+
+  /** The system's load average over the last minute, or -1 where the system does not tell. */
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** The CPU time of the whole process, every thread (native ones such as DuckDB's) included. */
