@@ -85,7 +85,9 @@ final class BenchCommand implements Runnable {
         names = "--clients",
         defaultValue = "1",
         description =
-            "Concurrent clients, each decoding and encoding its batches (default: ${DEFAULT-VALUE}).")
+            "Concurrent clients, each decoding, encoding and checking its batches, then writing"
+                + " them in turn; with 2, one checks the next batch while the other writes"
+                + " (default: ${DEFAULT-VALUE}).")
     int clients;
 
     @Option(

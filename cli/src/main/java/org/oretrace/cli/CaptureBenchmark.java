@@ -35,18 +35,23 @@ import org.oretrace.store.json.Json;
  * the two stores are timed on the same path.
  *
  * <p>Clients. With {@code --clients N}, N threads share the batches (client c takes batches c, c +
- * N, ...) and each decodes and encodes its batch on its own thread, as concurrent HTTP requests
- * would. The world's batches depend on each other (a batch ships lots an earlier one tagged), so a
- * client records its batch only once the previous one is recorded, as a client that waits for the
- * acknowledgement of what it builds on; decoding and encoding the next batch overlap the writer.
+ * N, ...) and each decodes, encodes and records its batch on its own thread, as concurrent HTTP
+ * requests would. The world's batches depend on each other (a batch ships lots an earlier one
+ * tagged), so a client hands its batch to the recorder only once the previous one is checked
+ * ({@link Recorder#check}), as one source streaming its batches in order would (an import, a
+ * consumer of a topic); then it waits for the write ({@link Recorder#write}). So with two clients
+ * one decodes, encodes and checks batch N+1 while the other stores batch N: the recorder's
+ * pipeline.
  */
 final class CaptureBenchmark {
 
   /**
-   * The figures of a run. CPU seconds are those of the client threads (decoding, encoding, and the
-   * writer's work, SQLite included, which runs on the thread that holds the writer lock): on a
-   * loaded machine they show what capture would reach with the cores to itself. Process CPU adds
-   * the JVM's own threads (JIT compiler, garbage collector).
+   * The figures of a run. CPU seconds are those of the client threads (decoding, encoding, the
+   * check, and the writer's work, SQLite included, which runs on the client whose turn it is to
+   * write): on a loaded machine they show what capture would reach with the cores to itself. They
+   * are split by stage; the write stage is the single writer's, so events per CPU-second of that
+   * stage bound what the pipeline can reach however many cores the other stages get. Process CPU
+   * adds the JVM's own threads (JIT compiler, garbage collector).
    */
   record Result(
       int events,
@@ -58,25 +63,55 @@ final class CaptureBenchmark {
       double processCpuSeconds,
       double decodeSeconds,
       double encodeSeconds,
-      String storeName) {
+      double checkSeconds,
+      double writeSeconds,
+      String storeName,
+      double loadAverageBefore,
+      double loadAverageAfter) {
+
+    /** Events per second of wall clock. */
+    double eventsPerSecond() {
+      return events / seconds;
+    }
+
+    /** Events per CPU-second of the clients' threads: the figure to compare under load. */
+    double eventsPerCpuSecond() {
+      return events / cpuSeconds;
+    }
+
+    /**
+     * Events per CPU-second of the write stage (store, ledger, graph, listeners): the single
+     * writer's bound, what capture could reach were the other stages on other cores.
+     */
+    double eventsPerWriterCpuSecond() {
+      return events / writeSeconds;
+    }
+
     String line() {
       return String.format(
           Locale.ROOT,
-          "capture: events=%,d batch=%,d clients=%d detection=%s seconds=%.2f events/s=%,.0f"
-              + " cpu-seconds=%.2f events/cpu-s=%,.0f process-cpu-seconds=%.2f"
-              + " (of the clients' time: JSON decode %.1f s, encode %.1f s; store: %s)",
+          "capture: %,d events/s (wall clock), %,.0f events per CPU-second, the writer %,.0f"
+              + " events per CPU-second; events=%,d batch=%,d clients=%d detection=%s"
+              + " seconds=%.2f cpu-seconds=%.2f process-cpu-seconds=%.2f (the clients' CPU: JSON"
+              + " decode %.2f s, encode %.2f s, check %.2f s, write %.2f s; store: %s; load"
+              + " average %.1f before, %.1f after)",
+          Math.round(eventsPerSecond()),
+          eventsPerCpuSecond(),
+          eventsPerWriterCpuSecond(),
           events,
           batchSize,
           clients,
           detection ? "on" : "off",
           seconds,
-          events / seconds,
           cpuSeconds,
-          events / cpuSeconds,
           processCpuSeconds,
           decodeSeconds,
           encodeSeconds,
-          storeName);
+          checkSeconds,
+          writeSeconds,
+          storeName,
+          loadAverageBefore,
+          loadAverageAfter);
     }
   }
 
@@ -121,6 +156,7 @@ final class CaptureBenchmark {
       for (int client = 0; client < clients; client++) {
         running[client] = new Client(client, clients, batches, recorder, turns);
       }
+      double loadAverageBefore = loadAverage();
       long processCpuStart = processCpuNanos();
       long start = System.nanoTime();
       for (Client client : running) {
@@ -129,11 +165,15 @@ final class CaptureBenchmark {
       double cpuSeconds = 0;
       double decodeSeconds = 0;
       double encodeSeconds = 0;
+      double checkSeconds = 0;
+      double writeSeconds = 0;
       for (Client client : running) {
         client.join();
         cpuSeconds += client.cpuNanos / 1e9;
         decodeSeconds += client.decodeNanos / 1e9;
         encodeSeconds += client.encodeNanos / 1e9;
+        checkSeconds += client.checkNanos / 1e9;
+        writeSeconds += client.writeNanos / 1e9;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double processCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
@@ -147,7 +187,11 @@ final class CaptureBenchmark {
           processCpuSeconds,
           decodeSeconds,
           encodeSeconds,
-          databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder));
+          checkSeconds,
+          writeSeconds,
+          databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder),
+          loadAverageBefore,
+          loadAverage());
     } finally {
       deleteQuietly(folder);
     }
@@ -180,6 +224,8 @@ final class CaptureBenchmark {
     long cpuNanos;
     long decodeNanos;
     long encodeNanos;
+    long checkNanos;
+    long writeNanos;
 
     Client(int first, int step, List<byte[]> batches, Recorder recorder, Turns turns) {
       this.first = first;
@@ -196,19 +242,27 @@ final class CaptureBenchmark {
       long cpuStart = threads.getCurrentThreadCpuTime();
       try {
         for (int batch = first; batch < batches.size(); batch += step) {
-          long decodeStart = System.nanoTime();
+          // Each stage's CPU time, not its wall clock: waiting for a turn costs none, and under
+          // load the wall clock mostly counts the waits for a core.
+          long decodeStart = threads.getCurrentThreadCpuTime();
           List<CustodyEvent> decoded = EventJson.decodeBatch(Json.parse(batches.get(batch)));
-          long encodeStart = System.nanoTime();
+          long encodeStart = threads.getCurrentThreadCpuTime();
           EncodedBatch encoded = EncodedBatch.of(decoded);
-          long encodeEnd = System.nanoTime();
-          decodeNanos += encodeStart - decodeStart;
-          encodeNanos += encodeEnd - encodeStart;
+          long checkStart = threads.getCurrentThreadCpuTime();
           turns.awaitTurn(batch);
+          Recorder.Checked checked;
           try {
-            recorder.record(encoded, null);
+            checked = recorder.check(encoded, null);
           } finally {
             turns.done(batch);
           }
+          long writeStart = threads.getCurrentThreadCpuTime();
+          recorder.write(checked);
+          long writeEnd = threads.getCurrentThreadCpuTime();
+          decodeNanos += encodeStart - decodeStart;
+          encodeNanos += checkStart - encodeStart;
+          checkNanos += writeStart - checkStart;
+          writeNanos += writeEnd - writeStart;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -231,6 +285,11 @@ final class CaptureBenchmark {
         throw new IllegalStateException("a capture client failed: " + failed, failed);
       }
     }
+  }
+
+  /** The system's load average over the last minute, or -1 where the system does not tell. */
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** The CPU time of the whole process, every thread (native ones such as DuckDB's) included. */

@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.store.Detection;
+import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.NationalTrade;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
@@ -24,8 +29,9 @@ import picocli.CommandLine.Parameters;
 /**
  * Imports sites, actors and custody events from files into the data folder. The whole input is
  * decoded and checked against the structural rules before anything is written, so a bad file writes
- * nothing; then events are recorded in batches through the same path as the API, with a progress
- * bar. Stop the server first: it keeps the custody graph in memory.
+ * nothing; then events are recorded in batches through the same path as the API (the recorder's
+ * pipeline: the next batch is checked while this one is written), with a progress bar. Stop the
+ * server first: it keeps the custody graph in memory.
  */
 @Command(
     name = "import",
@@ -106,12 +112,7 @@ final class ImportCommand implements Callable<Integer> {
       store.registry().putSites(contents.sites());
       store.registry().putActors(contents.actors());
       Progress progress = new Progress(System.err, "recording events", events.size());
-      for (int start = 0; start < events.size(); start += batchSize) {
-        List<CustodyEvent> batch =
-            events.subList(start, Math.min(events.size(), start + batchSize));
-        recorder.record(batch);
-        progress.update(start + batch.size());
-      }
+      record(recorder, events, progress);
       progress.finish(events.size());
       trade.catchUp();
       System.out.printf(
@@ -122,5 +123,49 @@ final class ImportCommand implements Callable<Integer> {
           store.custody().eventCount());
     }
     return 0;
+  }
+
+  /**
+   * Records the events in batches through the recorder's pipeline: this thread encodes and checks
+   * batch N+1 while a writer thread stores batch N, so the import uses two cores.
+   */
+  private void record(Recorder recorder, List<CustodyEvent> events, Progress progress) {
+    try (ExecutorService writer =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-writer").factory())) {
+      Future<?> writing = null;
+      int written = 0;
+      for (int start = 0; start < events.size(); start += batchSize) {
+        List<CustodyEvent> batch =
+            events.subList(start, Math.min(events.size(), start + batchSize));
+        Recorder.Checked checked = recorder.check(EncodedBatch.of(batch), null);
+        if (writing != null) {
+          awaitWrite(writing);
+          progress.update(written);
+        }
+        writing = writer.submit(() -> recorder.write(checked));
+        written = start + batch.size();
+      }
+      if (writing != null) {
+        awaitWrite(writing);
+        progress.update(written);
+      }
+    }
+  }
+
+  private static void awaitWrite(Future<?> writing) {
+    try {
+      writing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the import was writing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

@@ -2,20 +2,23 @@ package org.oretrace.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.store.ledger.LedgerEntries;
 
 /**
  * A batch of events with the ledger entry of each ({@link LedgerEntries#encode(CustodyEvent)}),
  * which the store keeps both as the event's document and as the bytes of its ledger leaf.
  *
- * <p>Why a type of its own: encoding is a third of what capture costs, and it depends on the event
- * alone, not on what the store holds; so {@link Recorder} encodes a batch on the caller's thread,
- * before it queues for the single writer, and concurrent clients encode in parallel. The entries
- * are made here and nowhere else, from these very events, so a store can trust them.
+ * <p>Why a type of its own: encoding (the entry, its text and its leaf hash) is a third of what
+ * capture costs, and it depends on the event alone, not on what the store holds; so {@link
+ * Recorder} encodes a batch on the caller's thread, before it queues for the single writer, and
+ * concurrent clients encode in parallel. The entries are made here and nowhere else, from these
+ * very events, so a store can trust them.
  *
  * <p>An event that has no exact encoding (a number a double cannot hold) gets no entry here: the
  * store encodes it again inside its transaction, which then fails as it always did, after the
@@ -24,9 +27,9 @@ import org.oretrace.store.ledger.LedgerEntries;
 public final class EncodedBatch {
 
   private final List<CustodyEvent> events;
-  private final List<byte[]> entries;
+  private final List<Entry> entries;
 
-  private EncodedBatch(List<CustodyEvent> events, List<byte[]> entries) {
+  private EncodedBatch(List<CustodyEvent> events, List<Entry> entries) {
     this.events = events;
     this.entries = entries;
   }
@@ -34,11 +37,11 @@ public final class EncodedBatch {
   /** Encodes every event of the batch. */
   public static EncodedBatch of(List<CustodyEvent> events) {
     List<CustodyEvent> copy = List.copyOf(requireNonNull(events, "events is null"));
-    List<byte[]> entries = new ArrayList<>(copy.size());
+    List<Entry> entries = new ArrayList<>(copy.size());
     for (CustodyEvent event : copy) {
-      byte[] entry;
+      Entry entry;
       try {
-        entry = LedgerEntries.encode(event);
+        entry = Entry.of(LedgerEntries.encode(event));
       } catch (IllegalArgumentException e) {
         entry = null;
       }
@@ -55,12 +58,40 @@ public final class EncodedBatch {
    * The entry of the event at {@code index}, which must be {@code event} itself (the check that the
    * entries belong to the batch being stored).
    */
-  public byte[] entry(int index, CustodyEvent event) {
+  public Entry entry(int index, CustodyEvent event) {
     if (events.get(index) != event) {
       throw new IllegalArgumentException(
           "event " + index + " of the batch is not the one that was encoded");
     }
-    byte[] entry = entries.get(index);
-    return entry != null ? entry : LedgerEntries.encode(event);
+    Entry entry = entries.get(index);
+    return entry != null ? entry : Entry.of(LedgerEntries.encode(event));
+  }
+
+  /**
+   * An event's ledger entry, the same bytes as text (the event's stored document) and the hash of
+   * its ledger leaf: all the writer needs, none of which it has to compute.
+   */
+  public static final class Entry {
+    private final String document;
+    private final MerkleHash leafHash;
+
+    private Entry(byte[] bytes) {
+      this.document = new String(bytes, StandardCharsets.UTF_8);
+      this.leafHash = MerkleHash.ofLeaf(bytes);
+    }
+
+    static Entry of(byte[] bytes) {
+      return new Entry(requireNonNull(bytes, "bytes is null"));
+    }
+
+    /** The entry as text: RFC 8785 canonical JSON, the event's stored document. */
+    public String document() {
+      return document;
+    }
+
+    /** The hash of the entry's ledger leaf. */
+    public MerkleHash leafHash() {
+      return leafHash;
+    }
   }
 }

@@ -2,11 +2,15 @@ package org.oretrace.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
@@ -22,12 +26,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where custody events enter Oretrace, whatever carried them (API, import, field
  * batch, simulator): check against the structural rules, store in one transaction, then update the
- * in-memory custody graph and tell the listeners (detection, later). Batches are serialised: the
- * ledger is a single sequence, and the graph's check-then-apply protocol needs one writer.
+ * in-memory custody graph and tell the listeners (detection, later).
  *
  * <p>A batch is all or nothing: any violation refuses it whole, with every violation listed, and
  * nothing is written. A retried request with the same idempotency key returns the first answer and
  * writes nothing.
+ *
+ * <p>A pipeline of two stages. {@link #record} is {@link #check} then {@link #write}, and callers
+ * on several threads may be at different stages: batch N+1 is checked while batch N is written, so
+ * that the structural check runs on another core than the single writer. Checks are serialised and
+ * hand out tickets; writes run one at a time in ticket order (the ledger is a single sequence). A
+ * batch is checked against the graph as the batches ahead of it (checked, not yet written) will
+ * leave it; that is only right if they are written. So when one of them fails to store, or is
+ * itself waiting to be checked at its turn, a later batch is not checked ahead but "deferred":
+ * checked at its write turn, when every batch before it is resolved, exactly as one writer would. A
+ * refusal found ahead of unwritten batches is deferred too, as those batches may still fail. A
+ * refused batch therefore never leaves state behind for later batches: its lots never enter the
+ * overlay the next checks see.
  */
 public final class Recorder {
 
@@ -36,6 +51,21 @@ public final class Recorder {
   private final Store store;
   private final CustodyGraph graph;
   private final List<Consumer<AcceptedBatch>> listeners = new CopyOnWriteArrayList<>();
+
+  /** Held while a batch is checked, so that tickets follow the order of the checks. */
+  private final ReentrantLock checking = new ReentrantLock();
+
+  /** Guards the queue below; writers wait on it for their turn. */
+  private final Object turns = new Object();
+
+  /** Checked batches not yet resolved (written or failed), in ticket order. */
+  private final ArrayDeque<Checked> queued = new ArrayDeque<>();
+
+  private long nextTicket;
+  private long nextToWrite;
+
+  /** Writes that did not store their batch; a check that saw one start is redone at its turn. */
+  private long failedWrites;
 
   private Recorder(Store store, CustodyGraph graph) {
     this.store = store;
@@ -63,7 +93,9 @@ public final class Recorder {
     return store;
   }
 
-  /** Registers a listener called, on the writer's thread, after each batch is stored. */
+  /**
+   * Registers a listener called, on the writer's thread and in order, after each batch is stored.
+   */
   public void addListener(Consumer<AcceptedBatch> listener) {
     listeners.add(requireNonNull(listener, "listener is null"));
   }
@@ -82,38 +114,165 @@ public final class Recorder {
   }
 
   /**
-   * Records a batch already encoded. Encoding needs no lock, so a caller that must keep batches in
-   * order (a pipeline) may encode the next batch while this one is written.
+   * Records a batch already encoded: {@link #check} then {@link #write}. Encoding needs no lock, so
+   * a caller that must keep batches in order (a pipeline) may encode the next batch while this one
+   * is written.
    *
    * @param idempotency the request's key and body hash, or null
    * @throws InvalidInputException when any event breaks a rule; nothing is written then
    * @throws IdempotencyConflictException when the key was used for another request
    */
-  public synchronized Recorded record(EncodedBatch encoded, IdempotencyRequest idempotency) {
-    List<CustodyEvent> events = requireNonNull(encoded, "encoded is null").events();
-    if (idempotency != null) {
-      Optional<IdempotencyRecord> previous = store.custody().idempotencyRecord(idempotency.key());
-      if (previous.isPresent()) {
-        if (!previous.get().requestHash().equals(idempotency.requestHash())) {
-          throw new IdempotencyConflictException(idempotency.key());
+  public Recorded record(EncodedBatch encoded, IdempotencyRequest idempotency) {
+    return write(check(encoded, idempotency));
+  }
+
+  /**
+   * The first stage of {@link #record}: checks a batch against the rules as the batches checked
+   * before it will leave the graph, and takes its place in the writing order. The caller must then
+   * {@link #write} it, and soon: every later batch waits for it. A batch refused here takes no
+   * place and need not be written.
+   *
+   * @throws InvalidInputException when any event breaks a rule whatever the batches ahead do
+   * @throws IdempotencyConflictException when the key was used for another request
+   */
+  public Checked check(EncodedBatch encoded, IdempotencyRequest idempotency) {
+    requireNonNull(encoded, "encoded is null");
+    checking.lock();
+    try {
+      List<AcceptedBatch> ahead = new ArrayList<>();
+      boolean defer = false;
+      long failuresSeen;
+      synchronized (turns) {
+        for (Checked queuedBatch : queued) {
+          AcceptedBatch accepted = queuedBatch.accepted;
+          defer |= accepted == null || sameKey(queuedBatch.idempotency, idempotency);
+          if (accepted != null) {
+            ahead.add(accepted);
+          }
         }
-        return new Recorded(previous.get().eventIds(), true);
+        failuresSeen = failedWrites;
       }
+      if (defer) {
+        return enqueue(new Checked(encoded, idempotency, null), failuresSeen);
+      }
+      if (idempotency != null) {
+        Recorded replay = replay(idempotency);
+        if (replay != null) {
+          return new Checked(replay);
+        }
+      }
+      AcceptedBatch accepted;
+      try {
+        accepted = verify(encoded.events(), ahead);
+      } catch (InvalidInputException e) {
+        if (ahead.isEmpty()) {
+          throw e;
+        }
+        return enqueue(new Checked(encoded, idempotency, null), failuresSeen);
+      }
+      return enqueue(new Checked(encoded, idempotency, accepted), failuresSeen);
+    } finally {
+      checking.unlock();
     }
+  }
+
+  /**
+   * The second stage of {@link #record}: waits until every batch checked before this one is written
+   * or has failed, then stores this one, updates the graph and tells the listeners. A deferred
+   * batch is checked here first.
+   *
+   * @throws InvalidInputException when a deferred batch breaks a rule; nothing is written then
+   * @throws IllegalStateException when the batch was already written
+   */
+  public Recorded write(Checked checked) {
+    requireNonNull(checked, "checked is null");
+    if (checked.replay != null) {
+      return checked.replay;
+    }
+    if (checked.taken.getAndSet(true)) {
+      throw new IllegalStateException("this batch was already written");
+    }
+    AcceptedBatch accepted = awaitTurn(checked);
+    // Whether the batches behind may stand as they were checked: false when this one was to be
+    // stored and was not.
+    boolean settled = false;
+    try {
+      if (accepted == null) {
+        // Every batch before this one is resolved: check it as a lone writer would.
+        if (checked.idempotency != null) {
+          Recorded replay = replay(checked.idempotency);
+          if (replay != null) {
+            settled = true;
+            return replay;
+          }
+        }
+        accepted = verify(checked.encoded.events(), List.of());
+      }
+      List<String> ids = accepted.events().stream().map(CustodyEvent::id).toList();
+      IdempotencyRecord record =
+          checked.idempotency == null
+              ? null
+              : new IdempotencyRecord(
+                  checked.idempotency.key(), checked.idempotency.requestHash(), ids);
+      store.custody().append(accepted, checked.encoded, record);
+      settled = true;
+      graph.apply(accepted);
+      for (Consumer<AcceptedBatch> listener : listeners) {
+        try {
+          listener.accept(accepted);
+        } catch (RuntimeException e) {
+          // The batch is stored and acknowledged; a failing listener (detection) must not turn
+          // that into an error for the sender. It is logged for the operator instead.
+          LOG.error(
+              "a listener failed on a batch of {} events; the batch is stored", ids.size(), e);
+        }
+      }
+      return new Recorded(ids, false);
+    } finally {
+      resolve(checked, settled);
+    }
+  }
+
+  private static boolean sameKey(IdempotencyRequest queued, IdempotencyRequest request) {
+    return queued != null && request != null && queued.key().equals(request.key());
+  }
+
+  /** The first answer to a request with this key, or null when the key is new. */
+  private Recorded replay(IdempotencyRequest idempotency) {
+    Optional<IdempotencyRecord> previous = store.custody().idempotencyRecord(idempotency.key());
+    if (previous.isEmpty()) {
+      return null;
+    }
+    if (!previous.get().requestHash().equals(idempotency.requestHash())) {
+      throw new IdempotencyConflictException(idempotency.key());
+    }
+    return new Recorded(previous.get().eventIds(), true);
+  }
+
+  /**
+   * Checks the events against what is stored and the batches ahead: no id recorded or queued
+   * before, and the structural rules.
+   */
+  private AcceptedBatch verify(List<CustodyEvent> events, List<AcceptedBatch> ahead) {
     if (events.isEmpty()) {
       throw InvalidInputException.of("", "the batch holds no event");
     }
     List<String> ids = events.stream().map(CustodyEvent::id).toList();
+    Set<String> earlier = new HashSet<>(store.custody().existingEventIds(ids));
+    for (AcceptedBatch batch : ahead) {
+      for (CustodyEvent event : batch.events()) {
+        earlier.add(event.id());
+      }
+    }
     List<Violation> violations = new ArrayList<>();
-    Set<String> stored = store.custody().existingEventIds(ids);
     for (int item = 0; item < ids.size(); item++) {
-      if (stored.contains(ids.get(item))) {
+      if (earlier.contains(ids.get(item))) {
         violations.add(Violation.of(item, "id", "event " + ids.get(item) + " is already recorded"));
       }
     }
     AcceptedBatch batch = null;
     try {
-      batch = graph.check(events, store.registry());
+      batch = graph.check(events, store.registry(), ahead);
     } catch (InvalidInputException e) {
       violations.addAll(e.violations());
     }
@@ -121,22 +280,90 @@ public final class Recorder {
       violations.sort((first, second) -> Integer.compare(first.item(), second.item()));
       throw new InvalidInputException(violations);
     }
-    IdempotencyRecord record =
-        idempotency == null
-            ? null
-            : new IdempotencyRecord(idempotency.key(), idempotency.requestHash(), ids);
-    store.custody().append(batch, encoded, record);
-    graph.apply(batch);
-    for (Consumer<AcceptedBatch> listener : listeners) {
-      try {
-        listener.accept(batch);
-      } catch (RuntimeException e) {
-        // The batch is stored and acknowledged; a failing listener (detection) must not turn
-        // that into an error for the sender. It is logged for the operator instead.
-        LOG.error("a listener failed on a batch of {} events; the batch is stored", ids.size(), e);
-      }
+    return batch;
+  }
+
+  /**
+   * Gives a checked batch its ticket, or defers it when a write failed since its check began (it
+   * may have been checked over that batch).
+   */
+  private Checked enqueue(Checked checked, long failuresSeen) {
+    synchronized (turns) {
+      Checked placed =
+          failedWrites == failuresSeen || checked.accepted == null
+              ? checked
+              : new Checked(checked.encoded, checked.idempotency, null);
+      placed.ticket = nextTicket++;
+      queued.addLast(placed);
+      return placed;
     }
-    return new Recorded(ids, false);
+  }
+
+  /** Waits for the batch's turn and returns its accepted form, or null to check it now. */
+  private AcceptedBatch awaitTurn(Checked checked) {
+    boolean interrupted = false;
+    synchronized (turns) {
+      // Not interruptible: the batches behind this one wait for it to be resolved.
+      while (nextToWrite != checked.ticket) {
+        try {
+          turns.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return checked.accepted;
+    }
+  }
+
+  private void resolve(Checked checked, boolean settled) {
+    synchronized (turns) {
+      queued.remove(checked);
+      if (!settled) {
+        // The batches behind were checked as if this one were stored: check them at their turn.
+        failedWrites++;
+        for (Checked behind : queued) {
+          behind.accepted = null;
+        }
+      }
+      nextToWrite++;
+      turns.notifyAll();
+    }
+  }
+
+  /**
+   * A batch that passed {@link #check}, waiting for {@link #write}: with its place in the writing
+   * order and what it changes, or, when deferred, to be checked at its turn; or the first answer to
+   * a retried request.
+   */
+  public static final class Checked {
+    private final EncodedBatch encoded;
+    private final IdempotencyRequest idempotency;
+    private final Recorded replay;
+    private final AtomicBoolean taken = new AtomicBoolean();
+    // Set under the recorder's turns; read there too, but for checkedAhead.
+    private volatile AcceptedBatch accepted;
+    private long ticket;
+
+    private Checked(EncodedBatch encoded, IdempotencyRequest idempotency, AcceptedBatch accepted) {
+      this.encoded = encoded;
+      this.idempotency = idempotency;
+      this.accepted = accepted;
+      this.replay = null;
+    }
+
+    private Checked(Recorded replay) {
+      this.encoded = null;
+      this.idempotency = null;
+      this.replay = replay;
+    }
+
+    /** Whether the batch is checked against what the batches ahead will store. */
+    public boolean checkedAhead() {
+      return replay == null && accepted != null;
+    }
   }
 
   /** A request's idempotency key and a hash of its body. */

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +19,16 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
 import org.oretrace.core.custody.AcceptedBatch;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyEvent.NewLot;
+import org.oretrace.core.custody.CustodyEvent.Ship;
 import org.oretrace.core.custody.CustodyEvent.Split;
+import org.oretrace.core.custody.CustodyEvent.Tag;
 import org.oretrace.core.custody.CustodyEvent.Transfer;
 import org.oretrace.core.lineage.Direction;
+import org.oretrace.core.registry.Mineral;
 import org.oretrace.store.Recorder.IdempotencyRequest;
 
 @ParameterizedClass
@@ -124,6 +133,200 @@ class RecorderTest {
   void anEmptyBatchIsRefused() {
     Recorder recorder = open();
     assertThatThrownBy(() -> recorder.record(List.of())).isInstanceOf(InvalidInputException.class);
+    recorder.store().close();
+  }
+
+  // ---- the pipeline: a batch checked while the one before it is written
+
+  private static List<CustodyEvent> firstHalf() {
+    return Fixtures.chain().subList(0, 3);
+  }
+
+  private static List<CustodyEvent> secondHalf() {
+    return Fixtures.chain().subList(3, 6);
+  }
+
+  @Test
+  void aBatchIsCheckedOverTheUnwrittenBatchAheadOfIt() {
+    Recorder recorder = open();
+    List<AcceptedBatch> seen = new ArrayList<>();
+    recorder.addListener(seen::add);
+    long ledgerBefore = recorder.store().ledger().size();
+    Recorder.Checked first = recorder.check(EncodedBatch.of(firstHalf()), null);
+    // The second half receives and merges lot-1, which only the first half (not yet written) tags.
+    Recorder.Checked second = recorder.check(EncodedBatch.of(secondHalf()), null);
+    assertThat(second.checkedAhead()).isTrue();
+    assertThat(recorder.store().custody().eventCount()).isZero();
+    assertThat(recorder.graph().lotCount()).isZero();
+
+    assertThat(recorder.write(first).eventIds()).containsExactly("ev-1", "ev-2", "ev-3");
+    assertThat(recorder.write(second).eventIds()).containsExactly("ev-4", "ev-5", "ev-6");
+    assertThat(seen).extracting(batch -> batch.events().size()).containsExactly(3, 3);
+    // lot-1 and lot-2 are inserted by the first batch and updated by the second, as one writer
+    // would.
+    assertThat(seen.get(1).newLotIds()).containsExactly("lot-3");
+    assertThat(recorder.store().custody().lot("lot-1").orElseThrow().state())
+        .isEqualTo(recorder.graph().lot("lot-1").orElseThrow().state());
+    assertThatThrownBy(() -> recorder.write(second)).isInstanceOf(IllegalStateException.class);
+    recorder.store().close();
+
+    Recorder reopened = Recorder.open(database.open());
+    assertThat(reopened.graph().lotCount()).isEqualTo(3);
+    assertThat(reopened.store().custody().eventCount()).isEqualTo(6);
+    assertThat(reopened.store().ledger().size()).isEqualTo(ledgerBefore + 6);
+    assertThat(reopened.graph().trace("lot-3", Direction.UPSTREAM).orElseThrow().endpoints())
+        .extracting(node -> node.lot().originSiteId())
+        .containsExactlyInAnyOrder("site-rubaya", "site-nyabibwe");
+    reopened.store().close();
+  }
+
+  @Test
+  void aRefusedBatchLeavesNothingForTheBatchesBehindIt() {
+    Recorder recorder = open();
+    List<CustodyEvent> tagsLotNine =
+        List.of(
+            new Tag(
+                Fixtures.context("ev-20", 0, "coop-1"),
+                "lot-9",
+                "TAG-9",
+                "site-rubaya",
+                Mineral.COLTAN,
+                10_000,
+                null),
+            new Transfer(Fixtures.context("ev-21", 1, "coop-1"), "lot-404", "trader-1"));
+    // Alone, the refusal is immediate.
+    assertThatThrownBy(() -> recorder.check(EncodedBatch.of(tagsLotNine), null))
+        .isInstanceOf(InvalidInputException.class);
+
+    Recorder.Checked first = recorder.check(EncodedBatch.of(firstHalf()), null);
+    Recorder.Checked refused = recorder.check(EncodedBatch.of(tagsLotNine), null);
+    List<CustodyEvent> shipsLotNine =
+        List.of(new Ship(Fixtures.context("ev-22", 2, "coop-1"), "lot-9", "trader-1", null));
+    Recorder.Checked behind = recorder.check(EncodedBatch.of(shipsLotNine), null);
+    // Behind a batch not yet written, the refusal waits for its turn, and so do the batches after.
+    assertThat(refused.checkedAhead()).isFalse();
+    assertThat(behind.checkedAhead()).isFalse();
+
+    recorder.write(first);
+    assertThatThrownBy(() -> recorder.write(refused))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.item() + ":" + v.field())
+                    .containsExactly("1:lot"));
+    assertThatThrownBy(() -> recorder.write(behind))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::message)
+                    .containsExactly("unknown lot lot-9"));
+    assertThat(recorder.graph().lot("lot-9")).isEmpty();
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(3);
+    // The pipeline runs on: the next batch is checked over nothing and written.
+    assertThat(recorder.record(secondHalf()).eventIds()).hasSize(3);
+    recorder.store().close();
+  }
+
+  @Test
+  void aBatchBehindOneThatFailsToStoreIsCheckedAgainAtItsTurn() {
+    Recorder recorder = open();
+    long ledgerBefore = recorder.store().ledger().size();
+    // A row the graph does not know: inserting lot-1 fails inside the first batch's transaction.
+    database.tamper(
+        "INSERT INTO lots (id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder,"
+            + " state, created_at_millis, updated_at_millis) VALUES ('lot-1', 'TAG-OLD', 'coltan',"
+            + " 1, NULL, 'site-rubaya', 'coop-1', 'held', 0, 0)");
+    Recorder.Checked first = recorder.check(EncodedBatch.of(firstHalf()), null);
+    Recorder.Checked second = recorder.check(EncodedBatch.of(secondHalf()), null);
+    assertThat(second.checkedAhead()).isTrue();
+
+    assertThatThrownBy(() -> recorder.write(first)).isNotInstanceOf(InvalidInputException.class);
+    // Checked over a batch that is not stored, the second one is checked again: lot-1 is unknown.
+    assertThatThrownBy(() -> recorder.write(second))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::message)
+                    .contains("unknown lot lot-1"));
+    assertThat(recorder.store().custody().eventCount()).isZero();
+    assertThat(recorder.store().ledger().size()).isEqualTo(ledgerBefore);
+    assertThat(recorder.graph().lotCount()).isZero();
+    recorder.store().close();
+  }
+
+  @Test
+  void aRetryQueuedBehindItsFirstRequestIsAnsweredAsTheFirst() {
+    Recorder recorder = open();
+    IdempotencyRequest request = new IdempotencyRequest("upload-8", "hash-a");
+    Recorder.Checked first = recorder.check(EncodedBatch.of(Fixtures.chain()), request);
+    Recorder.Checked retry = recorder.check(EncodedBatch.of(Fixtures.chain()), request);
+    assertThat(retry.checkedAhead()).isFalse();
+    Recorder.Recorded written = recorder.write(first);
+    Recorder.Recorded answered = recorder.write(retry);
+    assertThat(written.replayed()).isFalse();
+    assertThat(answered.replayed()).isTrue();
+    assertThat(answered.eventIds()).isEqualTo(written.eventIds());
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(6);
+    recorder.store().close();
+  }
+
+  @Test
+  void concurrentClientsAreWrittenOneAtATimeInOneSequence() throws Exception {
+    Recorder recorder = open();
+    int clients = 4;
+    int batches = 15;
+    int tags = 5;
+    List<AcceptedBatch> seen = Collections.synchronizedList(new ArrayList<>());
+    recorder.addListener(seen::add);
+    long ledgerBefore = recorder.store().ledger().size();
+    ExecutorService executor = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int client = 0; client < clients; client++) {
+        int owner = client;
+        done.add(
+            executor.submit(
+                () -> {
+                  for (int batch = 0; batch < batches; batch++) {
+                    List<CustodyEvent> events = new ArrayList<>();
+                    for (int tag = 0; tag < tags; tag++) {
+                      String name = owner + "-" + batch + "-" + tag;
+                      events.add(
+                          new Tag(
+                              Fixtures.context("ev-" + name, batch, "coop-1"),
+                              "lot-" + name,
+                              "TAG-" + name,
+                              "site-rubaya",
+                              Mineral.COLTAN,
+                              1_000,
+                              null));
+                    }
+                    recorder.record(events);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> client : done) {
+        client.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+    int events = clients * batches * tags;
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(events);
+    assertThat(recorder.store().ledger().size()).isEqualTo(ledgerBefore + events);
+    assertThat(recorder.graph().lotCount()).isEqualTo(events);
+    assertThat(seen).hasSize(clients * batches);
+    // The listeners saw the batches in the order of the store's sequence.
+    List<String> stored =
+        recorder.store().custody().events(0, events).stream()
+            .map(event -> event.event().id())
+            .toList();
+    assertThat(seen.stream().flatMap(batch -> batch.events().stream()).map(CustodyEvent::id))
+        .containsExactlyElementsOf(stored);
     recorder.store().close();
   }
 }

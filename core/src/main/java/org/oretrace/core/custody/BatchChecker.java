@@ -41,11 +41,17 @@ import org.oretrace.core.registry.Registry;
  *
  * <p>Every failing event is reported, not just the first. An event whose lot was created by a
  * refused event of the same batch is reported as such, not as "unknown lot".
+ *
+ * <p>Batches checked but not yet stored (a pipeline checks the next batch while the writer stores
+ * this one) lie between the table and the draft: {@code pending} holds the latest state of every
+ * lot they touch, so a lot is looked up in the draft, then there, then in the table.
  */
 final class BatchChecker {
 
   private final LotTable table;
   private final Registry registry;
+  private final Map<String, Lot> pending = new HashMap<>();
+  private final Map<String, List<String>> pendingLotsByTag = new HashMap<>();
   private final Map<String, Lot> draft = new LinkedHashMap<>();
   private final Map<String, List<String>> draftLotsByTag = new HashMap<>();
   private final Set<String> refusedLots = new HashSet<>();
@@ -55,9 +61,22 @@ final class BatchChecker {
   private final List<Violation> eventViolations = new ArrayList<>();
   private int item;
 
-  BatchChecker(LotTable table, Registry registry) {
+  /**
+   * A checker over the table as the batches {@code pendingBatches} (checked, in order, not yet
+   * applied) will leave it.
+   */
+  BatchChecker(LotTable table, Registry registry, List<AcceptedBatch> pendingBatches) {
     this.table = table;
     this.registry = registry;
+    for (AcceptedBatch batch : pendingBatches) {
+      for (Lot lot : batch.lots()) {
+        if (pending.put(lot.id(), lot) == null) {
+          pendingLotsByTag
+              .computeIfAbsent(lot.tagNumber(), tag -> new ArrayList<>(1))
+              .add(lot.id());
+        }
+      }
+    }
   }
 
   /** The accepted batch, or the violations of every failing event when the list is non-empty. */
@@ -94,7 +113,7 @@ final class BatchChecker {
     }
     Set<String> newLotIds = new HashSet<>();
     for (String lotId : draft.keySet()) {
-      if (table.row(lotId) < 0) {
+      if (table.row(lotId) < 0 && !pending.containsKey(lotId)) {
         newLotIds.add(lotId);
       }
     }
@@ -394,6 +413,10 @@ final class BatchChecker {
     if (drafted != null) {
       return drafted;
     }
+    Lot pended = pending.get(lotId);
+    if (pended != null) {
+      return pended;
+    }
     int row = table.row(lotId);
     return row < 0 ? null : table.lot(row);
   }
@@ -442,8 +465,11 @@ final class BatchChecker {
     boolean live = false;
     IntList rows = table.liveRowsByTag(tagNumber);
     for (int index = 0; index < rows.size() && !live; index++) {
-      Lot drafted = draft.get(table.id(rows.getInt(index)));
-      live = drafted == null || drafted.state().live();
+      Lot latest = overlaid(table.id(rows.getInt(index)));
+      live = latest == null || latest.state().live();
+    }
+    for (String lotId : pendingLotsByTag.getOrDefault(tagNumber, List.of())) {
+      live |= overlaid(lotId).state().live();
     }
     for (String lotId : draftLotsByTag.getOrDefault(tagNumber, List.of())) {
       live |= draft.get(lotId).state().live();
@@ -451,6 +477,12 @@ final class BatchChecker {
     if (live) {
       refuse(field, "tag " + tagNumber + " is already on a live lot");
     }
+  }
+
+  /** The state of a lot in the draft or the pending batches, or null when only the table has it. */
+  private Lot overlaid(String lotId) {
+    Lot drafted = draft.get(lotId);
+    return drafted != null ? drafted : pending.get(lotId);
   }
 
   private void requireActor(String actorId, String field) {

@@ -37,11 +37,26 @@ public final class CustodyGraph {
    * @throws InvalidInputException naming every failing event and field; nothing has changed
    */
   public AcceptedBatch check(List<CustodyEvent> events, Registry registry) {
+    return check(events, registry, List.of());
+  }
+
+  /**
+   * Checks a batch as if the batches {@code pending} (checked, in this order, but not yet applied)
+   * had been applied first: a pipeline checks the next batch while the writer stores the one
+   * before. The new lots of the answer are those neither the graph nor a pending batch holds; so
+   * the caller must apply the pending batches first, and must check again if one of them is not
+   * applied.
+   *
+   * @throws InvalidInputException naming every failing event and field; nothing has changed
+   */
+  public AcceptedBatch check(
+      List<CustodyEvent> events, Registry registry, List<AcceptedBatch> pending) {
     requireNonNull(events, "events is null");
     requireNonNull(registry, "registry is null");
+    requireNonNull(pending, "pending is null");
     lock.readLock().lock();
     try {
-      BatchChecker checker = new BatchChecker(lots, registry);
+      BatchChecker checker = new BatchChecker(lots, registry, pending);
       AcceptedBatch batch = checker.check(events);
       if (!checker.violations().isEmpty()) {
         throw new InvalidInputException(checker.violations());

@@ -23,6 +23,12 @@ public interface MerkleLog {
   /** Appends {@code entry} as the next leaf and returns its index. */
   long append(byte[] entry);
 
+  /**
+   * Appends the next leaf by its hash, {@link MerkleHash#ofLeaf} of its entry, which the caller
+   * computed (on another thread than the log's single writer), and returns its index.
+   */
+  long appendLeafHash(MerkleHash leafHash);
+
   /** Number of leaves in the log. */
   long size();
 

@@ -50,10 +50,16 @@ final class StoredMerkleLog implements MerkleLog {
   @Override
   public long append(byte[] entry) {
     requireNonNull(entry, "entry is null");
+    return appendLeafHash(MerkleHash.ofLeaf(entry));
+  }
+
+  @Override
+  public long appendLeafHash(MerkleHash leafHash) {
+    requireNonNull(leafHash, "leafHash is null");
     if (size == Long.MAX_VALUE) {
       throw new IllegalStateException("log is full");
     }
-    MerkleHash hash = MerkleHash.ofLeaf(entry);
+    MerkleHash hash = leafHash;
     long index = size;
     int level = 0;
     store.put(level, index, hash);

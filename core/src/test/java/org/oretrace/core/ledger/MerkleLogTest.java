@@ -46,6 +46,17 @@ class MerkleLogTest {
   }
 
   @Test
+  void leavesAppendedByTheirHashesMakeTheReferenceRoots() {
+    MerkleLog log = MerkleLog.inMemory();
+    for (int index = 0; index < REFERENCE_LEAVES_HEX.size(); index++) {
+      byte[] entry = HexFormat.of().parseHex(REFERENCE_LEAVES_HEX.get(index));
+      assertThat(log.appendLeafHash(MerkleHash.ofLeaf(entry))).isEqualTo(index);
+      assertThat(log.root().toHex()).isEqualTo(REFERENCE_ROOTS_HEX.get(index));
+    }
+    assertThat(log.leafHash(3)).isEqualTo(MerkleHash.ofLeaf(HexFormat.of().parseHex("2021")));
+  }
+
+  @Test
   void rootsMatchTheReferenceTrees() {
     MerkleLog log = referenceLog();
     for (int size = 1; size <= REFERENCE_ROOTS_HEX.size(); size++) {

@@ -122,7 +122,8 @@ final class JdbcCustodyStore implements CustodyStore {
   /**
    * Inserts the events and appends their ledger entries. The document of an event is its ledger
    * entry: RFC 8785 canonical JSON of the wire form is still the wire form (members sorted, numbers
-   * written as ECMAScript does), so one encoding serves both, made before the writer lock.
+   * written as ECMAScript does), so one encoding serves both, made before the writer lock with its
+   * leaf hash.
    */
   private void insertEvents(
       Connection connection,
@@ -143,14 +144,14 @@ final class JdbcCustodyStore implements CustodyStore {
     long sequence = first;
     for (int index = 0; index < events.size(); index++) {
       CustodyEvent event = events.get(index);
-      byte[] entry = encoded.entry(index, event);
+      EncodedBatch.Entry entry = encoded.entry(index, event);
       eventStatement.setLong(1, sequence);
       eventStatement.setString(2, event.id());
       eventStatement.setString(3, event.type().wireName());
       eventStatement.setLong(4, event.context().instant().toEpochMilli());
       eventStatement.setLong(5, recordedAt);
-      eventStatement.setString(6, new String(entry, StandardCharsets.UTF_8));
-      ledger.append(entry);
+      eventStatement.setString(6, entry.document());
+      ledger.appendLeafHash(entry.leafHash());
       eventStatement.addBatch();
       for (String lotId : event.lotIds()) {
         lotStatement.setString(1, lotId);

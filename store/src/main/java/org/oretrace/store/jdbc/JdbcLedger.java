@@ -357,6 +357,11 @@ final class JdbcLedger implements Ledger {
     writerLog.append(entry);
   }
 
+  /** Appends a leaf by its hash, computed from its entry before the writer's turn. */
+  void appendLeafHash(MerkleHash leafHash) {
+    writerLog.appendLeafHash(leafHash);
+  }
+
   /** Writes the appended nodes and the new signed checkpoint. */
   void finish(Connection connection, long signedAtMillis) throws SQLException {
     writerNodes.flush();
