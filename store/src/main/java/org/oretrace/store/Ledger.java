@@ -182,8 +182,8 @@ public interface Ledger {
    * decodes, why not.
    *
    * @param position the leaf index (for an event, its sequence number)
-   * @param kind {@link #EVENT}, or the record's kind ({@code site}, {@code actor}, {@code owners},
-   *     {@code case-action})
+   * @param kind {@link #EVENT}, or the record's kind ({@code site}, {@code actor}, {@code audit},
+   *     {@code owners}, {@code case-action})
    * @param subject the event's id, or what the record is about (a site id, {@code case/sequence})
    * @param canonicalJson the RFC 8785 encoding of the entry, or null when unreadable
    * @param unreadable why the stored event or record cannot be encoded, or null
