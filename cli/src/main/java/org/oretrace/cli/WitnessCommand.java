@@ -28,10 +28,14 @@ import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.ledger.VerificationException;
 import org.oretrace.core.ledger.VerifierKey;
 import org.oretrace.core.ledger.WitnessKey;
+import org.oretrace.store.Ledger;
+import org.oretrace.store.Store;
 import org.oretrace.store.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,12 +45,21 @@ import picocli.CommandLine.Spec;
  * witness's memory is a state file beside its key ({@code KEYFILE.state}): the log's key, pinned at
  * the first cosigning unless given, and the size and root last cosigned. A log that forked or
  * shrank is refused and the state is left as it was, so the witness never cosigns two histories.
+ *
+ * <p>On the log's side, {@code add}, {@code remove} and {@code list} keep the witnesses whose
+ * cosignatures the server accepts ({@code POST /api/v1/log/cosignatures} refuses any other key).
  */
 @Command(
     name = "witness",
     mixinStandardHelpOptions = true,
     description = "Witness a ledger: keep a key, check that the log only grows, cosign it.",
-    subcommands = {WitnessCommand.Keygen.class, WitnessCommand.Cosign.class})
+    subcommands = {
+      WitnessCommand.Keygen.class,
+      WitnessCommand.Cosign.class,
+      WitnessCommand.Add.class,
+      WitnessCommand.Remove.class,
+      WitnessCommand.ListWitnesses.class
+    })
 final class WitnessCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -308,6 +321,108 @@ final class WitnessCommand implements Runnable {
         Thread.currentThread().interrupt();
         throw new Failures.UserError(Main.EXIT_IO, "interrupted");
       }
+    }
+  }
+
+  /** Reads a witness's verifier key (the line {@code keygen} printed) from a file. */
+  static WitnessKey readWitnessKey(Path file) {
+    try {
+      return WitnessKey.parse(InputFiles.text(file).strip());
+    } catch (IllegalArgumentException e) {
+      throw new Failures.UserError(
+          Main.EXIT_DATA, file + " is not a witness's verifier key: " + e.getMessage());
+    }
+  }
+
+  /** Accepts cosignatures from a witness. */
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Accept cosignatures from the witness whose verifier key (the line witness keygen"
+            + " printed) is in KEYFILE; the server refuses every other key (403).",
+        "At most " + Ledger.MAX_WITNESSES + " witnesses; each keeps its newest cosignature."
+      })
+  static final class Add implements Callable<Integer> {
+
+    @Mixin DataOptions data;
+
+    @Parameters(arity = "1..*", paramLabel = "KEYFILE", description = "Witness verifier keys.")
+    List<Path> keyFiles = new ArrayList<>();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<WitnessKey> keys = keyFiles.stream().map(WitnessCommand::readWitnessKey).toList();
+      PrintWriter console = spec.commandLine().getOut();
+      try (Store store = data.openStore()) {
+        for (WitnessKey key : keys) {
+          boolean added;
+          try {
+            added = store.ledger().addWitness(key);
+          } catch (IllegalArgumentException e) {
+            throw new Failures.UserError(Main.EXIT_DATA, e.getMessage());
+          }
+          console.println((added ? "accepted " : "already accepted ") + key);
+        }
+      }
+      console.flush();
+      return 0;
+    }
+  }
+
+  /** Stops accepting cosignatures from a witness. */
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Stop accepting cosignatures from the witness in KEYFILE; forget the one kept.")
+  static final class Remove implements Callable<Integer> {
+
+    @Mixin DataOptions data;
+
+    @Parameters(arity = "1..*", paramLabel = "KEYFILE", description = "Witness verifier keys.")
+    List<Path> keyFiles = new ArrayList<>();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<WitnessKey> keys = keyFiles.stream().map(WitnessCommand::readWitnessKey).toList();
+      PrintWriter console = spec.commandLine().getOut();
+      try (Store store = data.openStore()) {
+        for (WitnessKey key : keys) {
+          console.println((store.ledger().removeWitness(key) ? "removed " : "not accepted ") + key);
+        }
+      }
+      console.flush();
+      return 0;
+    }
+  }
+
+  /** Lists the witnesses whose cosignatures are accepted. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "List the witnesses whose cosignatures the log accepts, one verifier key a line.")
+  static final class ListWitnesses implements Callable<Integer> {
+
+    @Mixin DataOptions data;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (!data.databaseExists()) {
+        throw new Failures.UserError(Main.EXIT_NO_INPUT, "no database at " + data.describe());
+      }
+      PrintWriter console = spec.commandLine().getOut();
+      try (Store store = data.openStore()) {
+        store.ledger().witnesses().forEach(console::println);
+      }
+      console.flush();
+      return 0;
     }
   }
 }

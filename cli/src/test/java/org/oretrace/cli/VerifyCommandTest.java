@@ -116,6 +116,27 @@ class VerifyCommandTest {
   }
 
   @Test
+  void registryRowsInsertedStraightIntoTheDatabaseFailAsInserted() throws SQLException {
+    tamper(
+        "INSERT INTO sites (id, country, icglr_status, minerals, document)"
+            + " SELECT 'CD-NK-999', country, icglr_status, minerals,"
+            + " replace(document, '\"CD-NK-001\"', '\"CD-NK-999\"') FROM sites"
+            + " WHERE id = 'CD-NK-001'",
+        "INSERT INTO actors (id, kind, country, document)"
+            + " SELECT 'COOP-FORGED', kind, country,"
+            + " replace(document, '\"COOP-1\"', '\"COOP-FORGED\"') FROM actors"
+            + " WHERE id = 'COOP-1'");
+    CommandRun run = run("verify", "--data", data.toString());
+    assertThat(run.exitCode()).isEqualTo(65);
+    assertThat(run.out())
+        .contains(
+            "does NOT verify",
+            "INSERTED: site CD-NK-999 is stored but not in the log",
+            "INSERTED: actor COOP-FORGED is stored but not in the log")
+        .doesNotContain("CHANGED", "REMOVED", "MOVED");
+  }
+
+  @Test
   void aCheckpointKeptElsewhereCatchesATruncatedLog() throws Exception {
     Path saved = folder.resolve("checkpoint.txt");
     Files.writeString(

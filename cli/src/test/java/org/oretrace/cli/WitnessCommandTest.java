@@ -69,6 +69,24 @@ class WitnessCommandTest {
     Path witnessPublic = folder.resolve("witness.pub");
     Files.writeString(witnessPublic, keygen.out());
     assertThat(WitnessKey.parse(keygen.out().strip()).name()).isEqualTo("witness.example");
+    // The log hears only the witnesses its operator accepts.
+    CommandRun added =
+        CommandRun.of("witness", "add", "--data", data.toString(), witnessPublic.toString());
+    assertThat(added.exitCode()).as(added.err()).isZero();
+    assertThat(added.out()).startsWith("accepted witness.example+");
+    CommandRun accepted = CommandRun.of("witness", "list", "--data", data.toString());
+    assertThat(accepted.out().strip()).isEqualTo(keygen.out().strip());
+    Path strangerKey = folder.resolve("stranger.key");
+    assertThat(
+            CommandRun.of(
+                    "witness",
+                    "keygen",
+                    "--out",
+                    strangerKey.toString(),
+                    "--name",
+                    "stranger.example")
+                .exitCode())
+        .isZero();
 
     try (SqliteStore store = SqliteStore.open(data.resolve(Stores.SQLITE_FILE));
         OretraceServer server =
@@ -80,6 +98,10 @@ class WitnessCommandTest {
       CommandRun first = CommandRun.of("witness", "cosign", "--log", url, "--key", key.toString());
       assertThat(first.exitCode()).as(first.err()).isZero();
       assertThat(first.out()).contains("cosigned oretrace.local/log at size 3");
+      CommandRun stranger =
+          CommandRun.of("witness", "cosign", "--log", url, "--key", strangerKey.toString());
+      assertThat(stranger.exitCode()).isEqualTo(Main.EXIT_DATA);
+      assertThat(stranger.err()).contains("refused the cosignature (403)", "unknown-witness");
 
       // An audit's status change is logged: the log grows and the witness follows it.
       store.registry().putSites(RegistryJson.decodeSites(Json.parse(bytes(NEW_STATUS))));

@@ -46,8 +46,18 @@ public interface Ledger {
    */
   SignedNote sealStatement(String statement);
 
-  /** The checkpoint of the latest batch, signed by the log key. */
+  /**
+   * A checkpoint signed by the log key that covers every entry committed before the call: the one
+   * stored, or, when the log grew since (writes sign at most once per interval), a fresh one signed
+   * and stored now.
+   */
   SignedNote latestCheckpoint();
+
+  /**
+   * The checkpoint as stored, never signing: what verification reads. It may cover fewer entries
+   * than the log for the moment a write leaves it behind (see {@link #latestCheckpoint()}).
+   */
+  SignedNote storedCheckpoint();
 
   /** The root of the tree of the first {@code treeSize} entries. */
   MerkleHash root(long treeSize);
@@ -84,16 +94,66 @@ public interface Ledger {
   /**
    * Keeps a witness's cosignature of the checkpoint of {@code treeSize} entries (C2SP
    * tlog-cosignature), replacing the witness's earlier one: the checkpoint is rebuilt from the
-   * stored tree at that size and the cosignature must verify over it with {@code witness}.
+   * stored tree at that size and the cosignature must verify over it with {@code witness}. Only the
+   * witnesses {@link #addWitness added} are heard, and each keeps one row, its newest: a
+   * cosignature of a smaller tree, or of the same tree with an older timestamp, is refused.
    *
    * @return the checkpoint cosigned, signed by the log
+   * @throws UnknownWitnessException when the witness was not added
    * @throws IllegalArgumentException when the size is not of this log or the cosignature does not
-   *     verify, or the witness already cosigned a larger checkpoint
+   *     verify, or the witness already cosigned a larger checkpoint or this one later
    */
   SignedNote addCosignature(WitnessKey witness, long treeSize, Cosignature cosignature);
 
-  /** The latest cosignature of each witness, largest tree size first. */
+  /** The latest cosignature of each accepted witness, largest tree size first. */
   List<WitnessCosignature> cosignatures();
+
+  /** The most witnesses a log accepts, which bounds the cosignatures it keeps. */
+  int MAX_WITNESSES = 100;
+
+  /**
+   * Accepts cosignatures from {@code witness} from now on (its public key is kept).
+   *
+   * @return false when it was accepted already
+   * @throws IllegalArgumentException when {@link #MAX_WITNESSES} are accepted already
+   */
+  boolean addWitness(WitnessKey witness);
+
+  /**
+   * Stops accepting cosignatures from {@code witness} and forgets the one it sent.
+   *
+   * @return false when it was not accepted
+   */
+  boolean removeWitness(WitnessKey witness);
+
+  /** The witnesses whose cosignatures are accepted, by name. */
+  List<WitnessKey> witnesses();
+
+  /**
+   * Rows that a record should have logged but none did: sites, actors, audits, owner changes and
+   * case actions written to the database behind the store's back (which appends a record with each
+   * change it makes). At most {@code limit}, by kind then subject.
+   */
+  List<Unlogged> unloggedRecords(int limit);
+
+  /**
+   * A stored row with no record in the log.
+   *
+   * @param kind the record kind it would have ({@code site}, {@code actor}, {@code audit}, {@code
+   *     owners}, {@code case-action})
+   * @param subject the record's subject key (a site id, {@code case/sequence})
+   */
+  record Unlogged(String kind, String subject) {
+    public Unlogged {
+      requireNonNull(kind, "kind is null");
+      requireNonNull(subject, "subject is null");
+    }
+
+    /** How a person reads which row this is, as {@link Entry#describe()}. */
+    public String describe() {
+      return new Entry(-1, kind, subject, "", null).describe();
+    }
+  }
 
   /**
    * A witness's cosignature as kept.
@@ -122,8 +182,8 @@ public interface Ledger {
    * decodes, why not.
    *
    * @param position the leaf index (for an event, its sequence number)
-   * @param kind {@link #EVENT}, or the record's kind ({@code site}, {@code actor}, {@code owners},
-   *     {@code case-action})
+   * @param kind {@link #EVENT}, or the record's kind ({@code site}, {@code actor}, {@code audit},
+   *     {@code owners}, {@code case-action})
    * @param subject the event's id, or what the record is about (a site id, {@code case/sequence})
    * @param canonicalJson the RFC 8785 encoding of the entry, or null when unreadable
    * @param unreadable why the stored event or record cannot be encoded, or null

@@ -23,6 +23,7 @@ import org.oretrace.store.CustodyStore;
 import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.RegistryStore;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.ledger.LedgerRecords;
 
@@ -41,6 +42,7 @@ final class LedgerEndpoints {
 
   private final Ledger ledger;
   private final CustodyStore custody;
+  private final RegistryStore registry;
   private final Authenticator authenticator;
   private final NeedToKnow needToKnow;
 
@@ -50,6 +52,7 @@ final class LedgerEndpoints {
     this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.ledger = recorder.store().ledger();
     this.custody = recorder.store().custody();
+    this.registry = recorder.store().registry();
   }
 
   void checkpoint(Context context) {
@@ -167,10 +170,11 @@ final class LedgerEndpoints {
 
   /**
    * Takes a witness's cosignature: {@code {"witnessKey", "treeSize", "cosignature"}}, the witness's
-   * verifier key, the size of the checkpoint it cosigned and the signature line. Open to anyone:
-   * the cosignature proves itself against the key and this log's own tree at that size, and whom a
-   * verifier counts as a witness is the verifier's choice (docs/ledger.md, "Witnesses"). The
-   * witness's latest cosignature replaces its earlier one.
+   * verifier key, the size of the checkpoint it cosigned and the signature line. Needs no login (a
+   * witness has no account), but only the witnesses the operator accepted are heard (403
+   * otherwise), and the cosignature proves itself against the key and this log's own tree at that
+   * size; whom a verifier counts as a witness stays the verifier's choice (docs/ledger.md,
+   * "Witnesses"). The witness's newest cosignature replaces its earlier one.
    */
   void addCosignature(Context context) {
     JsonNode body = Responses.parseBody(context.bodyAsBytes());
@@ -255,17 +259,27 @@ final class LedgerEndpoints {
 
   /**
    * Whether the caller may read an entry: an event in its need to know, any site or actor record
-   * (the registry is open to every caller), owner changes and case actions only for the platform
+   * (the registry is open to every caller), an audit when it reads the audited site's audits (the
+   * agencies and auditors of its country), owner changes and case actions only for the platform
    * administrator (cases are seen through /cases by those they are shared with).
    */
-  private static boolean sees(Scope scope, Ledger.Entry entry) {
+  private boolean sees(Scope scope, Ledger.Entry entry) {
     if (entry.isEvent()) {
       return scope.seesEvent(entry.eventId());
     }
     return switch (entry.kind()) {
       case LedgerRecords.SITE, LedgerRecords.ACTOR -> true;
+      case LedgerRecords.AUDIT -> scope.everything() || seesAudit(scope, entry);
       default -> scope.everything();
     };
+  }
+
+  private boolean seesAudit(Scope scope, Ledger.Entry entry) {
+    if (entry.canonicalJson() == null) {
+      return false;
+    }
+    String siteId = Json.parse(entry.bytes()).at("/audit/site").asText("");
+    return registry.site(siteId).map(site -> scope.seesSiteAudits(site.country())).orElse(false);
   }
 
   /** A tree size parameter, by default the log's current size. */

@@ -17,6 +17,8 @@ enum ProblemType {
       403, "unknown-device", "The batch's device is not registered; nothing was written"),
   REVOKED_DEVICE(403, "revoked-device", "The batch's device is revoked; nothing was written"),
   BAD_SIGNATURE(422, "bad-signature", "The batch's signature does not verify; nothing was written"),
+  UNKNOWN_WITNESS(
+      403, "unknown-witness", "The log does not accept cosignatures from this witness key"),
   USER_EXISTS(409, "user-exists", "A user with this username already exists"),
   TOO_MANY_LOGINS(429, "too-many-logins", "Too many failed logins; try again later"),
   CASE_CHANGED(409, "case-changed", "The case kept changing; nothing was written, try again"),

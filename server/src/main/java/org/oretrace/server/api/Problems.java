@@ -14,6 +14,7 @@ import org.oretrace.core.Violation;
 import org.oretrace.server.auth.AccessDeniedException;
 import org.oretrace.server.auth.Authenticator.LoginRefusedException;
 import org.oretrace.store.IdempotencyConflictException;
+import org.oretrace.store.UnknownWitnessException;
 import org.oretrace.store.field.FieldBatchRefusedException;
 import org.oretrace.store.json.Json;
 import org.slf4j.Logger;
@@ -61,6 +62,14 @@ final class Problems {
                 },
                 refused.getMessage(),
                 List.of(Violation.of(-1, field(refused), refused.getMessage()))));
+    routes.exception(
+        UnknownWitnessException.class,
+        (unknown, context) ->
+            write(
+                context,
+                ProblemType.UNKNOWN_WITNESS,
+                unknown.getMessage(),
+                List.of(Violation.of(-1, "witnessKey", unknown.getMessage()))));
     routes.exception(
         ApiProblem.class,
         (problem, context) ->

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.ConsistencyProof;
+import org.oretrace.core.ledger.Cosignature;
 import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.core.ledger.MerkleProofs;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.ledger.VerifierKey;
+import org.oretrace.core.ledger.WitnessKey;
 import org.oretrace.server.Fixtures;
 import org.oretrace.server.TestServer;
 import org.oretrace.server.TestServer.Response;
@@ -142,6 +144,36 @@ class LedgerEndpointsTest {
         MerkleHash.ofLeaf(entry),
         new InclusionProof(index, checkpoint.size(), hashes(answer)),
         checkpoint.rootHash());
+  }
+
+  @Test
+  void onlyAWitnessTheOperatorAcceptedMayCosign() {
+    WitnessKey witness = WitnessKey.generate("witness.example");
+    SignedNote note = SignedNote.parse(server.get("/api/v1/log/checkpoint").text());
+    long size = Checkpoint.fromNoteBody(note.body()).size();
+    String submission =
+        "{\"witnessKey\": \""
+            + witness.publicOnly()
+            + "\", \"treeSize\": "
+            + size
+            + ", \"cosignature\": \""
+            + Cosignature.sign(note.body(), witness, 1_750_000_000L).toLine()
+            + "\"}";
+
+    Response refused = server.post("/api/v1/log/cosignatures", submission, null);
+    assertProblem(refused, 403);
+    assertThat(refused.json().get("type").asText())
+        .isEqualTo("urn:oretrace:problem:unknown-witness");
+    assertThat(refused.json().get("detail").asText()).contains("witness.example");
+    assertThat(server.get("/api/v1/log/cosignatures").json().get("cosignatures")).isEmpty();
+
+    server.store().ledger().addWitness(witness.publicOnly());
+    assertThat(server.post("/api/v1/log/cosignatures", submission, null).status()).isEqualTo(201);
+    // Sent again, it is not older than the one kept: still one cosignature.
+    assertThat(server.post("/api/v1/log/cosignatures", submission, null).status()).isEqualTo(201);
+    assertThat(server.get("/api/v1/log/cosignatures").json().get("cosignatures"))
+        .singleElement()
+        .satisfies(kept -> assertThat(kept.get("treeSize").asLong()).isEqualTo(size));
   }
 
   @Test

@@ -19,14 +19,16 @@ import org.oretrace.core.registry.Site;
 import org.oretrace.store.AuditStore;
 import org.oretrace.store.json.AuditJson;
 import org.oretrace.store.json.Json;
+import org.oretrace.store.ledger.LedgerRecords;
 
 /**
- * Audits and site status history in SQL. Recording an audit that changes a site's status writes the
- * audit, the history row and the site (through {@link JdbcRegistryStore#writeSites}, the registry's
- * own statement) in one transaction, and refreshes the registry's in-memory copy only after the
- * commit, so the registry, the history and the audits never disagree. The history's sequence is the
- * count of the site's earlier changes, read inside the transaction; its primary key refuses a
- * second writer that read the same count.
+ * Audits and site status history in SQL. Recording an audit appends its record to the ledger (its
+ * findings and corrective-action plan), as does each change of the plan's statuses. Recording an
+ * audit that changes a site's status writes the audit, the history row and the site (through {@link
+ * JdbcRegistryStore#writeSites}, the registry's own statement) in one transaction, and refreshes
+ * the registry's in-memory copy only after the commit, so the registry, the history and the audits
+ * never disagree. The history's sequence is the count of the site's earlier changes, read inside
+ * the transaction; its primary key refuses a second writer that read the same count.
  */
 final class JdbcAuditStore implements AuditStore {
 
@@ -51,6 +53,7 @@ final class JdbcAuditStore implements AuditStore {
                       .site(audit.siteId())
                       .orElseThrow(() -> new IllegalArgumentException("no site " + audit.siteId()));
               insert(connection, audit);
+              records.append(LedgerRecords.AUDIT, audit.id(), LedgerRecords.audit(audit));
               IcglrStatus resulting = audit.resultingStatus();
               if (resulting == null || resulting == site.icglrStatus()) {
                 return Optional.<StatusChange>empty();
@@ -136,8 +139,8 @@ final class JdbcAuditStore implements AuditStore {
 
   @Override
   public void updateActions(Audit audit) {
-    database.write(
-        connection -> {
+    ledger.recording(
+        (connection, records) -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "UPDATE audits SET earliest_open_deadline = ?, document = ? WHERE id = ?")) {
@@ -148,8 +151,10 @@ final class JdbcAuditStore implements AuditStore {
               throw new IllegalArgumentException("no audit " + audit.id());
             }
           }
+          records.append(LedgerRecords.AUDIT, audit.id(), LedgerRecords.audit(audit));
           return null;
-        });
+        },
+        () -> {});
   }
 
   @Override

@@ -12,8 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.oretrace.core.audit.Audit;
 import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.ConsistencyProof;
@@ -29,12 +35,16 @@ import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.Site;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.UnknownWitnessException;
+import org.oretrace.store.json.AuditJson;
 import org.oretrace.store.json.CaseJson;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.json.RegistryJson;
 import org.oretrace.store.ledger.LedgerEntries;
 import org.oretrace.store.ledger.LedgerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger in SQL: the Merkle log's nodes in {@code merkle_tiles} ({@link MerkleTiles}), its
@@ -57,8 +67,24 @@ import org.oretrace.store.ledger.LedgerRecords;
  * so each read builds a log of its own over a pooled reader connection at a committed size. Nodes,
  * once committed, never change, so such a view is consistent without a read transaction, and costs
  * O(log n) indexed reads like the proof itself.
+ *
+ * <p>Signing (group commit). A batch of events signs its checkpoint in its own transaction. A
+ * record (a registry change, an audit, a case action) does not sign one each: its transaction signs
+ * only when the last signature is at least {@link #SIGNING_INTERVAL_MILLIS} old, otherwise it
+ * leaves the stored checkpoint behind and a single catch-up, scheduled for the end of the interval,
+ * signs once for every record committed meanwhile. A burst of a thousand changes so costs a few
+ * signatures, not a thousand. Readers never see the lag: {@link #latestCheckpoint()} signs (and
+ * stores) a fresh checkpoint when the tree grew past the one stored, so every checkpoint served
+ * covers everything committed before it was asked for; {@link #close()} signs what this process
+ * left unsigned. {@link #storedCheckpoint()} is what verification reads: it never signs, since a
+ * verifier that signed the tree it is checking would vouch for it.
  */
 final class JdbcLedger implements Ledger {
+
+  /** A record's transaction signs only when the last signature is at least this old. */
+  static final long SIGNING_INTERVAL_MILLIS = 1000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcLedger.class);
 
   private final Database database;
   private final LogKey key;
@@ -68,9 +94,17 @@ final class JdbcLedger implements Ledger {
   private JdbcMerkleNodeStore writerNodes;
   private MerkleLog writerLog;
   private SignedNote pendingCheckpoint;
+  private long pendingCheckpointSize;
+  private long signingIntervalMillis = SIGNING_INTERVAL_MILLIS;
+  private long lastSignedAtMillis;
+  private boolean leftUnsigned;
+  private ScheduledExecutorService signer;
+  private ScheduledFuture<?> catchUp;
 
   private volatile long size;
   private volatile SignedNote latestCheckpoint;
+  private volatile long latestCheckpointSize = -1;
+  private final AtomicLong signatures = new AtomicLong();
 
   JdbcLedger(Database database, LogKey key) {
     this.database = requireNonNull(database, "database is null");
@@ -89,7 +123,9 @@ final class JdbcLedger implements Ledger {
         connection -> {
           boolean fresh = longQuery(connection, "SELECT COUNT(*) FROM log_checkpoint") == 0;
           boolean backfill = longQuery(connection, "SELECT COUNT(*) FROM log_records_backfill") > 0;
-          if (!fresh && !backfill) {
+          boolean auditBackfill =
+              longQuery(connection, "SELECT COUNT(*) FROM log_audits_backfill") > 0;
+          if (!fresh && !backfill && !auditBackfill) {
             return null;
           }
           startAppending(connection, committedSize(connection));
@@ -98,6 +134,9 @@ final class JdbcLedger implements Ledger {
           }
           if (backfill) {
             appendStoredRecords(connection);
+          }
+          if (auditBackfill) {
+            appendStoredAudits(connection);
           }
           finish(connection, System.currentTimeMillis());
           return null;
@@ -160,6 +199,25 @@ final class JdbcLedger implements Ledger {
     }
   }
 
+  /**
+   * Appends a record for every audit written before audits were logged (schema version 23), once,
+   * in the order of their dates.
+   */
+  private void appendStoredAudits(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT document FROM audits ORDER BY audit_date, id");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Audit audit = AuditJson.decodeStored(parse(rows.getString(1)));
+        appendRecord(connection, LedgerRecords.AUDIT, audit.id(), LedgerRecords.audit(audit));
+      }
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement("DELETE FROM log_audits_backfill")) {
+      statement.executeUpdate();
+    }
+  }
+
   /** The owner change of the row (sequence, subject, at, by, document) from column 2 on. */
   private static byte[] ownersEntry(long sequence, ResultSet rows) throws SQLException {
     return LedgerRecords.owners(
@@ -200,10 +258,140 @@ final class JdbcLedger implements Ledger {
               work.run(
                   connection,
                   (kind, subject, entry) -> appendRecord(connection, kind, subject, entry));
-          finish(connection, System.currentTimeMillis());
+          long now = System.currentTimeMillis();
+          if (now - lastSignedAtMillis >= signingIntervalMillis) {
+            finish(connection, now);
+          } else {
+            writerNodes.flush();
+          }
           return result;
         },
-        afterCommit);
+        () -> {
+          afterCommit.run();
+          if (pendingCheckpoint == null && writerLog != null) {
+            leftUnsigned = true;
+            scheduleCatchUp();
+          }
+        });
+  }
+
+  /**
+   * Schedules one signing at the end of the current interval, unless one is due already; under the
+   * append lock.
+   */
+  private void scheduleCatchUp() {
+    if (catchUp != null && !catchUp.isDone()) {
+      return;
+    }
+    if (signer == null) {
+      signer =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("ledger-signer").factory());
+    }
+    long delay =
+        Math.max(0, lastSignedAtMillis + signingIntervalMillis - System.currentTimeMillis());
+    catchUp = signer.schedule(this::catchUp, delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void catchUp() {
+    appendLock.lock();
+    try {
+      if (signer != null
+          && System.currentTimeMillis() < lastSignedAtMillis + signingIntervalMillis) {
+        // Signed since this was scheduled, or the interval changed: wait for the new end.
+        catchUp = null;
+        scheduleCatchUp();
+        return;
+      }
+    } finally {
+      appendLock.unlock();
+    }
+    try {
+      signIfBehind();
+    } catch (RuntimeException e) {
+      // The next write, read of the checkpoint or close signs instead; nothing is lost.
+      LOG.warn("could not sign the ledger's checkpoint: {}", e.toString());
+    }
+  }
+
+  /**
+   * Signs and stores a checkpoint of the committed log when the stored one covers fewer entries,
+   * and returns the stored checkpoint's text. A stored checkpoint larger than the log (a log cut
+   * short behind the store's back) is left for verification to report.
+   */
+  private String signIfBehind() {
+    return appending(
+        connection -> {
+          long committed = committedSize(connection);
+          StoredCheckpoint stored = readStoredCheckpoint(connection);
+          if (stored != null && stored.size() >= committed) {
+            return stored.text();
+          }
+          startAppending(connection, committed);
+          finish(connection, System.currentTimeMillis());
+          return pendingCheckpoint.serialize();
+        },
+        () -> {});
+  }
+
+  /** The stored checkpoint's size and text. */
+  private record StoredCheckpoint(long size, String text) {}
+
+  private static StoredCheckpoint readStoredCheckpoint(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT tree_size, signed_note FROM log_checkpoint WHERE id = 1");
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? new StoredCheckpoint(rows.getLong(1), rows.getString(2)) : null;
+    }
+  }
+
+  /** Sets the signing interval of records (tests). */
+  void signingInterval(long millis) {
+    appendLock.lock();
+    try {
+      signingIntervalMillis = millis;
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /** How many checkpoints this ledger signed since it was opened. */
+  long signatures() {
+    return signatures.get();
+  }
+
+  /**
+   * Signs what this process appended and left unsigned, and stops the catch-up signer; before the
+   * database closes.
+   */
+  void close() {
+    ScheduledExecutorService stopping;
+    boolean unsigned;
+    appendLock.lock();
+    try {
+      stopping = signer;
+      signer = null;
+      unsigned = leftUnsigned;
+      if (catchUp != null) {
+        catchUp.cancel(false);
+      }
+    } finally {
+      appendLock.unlock();
+    }
+    if (stopping != null) {
+      stopping.shutdown();
+      try {
+        if (!stopping.awaitTermination(10, TimeUnit.SECONDS)) {
+          LOG.warn("the ledger's signer did not stop in time");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (unsigned) {
+      catchUp();
+    }
   }
 
   /** A transaction's work that appends records through the sink it is given. */
@@ -367,6 +555,8 @@ final class JdbcLedger implements Ledger {
     writerNodes.flush();
     Checkpoint checkpoint = new Checkpoint(key.name(), writerLog.size(), writerLog.root());
     pendingCheckpoint = SignedNote.sign(checkpoint.toNoteBody(), key);
+    pendingCheckpointSize = checkpoint.size();
+    signatures.incrementAndGet();
     PreparedStatement statement =
         database.prepared(
             connection,
@@ -386,6 +576,11 @@ final class JdbcLedger implements Ledger {
       size = writerLog.size();
       if (pendingCheckpoint != null) {
         latestCheckpoint = pendingCheckpoint;
+        latestCheckpointSize = pendingCheckpointSize;
+        lastSignedAtMillis = System.currentTimeMillis();
+        if (pendingCheckpointSize == size) {
+          leftUnsigned = false;
+        }
       }
       pendingCheckpoint = null;
     }
@@ -431,26 +626,36 @@ final class JdbcLedger implements Ledger {
   @Override
   public SignedNote latestCheckpoint() {
     SignedNote cached = latestCheckpoint;
-    if (cached != null && database.soleWriter()) {
+    if (cached != null && database.soleWriter() && latestCheckpointSize == size) {
       return cached;
     }
-    String text =
+    String stored =
         database.read(
             connection -> {
-              try (PreparedStatement statement =
-                      connection.prepareStatement(
-                          "SELECT signed_note FROM log_checkpoint WHERE id = 1");
-                  ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-              }
+              StoredCheckpoint checkpoint = readStoredCheckpoint(connection);
+              return checkpoint != null && checkpoint.size() >= committedSize(connection)
+                  ? checkpoint.text()
+                  : null;
             });
+    return parseCheckpoint(stored != null ? stored : signIfBehind());
+  }
+
+  @Override
+  public SignedNote storedCheckpoint() {
+    return parseCheckpoint(
+        database.read(
+            connection -> {
+              StoredCheckpoint checkpoint = readStoredCheckpoint(connection);
+              return checkpoint == null ? null : checkpoint.text();
+            }));
+  }
+
+  private SignedNote parseCheckpoint(String text) {
     if (text == null) {
       throw new StoreException("the ledger has no checkpoint");
     }
     try {
-      SignedNote note = SignedNote.parse(text);
-      latestCheckpoint = note;
-      return note;
+      return SignedNote.parse(text);
     } catch (IllegalArgumentException e) {
       throw new StoreException("the stored checkpoint is damaged: " + e.getMessage(), e);
     }
@@ -583,6 +788,15 @@ final class JdbcLedger implements Ledger {
             ? null
             : LedgerRecords.actor(RegistryJson.decodeActor(parse(document)));
       }
+      case LedgerRecords.AUDIT -> {
+        if (!latest) {
+          yield logged.getBytes(StandardCharsets.UTF_8);
+        }
+        String document = single(connection, "SELECT document FROM audits WHERE id = ?", subject);
+        yield document == null
+            ? null
+            : LedgerRecords.audit(AuditJson.decodeStored(parse(document)));
+      }
       case LedgerRecords.OWNERS -> {
         long sequence = Long.parseLong(subject);
         try (PreparedStatement statement =
@@ -641,10 +855,142 @@ final class JdbcLedger implements Ledger {
         EventJson.decode(Json.parse(document.getBytes(StandardCharsets.UTF_8)), 0));
   }
 
+  /**
+   * For each kind of record, the rows it records that no record names: the subject key computed in
+   * SQL the way {@link LedgerRecords} forms it, looked up in the index on (kind, subject).
+   */
+  private static final List<List<String>> UNLOGGED_QUERIES =
+      List.of(
+          List.of(LedgerRecords.SITE, "id", "sites", "id"),
+          List.of(LedgerRecords.ACTOR, "id", "actors", "id"),
+          List.of(LedgerRecords.AUDIT, "id", "audits", "id"),
+          List.of(LedgerRecords.OWNERS, "CAST(t.sequence AS TEXT)", "entity_changes", "sequence"),
+          List.of(
+              LedgerRecords.CASE_ACTION,
+              "t.case_id || '/' || CAST(t.sequence AS TEXT)",
+              "case_audit",
+              "case_id, sequence"));
+
+  @Override
+  public List<Unlogged> unloggedRecords(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return database.read(
+        connection -> {
+          List<Unlogged> found = new ArrayList<>();
+          for (List<String> query : UNLOGGED_QUERIES) {
+            String kind = query.get(0);
+            String subject = query.get(1).equals("id") ? "t.id" : query.get(1);
+            try (PreparedStatement statement =
+                connection.prepareStatement(
+                    "SELECT "
+                        + subject
+                        + " FROM "
+                        + query.get(2)
+                        + " t WHERE NOT EXISTS (SELECT 1 FROM log_records r WHERE r.kind = ?"
+                        + " AND r.subject = "
+                        + subject
+                        + ") ORDER BY "
+                        + query.get(3)
+                        + " LIMIT ?")) {
+              statement.setString(1, kind);
+              statement.setInt(2, limit - found.size());
+              try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                  found.add(new Unlogged(kind, rows.getString(1)));
+                }
+              }
+            }
+            if (found.size() >= limit) {
+              break;
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public boolean addWitness(WitnessKey witness) {
+    String witnessText = requireNonNull(witness, "witness is null").publicOnly().toString();
+    return database.write(
+        connection -> {
+          if (witnessAccepted(connection, witnessText)) {
+            return false;
+          }
+          if (longQuery(connection, "SELECT COUNT(*) FROM log_witnesses") >= MAX_WITNESSES) {
+            throw new IllegalArgumentException(
+                "the log accepts at most " + MAX_WITNESSES + " witnesses; remove one first");
+          }
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO log_witnesses (witness_key, witness, added_at_millis)"
+                      + " VALUES (?, ?, ?)")) {
+            statement.setString(1, witnessText);
+            statement.setString(2, witness.name());
+            statement.setLong(3, System.currentTimeMillis());
+            statement.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public boolean removeWitness(WitnessKey witness) {
+    String witnessText = requireNonNull(witness, "witness is null").publicOnly().toString();
+    return database.write(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM log_cosignatures WHERE witness_key = ?")) {
+            statement.setString(1, witnessText);
+            statement.executeUpdate();
+          }
+          try (PreparedStatement statement =
+              connection.prepareStatement("DELETE FROM log_witnesses WHERE witness_key = ?")) {
+            statement.setString(1, witnessText);
+            return statement.executeUpdate() > 0;
+          }
+        });
+  }
+
+  @Override
+  public List<WitnessKey> witnesses() {
+    return database.read(
+        connection -> {
+          List<WitnessKey> found = new ArrayList<>();
+          try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "SELECT witness_key FROM log_witnesses ORDER BY witness, witness_key");
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.add(WitnessKey.parse(rows.getString(1)));
+            }
+          }
+          return found;
+        });
+  }
+
+  private static boolean witnessAccepted(Connection connection, String witnessText)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT COUNT(*) FROM log_witnesses WHERE witness_key = ?")) {
+      statement.setString(1, witnessText);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) > 0;
+      }
+    }
+  }
+
   @Override
   public SignedNote addCosignature(WitnessKey witness, long treeSize, Cosignature cosignature) {
     requireNonNull(witness, "witness is null");
     requireNonNull(cosignature, "cosignature is null");
+    String witnessText = witness.publicOnly().toString();
+    // Asked first, so that an unknown key costs one indexed read, not a root and a signature check.
+    if (!database.read(connection -> witnessAccepted(connection, witnessText))) {
+      throw new UnknownWitnessException(witness.name());
+    }
     if (treeSize < 1) {
       throw new IllegalArgumentException("a cosigned checkpoint has at least one entry");
     }
@@ -658,21 +1004,19 @@ final class JdbcLedger implements Ledger {
     }
     // Ed25519 is deterministic: the log's signature of an earlier size is the one it made then.
     SignedNote checkpoint = SignedNote.sign(body, key);
-    String witnessText = witness.publicOnly().toString();
     long receivedAt = System.currentTimeMillis();
     database.write(
         connection -> {
+          if (!witnessAccepted(connection, witnessText)) {
+            throw new UnknownWitnessException(witness.name());
+          }
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT tree_size FROM log_cosignatures WHERE witness_key = ?")) {
+                  "SELECT tree_size, cosignature FROM log_cosignatures WHERE witness_key = ?")) {
             statement.setString(1, witnessText);
             try (ResultSet rows = statement.executeQuery()) {
-              if (rows.next() && rows.getLong(1) > treeSize) {
-                throw new IllegalArgumentException(
-                    witness.name()
-                        + " already cosigned the checkpoint of size "
-                        + rows.getLong(1)
-                        + ", a larger one");
+              if (rows.next()) {
+                refuseOlder(witness, treeSize, cosignature, rows.getLong(1), rows.getString(2));
               }
             }
           }
@@ -696,6 +1040,38 @@ final class JdbcLedger implements Ledger {
     return checkpoint;
   }
 
+  /**
+   * Refuses a cosignature that is not the witness's newest: of a smaller tree than the one kept, or
+   * of the same tree with an earlier timestamp.
+   */
+  private static void refuseOlder(
+      WitnessKey witness, long treeSize, Cosignature cosignature, long keptSize, String keptLine) {
+    if (keptSize > treeSize) {
+      throw new IllegalArgumentException(
+          witness.name()
+              + " already cosigned the checkpoint of size "
+              + keptSize
+              + ", a larger one");
+    }
+    if (keptSize == treeSize) {
+      long keptTimestamp;
+      try {
+        keptTimestamp = Cosignature.parseLine(keptLine).timestamp();
+      } catch (IllegalArgumentException e) {
+        return; // a damaged row is replaced
+      }
+      if (keptTimestamp > cosignature.timestamp()) {
+        throw new IllegalArgumentException(
+            witness.name()
+                + " already cosigned the checkpoint of size "
+                + keptSize
+                + " later (timestamp "
+                + keptTimestamp
+                + ")");
+      }
+    }
+  }
+
   @Override
   public List<WitnessCosignature> cosignatures() {
     return database.read(
@@ -703,8 +1079,10 @@ final class JdbcLedger implements Ledger {
           List<WitnessCosignature> found = new ArrayList<>();
           try (PreparedStatement statement =
                   connection.prepareStatement(
-                      "SELECT witness_key, checkpoint, cosignature, received_at_millis"
-                          + " FROM log_cosignatures ORDER BY tree_size DESC, witness_key");
+                      "SELECT c.witness_key, c.checkpoint, c.cosignature, c.received_at_millis"
+                          + " FROM log_cosignatures c JOIN log_witnesses w"
+                          + " ON w.witness_key = c.witness_key"
+                          + " ORDER BY c.tree_size DESC, c.witness_key");
               ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
               try {

@@ -192,6 +192,10 @@ public final class JdbcStore implements Store {
 
   @Override
   public void close() {
-    database.close();
+    try {
+      ledger.close();
+    } finally {
+      database.close();
+    }
   }
 }

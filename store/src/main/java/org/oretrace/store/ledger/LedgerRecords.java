@@ -6,19 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.oretrace.core.audit.Audit;
 import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.Site;
+import org.oretrace.store.json.AuditJson;
 import org.oretrace.store.json.CaseJson;
 import org.oretrace.store.json.Json;
 import org.oretrace.store.json.RegistryJson;
 
 /**
  * The ledger entries that are not custody events: registry changes (a site or an actor as it is
- * after the change), owner and director changes, and case actions. Like an event's, each entry is
- * the RFC 8785 canonical JSON of a wire form ({@link LedgerEntries}), always with a {@code "kind"}
- * member naming what it records and never a {@code "type"} member, which is how a verifier tells
- * them from events (docs/ledger.md, "Records").
+ * after the change), owner and director changes, case actions and audits (findings, corrective
+ * actions). Like an event's, each entry is the RFC 8785 canonical JSON of a wire form ({@link
+ * LedgerEntries}), always with a {@code "kind"} member naming what it records and never a {@code
+ * "type"} member, which is how a verifier tells them from events (docs/ledger.md, "Records").
  *
  * <p>Each is encoded from the values the store keeps, decoded first, so the entry is a function of
  * the record, not of the stored text, and a verifier recomputes it from the rows.
@@ -36,6 +38,12 @@ public final class LedgerRecords {
 
   /** One action of a case's audit trail. */
   public static final String CASE_ACTION = "case-action";
+
+  /**
+   * A third-party audit of a site as it is after being recorded or after its corrective-action plan
+   * changed: its findings and corrective actions with their statuses.
+   */
+  public static final String AUDIT = "audit";
 
   private LedgerRecords() {}
 
@@ -90,6 +98,17 @@ public final class LedgerRecords {
     ObjectNode node = CaseJson.encode(requireNonNull(entry, "entry is null"));
     node.put("kind", CASE_ACTION);
     node.put("case", entry.caseId());
+    return LedgerEntries.encode(node);
+  }
+
+  /**
+   * {@code {"kind":"audit","audit":{...the audit as stored}}}: findings, corrective actions and
+   * their statuses, the resulting status; without the overdue marks, which depend on the day.
+   */
+  public static byte[] audit(Audit audit) {
+    ObjectNode node = Json.object();
+    node.put("kind", AUDIT);
+    node.set("audit", AuditJson.encode(requireNonNull(audit, "audit is null"), null));
     return LedgerEntries.encode(node);
   }
 

@@ -42,8 +42,11 @@ import org.oretrace.store.ledger.VerificationReport.Kind;
  * log, or one whose position's logged entry reappears elsewhere, was inserted; anything else was
  * changed. An interior node is reported only when every leaf under it verified, since a wrong leaf
  * changes all its ancestors. The checkpoint catches what the first two cannot: events and nodes
- * rewritten together. Only a checkpoint signed by a key the verifier trusts counts, and one held
- * outside the data folder (given to {@link #verify}) also catches a truncated log.
+ * rewritten together. Last, rows that a record should log but none does (a site, an actor, an
+ * audit, an owner change or a case action inserted straight into the database) are inserted, since
+ * the log cannot name a position for what it never held. Only a checkpoint signed by a key the
+ * verifier trusts counts, and one held outside the data folder (given to {@link #verify}) also
+ * catches a truncated log.
  */
 public final class LedgerVerifier {
 
@@ -51,6 +54,10 @@ public final class LedgerVerifier {
   static final int PAGE = 4096;
 
   private static final int MAX_LEVELS = 63;
+
+  /** Rows without a record reported at most. */
+  static final int MAX_UNLOGGED = 10_000;
+
   private static final byte[] NO_EVENT = new byte[0];
 
   private final Ledger ledger;
@@ -144,13 +151,22 @@ public final class LedgerVerifier {
       }
       diagnoseLeaves();
       reportNodes();
+      for (Ledger.Unlogged row : ledger.unloggedRecords(MAX_UNLOGGED)) {
+        findings.add(
+            new Finding(
+                -1,
+                Kind.INSERTED,
+                row.describe()
+                    + " is stored but not in the log: it was written behind the application,"
+                    + " which logs every change it makes"));
+      }
       findings.sort((first, second) -> Long.compare(first.position(), second.position()));
       return new VerificationReport(events, records, logSize, checkpointSize, findings);
     }
 
     private SignedNote latestCheckpoint() {
       try {
-        return ledger.latestCheckpoint();
+        return ledger.storedCheckpoint();
       } catch (StoreException e) {
         findings.add(new Finding(-1, Kind.CHECKPOINT, e.getMessage()));
         return null;

@@ -33,7 +33,10 @@ public record VerificationReport(
     CHANGED,
     /** An entry of the log has no stored event or record any more. */
     REMOVED,
-    /** A stored event or record is not in the log. */
+    /**
+     * A stored event or record is not in the log, or a stored row (a site, an actor, an audit, an
+     * owner change, a case action) is logged by no record: it was written behind the application.
+     */
     INSERTED,
     /** A stored event or record is in the log, but at another position (reordered). */
     MOVED,

@@ -19,7 +19,11 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
 import org.oretrace.core.access.Role;
+import org.oretrace.core.audit.ActionStatus;
 import org.oretrace.core.audit.Audit;
+import org.oretrace.core.audit.AuditFinding;
+import org.oretrace.core.audit.CorrectiveAction;
+import org.oretrace.core.audit.FindingSeverity;
 import org.oretrace.core.cases.AuditEntry;
 import org.oretrace.core.cases.CaseAction.Attach;
 import org.oretrace.core.cases.CaseAction.Open;
@@ -40,9 +44,11 @@ import org.oretrace.store.ledger.VerificationReport.Finding;
 import org.oretrace.store.ledger.VerificationReport.Kind;
 
 /**
- * Registry changes, owner changes and case actions as leaves of the log, sharing its positions with
- * the events: each is appended with its change, verifies, and tampering with the rows it records (a
- * site's status, a case action, an owner change) is named at its position.
+ * Registry changes, audits, owner changes and case actions as leaves of the log, sharing its
+ * positions with the events: each is appended with its change, verifies, and tampering with the
+ * rows it records (a site's status, an audit's corrective actions, a case action, an owner change)
+ * is named at its position; a row inserted behind the store's back, which no record names, is named
+ * as inserted.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
@@ -116,8 +122,10 @@ class LedgerRecordsTest {
         "ICGLR RCM inspection team",
         LocalDate.of(2025, 6, 1),
         "chain of custody",
-        List.of(),
-        List.of(),
+        List.of(new AuditFinding("soldiers tax every bag", FindingSeverity.MAJOR)),
+        List.of(
+            new CorrectiveAction(
+                "remove the checkpoint", LocalDate.of(2025, 9, 1), ActionStatus.OPEN)),
         IcglrStatus.RED,
         AT,
         "regulator");
@@ -149,7 +157,7 @@ class LedgerRecordsTest {
   void everyChangeIsALeafInTheOrderItWasMadeAndEventsTakeThePositionsBetween() {
     List<Entry> entries = entries();
     int events = Fixtures.chain().size();
-    assertThat(entries).hasSize(registrySize + events + 1 + 2 + 1);
+    assertThat(entries).hasSize(registrySize + events + 2 + 2 + 1);
     assertThat(entries).extracting(Entry::position).doesNotHaveDuplicates().isSorted();
     assertThat(entries.subList(0, registrySize))
         .extracting(Entry::kind)
@@ -162,11 +170,18 @@ class LedgerRecordsTest {
     assertThat(entries.subList(registrySize + events, entries.size()))
         .extracting(Entry::kind, Entry::subject)
         .containsExactly(
+            tuple(LedgerRecords.AUDIT, "audit-1"),
             tuple(LedgerRecords.SITE, "site-nyabibwe"),
             tuple(LedgerRecords.CASE_ACTION, "case-1/1"),
             tuple(LedgerRecords.CASE_ACTION, "case-1/2"),
             tuple(LedgerRecords.OWNERS, "0"));
-    String statusChange = entries.get(registrySize + events).canonicalJson();
+    JsonNode audit =
+        Json.parse(
+            entries.get(registrySize + events).canonicalJson().getBytes(StandardCharsets.UTF_8));
+    assertThat(audit.get("kind").asText()).isEqualTo("audit");
+    assertThat(audit.at("/audit/findings/0/severity").asText()).isEqualTo("major");
+    assertThat(audit.at("/audit/correctiveActions/0/status").asText()).isEqualTo("open");
+    String statusChange = entries.get(registrySize + events + 1).canonicalJson();
     JsonNode node = Json.parse(statusChange.getBytes(StandardCharsets.UTF_8));
     assertThat(node.get("kind").asText()).isEqualTo("site");
     assertThat(node.has("type")).isFalse();
@@ -187,7 +202,7 @@ class LedgerRecordsTest {
     VerificationReport report = verify();
     assertThat(report.findings()).isEmpty();
     assertThat(report.events()).isEqualTo(Fixtures.chain().size());
-    assertThat(report.records()).isEqualTo(registrySize + 4);
+    assertThat(report.records()).isEqualTo(registrySize + 5);
   }
 
   @Test
@@ -243,7 +258,8 @@ class LedgerRecordsTest {
         "DELETE FROM log_records",
         "DELETE FROM merkle_tiles",
         "DELETE FROM log_checkpoint",
-        "INSERT INTO log_records_backfill (id) VALUES (1)");
+        "INSERT INTO log_records_backfill (id) VALUES (1)",
+        "INSERT INTO log_audits_backfill (id) VALUES (1)");
     // The events keep their sequence numbers, which the log must meet first: renumber from 0.
     long events = Fixtures.chain().size();
     for (long sequence = 0; sequence < events; sequence++) {
@@ -260,14 +276,88 @@ class LedgerRecordsTest {
     VerificationReport report = verify();
     assertThat(report.findings()).isEmpty();
     assertThat(report.events()).isEqualTo(events);
-    // Each site and actor once as it is now, the owner change and the two case actions.
-    assertThat(report.records()).isEqualTo(registrySize + 1 + 2);
+    // Each site and actor once as it is now, the owner change, the two case actions, the audit.
+    assertThat(report.records()).isEqualTo(registrySize + 1 + 2 + 1);
     List<Entry> entries = entries();
     assertThat(entries.subList(0, (int) events)).allMatch(Entry::isEvent);
-    assertThat(entries).hasSize((int) (events + registrySize + 3));
+    assertThat(entries).hasSize((int) (events + registrySize + 4));
     try (Store store = database.open()) {
       assertThat(store.ledger().size()).isEqualTo(entries.size());
     }
+  }
+
+  @Test
+  void aChangedCorrectiveActionPlanIsARecordAndRewritingItInTheDatabaseIsChanged() {
+    try (Store store = database.open()) {
+      Audit followed = store.audits().find("audit-1").orElseThrow();
+      store.audits().updateActions(followed.withActionStatus(0, ActionStatus.DONE));
+    }
+    List<Entry> audits =
+        entries().stream().filter(entry -> entry.kind().equals(LedgerRecords.AUDIT)).toList();
+    assertThat(audits).hasSize(2);
+    assertThat(audits.getLast().canonicalJson()).contains("\"status\":\"done\"");
+    assertThat(audits.getFirst().canonicalJson()).contains("\"status\":\"open\"");
+    assertThat(verify().findings()).isEmpty();
+    long position = audits.getLast().position();
+    database.tamper(
+        "UPDATE audits SET document = REPLACE(document, '\"status\":\"done\"',"
+            + " '\"status\":\"open\"') WHERE id = 'audit-1'");
+    List<Finding> findings = positional(verify());
+    assertThat(findings)
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(position, Kind.CHANGED));
+    assertThat(findings.getFirst().message()).startsWith("audit audit-1 ");
+  }
+
+  @Test
+  void aFindingRemovedFromAnAuditInTheDatabaseIsChanged() {
+    long position = positionOf(LedgerRecords.AUDIT, "audit-1");
+    database.tamper(
+        "UPDATE audits SET document = REPLACE(document, 'soldiers tax every bag', 'none')"
+            + " WHERE id = 'audit-1'");
+    assertThat(positional(verify()))
+        .extracting(Finding::position, Finding::kind)
+        .containsExactly(tuple(position, Kind.CHANGED));
+  }
+
+  @Test
+  void rowsInsertedStraightIntoTheDatabaseAreInserted() {
+    // Plain JDBC, as someone holding the file or the server could: one row of each kind, copied
+    // from a logged one, none of which the application logged.
+    database.tamper(
+        "INSERT INTO sites (id, country, icglr_status, minerals, document)"
+            + " SELECT 'site-ghost', country, icglr_status, minerals,"
+            + " REPLACE(document, '\"site-nyabibwe\"', '\"site-ghost\"')"
+            + " FROM sites WHERE id = 'site-nyabibwe'",
+        "INSERT INTO actors (id, kind, country, document)"
+            + " SELECT 'trader-ghost', kind, country,"
+            + " REPLACE(document, '\"trader-1\"', '\"trader-ghost\"')"
+            + " FROM actors WHERE id = 'trader-1'",
+        "INSERT INTO audits (id, site_id, audit_date, earliest_open_deadline, document)"
+            + " SELECT 'audit-ghost', site_id, audit_date, earliest_open_deadline,"
+            + " REPLACE(document, '\"audit-1\"', '\"audit-ghost\"')"
+            + " FROM audits WHERE id = 'audit-1'",
+        "INSERT INTO entity_changes"
+            + " (sequence, subject_id, changed_at_millis, changed_by, document, digest)"
+            + " SELECT 1, subject_id, changed_at_millis, changed_by, document, digest"
+            + " FROM entity_changes WHERE sequence = 0",
+        "INSERT INTO case_audit"
+            + " (case_id, sequence, at_millis, organisation, role, client_address, action, document)"
+            + " SELECT case_id, 3, at_millis, organisation, role, client_address, action, document"
+            + " FROM case_audit WHERE case_id = 'case-1' AND sequence = 2");
+    VerificationReport report = verify();
+    assertThat(report.ok()).isFalse();
+    assertThat(report.findings())
+        .extracting(Finding::position, Finding::kind)
+        .containsOnly(tuple(-1L, Kind.INSERTED));
+    assertThat(report.findings())
+        .extracting(Finding::message)
+        .satisfiesExactlyInAnyOrder(
+            message -> assertThat(message).startsWith("site site-ghost is stored but not in"),
+            message -> assertThat(message).startsWith("actor trader-ghost is stored"),
+            message -> assertThat(message).startsWith("audit audit-ghost is stored"),
+            message -> assertThat(message).startsWith("owner change 1 is stored"),
+            message -> assertThat(message).startsWith("case action case-1/3 is stored"));
   }
 
   private String[] dropTrailTriggers() {
