@@ -18,6 +18,9 @@ const KINDS = [
 const EDGE_STYLES = {
   ownership: { type: "solid", width: 2.5, label: "owns" },
   directorship: { type: "dashed", width: 2, label: "directs" },
+  payment: { type: "solid", width: 1.5, label: "paid" },
+  family: { type: "dashed", width: 1.5, label: "family" },
+  associate: { type: "dotted", width: 1.5, label: "associate" },
   "shared-licence": { type: "dotted", width: 2, label: "same licence" },
   "shared-address": { type: "dotted", width: 2, label: "same address" },
   "shared-phone": { type: "dotted", width: 2, label: "same phone" },

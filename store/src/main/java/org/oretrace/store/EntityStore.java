@@ -3,6 +3,7 @@ package org.oretrace.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.oretrace.core.entities.Party;
@@ -36,6 +37,35 @@ public interface EntityStore {
    */
   void importEntities(List<Party> parties, List<Relation> relations, String by, Instant at);
 
+  /**
+   * Records a payment, family or associate relation, with the parties it names that are not stored
+   * yet (or replace stored ones). The change is appended to the history under the relation's id
+   * ({@link Relation#id()}), so that each relation has its own history.
+   *
+   * @throws IllegalArgumentException when it is an ownership or directorship (replaced with {@link
+   *     #replaceOwners}), names an end that is neither a party given or stored nor, for a payment,
+   *     an actor, or links persons that are not both persons
+   * @throws IllegalStateException when the same relation (kind and ends) is recorded and has not
+   *     ended
+   */
+  Relation addRelation(List<Party> parties, Relation relation, String by, Instant at);
+
+  /**
+   * Ends a payment, family or associate relation on {@code until}, its last day; the relation stays
+   * (with its period) and the change is appended to its history.
+   *
+   * @return the relation as ended, or empty when there is no relation with that id
+   * @throws IllegalArgumentException when {@code until} is before the relation's start
+   * @throws IllegalStateException when it has ended already
+   */
+  Optional<Relation> endRelation(String relationId, LocalDate until, String by, Instant at);
+
+  /** The relation with that id ({@link Relation#id()}). */
+  Optional<Relation> relation(String relationId);
+
+  /** The relations of every kind with {@code id} (an actor or a party) at either end. */
+  List<Relation> relationsOf(String id);
+
   Optional<Party> party(String id);
 
   List<Party> parties();
@@ -43,10 +73,13 @@ public interface EntityStore {
   /** Every relation, by subject, then party. */
   List<Relation> relations();
 
-  /** The relations whose subject is {@code subjectId}: its owners and directors. */
+  /** The ownerships and directorships whose subject is {@code subjectId}. */
   List<Relation> owners(String subjectId);
 
-  /** The changes to a subject's owners and directors, oldest first. */
+  /**
+   * The changes to a subject's owners and directors, oldest first; given a relation's id, the
+   * changes to that relation.
+   */
   List<Change> history(String subjectId);
 
   /** Whether the chain of change digests is unbroken from the first change to the last. */

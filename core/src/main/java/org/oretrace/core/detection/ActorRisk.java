@@ -33,8 +33,9 @@ import org.oretrace.core.screening.WatchListEntry;
  * <p>Over the entity graph ({@link #assess}) the actor's owners and directors, the companies that
  * own it and the actors it trades with count too: every watch-list entry within {@value #MAX_HOPS}
  * edges of the actor raises one alert, scored as the match times a weight per edge on the shortest
- * path (ownership {@value #OWNERSHIP_WEIGHT}, directorship {@value #DIRECTORSHIP_WEIGHT}, a shared
- * licence or registration number {@value #SHARED_LICENCE_WEIGHT}, phone {@value
+ * path (ownership {@value #OWNERSHIP_WEIGHT}, directorship {@value #DIRECTORSHIP_WEIGHT}, family
+ * {@value #FAMILY_WEIGHT}, payment {@value #PAYMENT_WEIGHT}, associate {@value #ASSOCIATE_WEIGHT},
+ * a shared licence or registration number {@value #SHARED_LICENCE_WEIGHT}, phone {@value
  * #SHARED_PHONE_WEIGHT}, address {@value #SHARED_ADDRESS_WEIGHT}, custody trade {@value
  * #TRADE_WEIGHT}), and kept from {@value #MINIMUM_SCORE}: an actor owned by a listed person scores
  * almost as its owner's match, one that only bought from a listed trader half as much. The path is
@@ -47,6 +48,9 @@ public final class ActorRisk {
   static final int MAX_HOPS = 3;
   static final double OWNERSHIP_WEIGHT = 0.95;
   static final double DIRECTORSHIP_WEIGHT = 0.9;
+  static final double FAMILY_WEIGHT = 0.85;
+  static final double PAYMENT_WEIGHT = 0.8;
+  static final double ASSOCIATE_WEIGHT = 0.7;
   static final double SHARED_LICENCE_WEIGHT = 0.85;
   static final double SHARED_PHONE_WEIGHT = 0.8;
   static final double SHARED_ADDRESS_WEIGHT = 0.75;
@@ -120,6 +124,9 @@ public final class ActorRisk {
     return switch (kind) {
       case OWNERSHIP -> OWNERSHIP_WEIGHT;
       case DIRECTORSHIP -> DIRECTORSHIP_WEIGHT;
+      case FAMILY -> FAMILY_WEIGHT;
+      case PAYMENT -> PAYMENT_WEIGHT;
+      case ASSOCIATE -> ASSOCIATE_WEIGHT;
       case SHARED_LICENCE -> SHARED_LICENCE_WEIGHT;
       case SHARED_PHONE -> SHARED_PHONE_WEIGHT;
       case SHARED_ADDRESS -> SHARED_ADDRESS_WEIGHT;

@@ -24,10 +24,11 @@ import org.oretrace.core.screening.WatchListEntry;
 
 /**
  * The actor network: actors, the persons and companies behind them, watch-list entries and mine
- * sites held by armed groups, joined by ownership, directorship, shared identifiers (licence or
- * registration number, address, phone), custody trade (who sold to whom, how much), tagging at a
- * site, and screening matches. Every edge says why it exists, in a sentence and figures, so that a
- * path from an exporter to a sanctioned person is its own evidence.
+ * sites held by armed groups, joined by ownership, directorship, payments, family and associate
+ * links between persons, shared identifiers (licence or registration number, address, phone),
+ * custody trade (who sold to whom, how much), tagging at a site, and screening matches. Every edge
+ * says why it exists, in a sentence and figures, so that a path from an exporter to a sanctioned
+ * person is its own evidence.
  *
  * <p>Design. The graph is rebuilt whole from its sources when they change (the registry, the
  * parties, the custody totals, the screening hits): it is small (thousands of nodes) next to the
@@ -55,6 +56,9 @@ public final class EntityGraph {
   public enum EdgeKind {
     OWNERSHIP,
     DIRECTORSHIP,
+    PAYMENT,
+    FAMILY,
+    ASSOCIATE,
     SHARED_LICENCE,
     SHARED_ADDRESS,
     SHARED_PHONE,
@@ -411,7 +415,7 @@ public final class EntityGraph {
     public EntityGraph build() {
       List<Edge> all = new ArrayList<>(edges);
       for (Relation relation : relations) {
-        Node party = nodes.get(partyNode(relation.partyId()));
+        Node party = party(relation);
         Node subject = subject(relation.subjectId());
         if (party == null || subject == null) {
           continue; // a relation to something not registered (yet) joins nothing
@@ -420,6 +424,13 @@ public final class EntityGraph {
         if (relation.sharePercent() != null) {
           figures.put("sharePercent", relation.sharePercent());
         }
+        if (relation.amount() != null) {
+          figures.put("amount", relation.amount());
+        }
+        String purpose =
+            relation.kind() == RelationKind.PAYMENT && relation.role() != null
+                ? " for " + relation.role()
+                : "";
         String period =
             (relation.since() == null ? "" : " since " + relation.since())
                 + (relation.until() == null ? "" : " until " + relation.until());
@@ -427,10 +438,14 @@ public final class EntityGraph {
             new Edge(
                 party.id(),
                 subject.id(),
-                relation.kind() == RelationKind.OWNERSHIP
-                    ? EdgeKind.OWNERSHIP
-                    : EdgeKind.DIRECTORSHIP,
-                describe(party) + " " + relation.describe() + " " + describe(subject) + period,
+                edgeKind(relation.kind()),
+                describe(party)
+                    + " "
+                    + relation.describe()
+                    + " "
+                    + describe(subject)
+                    + purpose
+                    + period,
                 figures));
       }
       link(all, licences, EdgeKind.SHARED_LICENCE, "licence or registration number");
@@ -487,7 +502,38 @@ public final class EntityGraph {
       return new EntityGraph(new LinkedHashMap<>(nodes), all, new HashMap<>(matches));
     }
 
-    /** An actor id, else a company party id. */
+    /**
+     * The party end of a relation; a payer may also be an actor. Family and associate links join
+     * persons only.
+     */
+    private Node party(Relation relation) {
+      Node party = nodes.get(partyNode(relation.partyId()));
+      if (relation.kind() == RelationKind.PAYMENT && party == null) {
+        return nodes.get(actorNode(relation.partyId()));
+      }
+      if (relation.kind().betweenPersons()) {
+        Node relative = nodes.get(partyNode(relation.subjectId()));
+        boolean persons =
+            party != null
+                && party.kind() == NodeKind.PERSON
+                && relative != null
+                && relative.kind() == NodeKind.PERSON;
+        return persons ? party : null;
+      }
+      return party;
+    }
+
+    private static EdgeKind edgeKind(RelationKind kind) {
+      return switch (kind) {
+        case OWNERSHIP -> EdgeKind.OWNERSHIP;
+        case DIRECTORSHIP -> EdgeKind.DIRECTORSHIP;
+        case PAYMENT -> EdgeKind.PAYMENT;
+        case FAMILY -> EdgeKind.FAMILY;
+        case ASSOCIATE -> EdgeKind.ASSOCIATE;
+      };
+    }
+
+    /** An actor id, else a party id (a company owned or directed, a payee, a relative). */
     private Node subject(String id) {
       Node actor = nodes.get(actorNode(id));
       return actor != null ? actor : nodes.get(partyNode(id));

@@ -44,7 +44,7 @@ final class BasicTransliterator implements Transliterator {
   private static final char ARABIC_FARSI_YA = 'ی';
   private static final char ARABIC_ALIF_MAQSURA = 'ى';
   private static final Map<String, String> ARABIC_WORDS =
-      Map.of("الله", "allah", "بن", "bin", "ابن", "ibn", "بنت", "bint");
+      Map.of("الله", "allah", "اللہ", "allah", "بن", "bin", "ابن", "ibn", "بنت", "bint");
 
   private static final String[] HANGUL_LEADS = {
     "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
@@ -200,7 +200,9 @@ final class BasicTransliterator implements Transliterator {
       {"س", "s"},
       {"ش", "sh"},
       {"ص", "s"},
-      {"ض", "d"},
+      // "dh" as Gulf romanisations write it (Fadhl, Ramadhan): its skeleton is d's, and the
+      // Persian reading of dh (z: Fazl, Ramazan, Zia) is the token's second skeleton
+      {"ض", "dh"},
       {"ط", "t"},
       {"ظ", "z"},
       {"ع", ""},
@@ -219,6 +221,19 @@ final class BasicTransliterator implements Transliterator {
       {"يیى", "y"},
       {"ئ", "y"},
       {"ء", ""},
+      // Urdu and Pashto letters: retroflex t, d, r, n; the heh forms; the yeh forms
+      {"ٹټ", "t"},
+      {"ڈډ", "d"},
+      {"ڑړ", "r"},
+      {"ںڼ", "n"},
+      {"ہھ", "h"},
+      {"ےۓې", "e"},
+      {"ۍ", "i"},
+      {"ګ", "g"},
+      {"ښ", "sh"},
+      {"ږ", "zh"},
+      {"ځ", "dz"},
+      {"څ", "ts"},
       {"\u064E", "a"},
       {"\u0650", "i"},
       {"\u064F", "u"},
@@ -248,6 +263,10 @@ final class BasicTransliterator implements Transliterator {
   public String toLatin(String text) {
     if (isAscii(text)) {
       return text;
+    }
+    if (hasArabicPresentationForms(text)) {
+      // the contextual letter shapes ("ﻤﺤﻤﺪ") of old encodings, composed back to letters
+      text = Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
     StringBuilder latin = new StringBuilder(text.length() + 8);
     int from = 0;
@@ -436,6 +455,17 @@ final class BasicTransliterator implements Transliterator {
 
   private static boolean isHebrewLetter(String text, int index) {
     return index < text.length() && text.charAt(index) >= 0x05D0 && text.charAt(index) <= 0x05EA;
+  }
+
+  private static boolean hasArabicPresentationForms(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char character = text.charAt(i);
+      if ((character >= 0xFB50 && character <= 0xFDFF)
+          || (character >= 0xFE70 && character <= 0xFEFF)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAscii(String text) {

@@ -21,8 +21,10 @@ import java.util.List;
  * <p>The Arabic letters ذ and ث, read "dh" and "th" (skeleton t) as Arabic sounds them, are "z" and
  * "s" in Persian, Pashto and Urdu names ("ذاکر" is Zakir, "واثق" Wasiq): a token read from Arabic
  * script with either keeps that second, Persian skeleton too; so does a token written in Cyrillic
- * with a v, read as w ("Ваккас" is Waqqas): Cyrillic has no w and writes it в. Null when there is
- * no second skeleton.
+ * with a v, read as w ("Ваккас" is Waqqas): Cyrillic has no w and writes it в; and a token written
+ * in Greek with a χ, read "ch" (Chang, Choe) and as kh: Greek writes the kh of Khalil χ too. Null
+ * when there is no second skeleton. (The Arabic ض is read "dh" for the same reason: d in Arabic, z
+ * in Persian names, "فضل" Fadl and Fazl.)
  *
  * <p>A name written in Arabic or Hebrew script is marked unvocalised: those scripts do not write
  * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
@@ -63,6 +65,7 @@ record PreparedName(
     StringBuilder joined = new StringBuilder();
     boolean unvocalised = isUnvocalisedScript(original);
     boolean cyrillic = isCyrillicScript(original);
+    boolean greek = !unvocalised && !cyrillic && isHLessScript(original);
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
       skeletons[i] = skeleton(token, unvocalised);
@@ -71,6 +74,8 @@ record PreparedName(
         alternative = skeleton(token.replace("dh", "z").replace("th", "s"), true);
       } else if (cyrillic && token.indexOf('v') >= 0) {
         alternative = skeleton(token.replace('v', 'w'), false);
+      } else if (greek && token.contains("ch")) {
+        alternative = skeleton(token.replace("ch", "kh"), false);
       }
       alternativeSkeletons[i] = skeletons[i].equals(alternative) ? null : alternative;
       double length =

@@ -186,4 +186,88 @@ class EntityGraphTest {
     assertThatThrownBy(() -> chain().network("exporter", -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void paymentsAndFamilyLinksJoinTheGraphAndCarryTheirTermsAsEvidence() {
+    EntityGraph graph =
+        EntityGraph.builder()
+            .actor(actor("trader", "Goma Trading", null))
+            .party(person("brother", "Jean Uwase", null))
+            .party(person("bosco", "Bosco Ntaganda", null))
+            .party(
+                new Party(
+                    "holding",
+                    PartyKind.COMPANY,
+                    "Lake Holdings",
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of()))
+            .relation(
+                new Relation(
+                    RelationKind.PAYMENT,
+                    "trader",
+                    "brother",
+                    null,
+                    "consultancy",
+                    LocalDate.of(2024, 3, 1),
+                    LocalDate.of(2024, 3, 1),
+                    new BigDecimal("25000.50"),
+                    "USD"))
+            .relation(
+                new Relation(RelationKind.FAMILY, "bosco", "brother", null, "brother", null, null))
+            // a family link to a company is not a family link: it joins nothing
+            .relation(new Relation(RelationKind.FAMILY, "bosco", "holding", null, null, null, null))
+            .match(EntityGraph.partyNode("bosco"), match("Bosco Ntaganda"))
+            .build();
+
+    Path path = graph.paths(EntityGraph.actorNode("trader"), 4).getFirst();
+
+    assertThat(path.edges())
+        .extracting(Edge::kind)
+        .containsExactly(EdgeKind.PAYMENT, EdgeKind.FAMILY, EdgeKind.LISTED);
+    assertThat(path.edges().getFirst().figures().get("amount")).isEqualByComparingTo("25000.5");
+    assertThat(path.evidence())
+        .contains(
+            "actor trader \"Goma Trading\" paid 25000.5 USD to person brother \"Jean Uwase\""
+                + " for consultancy since 2024-03-01 until 2024-03-01",
+            "person bosco \"Bosco Ntaganda\" is brother of person brother \"Jean Uwase\"");
+    assertThat(graph.network("trader", 4).edges())
+        .extracting(Edge::kind)
+        .doesNotContain(EdgeKind.OWNERSHIP)
+        .containsOnlyOnce(EdgeKind.FAMILY);
+  }
+
+  @Test
+  void relationsOtherThanOwnershipRefuseTermsTheyCannotHave() {
+    assertThatThrownBy(
+            () ->
+                new Relation(
+                    RelationKind.FAMILY, "a", "b", null, null, null, null, BigDecimal.TEN, "USD"))
+        .hasMessageContaining("only a payment has an amount");
+    assertThatThrownBy(
+            () ->
+                new Relation(
+                    RelationKind.PAYMENT, "a", "b", null, null, null, null, BigDecimal.TEN, "usd"))
+        .hasMessageContaining("ISO 4217");
+    assertThatThrownBy(
+            () ->
+                new Relation(
+                    RelationKind.PAYMENT,
+                    "a",
+                    "b",
+                    null,
+                    null,
+                    null,
+                    null,
+                    new BigDecimal("1234567890.1234567"),
+                    "USD"))
+        .hasMessageContaining("15 significant digits");
+    assertThat(
+            new Relation(RelationKind.ASSOCIATE, "a", "b", null, null, null, null)
+                .endedOn(LocalDate.of(2025, 6, 30))
+                .id())
+        .isEqualTo("associate:a:b");
+  }
 }

@@ -80,4 +80,35 @@ class NameVariantsTest {
     assertThat(NameNormaliser.oneEditApart("sab", "sas", false)).isFalse();
     assertThat(NameNormaliser.basic().tokens("TADBIR GORUP")).containsExactly("tadbir");
   }
+
+  @Test
+  void persianReadingsUrduLettersPresentationFormsAndGreekKhMatch() {
+    Screener persian =
+        Screener.of(
+            WatchList.of(
+                List.of(
+                    WatchListEntry.named("UN", "TAi.1", EntityType.PERSON, "FAZL RABI"),
+                    WatchListEntry.named("UN", "TAi.2", EntityType.PERSON, "AHMAD ZIA AGHA"),
+                    WatchListEntry.named(
+                        "UN", "TAi.3", EntityType.PERSON, "SALEH MOHAMMAD KAKAR AKHTAR MUHAMMAD"),
+                    WatchListEntry.named(
+                        "UN", "TAe.1", EntityType.ORGANISATION, "TARIQ GIDAR GROUP"),
+                    WatchListEntry.named("UN", "TAi.4", EntityType.PERSON, "Khaleel HAQQANI"),
+                    WatchListEntry.named("UN", "TAi.5", EntityType.PERSON, "Abdul RAUF"),
+                    WatchListEntry.named("UN", "TAi.6", EntityType.PERSON, "Ahmad DAHIR"),
+                    WatchListEntry.named("UN", "TAi.7", EntityType.PERSON, "Fadl RAHIM"))));
+
+    assertThat(best(persian, "فضل ربيع")).isEqualTo("TAi.1");
+    assertThat(best(persian, "احمد ضیا آغا")).isEqualTo("TAi.2");
+    assertThat(best(persian, "ﺻﺍﻠﺡ ﻤﺣﻤﺩ ﻛﺍﻛﺭ اختر محمد")).isEqualTo("TAi.3");
+    assertThat(best(persian, "طارق گیدڑ گروپ")).isEqualTo("TAe.1");
+    assertThat(best(persian, "Mr χαλαελ ακκανι")).isEqualTo("TAi.4");
+    // the Arabic reading of ض still finds the Arabic spelling
+    assertThat(best(persian, "فضل رحيم")).isEqualTo("TAi.7");
+  }
+
+  private static String best(Screener screener, String name) {
+    List<Match> matches = screener.screen(Query.of(name));
+    return matches.isEmpty() ? "none" : matches.getFirst().entry().reference();
+  }
 }

@@ -34,6 +34,16 @@ class TransliteratorTest {
   }
 
   @Test
+  void readsUrduAndPashtoLettersAndArabicPresentationForms() {
+    assertThat(transliterator.toLatin("طارق گیدڑ")).isEqualTo("tarq gidr");
+    assertThat(transliterator.toLatin("ثناء اللہ")).isEqualTo("thna allah");
+    // the contextual shapes of old encodings read as the letters they shape
+    assertThat(transliterator.toLatin("ﻤﺤﻤﺪ ﻛﺮﻴﻡ")).isEqualTo(transliterator.toLatin("محمد كريم"));
+    // ض is dh: d as Arabic sounds it, z (the Persian reading of dh) as Persian does
+    assertThat(transliterator.toLatin("فضل")).isEqualTo("fdhl");
+  }
+
+  @Test
   void dropsScriptsThatNeedADictionary() {
     assertThat(transliterator.toLatin("习近平").strip()).isEmpty();
   }

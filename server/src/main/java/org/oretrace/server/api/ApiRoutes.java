@@ -125,6 +125,9 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/actors/{id}/owners", entities::getOwners);
     routes.put(PREFIX + "/actors/{id}/owners", entities::putOwners);
     routes.get(PREFIX + "/actors/{id}/network", entities::network);
+    routes.get(PREFIX + "/relations", entities::listRelations);
+    routes.post(PREFIX + "/relations", entities::createRelation);
+    routes.post(PREFIX + "/relations/{id}/end", entities::endRelation);
 
     routes.get(PREFIX + "/lots", lots::list);
     routes.get(PREFIX + "/lots/{id}", lots::get);

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
 import org.oretrace.core.entities.EntityGraph;
 import org.oretrace.core.entities.Party;
 import org.oretrace.core.entities.Relation;
@@ -25,9 +28,10 @@ import org.oretrace.store.json.Json;
 
 /**
  * An actor's owners and directors (read by the agencies, replaced by the regulator's
- * administrators, every change kept in the entity history and screened at once), and its network:
- * the entity graph around it with the reason for every edge and the shortest paths to listed
- * entries and armed-group sites.
+ * administrators, every change kept in the entity history and screened at once), the other
+ * relations (payments, family and associate links: created and ended one by one under the same
+ * rules), and an actor's network: the entity graph around it with the reason for every edge and the
+ * shortest paths to listed entries and armed-group sites.
  */
 final class EntityEndpoints {
 
@@ -78,6 +82,86 @@ final class EntityEndpoints {
     }
     EntityGraph.Network network = store.screening().network(actorId, (int) depth);
     Responses.json(context, 200, encode(network));
+  }
+
+  void listRelations(Context context) {
+    AccessPolicy.require(authenticator.authenticate(context), Action.READ_ENTITIES);
+    String id = QueryParameters.text(context, "party");
+    if (id == null) {
+      throw ApiProblem.badParameter("party", "is required: an actor or party id");
+    }
+    if (store.registry().actor(id).isEmpty() && store.entities().party(id).isEmpty()) {
+      throw ApiProblem.notFound("actor or party", id);
+    }
+    ObjectNode answer = Json.object();
+    answer.put("party", id);
+    ArrayNode array = answer.putArray("relations");
+    store.entities().relationsOf(id).forEach(relation -> array.add(relation(relation)));
+    Responses.json(context, 200, answer);
+  }
+
+  void createRelation(Context context) {
+    Caller caller = authenticator.authenticate(context);
+    AccessPolicy.require(caller, Action.WRITE_REGISTRY);
+    EntityJson.NewRelation created =
+        EntityJson.decodeNewRelation(Responses.parseBody(context.bodyAsBytes()));
+    long before = store.alerts().count();
+    try {
+      store
+          .entities()
+          .addRelation(
+              created.parties(),
+              created.relation(),
+              "api:" + caller.organisation(),
+              clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("", e.getMessage());
+    } catch (IllegalStateException e) {
+      throw new ApiProblem(
+          ProblemType.RELATION_CONFLICT,
+          e.getMessage(),
+          List.of(Violation.of(-1, "relation", e.getMessage())));
+    }
+    ObjectNode answer = relation(created.relation());
+    answer.put("alertsRaised", store.alerts().count() - before);
+    context.header("Location", "/api/v1/relations?party=" + created.relation().partyId());
+    Responses.json(context, 201, answer);
+  }
+
+  void endRelation(Context context) {
+    Caller caller = authenticator.authenticate(context);
+    AccessPolicy.require(caller, Action.WRITE_REGISTRY);
+    String id = context.pathParam("id");
+    LocalDate until = EntityJson.decodeUntil(Responses.parseBody(context.bodyAsBytes()));
+    long before = store.alerts().count();
+    Relation ended;
+    try {
+      ended =
+          store
+              .entities()
+              .endRelation(id, until, "api:" + caller.organisation(), clock.instant())
+              .orElseThrow(() -> ApiProblem.notFound("relation", id));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("until", e.getMessage());
+    } catch (IllegalStateException e) {
+      throw new ApiProblem(
+          ProblemType.RELATION_CONFLICT,
+          e.getMessage(),
+          List.of(Violation.of(-1, "until", e.getMessage())));
+    }
+    ObjectNode answer = relation(ended);
+    answer.put("alertsRaised", store.alerts().count() - before);
+    Responses.json(context, 200, answer);
+  }
+
+  /** A relation's wire form with its id and the number of changes its history holds. */
+  private ObjectNode relation(Relation relation) {
+    ObjectNode node = Json.object();
+    node.put("id", relation.id());
+    node.setAll(EntityJson.encode(relation));
+    String historySubject = relation.kind().ownsOrDirects() ? relation.subjectId() : relation.id();
+    node.put("changes", store.entities().history(historySubject).size());
+    return node;
   }
 
   private String requireActor(Context context) {

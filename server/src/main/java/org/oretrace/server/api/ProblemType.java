@@ -24,6 +24,8 @@ enum ProblemType {
   CASE_CHANGED(409, "case-changed", "The case kept changing; nothing was written, try again"),
   REPORT_CHANGED(409, "report-changed", "The report kept changing; nothing was written, try again"),
   ALERT_STATUS_UNCHANGED(409, "alert-status-unchanged", "The alert has that status already"),
+  RELATION_CONFLICT(
+      409, "relation-conflict", "The relation is recorded and open already, or has ended already"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from this client"),
   TOO_LARGE(413, "too-large", "The request body is too large"),
   INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),

@@ -232,6 +232,9 @@ class AuthorizationTest {
     RULES.put("GET /api/v1/actors/{id}/owners", only(AGENCIES, ALL_ROLES));
     RULES.put("PUT /api/v1/actors/{id}/owners", only(regulator, admins));
     RULES.put("GET /api/v1/actors/{id}/network", only(AGENCIES, ALL_ROLES));
+    RULES.put("GET /api/v1/relations", only(AGENCIES, ALL_ROLES));
+    RULES.put("POST /api/v1/relations", only(regulator, admins));
+    RULES.put("POST /api/v1/relations/{id}/end", only(regulator, admins));
     // trade statistics are written by the regulator's admins; a country's view is for its agencies
     RULES.put("POST /api/v1/trade-statistics", only(regulator, admins));
     RULES.put("GET /api/v1/countries/{code}", only(AGENCIES, ALL_ROLES));

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.oretrace.core.entities.Party;
+import org.oretrace.core.entities.PartyKind;
 import org.oretrace.core.entities.Relation;
 import org.oretrace.store.EntityStore;
 import org.oretrace.store.json.EntityJson;
@@ -33,6 +35,10 @@ import org.oretrace.store.ledger.LedgerRecords;
  * Parties and their relations in SQL, also held in memory (they are few and the entity graph reads
  * them whole). Writes are serialised by this object's lock, so the history's sequence and digest
  * chain are computed from the last stored row without racing another writer of this store.
+ *
+ * <p>Owners and directors are kept per subject: a change records the subject's whole list. Other
+ * relations (payments, family, associates) are kept one by one: a change records the one relation
+ * under its id, so that ending one does not rewrite the others.
  */
 final class JdbcEntityStore implements EntityStore {
 
@@ -81,6 +87,10 @@ final class JdbcEntityStore implements EntityStore {
       Instant at) {
     requireNonNull(subjectId, "subjectId is null");
     for (Relation relation : newRelations) {
+      if (!relation.kind().ownsOrDirects()) {
+        throw new IllegalArgumentException(
+            "a " + relation.kind().wireName() + " is not an owner or director");
+      }
       if (!relation.subjectId().equals(subjectId)) {
         throw new IllegalArgumentException(
             "relation of "
@@ -92,13 +102,14 @@ final class JdbcEntityStore implements EntityStore {
       }
     }
     requireParties(newParties, newRelations);
-    List<Relation> replaced =
-        relations.values().stream().filter(each -> each.subjectId().equals(subjectId)).toList();
+    List<Relation> replaced = owners(subjectId);
     ledger.recording(
         (connection, records) -> {
           putParties(connection, newParties);
           try (PreparedStatement statement =
-              connection.prepareStatement("DELETE FROM party_relations WHERE subject_id = ?")) {
+              connection.prepareStatement(
+                  "DELETE FROM party_relations WHERE subject_id = ?"
+                      + " AND kind IN ('ownership', 'directorship')")) {
             statement.setString(1, subjectId);
             statement.executeUpdate();
           }
@@ -118,7 +129,9 @@ final class JdbcEntityStore implements EntityStore {
       List<Party> newParties, List<Relation> newRelations, String by, Instant at) {
     requireParties(newParties, newRelations);
     Set<String> subjects = new LinkedHashSet<>();
-    newRelations.forEach(relation -> subjects.add(relation.subjectId()));
+    newRelations.stream()
+        .filter(relation -> relation.kind().ownsOrDirects())
+        .forEach(relation -> subjects.add(relation.subjectId()));
     Map<String, Relation> after = new LinkedHashMap<>(relations);
     newRelations.forEach(relation -> after.put(key(relation), relation));
     ledger.recording(
@@ -128,17 +141,127 @@ final class JdbcEntityStore implements EntityStore {
           for (String subject : subjects) {
             List<Relation> owners =
                 after.values().stream()
+                    .filter(each -> each.kind().ownsOrDirects())
                     .filter(each -> each.subjectId().equals(subject))
                     .sorted(ORDER)
                     .toList();
             appendChange(connection, records, subject, owners, by, at);
+          }
+          for (Relation relation : newRelations) {
+            if (!relation.kind().ownsOrDirects()) {
+              appendChange(connection, records, relation.id(), List.of(relation), by, at);
+            }
           }
           return null;
         },
         () -> {});
     newParties.forEach(party -> parties.put(party.id(), party));
     newRelations.forEach(relation -> relations.put(key(relation), relation));
+    newRelations.stream()
+        .filter(relation -> !relation.kind().ownsOrDirects())
+        .forEach(relation -> subjects.add(relation.id()));
     changed(List.copyOf(subjects));
+  }
+
+  @Override
+  public synchronized Relation addRelation(
+      List<Party> newParties, Relation relation, String by, Instant at) {
+    requireNonNull(relation, "relation is null");
+    if (relation.kind().ownsOrDirects()) {
+      throw new IllegalArgumentException(
+          "owners and directors are replaced together, not added one by one");
+    }
+    Relation stored = relations.get(key(relation));
+    if (stored != null && stored.until() == null) {
+      throw new IllegalStateException(
+          "relation " + relation.id() + " is recorded already and has not ended");
+    }
+    Map<String, Party> known = new LinkedHashMap<>(parties);
+    newParties.forEach(party -> known.put(party.id(), party));
+    database.read(
+        connection -> {
+          requireEnd(connection, known, relation, relation.partyId(), "partyId");
+          requireEnd(connection, known, relation, relation.subjectId(), "subjectId");
+          return null;
+        });
+    ledger.recording(
+        (connection, records) -> {
+          putParties(connection, newParties);
+          putRelations(connection, List.of(relation));
+          appendChange(connection, records, relation.id(), List.of(relation), by, at);
+          return null;
+        },
+        () -> {});
+    newParties.forEach(party -> parties.put(party.id(), party));
+    relations.put(key(relation), relation);
+    changed(List.of(relation.id()));
+    return relation;
+  }
+
+  @Override
+  public synchronized Optional<Relation> endRelation(
+      String relationId, LocalDate until, String by, Instant at) {
+    requireNonNull(until, "until is null");
+    Optional<Relation> found = relation(relationId);
+    if (found.isEmpty()) {
+      return found;
+    }
+    Relation stored = found.get();
+    if (stored.kind().ownsOrDirects()) {
+      throw new IllegalArgumentException(
+          "owners and directors change with the owners of their subject, not one by one");
+    }
+    if (stored.until() != null) {
+      throw new IllegalStateException(
+          "relation " + relationId + " ended already on " + stored.until());
+    }
+    Relation ended = stored.endedOn(until);
+    ledger.recording(
+        (connection, records) -> {
+          putRelations(connection, List.of(ended));
+          appendChange(connection, records, ended.id(), List.of(ended), by, at);
+          return null;
+        },
+        () -> {});
+    relations.put(key(ended), ended);
+    changed(List.of(ended.id()));
+    return Optional.of(ended);
+  }
+
+  /**
+   * An end of a relation must be a stored or given party, or for a payment a registered actor;
+   * family and associates join persons.
+   */
+  private static void requireEnd(
+      Connection connection, Map<String, Party> known, Relation relation, String id, String field)
+      throws SQLException {
+    Party party = known.get(id);
+    if (relation.kind().betweenPersons()) {
+      if (party == null || party.kind() != PartyKind.PERSON) {
+        throw new IllegalArgumentException(
+            field
+                + " "
+                + id
+                + " must be a person (given or stored): a "
+                + relation.kind().wireName()
+                + " links persons");
+      }
+      return;
+    }
+    if (party == null && !actorExists(connection, id)) {
+      throw new IllegalArgumentException(
+          field + " " + id + " is neither a party (given or stored) nor a registered actor");
+    }
+  }
+
+  private static boolean actorExists(Connection connection, String id) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT 1 FROM actors WHERE id = ?")) {
+      statement.setString(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   private void changed(List<String> subjects) {
@@ -266,8 +389,24 @@ final class JdbcEntityStore implements EntityStore {
   }
 
   @Override
+  public Optional<Relation> relation(String relationId) {
+    return relations.values().stream()
+        .filter(relation -> relation.id().equals(relationId))
+        .findFirst();
+  }
+
+  @Override
+  public List<Relation> relationsOf(String id) {
+    return relations.values().stream()
+        .filter(relation -> relation.partyId().equals(id) || relation.subjectId().equals(id))
+        .sorted(ORDER)
+        .toList();
+  }
+
+  @Override
   public List<Relation> owners(String subjectId) {
     return relations.values().stream()
+        .filter(relation -> relation.kind().ownsOrDirects())
         .filter(relation -> relation.subjectId().equals(subjectId))
         .sorted(ORDER)
         .toList();

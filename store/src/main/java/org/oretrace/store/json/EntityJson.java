@@ -1,5 +1,7 @@
 package org.oretrace.store.json;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,15 @@ import org.oretrace.core.entities.RelationKind;
  *  "party": {"id": "p-1", "kind": "person", "name": "Jean Bosco", "country": "CD",
  *            "birthYear": 1971, "addresses": [], "phones": [], "registrationNumbers": []}}
  * </pre>
+ *
+ * <p>A payment, family or associate relation is created one at a time, with the parties it
+ * introduces:
+ *
+ * <pre>
+ * {"relation": "payment", "partyId": "TRADER-1", "subjectId": "p-9", "amount": 25000,
+ *  "currency": "USD", "role": "consultancy", "since": "2024-03-01",
+ *  "parties": [{"id": "p-9", "kind": "person", "name": "Jean Bosco"}]}
+ * </pre>
  */
 public final class EntityJson {
 
@@ -42,10 +53,38 @@ public final class EntityJson {
           "phones",
           "registrationNumbers");
   private static final Set<String> RELATION_FIELDS =
-      Set.of("relation", "partyId", "subjectId", "sharePercent", "role", "since", "until");
+      Set.of(
+          "relation",
+          "partyId",
+          "subjectId",
+          "sharePercent",
+          "role",
+          "since",
+          "until",
+          "amount",
+          "currency");
+  private static final Set<String> NEW_RELATION_FIELDS =
+      Set.of(
+          "relation",
+          "partyId",
+          "subjectId",
+          "role",
+          "since",
+          "until",
+          "amount",
+          "currency",
+          "parties");
 
   /** An owner or director of one subject: the relation and the party that holds it. */
   public record Owner(Relation relation, Party party) {}
+
+  /** A payment, family or associate relation to record, with the parties it introduces. */
+  public record NewRelation(Relation relation, List<Party> parties) {
+    public NewRelation {
+      requireNonNull(relation, "relation is null");
+      parties = List.copyOf(parties);
+    }
+  }
 
   private EntityJson() {}
 
@@ -65,6 +104,14 @@ public final class EntityJson {
       FieldReader partyFields = fields.nested("party");
       Party party = partyFields.ok() ? decodeParty(partyFields) : null;
       Relation relation = party == null ? null : decodeRelation(fields, party.id(), subjectId);
+      if (relation != null && !relation.kind().ownsOrDirects()) {
+        fields.fail(
+            "relation",
+            "must be ownership or directorship here; record a "
+                + relation.kind().wireName()
+                + " with POST /api/v1/relations");
+        relation = null;
+      }
       if (party != null && relation != null && fields.ok()) {
         owners.add(new Owner(relation, party));
       }
@@ -95,6 +142,49 @@ public final class EntityJson {
       throw new InvalidInputException(violations);
     }
     return relation;
+  }
+
+  /** A payment, family or associate relation and the parties it introduces. */
+  public static NewRelation decodeNewRelation(JsonNode node) {
+    List<Violation> violations = new ArrayList<>();
+    FieldReader fields = new FieldReader(node, 0, "", violations);
+    fields.rejectUnknown(NEW_RELATION_FIELDS);
+    String partyId = fields.id("partyId");
+    String subjectId = fields.id("subjectId");
+    List<Party> parties = new ArrayList<>();
+    List<JsonNode> partyNodes = fields.has("parties") ? fields.array("parties") : null;
+    if (partyNodes != null) {
+      for (int index = 0; index < partyNodes.size(); index++) {
+        Party party = decodeParty(fields.element(partyNodes.get(index), "parties/" + index));
+        if (party != null) {
+          parties.add(party);
+        }
+      }
+    }
+    Relation relation =
+        partyId == null || subjectId == null ? null : decodeRelation(fields, partyId, subjectId);
+    if (relation != null && relation.kind().ownsOrDirects()) {
+      fields.fail(
+          "relation",
+          "must be payment, family or associate; owners and directors are replaced with PUT"
+              + " /api/v1/actors/{id}/owners");
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    return new NewRelation(relation, parties);
+  }
+
+  /** The last day of a relation being ended: {@code {"until": "2025-06-30"}}. */
+  public static LocalDate decodeUntil(JsonNode node) {
+    List<Violation> violations = new ArrayList<>();
+    FieldReader fields = new FieldReader(node, 0, "", violations);
+    fields.rejectUnknown(Set.of("until"));
+    LocalDate until = fields.date("until");
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    return until;
   }
 
   private static Party decodeParty(FieldReader fields) {
@@ -131,11 +221,16 @@ public final class EntityJson {
     String role = fields.has("role") ? fields.text("role") : null;
     LocalDate since = fields.has("since") ? fields.date("since") : null;
     LocalDate until = fields.has("until") ? fields.date("until") : null;
+    BigDecimal amount = fields.has("amount") ? fields.exactDecimal("amount") : null;
+    String currency = fields.has("currency") ? fields.text("currency") : null;
     if (!fields.ok()) {
       return null;
     }
     return fields.convert(
-        "", kind, value -> new Relation(value, partyId, subjectId, share, role, since, until));
+        "",
+        kind,
+        value ->
+            new Relation(value, partyId, subjectId, share, role, since, until, amount, currency));
   }
 
   private static List<String> texts(FieldReader fields, String field) {
@@ -209,6 +304,10 @@ public final class EntityJson {
     }
     if (relation.until() != null) {
       node.put("until", relation.until().toString());
+    }
+    if (relation.amount() != null) {
+      node.put("amount", relation.amount());
+      node.put("currency", relation.currency());
     }
   }
 }

@@ -27,9 +27,9 @@ import org.oretrace.core.entities.Relation;
 import org.oretrace.core.entities.RelationKind;
 
 /**
- * Reads persons, companies and their ownerships and directorships from FollowTheMoney entities, one
- * JSON object per line ({@code {"id": ..., "schema": "Ownership", "properties": {...}}}), as
- * OpenSanctions, OpenOwnership and company-registry exports write them.
+ * Reads persons, companies and their relations from FollowTheMoney entities, one JSON object per
+ * line ({@code {"id": ..., "schema": "Ownership", "properties": {...}}}), as OpenSanctions,
+ * OpenOwnership and company-registry exports write them.
  *
  * <ul>
  *   <li>{@code Person}: name, nationality (or citizenship, country), birthDate, address, phone,
@@ -37,7 +37,11 @@ import org.oretrace.core.entities.RelationKind;
  *   <li>{@code Company}, {@code Organization}, {@code LegalEntity}: name, country (or
  *       jurisdiction), registrationNumber, taxNumber, licenseNumber, address, phone;
  *   <li>{@code Ownership}: owner, asset, percentage, role, startDate, endDate;
- *   <li>{@code Directorship}: director, organization, role, startDate, endDate.
+ *   <li>{@code Directorship}: director, organization, role, startDate, endDate;
+ *   <li>{@code Family}: person, relative, relationship, startDate, endDate; {@code Associate}:
+ *       person, associate, relationship, startDate, endDate (the network joins persons only);
+ *   <li>{@code Payment}: payer (a party of the file or one stored before), beneficiary, amount,
+ *       currency, purpose, date (or startDate and endDate).
  * </ul>
  *
  * <p>An asset or organisation is a company of the file (or one stored before) or a registered
@@ -101,6 +105,12 @@ public final class FollowTheMoneyEntities {
           case "Directorship" ->
               relations.add(
                   relation(RelationKind.DIRECTORSHIP, "director", "organization", properties));
+          case "Family" ->
+              relations.add(relation(RelationKind.FAMILY, "person", "relative", properties));
+          case "Associate" ->
+              relations.add(relation(RelationKind.ASSOCIATE, "person", "associate", properties));
+          case "Payment" ->
+              relations.add(relation(RelationKind.PAYMENT, "payer", "beneficiary", properties));
           default -> skipped++;
         }
       } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -167,14 +177,30 @@ public final class FollowTheMoneyEntities {
         throw new IllegalArgumentException("percentage is not a number: " + percentage, e);
       }
     }
-    return new Relation(
-        kind,
-        party,
-        subject,
-        share,
-        first(properties, "role"),
-        date(first(properties, "startDate")),
-        date(first(properties, "endDate")));
+    BigDecimal amount = null;
+    String currency = null;
+    String amountText = kind == RelationKind.PAYMENT ? first(properties, "amount") : null;
+    if (amountText != null) {
+      try {
+        amount = new BigDecimal(amountText.replace(",", "").strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("amount is not a number: " + amountText, e);
+      }
+      String currencyText = first(properties, "currency");
+      currency = currencyText == null ? null : currencyText.strip().toUpperCase(Locale.ROOT);
+    }
+    String role =
+        switch (kind) {
+          case FAMILY, ASSOCIATE -> first(properties, "relationship");
+          case PAYMENT -> first(properties, "purpose");
+          default -> first(properties, "role");
+        };
+    LocalDate since = date(first(properties, "startDate", "date"));
+    LocalDate until = date(first(properties, "endDate"));
+    if (kind == RelationKind.PAYMENT && until == null) {
+      until = date(first(properties, "date")); // a single payment holds on its day
+    }
+    return new Relation(kind, party, subject, share, role, since, until, amount, currency);
   }
 
   /** "2019-05-03", "2019-05" (its first day) or "2019" (its first day). */

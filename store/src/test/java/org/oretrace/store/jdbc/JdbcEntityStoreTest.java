@@ -248,4 +248,149 @@ class JdbcEntityStoreTest {
           .anySatisfy(path -> assertThat(path.target()).isEqualTo("site:site-rubaya"));
     }
   }
+
+  private static Relation payment(String payer, String payee) {
+    return new Relation(
+        RelationKind.PAYMENT,
+        payer,
+        payee,
+        null,
+        null,
+        LocalDate.of(2024, 3, 1),
+        null,
+        new BigDecimal("25000"),
+        "USD");
+  }
+
+  private static Relation brother(String person, String relative) {
+    return new Relation(RelationKind.FAMILY, person, relative, null, "brother", null, null);
+  }
+
+  @Test
+  void paymentsAndFamilyLinksAreAddedEndedKeptAndLoggedOneByOne() throws Exception {
+    try (Store store = database.openWithRegistry()) {
+      EntityStore entities = store.entities();
+      entities.addRelation(
+          List.of(person("p-1", "Jean Kabuya"), person("p-3", "Marie Uwase")),
+          brother("p-1", "p-3"),
+          "api:regulator",
+          AT);
+      entities.addRelation(List.of(), payment("p-3", "trader-1"), "api:regulator", AT);
+      entities.addRelation(List.of(), payment("trader-1", "p-1"), "api:regulator", AT);
+      // owners replaced later leave the payments to the actor alone
+      entities.replaceOwners(
+          "trader-1", List.of(), List.of(owns("p-1", "trader-1", "60")), "api:regulator", AT);
+    }
+    try (Store store = database.open()) {
+      EntityStore entities = store.entities();
+      assertThat(entities.owners("trader-1")).containsExactly(owns("p-1", "trader-1", "60"));
+      assertThat(entities.relationsOf("trader-1"))
+          .extracting(Relation::id)
+          .containsExactlyInAnyOrder(
+              "payment:p-3:trader-1", "payment:trader-1:p-1", "ownership:p-1:trader-1");
+      Relation ended =
+          entities
+              .endRelation("payment:p-3:trader-1", LocalDate.of(2025, 6, 30), "api:police", AT)
+              .orElseThrow();
+      assertThat(ended.until()).isEqualTo(LocalDate.of(2025, 6, 30));
+      assertThat(entities.endRelation("payment:p-9:trader-1", LocalDate.of(2025, 6, 30), "x", AT))
+          .isEmpty();
+      assertThatThrownBy(
+              () ->
+                  entities.endRelation(
+                      "payment:p-3:trader-1", LocalDate.of(2025, 7, 1), "api:police", AT))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("ended already on 2025-06-30");
+      assertThatThrownBy(
+              () ->
+                  entities.endRelation(
+                      "payment:trader-1:p-1", LocalDate.of(2020, 1, 1), "api:police", AT))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("before it starts");
+    }
+    try (Store store = database.open()) {
+      EntityStore entities = store.entities();
+      assertThat(entities.relation("payment:p-3:trader-1").orElseThrow().until())
+          .isEqualTo(LocalDate.of(2025, 6, 30));
+      assertThat(entities.relation("payment:p-3:trader-1").orElseThrow().amount())
+          .isEqualByComparingTo("25000");
+      List<EntityStore.Change> history = entities.history("payment:p-3:trader-1");
+      assertThat(history)
+          .extracting(EntityStore.Change::by)
+          .containsExactly("api:regulator", "api:police");
+      assertThat(history.get(1).document()).contains("\"until\":\"2025-06-30\"", "\"USD\"");
+      assertThat(entities.history("family:p-1:p-3")).hasSize(1);
+      assertThat(entities.history("trader-1")).hasSize(1);
+      assertThat(entities.historyIntact()).isTrue();
+    }
+    List<String> logged = new java.util.ArrayList<>();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery(
+                "SELECT entry FROM log_records WHERE kind = 'owners' ORDER BY position")) {
+      while (rows.next()) {
+        logged.add(rows.getString(1));
+      }
+    }
+    assertThat(logged).hasSize(5);
+    assertThat(logged.get(0)).contains("\"subject\":\"family:p-1:p-3\"", "\"relation\":\"family\"");
+    assertThat(logged.get(4)).contains("\"subject\":\"payment:p-3:trader-1\"", "2025-06-30");
+  }
+
+  @Test
+  void relationsWithoutTheirEndsOrRecordedTwiceAreRefusedAndWriteNothing() {
+    try (Store store = database.openWithRegistry()) {
+      EntityStore entities = store.entities();
+      Party company =
+          new Party(
+              "c-1",
+              PartyKind.COMPANY,
+              "Lake Holdings",
+              null,
+              null,
+              List.of(),
+              List.of(),
+              List.of());
+      assertThatThrownBy(
+              () ->
+                  entities.addRelation(
+                      List.of(person("p-1", "Jean Kabuya"), company),
+                      brother("p-1", "c-1"),
+                      "api:regulator",
+                      AT))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be a person");
+      assertThatThrownBy(
+              () ->
+                  entities.addRelation(
+                      List.of(person("p-1", "Jean Kabuya")),
+                      payment("p-1", "nobody-9"),
+                      "api:regulator",
+                      AT))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nobody-9");
+      assertThatThrownBy(
+              () ->
+                  entities.addRelation(
+                      List.of(person("p-1", "Jean Kabuya")),
+                      owns("p-1", "trader-1", "10"),
+                      "api:regulator",
+                      AT))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(entities.parties()).isEmpty();
+      assertThat(entities.relations()).isEmpty();
+
+      entities.addRelation(
+          List.of(person("p-1", "Jean Kabuya")), payment("p-1", "trader-1"), "api:regulator", AT);
+      assertThatThrownBy(
+              () -> entities.addRelation(List.of(), payment("p-1", "trader-1"), "api:x", AT))
+          .isInstanceOf(IllegalStateException.class);
+      // once ended, the same relation may be recorded again (the history keeps the ended one)
+      entities.endRelation("payment:p-1:trader-1", LocalDate.of(2025, 1, 31), "api:x", AT);
+      entities.addRelation(List.of(), payment("p-1", "trader-1"), "api:x", AT);
+      assertThat(entities.relation("payment:p-1:trader-1").orElseThrow().until()).isNull();
+      assertThat(entities.history("payment:p-1:trader-1")).hasSize(3);
+    }
+  }
 }
