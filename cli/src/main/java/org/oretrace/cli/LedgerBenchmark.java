@@ -103,15 +103,12 @@ final class LedgerBenchmark {
       for (int index = 0; index < warmup; index++) {
         var unused = ledger.inclusionProof(random.nextLong(leaves), leaves);
       }
-      long[] inclusion = new long[proofs];
-      long[] inclusionCpu = new long[proofs];
+      QueryClock inclusionClock = new QueryClock(proofs);
       for (int index = 0; index < proofs; index++) {
         long leaf = random.nextLong(leaves);
-        long proofCpuStart = threads.getCurrentThreadCpuTime();
-        long proofStart = System.nanoTime();
+        inclusionClock.start();
         InclusionProof proof = ledger.inclusionProof(leaf, leaves);
-        inclusion[index] = System.nanoTime() - proofStart;
-        inclusionCpu[index] = threads.getCurrentThreadCpuTime() - proofCpuStart;
+        inclusionClock.stop();
         MerkleProofs.verifyInclusion(MerkleHash.ofLeaf(BenchmarkLedger.entry(leaf)), proof, root);
       }
       long[] consistency = new long[proofs];
@@ -122,8 +119,6 @@ final class LedgerBenchmark {
         consistency[index] = System.nanoTime() - proofStart;
         MerkleProofs.verifyConsistency(proof, ledger.root(from), root);
       }
-      Arrays.sort(inclusion);
-      Arrays.sort(inclusionCpu);
       Arrays.sort(consistency);
       return new Result(
           leaves,
@@ -131,8 +126,8 @@ final class LedgerBenchmark {
           fillSeconds,
           fillCpuSeconds,
           sizeOf(folder),
-          inclusion,
-          inclusionCpu,
+          inclusionClock.sortedWall(),
+          inclusionClock.sortedCpu(),
           consistency);
     } finally {
       deleteQuietly(folder);

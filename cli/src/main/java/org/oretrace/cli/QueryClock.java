@@ -56,10 +56,16 @@ final class QueryClock {
     return sorted;
   }
 
-  /** One sentence: thread CPU p50 and p99, and how many queries a collection interrupted. */
-  String cpuSummary() {
+  /** The querying thread's CPU times of the queries so far, sorted. */
+  long[] sortedCpu() {
     long[] sorted = Arrays.copyOf(cpu, count);
     Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** One sentence: thread CPU p50 and p99, and how many queries a collection interrupted. */
+  String cpuSummary() {
+    long[] sorted = sortedCpu();
     return String.format(
         Locale.ROOT,
         "CPU of the querying thread p50 %s, p99 %s; %,d of %,d queries ran during a garbage"
