@@ -2,8 +2,10 @@ package org.oretrace.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -37,9 +39,9 @@ import org.oretrace.store.sqlite.SqliteStore;
  * planted for its detector; a scheme is recalled when at least one such alert names it. Precision
  * is true-positive alerts over alerts, recall is recalled schemes over schemes. D10 judges the
  * world's trade statistics once every event is recorded; its alerts name countries and match a
- * scheme by its country (see {@link #matches}). Latency (of the custody detectors) is the time from
- * the recorder storing the batch that carried the completing event (its listeners start) to the
- * alert being stored.
+ * scheme by its country and year (see {@link #matches}). Latency (of the custody detectors) is the
+ * time from the recorder storing the batch that carried the completing event (its listeners start)
+ * to the alert being stored.
  */
 final class DetectionBenchmark {
 
@@ -281,12 +283,17 @@ final class DetectionBenchmark {
 
   /**
    * Whether an alert is about a scheme: it names one of the scheme's events or lots, or, for D10
-   * (whose schemes are planted one per country in the trade statistics), its country comes first.
+   * (whose schemes are planted one per country in the trade statistics, in one year), its country
+   * comes first and it judges the scheme's year (an alert on the same country in another year is a
+   * false alert, not a find).
    */
   static boolean matches(Alert alert, GroundTruth.Scheme scheme) {
     if (alert.detector() == DetectorId.D10 && scheme.detector() == DetectorId.D10) {
+      BigDecimal year = alert.figures().get("year");
       return !alert.countries().isEmpty()
-          && scheme.countries().contains(alert.countries().getFirst().code());
+          && scheme.countries().contains(alert.countries().getFirst().code())
+          && year != null
+          && year.intValue() == scheme.detectableAt().atZone(ZoneOffset.UTC).getYear();
     }
     return alert.detector() == scheme.detector()
         && (alert.eventIds().stream().anyMatch(scheme.eventIds()::contains)

@@ -33,11 +33,18 @@ import org.oretrace.core.trade.TradeStatistic;
  * distinct countries and in a year with exports in at least six months (a scheme in a year the
  * record barely covers would say nothing; a small world with no such year gets one with exports in
  * at least three months instead): half the time a country's declared exports and its partners'
- * imports both carry ore from elsewhere, 30-80 % beyond what its mines can produce in a year (the
- * border country laundering its neighbour's ore); the other half the country declares only 35-60 %
- * of what it exported, while its partners declare the whole (exports leaving undeclared). The
- * ground truth names the country and, as the completing event, its last export declaration of that
- * year.
+ * imports both carry ore from elsewhere, until its exports net of imports are 30-80 % beyond what
+ * its mines can produce in a year (the border country laundering its neighbour's ore); the other
+ * half the country declares only 35-60 % of what it exported, while its partners declare the whole
+ * (exports leaving undeclared). The ground truth names the country and, as the completing event,
+ * its last export declaration of that year.
+ *
+ * <p>Each planted scheme is well beyond what D10 can see, so that the ground truth claims nothing
+ * the tables do not show: D10 alerts on exports net of imports beyond the capacity (and beyond 3 %
+ * of the gross exports), the smallest planted is 30 % of the capacity beyond; it alerts on partners
+ * declaring more than 1.25 times the declared exports, that is a country declaring less than 80 %
+ * of what it exported (less the shortfall of a December export declared imported in January), the
+ * largest share planted is 60 %.
  */
 final class StatisticsOffice {
 
@@ -158,9 +165,10 @@ final class StatisticsOffice {
       shuffled.set(index, shuffled.get(other));
       shuffled.set(other, swap);
     }
-    int planted = 0;
+    List<Candidate> chosen = new ArrayList<>();
+    List<CustodyEvent> completingEvents = new ArrayList<>();
     for (Candidate candidate : shuffled) {
-      if (planted == count) {
+      if (chosen.size() == count) {
         break;
       }
       if (!used.add(candidate.country())) {
@@ -170,29 +178,78 @@ final class StatisticsOffice {
       if (completing == null) {
         continue;
       }
+      chosen.add(candidate);
+      completingEvents.add(completing);
+    }
+    // Every other scheme lays ore from elsewhere on its country's exports (the first of them).
+    Set<Candidate> laundering = new TreeSet<>(CANDIDATE_ORDER);
+    for (int index = 0; index < chosen.size(); index += 2) {
+      laundering.add(chosen.get(index));
+    }
+    for (int index = 0; index < chosen.size(); index++) {
+      Candidate candidate = chosen.get(index);
+      CustodyEvent completing = completingEvents.get(index);
       String description =
-          planted % 2 == 0 ? beyondProduction(candidate, lines) : underDeclared(candidate, lines);
+          index % 2 == 0
+              ? beyondProduction(candidate, lines, laundering)
+              : underDeclared(candidate, lines);
       schemes
           .plant(DetectorId.D10, description)
           .country(candidate.country().code())
           .completedBy(completing.context().id(), completing.context().instant().getEpochSecond());
-      planted++;
     }
   }
 
-  private String beyondProduction(Candidate candidate, Map<Line, double[]> lines) {
+  private static final Comparator<Candidate> CANDIDATE_ORDER =
+      Comparator.comparing((Candidate candidate) -> candidate.country().code())
+          .thenComparing(Candidate::mineral)
+          .thenComparingInt(Candidate::year);
+
+  /**
+   * Lays ore from elsewhere on a country's declared exports, and on its partners' declared imports,
+   * until its exports net of imports reach 1.3-1.8 times what its mines can produce in the year.
+   * D10 judges exports net of imports (a country re-exporting its neighbour's ore is a transit
+   * country, not a launderer), so the excess is measured the same way: the smallest scheme planted
+   * is 30 % of a year's capacity beyond it, where D10 alerts beyond 0 % (and beyond 3 % of the
+   * gross exports). Partners laundering the same mineral the same year are left out of the spread:
+   * the ore they would declare importing would lower their own exports net of imports and hide
+   * their scheme.
+   */
+  private String beyondProduction(
+      Candidate candidate, Map<Line, double[]> lines, Set<Candidate> laundering) {
     double exported = 0;
+    double declaredImports = 0;
+    double partnersExports = 0;
     for (Map.Entry<Line, double[]> entry : lines.entrySet()) {
-      if (matches(entry.getKey(), candidate, TradeFlow.EXPORT)) {
+      Line line = entry.getKey();
+      if (matches(line, candidate, TradeFlow.EXPORT)) {
         exported += entry.getValue()[0];
+      } else if (matches(line, candidate, TradeFlow.IMPORT)) {
+        declaredImports += entry.getValue()[0];
+      } else if (line.partner().equals(candidate.country())
+          && line.mineral() == candidate.mineral()
+          && line.year() == candidate.year()
+          && line.flow() == TradeFlow.EXPORT) {
+        partnersExports += entry.getValue()[0];
       }
     }
+    double imported = Math.max(declaredImports, partnersExports);
     double target =
         capacityGrams(candidate.country(), candidate.mineral()) * schemes.uniform(1.3, 1.8);
-    double extra = Math.max(0, target - exported);
+    double extra = Math.max(0, target - (exported - imported));
     // Spread evenly over the year's export lines; each partner declares its share as imported.
-    List<Line> exportLines =
+    List<Line> allExportLines =
         lines.keySet().stream().filter(line -> matches(line, candidate, TradeFlow.EXPORT)).toList();
+    List<Line> exportLines =
+        allExportLines.stream()
+            .filter(
+                line ->
+                    !laundering.contains(
+                        new Candidate(line.partner(), line.mineral(), line.year())))
+            .toList();
+    if (exportLines.isEmpty()) {
+      exportLines = allExportLines;
+    }
     for (Line line : exportLines) {
       double share = extra / exportLines.size();
       lines.get(line)[0] += share;
@@ -215,7 +272,9 @@ final class StatisticsOffice {
         + candidate.mineral().wireName()
         + " in "
         + candidate.year()
-        + ", "
+        + " (importing "
+        + Math.round(imported / 1_000)
+        + " kg), "
         + Math.round(extra / 1_000)
         + " kg of it ore from elsewhere, beyond what its mines produce";
   }

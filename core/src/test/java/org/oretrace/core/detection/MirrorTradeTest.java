@@ -28,6 +28,63 @@ class MirrorTradeTest {
         Map.of());
   }
 
+  /**
+   * One country-year of gold with a mine capacity of 720 kg a year, exporting what its record
+   * shows, of which it declared some and its partners declared importing some.
+   */
+  private static MirrorTrade.CountryYear gold(int year, long declared, long mirror) {
+    long recorded = Math.max(declared, mirror);
+    return new MirrorTrade.CountryYear(
+        Country.of("GY"),
+        Mineral.GOLD,
+        year,
+        720_000,
+        recorded,
+        0,
+        declared,
+        0,
+        mirror,
+        0,
+        mirror - declared,
+        true,
+        Map.of());
+  }
+
+  private static List<Alert> mirrorAlerts(List<MirrorTrade.CountryYear> years) {
+    return MirrorTrade.defaults().alerts(years).stream()
+        .filter(alert -> alert.id().endsWith("-mirror"))
+        .toList();
+  }
+
+  @Test
+  void aYearDeclaringTooLittleAfterAnHonestYearAlerts() {
+    // 275 kg declared of 471 kg its partners took (they took 71 % more), the year after an honest
+    // one whose partners' figures fell 13 kg short. Over the two years partners took only 25 %
+    // more than declared: judged over both, the gap was diluted by the honest year and missed.
+    List<Alert> alerts =
+        mirrorAlerts(List.of(gold(2030, 457_000, 444_000), gold(2031, 275_000, 471_000)));
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.getFirst().id()).isEqualTo("D10-GY-gold-2031-mirror");
+    assertThat(alerts.getFirst().explanation())
+        .contains("Guyana declared exporting 275 kg")
+        .contains("196 kg left without an export declaration");
+  }
+
+  @Test
+  void aDecemberExportDeclaredImportedInJanuaryRaisesNothing() {
+    // 160 kg exported in December 2030 and declared imported in January 2031: 2031's partners
+    // declared 53 % more than it did, which the year before's shortfall accounts for.
+    assertThat(mirrorAlerts(List.of(gold(2030, 460_000, 300_000), gold(2031, 300_000, 460_000))))
+        .isEmpty();
+  }
+
+  @Test
+  void aGapWithinTheToleranceRaisesNothing() {
+    assertThat(mirrorAlerts(List.of(gold(2030, 460_000, 460_000), gold(2031, 400_000, 490_000))))
+        .isEmpty();
+  }
+
   @Test
   void aCountryWithoutMinesReExportingWhatItImportedRaisesNothing() {
     // 266 kg out, 265 kg in: the kilogram between them is weighing, not ore of its own.
