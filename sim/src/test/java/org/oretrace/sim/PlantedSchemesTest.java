@@ -124,14 +124,15 @@ class PlantedSchemesTest {
   }
 
   /**
-   * Worlds of several years (30,000 lots span two to six), where D10 judges a year against the one
-   * before: every mirror-trade scheme shows in its country and year, and nothing else alerts. On
-   * amazon-gold seed 4 two countries declaring 58-60 % of a year's exports were missed while the
-   * gap was judged over two years' exports; on great-lakes-3t seed 9 Burundi's planted excess was
-   * hidden by the ore a neighbour laundering the same year declared exporting to it.
+   * Larger worlds, where D10 judges a year against the one before (30,000 lots of gold span four
+   * years) and several countries launder the same year: every mirror-trade scheme shows in its
+   * country and year, and nothing else alerts. On amazon-gold seed 4 two countries declaring 58-60
+   * % of a year's exports were missed while the gap was judged over two years' exports; on
+   * great-lakes-3t seed 9 Burundi's planted excess was hidden by the ore a neighbour laundering the
+   * same year declared exporting to it.
    */
   @Test
-  void mirrorTradeSchemesShowInTheirYearInWorldsOfSeveralYears() {
+  void mirrorTradeSchemesShowInTheirYearInLargerWorlds() {
     for (World world :
         List.of(
             Scenario.amazonGold()
