@@ -181,7 +181,8 @@ final class StatisticsOffice {
       chosen.add(candidate);
       completingEvents.add(completing);
     }
-    // Every other scheme lays ore from elsewhere on its country's exports (the first of them).
+    // The first, third, ... scheme lays ore from elsewhere on its country's exports; the others
+    // under-declare.
     Set<Candidate> laundering = new TreeSet<>(CANDIDATE_ORDER);
     for (int index = 0; index < chosen.size(); index += 2) {
       laundering.add(chosen.get(index));
