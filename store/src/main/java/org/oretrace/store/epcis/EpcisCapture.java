@@ -59,61 +59,51 @@ public final class EpcisCapture {
    * @param recordedBy who recorded events that do not say (ot:recordedBy), e.g. the caller's
    *     organisation
    */
+  public CaptureJob capture(JsonNode context, List<ObjectNode> events, String recordedBy) {
+    return capture(context, events, recordedBy, () -> {});
+  }
+
+  /**
+   * Captures the events of one document whose validation is still running elsewhere: the events are
+   * looked up and mapped meanwhile, and {@code beforeWriting} is run before anything of the capture
+   * is written (and when mapping fails, since an invalid document's own refusal comes first); it
+   * throws to refuse the document, and then nothing is stored, not even a failed job.
+   *
+   * @param beforeWriting waits for the document's validation and throws when it failed; it must not
+   *     change the events
+   */
   public synchronized CaptureJob capture(
-      JsonNode context, List<ObjectNode> events, String recordedBy) {
+      JsonNode context, List<ObjectNode> events, String recordedBy, Runnable beforeWriting) {
     requireNonNull(context, "context is null");
     requireNonNull(events, "events is null");
+    requireNonNull(beforeWriting, "beforeWriting is null");
     String captureId = "capture-" + UUID.randomUUID();
     Instant createdAt = Instant.now();
     catchUp();
     List<Violation> violations = new ArrayList<>();
     List<String> eventIds = new ArrayList<>(events.size());
     Map<String, Integer> firstPosition = new HashMap<>();
-    for (int item = 0; item < events.size(); item++) {
-      ObjectNode event = events.get(item);
-      if (!event.hasNonNull("eventID")) {
-        event.put("eventID", "urn:uuid:" + UUID.randomUUID());
-      }
-      String eventId = event.get("eventID").asText();
-      eventIds.add(eventId);
-      Integer earlier = firstPosition.putIfAbsent(eventId, item);
-      if (earlier != null) {
-        violations.add(
-            Violation.of(item, "eventID", "eventID " + eventId + " also names event " + earlier));
-      }
-    }
-    Map<String, EpcisRecord> stored = store.events(eventIds);
     boolean[] alreadyStored = new boolean[events.size()];
-    for (int item = 0; item < events.size(); item++) {
-      EpcisRecord previous = stored.get(eventIds.get(item));
-      if (previous != null) {
-        if (previous.event().equals(events.get(item))) {
-          alreadyStored[item] = true;
-        } else {
-          violations.add(
-              Violation.of(
-                  item,
-                  "eventID",
-                  "eventID " + eventIds.get(item) + " was captured before with other content"));
-        }
-      }
-    }
-    EpcisMapper mapper =
-        new EpcisMapper(recorder.store().registry(), recorder.graph()::lot, context, recordedBy);
     List<CustodyEvent> custody = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
     List<List<String>> custodyIds = new ArrayList<>(events.size());
-    for (int item = 0; item < events.size(); item++) {
-      List<String> ids = new ArrayList<>();
-      if (!alreadyStored[item]) {
-        for (CustodyEvent mapped : mapper.toCustody(events.get(item), item, violations)) {
-          custody.add(mapped);
-          owners.add(item);
-          ids.add(mapped.id());
-        }
-      }
-      custodyIds.add(ids);
+    try {
+      mapAll(
+          context,
+          events,
+          recordedBy,
+          violations,
+          eventIds,
+          firstPosition,
+          alreadyStored,
+          custody,
+          owners,
+          custodyIds);
+    } catch (RuntimeException e) {
+      beforeWriting.run();
+      throw e;
     }
+    beforeWriting.run();
     long countBefore = recorder.store().custody().nextSequence();
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
@@ -153,6 +143,61 @@ public final class EpcisCapture {
         new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
     store.putCaptureJob(done);
     return done;
+  }
+
+  /** Checks the eventIDs, finds the events stored before and maps the others (no writes). */
+  private void mapAll(
+      JsonNode context,
+      List<ObjectNode> events,
+      String recordedBy,
+      List<Violation> violations,
+      List<String> eventIds,
+      Map<String, Integer> firstPosition,
+      boolean[] alreadyStored,
+      List<CustodyEvent> custody,
+      List<Integer> owners,
+      List<List<String>> custodyIds) {
+    for (int item = 0; item < events.size(); item++) {
+      ObjectNode event = events.get(item);
+      if (!event.hasNonNull("eventID")) {
+        event.put("eventID", "urn:uuid:" + UUID.randomUUID());
+      }
+      String eventId = event.get("eventID").asText();
+      eventIds.add(eventId);
+      Integer earlier = firstPosition.putIfAbsent(eventId, item);
+      if (earlier != null) {
+        violations.add(
+            Violation.of(item, "eventID", "eventID " + eventId + " also names event " + earlier));
+      }
+    }
+    Map<String, EpcisRecord> stored = store.events(eventIds);
+    for (int item = 0; item < events.size(); item++) {
+      EpcisRecord previous = stored.get(eventIds.get(item));
+      if (previous != null) {
+        if (previous.event().equals(events.get(item))) {
+          alreadyStored[item] = true;
+        } else {
+          violations.add(
+              Violation.of(
+                  item,
+                  "eventID",
+                  "eventID " + eventIds.get(item) + " was captured before with other content"));
+        }
+      }
+    }
+    EpcisMapper mapper =
+        new EpcisMapper(recorder.store().registry(), recorder.graph()::lot, context, recordedBy);
+    for (int item = 0; item < events.size(); item++) {
+      List<String> ids = new ArrayList<>();
+      if (!alreadyStored[item]) {
+        for (CustodyEvent mapped : mapper.toCustody(events.get(item), item, violations)) {
+          custody.add(mapped);
+          owners.add(item);
+          ids.add(mapped.id());
+        }
+      }
+      custodyIds.add(ids);
+    }
   }
 
   /** Projects the native custody events recorded since the last catch-up as EPCIS events. */
