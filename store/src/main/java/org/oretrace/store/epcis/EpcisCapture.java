@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.json.Json;
 
 /**
  * Captures EPCIS documents, all or nothing: every event is mapped by {@link EpcisMapper}; the
@@ -104,6 +107,13 @@ public final class EpcisCapture {
       throw e;
     }
     beforeWriting.run();
+    // The records and the JSON text of the events are prepared on another core while the custody
+    // events are recorded; they are stored only if recording succeeds.
+    CompletableFuture<Prepared> prepared =
+        violations.isEmpty()
+            ? CompletableFuture.supplyAsync(
+                () -> prepare(events, alreadyStored, context, custodyIds, captureId))
+            : null;
     long countBefore = recorder.store().custody().nextSequence();
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
@@ -124,18 +134,16 @@ public final class EpcisCapture {
       return failed;
     }
     Instant recordTime = Instant.now();
-    List<EpcisRecord> records = new ArrayList<>(events.size());
-    for (int item = 0; item < events.size(); item++) {
-      if (!alreadyStored[item]) {
-        records.add(
-            EpcisRecord.of(events.get(item), context, recordTime, custodyIds.get(item), captureId));
-      }
+    Prepared ready = join(requireNonNull(prepared, "prepared when nothing failed"));
+    List<EpcisRecord> records = new ArrayList<>(ready.records().size());
+    for (EpcisRecord record : ready.records()) {
+      records.add(record.recordedAt(recordTime));
     }
     // When nothing else was recorded meanwhile, the projection need not revisit this capture's
     // custody events (they are linked): move its watermark past them in the same transaction.
     long countAfter = recorder.store().custody().nextSequence();
     boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
-    store.append(records, onlyOurs ? countAfter : -1);
+    store.append(records, ready.texts(), onlyOurs ? countAfter : -1);
     if (onlyOurs) {
       projectedUpTo = countAfter;
     }
@@ -143,6 +151,38 @@ public final class EpcisCapture {
         new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
     store.putCaptureJob(done);
     return done;
+  }
+
+  /** The records of the events to store (their record time still to be set) and their texts. */
+  private record Prepared(List<EpcisRecord> records, List<String> texts) {}
+
+  private static Prepared prepare(
+      List<ObjectNode> events,
+      boolean[] alreadyStored,
+      JsonNode context,
+      List<List<String>> custodyIds,
+      String captureId) {
+    List<EpcisRecord> records = new ArrayList<>(events.size());
+    List<String> texts = new ArrayList<>(events.size());
+    for (int item = 0; item < events.size(); item++) {
+      if (!alreadyStored[item]) {
+        ObjectNode event = events.get(item);
+        records.add(EpcisRecord.of(event, context, Instant.EPOCH, custodyIds.get(item), captureId));
+        texts.add(Json.text(event));
+      }
+    }
+    return new Prepared(records, texts);
+  }
+
+  private static Prepared join(CompletableFuture<Prepared> prepared) {
+    try {
+      return prepared.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Checks the eventIDs, finds the events stored before and maps the others (no writes). */
