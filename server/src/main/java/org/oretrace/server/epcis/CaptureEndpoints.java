@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /epcis/capture/{captureID}} and {@code GET /epcis/capture} report jobs. A document
  * that is not EPCIS (bad JSON or XML, schema violations) is refused at once with 400 and the
  * binding's ValidationException; a valid document whose events break custody rules gives a failed
- * job. Either way nothing is stored. The job runs before the answer is sent, so the location
+ * job. Either way nothing is stored (the schema check runs while the events are mapped, and the
+ * capture waits for it before writing). The job runs before the answer is sent, so the location
  * already reports the final state (running=false); only the binding's rollback behaviour is
  * offered.
  */
@@ -62,7 +63,11 @@ final class CaptureEndpoints {
     Captured captured = documents.read(context.bodyAsBytes(), context.contentType());
     long started = System.nanoTime();
     CaptureJob job =
-        capture.capture(captured.context(), captured.events(), "epcis:" + caller.organisation());
+        capture.capture(
+            captured.context(),
+            captured.events(),
+            "epcis:" + caller.organisation(),
+            captured::requireValid);
     LOG.info(
         "EPCIS capture {} of {} events for {}: {} in {} ms",
         job.captureId(),

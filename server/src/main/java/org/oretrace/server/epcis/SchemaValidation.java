@@ -14,7 +14,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.oretrace.core.Violation;
 import org.oretrace.store.json.Json;
 
@@ -25,9 +27,12 @@ import org.oretrace.store.json.Json;
  *
  * <p>Validation is most of the cost of EPCIS capture, so a document is first checked the cheap way:
  * a yes-or-no answer (networknt's boolean output, which builds no error messages), the event list
- * cut in chunks checked in parallel. The schema puts no condition across the items of {@code
- * eventList}, so the document is valid exactly when every chunk, with the document's other fields,
- * is. Only a document found invalid is validated again in full, to name every problem.
+ * cut in chunks of {@value #CHUNK_EVENTS} events. The schema puts no condition across the items of
+ * {@code eventList}, so the document is valid exactly when every chunk, with the document's other
+ * fields, is. Only a document found invalid is validated again in full, to name every problem.
+ * {@link #start} begins that check on other threads and hands back a {@link Check}: the capture
+ * maps the events meanwhile, then helps check the chunks still unclaimed and waits for the answer
+ * before it writes anything, so on two cores mapping costs no wall time.
  *
  * <p>The schema is loaded with the branches of every {@code anyOf} reordered, plain enumerations
  * first. GS1 writes the allowed property names of an event as {@code anyOf: [{$ref: common names or
@@ -43,8 +48,8 @@ final class SchemaValidation {
   private static final String EVENT_LIST = "/eventList/";
   private static final int MAX_ERRORS = 50;
 
-  /** The fewest events worth a chunk of their own in the parallel check. */
-  private static final int CHUNK_EVENTS = 200;
+  /** The events of one chunk of the check, about. */
+  private static final int CHUNK_EVENTS = 100;
 
   private final Schema schema;
 
@@ -99,9 +104,110 @@ final class SchemaValidation {
 
   /** Every schema violation of the document (at most 50), or an empty list. */
   List<Violation> validate(JsonNode document) {
-    if (isValid(document)) {
-      return List.of();
+    return start(document).violations();
+  }
+
+  /**
+   * Starts the yes-or-no check of the document on the common pool's threads (as many as there are
+   * other processors); {@link Check#violations} helps finish it and answers.
+   */
+  Check start(JsonNode document) {
+    Check check = new Check(document, parts(document));
+    int helpers = Math.min(check.parts.size() - 1, Runtime.getRuntime().availableProcessors() - 1);
+    for (int helper = 0; helper < helpers; helper++) {
+      ForkJoinPool.commonPool().execute(check::work);
     }
+    return check;
+  }
+
+  /** The documents to check: the document itself, or one per chunk of its event list. */
+  private static List<JsonNode> parts(JsonNode document) {
+    JsonNode body = document.path("epcisBody");
+    boolean queryDocument = body.has("queryResults");
+    JsonNode events =
+        queryDocument
+            ? body.path("queryResults").path("resultsBody").path("eventList")
+            : body.path("eventList");
+    int chunks = events.size() / CHUNK_EVENTS;
+    if (!document.isObject() || !events.isArray() || chunks < 2) {
+      return List.of(document);
+    }
+    int size = events.size();
+    List<JsonNode> parts = new ArrayList<>(chunks);
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      ArrayNode part = Json.array();
+      for (int index = size * chunk / chunks; index < size * (chunk + 1) / chunks; index++) {
+        part.add(events.get(index));
+      }
+      parts.add(withEvents(document, part, queryDocument));
+    }
+    return parts;
+  }
+
+  /**
+   * A check under way: the parts are claimed one at a time by whichever thread is free, the helpers
+   * started with it and the thread that asks for the answer.
+   */
+  final class Check {
+
+    private final JsonNode document;
+    private final List<JsonNode> parts;
+    private final AtomicInteger nextPart = new AtomicInteger();
+    private final CountDownLatch checked;
+    private volatile boolean invalid;
+    private List<Violation> violations;
+
+    private Check(JsonNode document, List<JsonNode> parts) {
+      this.document = document;
+      this.parts = parts;
+      this.checked = new CountDownLatch(parts.size());
+    }
+
+    /** Checks unclaimed parts until none is left (after a refusal, the rest are skipped). */
+    private void work() {
+      for (int part = nextPart.getAndIncrement();
+          part < parts.size();
+          part = nextPart.getAndIncrement()) {
+        try {
+          if (!invalid && !schema.validate(parts.get(part), OutputFormat.BOOLEAN)) {
+            invalid = true;
+          }
+        } catch (RuntimeException e) {
+          // The full validation below meets the same problem and reports it.
+          invalid = true;
+        } finally {
+          checked.countDown();
+        }
+      }
+    }
+
+    /**
+     * Helps finish the check, waits for it, and answers every schema violation of the document (at
+     * most 50), or an empty list.
+     */
+    synchronized List<Violation> violations() {
+      if (violations != null) {
+        return violations;
+      }
+      work();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          checked.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      violations = invalid ? allViolations(document) : List.of();
+      return violations;
+    }
+  }
+
+  private List<Violation> allViolations(JsonNode document) {
     List<Violation> violations = new ArrayList<>();
     for (Error error : schema.validate(document)) {
       if (violations.size() == MAX_ERRORS) {
@@ -111,34 +217,6 @@ final class SchemaValidation {
       violations.add(violation(pointer, error.getMessage()));
     }
     return violations.stream().distinct().toList();
-  }
-
-  /** Whether the document is valid, without collecting errors; large event lists in parallel. */
-  private boolean isValid(JsonNode document) {
-    JsonNode body = document.path("epcisBody");
-    boolean queryDocument = body.has("queryResults");
-    JsonNode events =
-        queryDocument
-            ? body.path("queryResults").path("resultsBody").path("eventList")
-            : body.path("eventList");
-    int chunks = Math.min(Runtime.getRuntime().availableProcessors(), events.size() / CHUNK_EVENTS);
-    if (!document.isObject() || !events.isArray() || chunks < 2) {
-      return schema.validate(document, OutputFormat.BOOLEAN);
-    }
-    int size = events.size();
-    return IntStream.range(0, chunks)
-        .parallel()
-        .allMatch(
-            chunk -> {
-              ArrayNode part = Json.array();
-              for (int index = size * chunk / chunks;
-                  index < size * (chunk + 1) / chunks;
-                  index++) {
-                part.add(events.get(index));
-              }
-              return schema.validate(
-                  withEvents(document, part, queryDocument), OutputFormat.BOOLEAN);
-            });
   }
 
   /** A shallow copy of the document with another event list (the events are shared, not copied). */

@@ -3,10 +3,8 @@ package org.oretrace.server.epcis;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * exact body under that token; or by WebSocket, the same documents as text messages on the socket
  * the subscriber opened ({@link SubscriptionSockets}). Webhook destinations are checked by {@link
  * WebhookDestinations} before each delivery, as they were when the subscription was made, since a
- * name may resolve elsewhere by then; a refused destination is logged and not retried.
+ * name may resolve elsewhere by then; a refused destination is logged and not retried. A delivery
+ * connects to the addresses that check approved ({@link PinnedWebhookPost}), never to a second
+ * lookup of the name, so a rebinding DNS cannot send it elsewhere.
  *
  * <p>WebSocket subscriptions live only as long as their socket: they are held here, never stored,
  * and their {@code minRecordTime} moves on in memory. A socket is sent one attempt (a socket that
@@ -89,8 +90,8 @@ final class SubscriptionDelivery implements AutoCloseable {
   private final NeedToKnow needToKnow;
   private final AccountStore accounts;
   private final WebhookDestinations destinations;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final PinnedWebhookPost http =
+      new PinnedWebhookPost(Duration.ofSeconds(5), Duration.ofSeconds(10));
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final Map<String, Long> lastRunSecond = new ConcurrentHashMap<>();
   private ScheduledExecutorService executor;
@@ -203,7 +204,6 @@ final class SubscriptionDelivery implements AutoCloseable {
       executor.shutdownNow();
       executor = null;
     }
-    http.close();
   }
 
   /** Called after a capture stored these events: streams them to matching subscriptions. */
@@ -310,7 +310,11 @@ final class SubscriptionDelivery implements AutoCloseable {
       return;
     }
     Instant upTo = runAt.minus(SCHEDULE_LAG);
-    if (!upTo.isAfter(subscription.minRecordTime()) || !mayReach(subscription)) {
+    if (!upTo.isAfter(subscription.minRecordTime())) {
+      return;
+    }
+    List<InetAddress> addresses = reachable(subscription);
+    if (addresses == null) {
       return;
     }
     capture.catchUp();
@@ -323,7 +327,7 @@ final class SubscriptionDelivery implements AutoCloseable {
       if (page.isEmpty() && (sent || !subscription.reportIfEmpty())) {
         break;
       }
-      if (!send(subscription, page)) {
+      if (!send(subscription, addresses, page)) {
         return;
       }
       sent = true;
@@ -399,7 +403,8 @@ final class SubscriptionDelivery implements AutoCloseable {
   }
 
   private boolean sendWithRetries(QuerySubscription subscription, List<EpcisRecord> records) {
-    if (!mayReach(subscription)) {
+    List<InetAddress> addresses = reachable(subscription);
+    if (addresses == null) {
       return false;
     }
     boolean socket = isSocket(subscription);
@@ -409,7 +414,10 @@ final class SubscriptionDelivery implements AutoCloseable {
       boolean accepted = true;
       for (int from = 0; from < records.size() && accepted; from += BATCH) {
         accepted =
-            send(subscription, records.subList(from, Math.min(records.size(), from + BATCH)));
+            send(
+                subscription,
+                addresses,
+                records.subList(from, Math.min(records.size(), from + BATCH)));
       }
       if (accepted) {
         return true;
@@ -436,27 +444,30 @@ final class SubscriptionDelivery implements AutoCloseable {
   }
 
   /**
-   * Whether a webhook's destination may be reached now ({@link WebhookDestinations}); a refusal is
-   * logged. Sockets always may.
+   * The addresses a webhook's destination may be reached at now ({@link WebhookDestinations}), or
+   * null when it is refused (logged). Sockets need none.
    */
-  private boolean mayReach(QuerySubscription subscription) {
+  private List<InetAddress> reachable(QuerySubscription subscription) {
     if (isSocket(subscription)) {
-      return true;
+      return List.of();
     }
     try {
-      destinations.check(URI.create(subscription.destination()));
-      return true;
+      return destinations.check(URI.create(subscription.destination()));
     } catch (WebhookDestinations.Refused refused) {
       LOG.warn(
           "EPCIS subscription {}: not delivered: {}",
           subscription.subscriptionId(),
           refused.getMessage());
-      return false;
+      return null;
     }
   }
 
-  /** Sends one document; whether the subscriber took it (2xx for a webhook). */
-  private boolean send(QuerySubscription subscription, List<EpcisRecord> records) {
+  /**
+   * Sends one document, for a webhook to one of the checked addresses; whether the subscriber took
+   * it (2xx for a webhook).
+   */
+  private boolean send(
+      QuerySubscription subscription, List<InetAddress> addresses, List<EpcisRecord> records) {
     byte[] body = Json.bytes(QueryEndpoints.queryDocument(records, subscription.queryName()));
     if (isSocket(subscription)) {
       Socket socket = sockets.get(subscription.subscriptionId());
@@ -469,25 +480,21 @@ final class SubscriptionDelivery implements AutoCloseable {
       }
       return sent;
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(subscription.destination()))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("GS1-EPCIS-Version", "2.0.0")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("GS1-EPCIS-Version", "2.0.0");
     if (subscription.signatureToken() != null) {
-      request.header("GS1-Signature", signature(subscription.signatureToken(), body));
+      headers.put("GS1-Signature", signature(subscription.signatureToken(), body));
     }
     try {
-      HttpResponse<Void> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      boolean accepted = response.statusCode() / 100 == 2;
+      int status = http.post(URI.create(subscription.destination()), addresses, headers, body);
+      boolean accepted = status / 100 == 2;
       if (!accepted) {
         LOG.info(
             "EPCIS subscription {}: {} answered {}",
             subscription.subscriptionId(),
             subscription.destination(),
-            response.statusCode());
+            status);
       }
       return accepted;
     } catch (IOException e) {
@@ -496,9 +503,6 @@ final class SubscriptionDelivery implements AutoCloseable {
           subscription.subscriptionId(),
           subscription.destination(),
           e.toString());
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return false;
     }
   }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where a webhook may post: a guard against server-side request forgery. A subscriber names the
@@ -20,9 +21,11 @@ import java.util.Arrays;
  * port) or by CIDR block ({@link WebhookAllowList}).
  *
  * <p>The check runs when a subscription is made and again before each delivery, since a name may
- * resolve elsewhere later. It resolves through the JVM's resolver, whose cache (30 s by default)
- * the HTTP client then uses to connect, so the address checked is the address connected to unless
- * the cache entry expires between the two. Deliveries never follow redirects.
+ * resolve elsewhere later. It answers the addresses it checked, and the delivery connects to those
+ * ({@link PinnedWebhookPost}), never to a second lookup of the name: a rebinding DNS that answers a
+ * public address to the check and 127.0.0.1 to the connection gets no second question. A host the
+ * operator allowed by name is resolved without judging its addresses (none when it does not
+ * resolve). Deliveries never follow redirects.
  */
 final class WebhookDestinations {
 
@@ -45,10 +48,11 @@ final class WebhookDestinations {
   /**
    * Resolves the URL's host and checks every address it resolves to.
    *
+   * @return the addresses checked, which are the ones a delivery may connect to
    * @throws Refused when the host does not resolve or resolves to a restricted address the operator
    *     did not allow
    */
-  void check(URI destination) throws Refused {
+  List<InetAddress> check(URI destination) throws Refused {
     String host = destination.getHost();
     if (host == null) {
       throw new Refused("the URL has no host");
@@ -57,16 +61,20 @@ final class WebhookDestinations {
     if (port < 0) {
       port = "https".equalsIgnoreCase(destination.getScheme()) ? 443 : 80;
     }
-    if (allowed.allowsHost(host, port)) {
-      return;
-    }
-    String bare =
-        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String bare = PinnedWebhookPost.bareHost(destination);
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
+      if (allowed.allowsHost(host, port)) {
+        // Allowed by name: a subscription may be made before its receiver's name exists; a
+        // delivery with no address to connect to fails (and is retried) like any unreachable one.
+        return List.of();
+      }
       throw new Refused(host + " does not resolve");
+    }
+    if (allowed.allowsHost(host, port)) {
+      return List.of(addresses);
     }
     for (InetAddress address : addresses) {
       String restriction = restriction(address);
@@ -84,6 +92,7 @@ final class WebhookDestinations {
                 + " --webhook-allow HOST[:PORT] or CIDR)");
       }
     }
+    return List.of(addresses);
   }
 
   /** What kind of restricted address this is ("loopback", "private"...), or null when public. */

@@ -147,6 +147,41 @@ class CaptureEndpointsTest {
   }
 
   @Test
+  void refusesALargeDocumentTheSchemaRefusesInOneChunkAndStoresNothing() {
+    // Large enough to be checked in chunks while its events are mapped; the schema's refusal must
+    // win over the mapping's, and nothing be written, not even a failed capture job.
+    ObjectNode document =
+        (ObjectNode) Json.parse(EpcisFixtures.read("JSON/Example_9.6.1-ObjectEvent.jsonld"));
+    JsonNode example = document.at("/epcisBody/eventList/0");
+    var list = ((ObjectNode) document.get("epcisBody")).putArray("eventList");
+    for (int item = 0; item < 450; item++) {
+      ObjectNode event = example.deepCopy();
+      event.put("eventID", "urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", item));
+      if (item == 333) {
+        event.put("action", "LOOK");
+      }
+      list.add(event);
+    }
+    int jobsBefore = server.get(CAPTURE).json().size();
+
+    Response response = server.post(CAPTURE, Json.text(document), server.recorderToken());
+
+    assertThat(response.status()).as(response.text()).isEqualTo(400);
+    JsonNode problem = response.json();
+    assertThat(problem.get("type").asText()).isEqualTo("epcisException:ValidationException");
+    assertThat(problem.get("errors")).isNotEmpty();
+    for (JsonNode error : problem.get("errors")) {
+      assertThat(error.get("item").asInt()).isEqualTo(333);
+    }
+    assertThat(allEvents()).isEmpty();
+    assertThat(server.get(CAPTURE).json().size()).isEqualTo(jobsBefore);
+
+    ((ObjectNode) list.get(333)).put("action", "OBSERVE");
+    Response valid = server.post(CAPTURE, Json.text(document), server.recorderToken());
+    assertThat(valid.status()).as(valid.text()).isEqualTo(202);
+  }
+
+  @Test
   void refusesTextThatIsNeitherJsonNorXml() {
     assertThat(server.post(CAPTURE, "{\"type\": ", server.recorderToken()).status()).isEqualTo(400);
     Response xml =

@@ -95,8 +95,12 @@ class WebhookDestinationsTest {
             WebhookAllowList.parse("127.0.0.1:9000, hooks.internal, [::1]:9443, 10.20.0.0/16"));
     allowing.check(URI.create("http://127.0.0.1:9000/hook"));
     allowing.check(URI.create("https://[::1]:9443/hook"));
-    allowing.check(URI.create("http://10.20.3.4/hook"));
-    allowing.check(URI.create("https://HOOKS.internal/hook"));
+    assertThat(allowing.check(URI.create("http://10.20.3.4/hook")))
+        .as("the addresses checked, which the delivery connects to")
+        .containsExactly(InetAddress.getByName("10.20.3.4"));
+    assertThat(allowing.check(URI.create("https://HOOKS.internal/hook")))
+        .as("allowed by name but not resolving: accepted, nothing to connect to")
+        .isEmpty();
     for (String refused :
         List.of(
             "http://127.0.0.1:9001/hook",

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.store.CustodyStore.StoredEvent;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.json.Json;
 
 /**
  * Captures EPCIS documents, all or nothing: every event is mapped by {@link EpcisMapper}; the
@@ -59,61 +62,58 @@ public final class EpcisCapture {
    * @param recordedBy who recorded events that do not say (ot:recordedBy), e.g. the caller's
    *     organisation
    */
+  public CaptureJob capture(JsonNode context, List<ObjectNode> events, String recordedBy) {
+    return capture(context, events, recordedBy, () -> {});
+  }
+
+  /**
+   * Captures the events of one document whose validation is still running elsewhere: the events are
+   * looked up and mapped meanwhile, and {@code beforeWriting} is run before anything of the capture
+   * is written (and when mapping fails, since an invalid document's own refusal comes first); it
+   * throws to refuse the document, and then nothing is stored, not even a failed job.
+   *
+   * @param beforeWriting waits for the document's validation and throws when it failed; it must not
+   *     change the events
+   */
   public synchronized CaptureJob capture(
-      JsonNode context, List<ObjectNode> events, String recordedBy) {
+      JsonNode context, List<ObjectNode> events, String recordedBy, Runnable beforeWriting) {
     requireNonNull(context, "context is null");
     requireNonNull(events, "events is null");
+    requireNonNull(beforeWriting, "beforeWriting is null");
     String captureId = "capture-" + UUID.randomUUID();
     Instant createdAt = Instant.now();
     catchUp();
     List<Violation> violations = new ArrayList<>();
     List<String> eventIds = new ArrayList<>(events.size());
     Map<String, Integer> firstPosition = new HashMap<>();
-    for (int item = 0; item < events.size(); item++) {
-      ObjectNode event = events.get(item);
-      if (!event.hasNonNull("eventID")) {
-        event.put("eventID", "urn:uuid:" + UUID.randomUUID());
-      }
-      String eventId = event.get("eventID").asText();
-      eventIds.add(eventId);
-      Integer earlier = firstPosition.putIfAbsent(eventId, item);
-      if (earlier != null) {
-        violations.add(
-            Violation.of(item, "eventID", "eventID " + eventId + " also names event " + earlier));
-      }
-    }
-    Map<String, EpcisRecord> stored = store.events(eventIds);
     boolean[] alreadyStored = new boolean[events.size()];
-    for (int item = 0; item < events.size(); item++) {
-      EpcisRecord previous = stored.get(eventIds.get(item));
-      if (previous != null) {
-        if (previous.event().equals(events.get(item))) {
-          alreadyStored[item] = true;
-        } else {
-          violations.add(
-              Violation.of(
-                  item,
-                  "eventID",
-                  "eventID " + eventIds.get(item) + " was captured before with other content"));
-        }
-      }
-    }
-    EpcisMapper mapper =
-        new EpcisMapper(recorder.store().registry(), recorder.graph()::lot, context, recordedBy);
     List<CustodyEvent> custody = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
     List<List<String>> custodyIds = new ArrayList<>(events.size());
-    for (int item = 0; item < events.size(); item++) {
-      List<String> ids = new ArrayList<>();
-      if (!alreadyStored[item]) {
-        for (CustodyEvent mapped : mapper.toCustody(events.get(item), item, violations)) {
-          custody.add(mapped);
-          owners.add(item);
-          ids.add(mapped.id());
-        }
-      }
-      custodyIds.add(ids);
+    try {
+      mapAll(
+          context,
+          events,
+          recordedBy,
+          violations,
+          eventIds,
+          firstPosition,
+          alreadyStored,
+          custody,
+          owners,
+          custodyIds);
+    } catch (RuntimeException e) {
+      beforeWriting.run();
+      throw e;
     }
+    beforeWriting.run();
+    // The records and the JSON text of the events are prepared on another core while the custody
+    // events are recorded; they are stored only if recording succeeds.
+    CompletableFuture<Prepared> prepared =
+        violations.isEmpty()
+            ? CompletableFuture.supplyAsync(
+                () -> prepare(events, alreadyStored, context, custodyIds, captureId))
+            : null;
     long countBefore = recorder.store().custody().nextSequence();
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
@@ -134,18 +134,16 @@ public final class EpcisCapture {
       return failed;
     }
     Instant recordTime = Instant.now();
-    List<EpcisRecord> records = new ArrayList<>(events.size());
-    for (int item = 0; item < events.size(); item++) {
-      if (!alreadyStored[item]) {
-        records.add(
-            EpcisRecord.of(events.get(item), context, recordTime, custodyIds.get(item), captureId));
-      }
+    Prepared ready = join(requireNonNull(prepared, "prepared when nothing failed"));
+    List<EpcisRecord> records = new ArrayList<>(ready.records().size());
+    for (EpcisRecord record : ready.records()) {
+      records.add(record.recordedAt(recordTime));
     }
     // When nothing else was recorded meanwhile, the projection need not revisit this capture's
     // custody events (they are linked): move its watermark past them in the same transaction.
     long countAfter = recorder.store().custody().nextSequence();
     boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
-    store.append(records, onlyOurs ? countAfter : -1);
+    store.append(records, ready.texts(), onlyOurs ? countAfter : -1);
     if (onlyOurs) {
       projectedUpTo = countAfter;
     }
@@ -153,6 +151,93 @@ public final class EpcisCapture {
         new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
     store.putCaptureJob(done);
     return done;
+  }
+
+  /** The records of the events to store (their record time still to be set) and their texts. */
+  private record Prepared(List<EpcisRecord> records, List<String> texts) {}
+
+  private static Prepared prepare(
+      List<ObjectNode> events,
+      boolean[] alreadyStored,
+      JsonNode context,
+      List<List<String>> custodyIds,
+      String captureId) {
+    List<EpcisRecord> records = new ArrayList<>(events.size());
+    List<String> texts = new ArrayList<>(events.size());
+    for (int item = 0; item < events.size(); item++) {
+      if (!alreadyStored[item]) {
+        ObjectNode event = events.get(item);
+        records.add(EpcisRecord.of(event, context, Instant.EPOCH, custodyIds.get(item), captureId));
+        texts.add(Json.text(event));
+      }
+    }
+    return new Prepared(records, texts);
+  }
+
+  private static Prepared join(CompletableFuture<Prepared> prepared) {
+    try {
+      return prepared.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Checks the eventIDs, finds the events stored before and maps the others (no writes). */
+  private void mapAll(
+      JsonNode context,
+      List<ObjectNode> events,
+      String recordedBy,
+      List<Violation> violations,
+      List<String> eventIds,
+      Map<String, Integer> firstPosition,
+      boolean[] alreadyStored,
+      List<CustodyEvent> custody,
+      List<Integer> owners,
+      List<List<String>> custodyIds) {
+    for (int item = 0; item < events.size(); item++) {
+      ObjectNode event = events.get(item);
+      if (!event.hasNonNull("eventID")) {
+        event.put("eventID", "urn:uuid:" + UUID.randomUUID());
+      }
+      String eventId = event.get("eventID").asText();
+      eventIds.add(eventId);
+      Integer earlier = firstPosition.putIfAbsent(eventId, item);
+      if (earlier != null) {
+        violations.add(
+            Violation.of(item, "eventID", "eventID " + eventId + " also names event " + earlier));
+      }
+    }
+    Map<String, EpcisRecord> stored = store.events(eventIds);
+    for (int item = 0; item < events.size(); item++) {
+      EpcisRecord previous = stored.get(eventIds.get(item));
+      if (previous != null) {
+        if (previous.event().equals(events.get(item))) {
+          alreadyStored[item] = true;
+        } else {
+          violations.add(
+              Violation.of(
+                  item,
+                  "eventID",
+                  "eventID " + eventIds.get(item) + " was captured before with other content"));
+        }
+      }
+    }
+    EpcisMapper mapper =
+        new EpcisMapper(recorder.store().registry(), recorder.graph()::lot, context, recordedBy);
+    for (int item = 0; item < events.size(); item++) {
+      List<String> ids = new ArrayList<>();
+      if (!alreadyStored[item]) {
+        for (CustodyEvent mapped : mapper.toCustody(events.get(item), item, violations)) {
+          custody.add(mapped);
+          owners.add(item);
+          ids.add(mapped.id());
+        }
+      }
+      custodyIds.add(ids);
+    }
   }
 
   /** Projects the native custody events recorded since the last catch-up as EPCIS events. */

@@ -473,7 +473,7 @@ public final class EpcisMapper {
     String text = EpcisFields.text(reader.event, "eventTime");
     String offset = EpcisFields.text(reader.event, "eventTimeZoneOffset");
     try {
-      OffsetDateTime time = OffsetDateTime.parse(text);
+      OffsetDateTime time = EpcisFields.offsetDateTime(text);
       return offset == null ? time : time.withOffsetSameInstant(ZoneOffset.of(offset));
     } catch (DateTimeParseException | NullPointerException e) {
       reader.fail("eventTime", "not an ISO 8601 time with offset: " + text);

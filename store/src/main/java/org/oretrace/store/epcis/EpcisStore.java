@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.oretrace.store.json.Json;
 
 /**
  * The EPCIS events Oretrace holds (captured ones, and native custody events projected as EPCIS),
@@ -18,7 +19,17 @@ public interface EpcisStore {
    * @param projectedUpTo when not negative, the ledger sequence up to which (exclusive) native
    *     custody events are now projected
    */
-  void append(List<EpcisRecord> records, long projectedUpTo);
+  default void append(List<EpcisRecord> records, long projectedUpTo) {
+    append(
+        records, records.stream().map(record -> Json.text(record.event())).toList(), projectedUpTo);
+  }
+
+  /**
+   * {@link #append(List, long)} with each record's event already written as JSON text (the text of
+   * {@code records.get(i).event()} at position i), so that a capture can write them on another
+   * thread while its custody events are recorded.
+   */
+  void append(List<EpcisRecord> records, List<String> eventTexts, long projectedUpTo);
 
   /** Where projection of native custody events resumes. */
   long projectedUpTo();

@@ -76,7 +76,10 @@ final class JdbcEpcisStore implements EpcisStore {
   }
 
   @Override
-  public void append(List<EpcisRecord> records, long projectedUpTo) {
+  public void append(List<EpcisRecord> records, List<String> eventTexts, long projectedUpTo) {
+    if (eventTexts.size() != records.size()) {
+      throw new IllegalArgumentException("one event text per record");
+    }
     database.write(
         connection -> {
           deleteExisting(connection, records);
@@ -105,7 +108,8 @@ final class JdbcEpcisStore implements EpcisStore {
                           + " position = excluded.position")) {
             // The records of one capture share their document's context: write its text once.
             Map<JsonNode, String> contextTexts = new IdentityHashMap<>();
-            for (EpcisRecord record : records) {
+            for (int index = 0; index < records.size(); index++) {
+              EpcisRecord record = records.get(index);
               long sequence = next++;
               events.setLong(1, sequence);
               events.setString(2, record.eventId());
@@ -119,7 +123,7 @@ final class JdbcEpcisStore implements EpcisStore {
               setText(events, 10, record.bizLocation());
               setText(events, 11, record.captureId());
               events.setString(12, contextTexts.computeIfAbsent(record.context(), Json::text));
-              events.setString(13, Json.text(record.event()));
+              events.setString(13, eventTexts.get(index));
               events.addBatch();
               for (EpcReference epc : record.epcs()) {
                 epcs.setString(1, epc.epc());
