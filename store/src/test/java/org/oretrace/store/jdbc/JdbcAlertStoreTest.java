@@ -110,6 +110,22 @@ class JdbcAlertStoreTest extends DatabaseTest {
   }
 
   @Test
+  void allReadsEveryAlertAcrossPagesNewestFirst() {
+    List<Alert> more = new ArrayList<>();
+    for (int number = 31; number <= 2_020; number++) {
+      more.add(alert(number, DetectorId.D5, 0.7, "actor-2", "CD"));
+    }
+    store.alerts().add(more, Instant.parse("2025-06-01T00:00:00Z"));
+
+    List<StoredAlert> all = store.alerts().all();
+
+    assertThat(all).hasSize(2_020);
+    assertThat(all).extracting(stored -> stored.alert().id()).doesNotHaveDuplicates();
+    assertThat(all.getFirst().alert().id()).isEqualTo("D5-ev-2020");
+    assertThat(all.getLast().alert().id()).isEqualTo("D5-ev-1");
+  }
+
+  @Test
   void everyFilterAndPageMatchesAFilterOverTheWholeList() {
     List<Alert> all =
         store.alerts().alerts(AlertFilter.ANY, new PageRequest(0, 100)).items().stream()
