@@ -3,6 +3,7 @@ package org.oretrace.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Benchmarks that print one line of figures each; see the README for the figures reached. */
@@ -55,23 +56,13 @@ final class BenchCommand implements Runnable {
               + " --db, on an empty PostgreSQL database.")
   static final class Capture implements Callable<Integer> {
 
-    @Option(
-        names = "--lots",
-        defaultValue = "100000",
-        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
-    int lots;
+    @Mixin WorldOptions world = new WorldOptions(100_000, 42);
 
     @Option(
         names = "--batch-size",
         defaultValue = "1000",
         description = "Events per API batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
-
-    @Option(
-        names = "--seed",
-        defaultValue = "42",
-        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(
         names = "--db",
@@ -97,12 +88,13 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (lots < 1 || batchSize < 1 || clients < 1) {
+      if (world.lots < 1 || batchSize < 1 || clients < 1) {
         throw new Failures.UserError(
             Main.EXIT_USAGE, "--lots, --batch-size and --clients must be at least 1");
       }
       System.out.println(
-          CaptureBenchmark.run(lots, batchSize, seed, clients, detection, databaseUrl).line());
+          CaptureBenchmark.run(world.lots, batchSize, world.seed, clients, detection, databaseUrl)
+              .line());
       return 0;
     }
   }
@@ -202,26 +194,16 @@ final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Score detection against a simulated world's planted schemes: per-detector precision,"
-              + " recall, F1 and alert latency.")
+              + " recall, F1 and alert latency. The detectors were tuned on seeds 1-100.")
   static final class Detect implements Callable<Integer> {
+
+    @Mixin WorldOptions world = new WorldOptions(10_000, 1001);
 
     @Option(
         names = "--scenario",
         defaultValue = "great-lakes-3t",
         description = "Scenario (default: ${DEFAULT-VALUE}).")
     String scenario;
-
-    @Option(
-        names = "--seed",
-        defaultValue = "1001",
-        description = "Simulation seed (default: ${DEFAULT-VALUE}; detectors were tuned on 1-100).")
-    long seed;
-
-    @Option(
-        names = "--lots",
-        defaultValue = "10000",
-        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
-    int lots;
 
     @Option(
         names = "--schemes",
@@ -247,7 +229,7 @@ final class BenchCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
       }
-      if (lots < 1) {
+      if (world.lots < 1) {
         throw new Failures.UserError(Main.EXIT_USAGE, "--lots must be at least 1");
       }
       if (seeds != null) {
@@ -258,12 +240,18 @@ final class BenchCommand implements Runnable {
               Main.EXIT_USAGE, "--seeds must be FIRST-LAST with FIRST <= LAST, e.g. 1-100");
         }
         DetectionBenchmark.quality(
-                chosen, Long.parseLong(range.group(1)), Long.parseLong(range.group(2)), lots, rates)
+                chosen,
+                Long.parseLong(range.group(1)),
+                Long.parseLong(range.group(2)),
+                world.lots,
+                rates)
             .lines()
             .forEach(System.out::println);
         return 0;
       }
-      DetectionBenchmark.run(chosen, seed, lots, rates).lines().forEach(System.out::println);
+      DetectionBenchmark.run(chosen, world.seed, world.lots, rates)
+          .lines()
+          .forEach(System.out::println);
       return 0;
     }
   }
@@ -275,11 +263,7 @@ final class BenchCommand implements Runnable {
           "Time EPCIS 2.0 capture over HTTP (schema validation, mapping, Recorder, storage).")
   static final class Epcis implements Callable<Integer> {
 
-    @Option(
-        names = "--lots",
-        defaultValue = "20000",
-        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
-    int lots;
+    @Mixin WorldOptions world = new WorldOptions(20_000, 42);
 
     @Option(
         names = "--batch-size",
@@ -287,18 +271,12 @@ final class BenchCommand implements Runnable {
         description = "Events per EPCIS document (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(
-        names = "--seed",
-        defaultValue = "42",
-        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() {
-      if (lots < 1 || batchSize < 1) {
+      if (world.lots < 1 || batchSize < 1) {
         throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
       }
-      System.out.println(EpcisBenchmark.run(lots, batchSize, seed).line());
+      System.out.println(EpcisBenchmark.run(world.lots, batchSize, world.seed).line());
       return 0;
     }
   }
@@ -315,9 +293,9 @@ final class BenchCommand implements Runnable {
       })
   static final class Screen implements Callable<Integer> {
 
-    @picocli.CommandLine.Mixin DataOptions data;
+    @Mixin DataOptions data;
 
-    @picocli.CommandLine.Mixin WatchListFiles files;
+    @Mixin WatchListFiles files;
 
     @Option(
         names = "--quality-names",
@@ -521,17 +499,7 @@ final class BenchCommand implements Runnable {
               + " and worst, against the goal of 50 ms.")
   static final class Customs implements Callable<Integer> {
 
-    @Option(
-        names = "--seed",
-        defaultValue = "1001",
-        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-        names = "--lots",
-        defaultValue = "10000",
-        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
-    int lots;
+    @Mixin WorldOptions world = new WorldOptions(10_000, 1001);
 
     @Option(
         names = "--declarations",
@@ -541,13 +509,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (lots < 1 || declarations < 1) {
+      if (world.lots < 1 || declarations < 1) {
         throw new Failures.UserError(
             Main.EXIT_USAGE, "--lots and --declarations must be at least 1");
       }
       System.out.println(
           CustomsBenchmark.run(
-                  org.oretrace.sim.Scenario.named("great-lakes-3t"), seed, lots, declarations)
+                  org.oretrace.sim.Scenario.named("great-lakes-3t"),
+                  world.seed,
+                  world.lots,
+                  declarations)
               .line());
       return 0;
     }
@@ -563,17 +534,7 @@ final class BenchCommand implements Runnable {
               + " the embedded engine's.")
   static final class Kafka implements Callable<Integer> {
 
-    @Option(
-        names = "--lots",
-        defaultValue = "2000",
-        description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
-    int lots;
-
-    @Option(
-        names = "--seed",
-        defaultValue = "42",
-        description = "Simulation seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin WorldOptions world = new WorldOptions(2_000, 42);
 
     @Option(
         names = "--batch-size",
@@ -596,7 +557,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (lots < 1 || batchSize < 1 || partitions < 1) {
+      if (world.lots < 1 || batchSize < 1 || partitions < 1) {
         throw new Failures.UserError(
             Main.EXIT_USAGE, "--lots, --batch-size and --partitions must be at least 1");
       }
@@ -604,7 +565,8 @@ final class BenchCommand implements Runnable {
         requirePeer("kafka.server.KafkaRaftServer", "Kafka's broker");
       }
       System.out.println(
-          KafkaBenchmark.run(lots, seed, batchSize, partitions, bootstrapServers, System.err)
+          KafkaBenchmark.run(
+                  world.lots, world.seed, batchSize, partitions, bootstrapServers, System.err)
               .line());
       return 0;
     }

@@ -42,17 +42,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin ServeOptions serve;
   @Mixin KafkaOptions kafka;
 
-  @Option(
-      names = "--lots",
-      defaultValue = "2000",
-      description = "Lots in the simulated world (default: ${DEFAULT-VALUE}).")
-  int lots;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Simulation seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin WorldOptions simulation = new WorldOptions(2_000, 42);
 
   @Option(
       names = "--scenario",
@@ -63,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (lots < 1) {
+    if (simulation.lots < 1) {
       throw new Failures.UserError(Main.EXIT_USAGE, "--lots must be at least 1");
     }
     Scenario chosen;
@@ -106,10 +96,10 @@ final class DemoCommand implements Callable<Integer> {
         Locale.ROOT,
         "oretrace: simulating the %s world (seed %d, %,d lots, schemes %s)...%n",
         chosen.name(),
-        seed,
-        lots,
-        options(seed, lots).schemes());
-    World world = chosen.generate(options(seed, lots));
+        simulation.seed,
+        simulation.lots,
+        options(simulation.seed, simulation.lots).schemes());
+    World world = chosen.generate(options(simulation.seed, simulation.lots));
     recorder.store().registry().putSites(world.sites());
     recorder.store().registry().putActors(world.actors());
     List<CustodyEvent> events = world.events();

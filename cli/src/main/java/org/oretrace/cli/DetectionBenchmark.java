@@ -216,18 +216,7 @@ final class DetectionBenchmark {
       }
       events += world.events().size();
     }
-    List<Row> rows =
-        counts.entrySet().stream()
-            .map(
-                entry ->
-                    new Row(
-                        entry.getKey(),
-                        entry.getValue()[0],
-                        entry.getValue()[1],
-                        entry.getValue()[2],
-                        entry.getValue()[3]))
-            .toList();
-    return new Quality(scenario.name(), firstSeed, lastSeed, lots, events, rows);
+    return new Quality(scenario.name(), firstSeed, lastSeed, lots, events, rows(counts));
   }
 
   /** Per-detector quality summed over the worlds of a range of seeds. */
@@ -268,16 +257,21 @@ final class DetectionBenchmark {
         count[3]++;
       }
     }
+    return rows(counts);
+  }
+
+  /**
+   * One row a detector, in detector order, from its counts: schemes, schemes recalled, alerts and
+   * true positives.
+   */
+  private static List<Row> rows(Map<DetectorId, int[]> counts) {
     return counts.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .map(
-            entry ->
-                new Row(
-                    entry.getKey(),
-                    entry.getValue()[0],
-                    entry.getValue()[1],
-                    entry.getValue()[2],
-                    entry.getValue()[3]))
+            entry -> {
+              int[] count = entry.getValue();
+              return new Row(entry.getKey(), count[0], count[1], count[2], count[3]);
+            })
         .toList();
   }
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +21,7 @@ import org.oretrace.sim.Scenario;
 import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
-import org.oretrace.store.AlertStore.AlertFilter;
 import org.oretrace.store.AlertStore.StoredAlert;
-import org.oretrace.store.PageRequest;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.sqlite.SqliteStore;
@@ -151,76 +148,76 @@ final class KafkaBenchmark {
       PrintStream log,
       String brokerName,
       int lots) {
-    try (Store store = SqliteStore.open(folder.resolve("oretrace.db"));
-        EventPublisher publisher = EventPublisher.connect(settings)) {
+    try (Store store = SqliteStore.open(folder.resolve("oretrace.db"))) {
       Recorder recorder = Recorder.open(store);
-      publisher.attach(recorder);
-      store.registry().putSites(world.sites());
-      store.registry().putActors(world.actors());
-      List<Alert> embedded = DetectionEngine.create(store.registry()).accept(events);
-      long cpuStart = CaptureBenchmark.processCpuNanos();
-      try (StreamDetection detection =
-          StreamDetection.start(settings, applicationId, store, folder.resolve("streams"))) {
-        awaitRunning(detection);
-        log.println("oretrace: kafka: detect-stream running; recording");
-        Map<String, Long> committed = new HashMap<>();
-        long start = System.nanoTime();
-        for (int from = 0; from < events.size(); from += batchSize) {
-          List<CustodyEvent> batch =
-              events.subList(from, Math.min(events.size(), from + batchSize));
-          recorder.record(batch);
-          long now = System.currentTimeMillis();
-          batch.forEach(event -> committed.put(event.context().id(), now));
+      try (EventPublisher publisher = EventPublisher.connect(settings, recorder)) {
+        store.registry().putSites(world.sites());
+        store.registry().putActors(world.actors());
+        List<Alert> embedded = DetectionEngine.create(store.registry()).accept(events);
+        long cpuStart = CaptureBenchmark.processCpuNanos();
+        try (StreamDetection detection =
+            StreamDetection.start(settings, applicationId, store, folder.resolve("streams"))) {
+          awaitRunning(detection);
+          log.println("oretrace: kafka: detect-stream running; recording");
+          Map<String, Long> committed = new HashMap<>();
+          long start = System.nanoTime();
+          for (int from = 0; from < events.size(); from += batchSize) {
+            List<CustodyEvent> batch =
+                events.subList(from, Math.min(events.size(), from + batchSize));
+            recorder.record(batch);
+            long now = System.currentTimeMillis();
+            batch.forEach(event -> committed.put(event.context().id(), now));
+          }
+          publisher.flush();
+          long recorded = System.nanoTime() - start;
+          log.printf(Locale.ROOT, "oretrace: kafka: %,d events published%n", publisher.published());
+          if (!detection.awaitJudged(store.custody().nextSequence(), WAIT)) {
+            throw new IllegalStateException(
+                "detect-stream judged "
+                    + detection.judged()
+                    + " of "
+                    + store.custody().nextSequence()
+                    + " positions in "
+                    + WAIT);
+          }
+          long judged = System.nanoTime() - start;
+          double cpu = (CaptureBenchmark.processCpuNanos() - cpuStart) / 1e9;
+          List<StoredAlert> streamed = store.alerts().all();
+          Set<String> expected = identities(embedded);
+          Set<String> actual = identities(streamed.stream().map(StoredAlert::alert).toList());
+          if (!actual.equals(expected) || streamed.size() != embedded.size()) {
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(actual);
+            Set<String> extra = new TreeSet<>(actual);
+            extra.removeAll(expected);
+            throw new CompareBenchmark.Disagreement(
+                "detect-stream and the embedded engine disagree: missing "
+                    + missing
+                    + ", extra "
+                    + extra);
+          }
+          long[] latencies =
+              streamed.stream()
+                  .filter(stored -> stored.alert().completingEventId().isPresent())
+                  .mapToLong(
+                      stored ->
+                          stored.raisedAt().toEpochMilli()
+                              - committed.get(stored.alert().completingEventId().orElseThrow()))
+                  .sorted()
+                  .toArray();
+          return new Result(
+              events.size(),
+              lots,
+              settings.eventPartitions(),
+              brokerName,
+              recorded / 1e9,
+              judged / 1e9,
+              streamed.size(),
+              percentile(latencies, 0.50),
+              percentile(latencies, 0.99),
+              latencies.length == 0 ? 0 : latencies[latencies.length - 1],
+              cpu);
         }
-        publisher.flush();
-        long recorded = System.nanoTime() - start;
-        log.printf(Locale.ROOT, "oretrace: kafka: %,d events published%n", publisher.published());
-        if (!detection.awaitJudged(store.custody().nextSequence(), WAIT)) {
-          throw new IllegalStateException(
-              "detect-stream judged "
-                  + detection.judged()
-                  + " of "
-                  + store.custody().nextSequence()
-                  + " positions in "
-                  + WAIT);
-        }
-        long judged = System.nanoTime() - start;
-        double cpu = (CaptureBenchmark.processCpuNanos() - cpuStart) / 1e9;
-        List<StoredAlert> streamed = storedAlerts(store);
-        Set<String> expected = identities(embedded);
-        Set<String> actual = identities(streamed.stream().map(StoredAlert::alert).toList());
-        if (!actual.equals(expected) || streamed.size() != embedded.size()) {
-          Set<String> missing = new TreeSet<>(expected);
-          missing.removeAll(actual);
-          Set<String> extra = new TreeSet<>(actual);
-          extra.removeAll(expected);
-          throw new CompareBenchmark.Disagreement(
-              "detect-stream and the embedded engine disagree: missing "
-                  + missing
-                  + ", extra "
-                  + extra);
-        }
-        long[] latencies =
-            streamed.stream()
-                .filter(stored -> stored.alert().completingEventId().isPresent())
-                .mapToLong(
-                    stored ->
-                        stored.raisedAt().toEpochMilli()
-                            - committed.get(stored.alert().completingEventId().orElseThrow()))
-                .sorted()
-                .toArray();
-        return new Result(
-            events.size(),
-            lots,
-            settings.eventPartitions(),
-            brokerName,
-            recorded / 1e9,
-            judged / 1e9,
-            streamed.size(),
-            percentile(latencies, 0.50),
-            percentile(latencies, 0.99),
-            latencies.length == 0 ? 0 : latencies[latencies.length - 1],
-            cpu);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -238,34 +235,8 @@ final class KafkaBenchmark {
     }
   }
 
-  private static List<StoredAlert> storedAlerts(Store store) {
-    List<StoredAlert> alerts = new ArrayList<>();
-    for (long offset = 0; ; offset += PageRequest.MAX_LIMIT) {
-      List<StoredAlert> page =
-          store
-              .alerts()
-              .alerts(AlertFilter.ANY, new PageRequest(offset, PageRequest.MAX_LIMIT))
-              .items();
-      alerts.addAll(page);
-      if (page.size() < PageRequest.MAX_LIMIT) {
-        return alerts;
-      }
-    }
-  }
-
-  /** What makes two alerts the same finding: detector, subject, completing event and lots. */
   private static Set<String> identities(List<Alert> alerts) {
-    return alerts.stream()
-        .map(
-            alert ->
-                alert.detector()
-                    + " "
-                    + alert.id()
-                    + " "
-                    + alert.completingEventId().orElse("-")
-                    + " "
-                    + new TreeSet<>(alert.lotIds()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    return alerts.stream().map(Alert::identity).collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The latency below which {@code share} of the sorted latencies fall. */

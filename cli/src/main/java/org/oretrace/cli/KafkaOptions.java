@@ -66,8 +66,7 @@ final class KafkaOptions {
       Detection.attach(recorder);
       return () -> {};
     }
-    EventPublisher publisher = EventPublisher.connect(settings());
-    publisher.attach(recorder);
+    EventPublisher publisher = EventPublisher.connect(settings(), recorder);
     System.err.println(
         "oretrace: publishing events and registry changes to Kafka at "
             + bootstrapServers

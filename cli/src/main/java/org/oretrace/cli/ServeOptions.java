@@ -77,12 +77,15 @@ final class ServeOptions {
               : mapTilesAttribution == null
                   ? MapTiles.at(mapTiles)
                   : new MapTiles(mapTiles, mapTilesAttribution);
-      return new ServerConfig(
-              host, port, adminToken == null || adminToken.isBlank() ? null : adminToken)
-          .withOidc(OidcConfig.fromEnvironment(System.getenv()).orElse(null))
-          .withOidcName(oidcName)
-          .withMapTiles(tiles)
-          .withWebhookAllow(WebhookAllowList.of(webhookAllow));
+      return ServerConfig.builder()
+          .host(host)
+          .port(port)
+          .adminToken(adminToken == null || adminToken.isBlank() ? null : adminToken)
+          .oidc(OidcConfig.fromEnvironment(System.getenv()).orElse(null))
+          .oidcName(oidcName)
+          .mapTiles(tiles)
+          .webhookAllow(WebhookAllowList.of(webhookAllow))
+          .build();
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }

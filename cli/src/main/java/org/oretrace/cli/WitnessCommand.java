@@ -334,6 +334,36 @@ final class WitnessCommand implements Runnable {
     }
   }
 
+  /**
+   * What add and remove share: every KEYFILE is read before the store is opened (a bad file changes
+   * nothing), then each key changes the store in turn and its outcome is printed, a line a key.
+   */
+  abstract static class KeyFileCommand implements Callable<Integer> {
+
+    @Mixin DataOptions data;
+
+    @Parameters(arity = "1..*", paramLabel = "KEYFILE", description = "Witness verifier keys.")
+    List<Path> keyFiles = new ArrayList<>();
+
+    @Spec CommandSpec spec;
+
+    /** Changes the store for one witness; returns the line that says what it did. */
+    abstract String change(Store store, WitnessKey key);
+
+    @Override
+    public final Integer call() {
+      List<WitnessKey> keys = keyFiles.stream().map(WitnessCommand::readWitnessKey).toList();
+      PrintWriter console = spec.commandLine().getOut();
+      try (Store store = data.openStore()) {
+        for (WitnessKey key : keys) {
+          console.println(change(store, key));
+        }
+      }
+      console.flush();
+      return 0;
+    }
+  }
+
   /** Accepts cosignatures from a witness. */
   @Command(
       name = "add",
@@ -343,32 +373,17 @@ final class WitnessCommand implements Runnable {
             + " printed) is in KEYFILE; the server refuses every other key (403).",
         "At most " + Ledger.MAX_WITNESSES + " witnesses; each keeps its newest cosignature."
       })
-  static final class Add implements Callable<Integer> {
-
-    @Mixin DataOptions data;
-
-    @Parameters(arity = "1..*", paramLabel = "KEYFILE", description = "Witness verifier keys.")
-    List<Path> keyFiles = new ArrayList<>();
-
-    @Spec CommandSpec spec;
+  static final class Add extends KeyFileCommand {
 
     @Override
-    public Integer call() {
-      List<WitnessKey> keys = keyFiles.stream().map(WitnessCommand::readWitnessKey).toList();
-      PrintWriter console = spec.commandLine().getOut();
-      try (Store store = data.openStore()) {
-        for (WitnessKey key : keys) {
-          boolean added;
-          try {
-            added = store.ledger().addWitness(key);
-          } catch (IllegalArgumentException e) {
-            throw new Failures.UserError(Main.EXIT_DATA, e.getMessage());
-          }
-          console.println((added ? "accepted " : "already accepted ") + key);
-        }
+    String change(Store store, WitnessKey key) {
+      boolean added;
+      try {
+        added = store.ledger().addWitness(key);
+      } catch (IllegalArgumentException e) {
+        throw new Failures.UserError(Main.EXIT_DATA, e.getMessage());
       }
-      console.flush();
-      return 0;
+      return (added ? "accepted " : "already accepted ") + key;
     }
   }
 
@@ -377,26 +392,11 @@ final class WitnessCommand implements Runnable {
       name = "remove",
       mixinStandardHelpOptions = true,
       description = "Stop accepting cosignatures from the witness in KEYFILE; forget the one kept.")
-  static final class Remove implements Callable<Integer> {
-
-    @Mixin DataOptions data;
-
-    @Parameters(arity = "1..*", paramLabel = "KEYFILE", description = "Witness verifier keys.")
-    List<Path> keyFiles = new ArrayList<>();
-
-    @Spec CommandSpec spec;
+  static final class Remove extends KeyFileCommand {
 
     @Override
-    public Integer call() {
-      List<WitnessKey> keys = keyFiles.stream().map(WitnessCommand::readWitnessKey).toList();
-      PrintWriter console = spec.commandLine().getOut();
-      try (Store store = data.openStore()) {
-        for (WitnessKey key : keys) {
-          console.println((store.ledger().removeWitness(key) ? "removed " : "not accepted ") + key);
-        }
-      }
-      console.flush();
-      return 0;
+    String change(Store store, WitnessKey key) {
+      return (store.ledger().removeWitness(key) ? "removed " : "not accepted ") + key;
     }
   }
 

@@ -27,8 +27,8 @@ class DemoCommandTest {
   @Test
   void theDemosWorldRaisesAMirrorTradeAlertOnTheDrc() {
     DemoCommand demo = new DemoCommand();
-    demo.seed = 42;
-    demo.lots = 2_000;
+    demo.simulation.seed = 42;
+    demo.simulation.lots = 2_000;
     try (SqliteStore store = SqliteStore.open(folder.resolve("oretrace.db"))) {
       demo.load(Recorder.open(store), Scenario.greatLakes());
 

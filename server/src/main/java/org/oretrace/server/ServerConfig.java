@@ -87,54 +87,126 @@ public record ServerConfig(
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, null);
   }
 
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(
-        newHost, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
+    return toBuilder().host(newHost).build();
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(
-        host, newPort, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
+    return toBuilder().port(newPort).build();
   }
 
   public ServerConfig withAdminToken(String newAdminToken) {
-    return new ServerConfig(
-        host, port, newAdminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
+    return toBuilder().adminToken(newAdminToken).build();
   }
 
   public ServerConfig withClientAddresses(boolean keep) {
-    return new ServerConfig(host, port, adminToken, keep, oidc, oidcName, mapTiles, webhookAllow);
+    return toBuilder().keepClientAddresses(keep).build();
   }
 
-  /** With users logging in through this OpenID Connect provider (null for none). */
+  /** With users logging in through this OpenID Connect provider (null for none, and no name). */
   public ServerConfig withOidc(OidcConfig newOidc) {
-    return new ServerConfig(
-        host,
-        port,
-        adminToken,
-        keepClientAddresses,
-        newOidc,
-        newOidc == null ? null : oidcName,
-        mapTiles,
-        webhookAllow);
+    return toBuilder().oidc(newOidc).oidcName(newOidc == null ? null : oidcName).build();
   }
 
   /** With the identity provider shown by this name on the login page (null: the issuer's host). */
   public ServerConfig withOidcName(String newOidcName) {
-    return new ServerConfig(
-        host, port, adminToken, keepClientAddresses, oidc, newOidcName, mapTiles, webhookAllow);
+    return toBuilder().oidcName(newOidcName).build();
   }
 
   /** With this online tile layer under the maps' outlines (null for none, the default). */
   public ServerConfig withMapTiles(MapTiles newMapTiles) {
-    return new ServerConfig(
-        host, port, adminToken, keepClientAddresses, oidc, oidcName, newMapTiles, webhookAllow);
+    return toBuilder().mapTiles(newMapTiles).build();
   }
 
   /** Allowing these restricted webhook destinations. */
   public ServerConfig withWebhookAllow(WebhookAllowList newWebhookAllow) {
-    return new ServerConfig(
-        host, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, newWebhookAllow);
+    return toBuilder().webhookAllow(newWebhookAllow).build();
+  }
+
+  /**
+   * Settings one at a time, checked together by {@link #build()} (the record's constructor): the
+   * one place besides the record's components that a new setting is added to.
+   */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private String adminToken;
+    private boolean keepClientAddresses;
+    private OidcConfig oidc;
+    private String oidcName;
+    private MapTiles mapTiles;
+    private WebhookAllowList webhookAllow;
+
+    private Builder(ServerConfig from) {
+      host = from.host;
+      port = from.port;
+      adminToken = from.adminToken;
+      keepClientAddresses = from.keepClientAddresses;
+      oidc = from.oidc;
+      oidcName = from.oidcName;
+      mapTiles = from.mapTiles;
+      webhookAllow = from.webhookAllow;
+    }
+
+    public Builder host(String newHost) {
+      host = newHost;
+      return this;
+    }
+
+    public Builder port(int newPort) {
+      port = newPort;
+      return this;
+    }
+
+    public Builder adminToken(String newAdminToken) {
+      adminToken = newAdminToken;
+      return this;
+    }
+
+    public Builder keepClientAddresses(boolean keep) {
+      keepClientAddresses = keep;
+      return this;
+    }
+
+    public Builder oidc(OidcConfig newOidc) {
+      oidc = newOidc;
+      return this;
+    }
+
+    public Builder oidcName(String newOidcName) {
+      oidcName = newOidcName;
+      return this;
+    }
+
+    public Builder mapTiles(MapTiles newMapTiles) {
+      mapTiles = newMapTiles;
+      return this;
+    }
+
+    public Builder webhookAllow(WebhookAllowList newWebhookAllow) {
+      webhookAllow = newWebhookAllow;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException when a setting is out of range or two disagree
+     */
+    public ServerConfig build() {
+      return new ServerConfig(
+          host, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
+    }
   }
 
   /** The name on the login page's "Sign in with" button, or null without a provider. */

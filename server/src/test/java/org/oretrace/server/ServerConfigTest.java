@@ -77,4 +77,31 @@ class ServerConfigTest {
     assertThatThrownBy(() -> new MapTiles("https://tiles.example.org/{z}/{x}/{y}.png", " "))
         .hasMessageContaining("attribution");
   }
+
+  @Test
+  void aBuilderChecksTheSettingsTogetherWhenBuilt() {
+    MapTiles tiles = MapTiles.at("https://{s}.tiles.example.org/{z}/{x}/{y}{r}.png");
+
+    ServerConfig built =
+        ServerConfig.builder()
+            .host("127.0.0.1")
+            .port(9090)
+            .adminToken("very-secret-admin-token")
+            .keepClientAddresses(false)
+            .mapTiles(tiles)
+            .build();
+
+    assertThat(built)
+        .isEqualTo(
+            ServerConfig.defaults()
+                .withHost("127.0.0.1")
+                .withPort(9090)
+                .withAdminToken("very-secret-admin-token")
+                .withClientAddresses(false)
+                .withMapTiles(tiles));
+    assertThat(built.toBuilder().port(0).build().port()).isZero();
+    assertThat(built.port()).isEqualTo(9090);
+    ServerConfig.Builder named = ServerConfig.builder().oidcName("Ministry login");
+    assertThatThrownBy(named::build).hasMessageContaining("ORETRACE_OIDC_ISSUER");
+  }
 }

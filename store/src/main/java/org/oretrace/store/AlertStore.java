@@ -3,6 +3,7 @@ package org.oretrace.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.oretrace.core.Country;
@@ -28,6 +29,19 @@ public interface AlertStore {
   Page<StoredAlert> alerts(AlertFilter filter, PageRequest page);
 
   long count();
+
+  /** Every alert, newest (by when it occurred) first, read a page of the most at a time. */
+  default List<StoredAlert> all() {
+    List<StoredAlert> all = new ArrayList<>();
+    for (long offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+      List<StoredAlert> page =
+          alerts(AlertFilter.ANY, new PageRequest(offset, PageRequest.MAX_LIMIT)).items();
+      all.addAll(page);
+      if (page.size() < PageRequest.MAX_LIMIT) {
+        return all;
+      }
+    }
+  }
 
   /**
    * Sets an alert's status and appends the change to its trail, in one transaction.

@@ -2,14 +2,9 @@ package org.oretrace.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.custody.CustodyEvent;
@@ -20,23 +15,7 @@ import org.oretrace.core.registry.Mineral;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class DetectionTest {
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() {
-    database = kind.create(folder);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
+class DetectionTest extends DatabaseTest {
 
   private Recorder open() {
     return Recorder.open(database.openWithRegistry());

@@ -3,7 +3,6 @@ package org.oretrace.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,11 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.InvalidInputException;
@@ -33,23 +28,7 @@ import org.oretrace.store.Recorder.IdempotencyRequest;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class RecorderTest {
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() {
-    database = kind.create(folder);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
+class RecorderTest extends DatabaseTest {
 
   private Recorder open() {
     return Recorder.open(database.openWithRegistry());

@@ -102,6 +102,23 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   /**
+   * Connects (as {@link #connect(KafkaSettings)}) and attaches to the recorder (as {@link
+   * #attach(Recorder)}): what {@code serve --kafka} does, so that its registry and every batch it
+   * accepts from now on is published.
+   */
+  public static EventPublisher connect(KafkaSettings settings, Recorder recorder) {
+    requireNonNull(recorder, "recorder is null");
+    EventPublisher publisher = connect(settings);
+    try {
+      publisher.attach(recorder);
+    } catch (RuntimeException e) {
+      publisher.close();
+      throw e;
+    }
+    return publisher;
+  }
+
+  /**
    * Publishes the recorder's registry as it stands (the compacted topics keep one version of each
    * entry, so sending it again is harmless), then every registry change and every accepted batch.
    */

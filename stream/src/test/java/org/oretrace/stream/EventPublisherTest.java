@@ -63,46 +63,48 @@ class EventPublisherTest {
         Scenario.greatLakes()
             .generate(SimulationOptions.of(7, 60).withSchemes(SchemeRates.defaults()));
     KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers()).withEventPartitions(4);
-    try (Store store = SqliteStore.open(folder.resolve("oretrace.db"));
-        EventPublisher publisher = EventPublisher.connect(settings)) {
+    try (Store store = SqliteStore.open(folder.resolve("oretrace.db"))) {
       Recorder recorder = Recorder.open(store);
-      publisher.attach(recorder);
-      store.registry().putSites(world.sites());
-      store.registry().putActors(world.actors());
-      List<CustodyEvent> events = world.events();
-      for (int start = 0; start < events.size(); start += 97) {
-        recorder.record(events.subList(start, Math.min(events.size(), start + 97)));
-      }
-      publisher.flush();
-      assertThat(publisher.failed()).isZero();
-      assertThat(publisher.lowestUnpublished()).isEqualTo(-1);
-
-      List<ConsumerRecord<String, byte[]>> records =
-          TopicReader.readAll(
-              broker.bootstrapServers(),
-              settings.eventsTopic(),
-              events.size(),
-              Duration.ofSeconds(60));
-      assertThat(records).hasSize(events.size());
-      Map<String, Integer> partitionOfKey = new HashMap<>();
-      Map<Integer, Long> lastSequenceOfPartition = new HashMap<>();
-      for (ConsumerRecord<String, byte[]> record : records) {
-        long sequence = Topics.sequence(record.headers()).orElseThrow();
-        StoredEvent stored = store.custody().events(sequence, 1).getFirst();
-        assertThat(stored.sequence()).isEqualTo(sequence);
-        assertThat(record.key()).isEqualTo(stored.event().lotIds().getFirst());
-        assertThat(record.value()).isEqualTo(LedgerEntries.encode(stored.event()));
-        assertThat(partitionOfKey.computeIfAbsent(record.key(), key -> record.partition()))
-            .as("every event of lot %s in one partition", record.key())
-            .isEqualTo(record.partition());
-        Long previous = lastSequenceOfPartition.put(record.partition(), sequence);
-        if (previous != null) {
-          assertThat(sequence).as("ledger order within a partition").isGreaterThan(previous);
+      try (EventPublisher publisher = EventPublisher.connect(settings, recorder)) {
+        store.registry().putSites(world.sites());
+        store.registry().putActors(world.actors());
+        List<CustodyEvent> events = world.events();
+        for (int start = 0; start < events.size(); start += 97) {
+          recorder.record(events.subList(start, Math.min(events.size(), start + 97)));
         }
+        publisher.flush();
+        assertThat(publisher.failed()).isZero();
+        assertThat(publisher.lowestUnpublished()).isEqualTo(-1);
+
+        List<ConsumerRecord<String, byte[]>> records =
+            TopicReader.readAll(
+                broker.bootstrapServers(),
+                settings.eventsTopic(),
+                events.size(),
+                Duration.ofSeconds(60));
+        assertThat(records).hasSize(events.size());
+        Map<String, Integer> partitionOfKey = new HashMap<>();
+        Map<Integer, Long> lastSequenceOfPartition = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+          long sequence = Topics.sequence(record.headers()).orElseThrow();
+          StoredEvent stored = store.custody().events(sequence, 1).getFirst();
+          assertThat(stored.sequence()).isEqualTo(sequence);
+          assertThat(record.key()).isEqualTo(stored.event().lotIds().getFirst());
+          assertThat(record.value()).isEqualTo(LedgerEntries.encode(stored.event()));
+          assertThat(partitionOfKey.computeIfAbsent(record.key(), key -> record.partition()))
+              .as("every event of lot %s in one partition", record.key())
+              .isEqualTo(record.partition());
+          Long previous = lastSequenceOfPartition.put(record.partition(), sequence);
+          if (previous != null) {
+            assertThat(sequence).as("ledger order within a partition").isGreaterThan(previous);
+          }
+        }
+        assertThat(records.stream().map(record -> Topics.sequence(record.headers()).orElseThrow()))
+            .doesNotHaveDuplicates();
+        assertThat(lastSequenceOfPartition.keySet())
+            .as("lots spread over the partitions")
+            .hasSize(4);
       }
-      assertThat(records.stream().map(record -> Topics.sequence(record.headers()).orElseThrow()))
-          .doesNotHaveDuplicates();
-      assertThat(lastSequenceOfPartition.keySet()).as("lots spread over the partitions").hasSize(4);
     }
   }
 
@@ -116,8 +118,7 @@ class EventPublisherTest {
       store.registry().putActors(world.actors());
       Recorder recorder = Recorder.open(store);
       EventPublisher publisher =
-          EventPublisher.connect(KafkaSettings.of(broker.bootstrapServers()));
-      publisher.attach(recorder);
+          EventPublisher.connect(KafkaSettings.of(broker.bootstrapServers()), recorder);
       recorder.record(events.subList(0, half));
       publisher.flush();
       assertThat(publisher.failed()).isZero();

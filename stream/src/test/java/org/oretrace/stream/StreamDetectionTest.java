@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,9 +22,7 @@ import org.oretrace.sim.Scenario;
 import org.oretrace.sim.SchemeRates;
 import org.oretrace.sim.SimulationOptions;
 import org.oretrace.sim.World;
-import org.oretrace.store.AlertStore.AlertFilter;
 import org.oretrace.store.AlertStore.StoredAlert;
-import org.oretrace.store.PageRequest;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.json.AlertJson;
@@ -120,8 +117,7 @@ class StreamDetectionTest {
       int half = events.size() / 2;
       // The first half is recorded while no publisher is attached: it never reaches Kafka.
       record(recorder, events.subList(0, half));
-      try (EventPublisher publisher = EventPublisher.connect(settings)) {
-        publisher.attach(recorder);
+      try (EventPublisher publisher = EventPublisher.connect(settings, recorder)) {
         record(recorder, events.subList(half, events.size()));
         publisher.flush();
       }
@@ -211,32 +207,10 @@ class StreamDetectionTest {
   }
 
   private static List<Alert> storedAlerts(Store store) {
-    List<Alert> alerts = new ArrayList<>();
-    for (long offset = 0; ; offset += PageRequest.MAX_LIMIT) {
-      List<StoredAlert> page =
-          store
-              .alerts()
-              .alerts(AlertFilter.ANY, new PageRequest(offset, PageRequest.MAX_LIMIT))
-              .items();
-      page.forEach(stored -> alerts.add(stored.alert()));
-      if (page.size() < PageRequest.MAX_LIMIT) {
-        return alerts;
-      }
-    }
+    return store.alerts().all().stream().map(StoredAlert::alert).toList();
   }
 
-  /** What makes two alerts the same finding: detector, subject (id), event and lot set. */
   private static Set<String> identities(List<Alert> alerts) {
-    return alerts.stream()
-        .map(
-            alert ->
-                alert.detector()
-                    + " "
-                    + alert.id()
-                    + " "
-                    + alert.completingEventId().orElse("-")
-                    + " "
-                    + new TreeSet<>(alert.lotIds()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    return alerts.stream().map(Alert::identity).collect(Collectors.toCollection(TreeSet::new));
   }
 }

@@ -7,9 +7,11 @@ import org.oretrace.core.registry.Mineral;
 
 /**
  * One actor's books for one mineral and calendar month (UTC), in grams, as D1 mass-balance keeps
- * them: what it held at the start of the month, received, shipped out and held at its end.
- * Unaccounted mass is D1's figure: {@code shipped + held - opening - received}; above zero, the
- * actor shipped or holds material that did not come in on the record.
+ * them: what it held at the start of the month, received, produced (tagged at a mine site), shipped
+ * out and held at its end. Unaccounted mass is {@code shipped + held - opening - received -
+ * produced}; above zero, the actor shipped or holds material that it neither received nor tagged on
+ * the record. D1 judges traders, comptoirs and processors, which do not mine, on {@link
+ * #judgedUnaccountedGrams()}: for them a tag is material from nowhere as well.
  */
 public record MonthlyBook(
     String actorId,
@@ -17,6 +19,7 @@ public record MonthlyBook(
     YearMonth month,
     long openingGrams,
     long receivedGrams,
+    long producedGrams,
     long shippedGrams,
     long heldGrams) {
 
@@ -24,18 +27,38 @@ public record MonthlyBook(
     requireNonNull(actorId, "actorId is null");
     requireNonNull(mineral, "mineral is null");
     requireNonNull(month, "month is null");
-    if (receivedGrams < 0 || shippedGrams < 0) {
+    if (receivedGrams < 0 || producedGrams < 0 || shippedGrams < 0) {
       throw new IllegalArgumentException(
-          "received and shipped must not be negative: " + receivedGrams + " " + shippedGrams);
+          "received, produced and shipped must not be negative: "
+              + receivedGrams
+              + " "
+              + producedGrams
+              + " "
+              + shippedGrams);
     }
   }
 
+  /** Mass shipped or held that the actor neither received nor produced on the record. */
   public long unaccountedGrams() {
+    return judgedUnaccountedGrams() - producedGrams;
+  }
+
+  /**
+   * D1's figure for the kinds it judges, which do not mine: {@code shipped + held - opening -
+   * received}, tagged mass included.
+   */
+  public long judgedUnaccountedGrams() {
     return shippedGrams + heldGrams - openingGrams - receivedGrams;
   }
 
-  /** Whether the month moved nothing: nothing received or shipped, and the stock unchanged. */
+  /**
+   * Whether the month moved nothing: nothing received, produced or shipped, and the stock
+   * unchanged.
+   */
   public boolean isQuiet() {
-    return receivedGrams == 0 && shippedGrams == 0 && openingGrams == heldGrams;
+    return receivedGrams == 0
+        && producedGrams == 0
+        && shippedGrams == 0
+        && openingGrams == heldGrams;
   }
 }

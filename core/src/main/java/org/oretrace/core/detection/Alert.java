@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.oretrace.core.Country;
 import org.oretrace.core.registry.Identifiers;
 
@@ -78,5 +79,21 @@ public record Alert(
   /** The event that completed the pattern; empty for an alert about a party (D9). */
   public Optional<String> completingEventId() {
     return eventIds.stream().findFirst();
+  }
+
+  /**
+   * What makes two alerts the same finding, as text: detector, id (its subject), completing event
+   * and the set of lots, e.g. {@code "D3 D3-ev-0001234 ev-0001234 [lot-1, lot-2]"}. Two engines
+   * that judged the same record (the embedded one and the Kafka stream) raise alerts of the same
+   * identities; scores, figures and wording may be compared separately.
+   */
+  public String identity() {
+    return detector
+        + " "
+        + id
+        + " "
+        + completingEventId().orElse("-")
+        + " "
+        + new TreeSet<>(lotIds);
   }
 }

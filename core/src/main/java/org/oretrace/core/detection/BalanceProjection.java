@@ -40,6 +40,12 @@ import org.oretrace.core.registry.Registry;
  * {@link Movement#SHIP} s, and the rest {@code h - r + s} as {@link Movement#TAG} when positive or
  * {@link Movement#LOSS} when negative. Movements of zero mass make no row.
  *
+ * <p>Production (mass tagged at a mine site, {@link MonthlyBook#producedGrams}) is in the {@link
+ * Movement#TAG} rows with the other mass that enters without a receipt (the outputs of merges and
+ * processing), which the columnar scan does not tell apart; so the projection also keeps a small
+ * tally of tagged grams per account and month (one entry per account and month that tagged, a few
+ * per cooperative), read beside the scan's sums.
+ *
  * <p>Months are closed as D1 closes them: an account's month is open from its first booking dated
  * in it until it books one dated later; a late record of a closed month (a receipt entered days
  * after the month turned) is booked in the account's open month, at its first instant. So the books
@@ -59,6 +65,7 @@ public final class BalanceProjection {
   private final Object2IntOpenHashMap<String> actorNumbers = new Object2IntOpenHashMap<>();
   private final ObjectArrayList<String> actorIds = new ObjectArrayList<>();
   private final Long2IntOpenHashMap openMonths = new Long2IntOpenHashMap();
+  private final Long2LongOpenHashMap produced = new Long2LongOpenHashMap();
   private final int threads;
   private long events;
   private Summed summed;
@@ -109,6 +116,9 @@ public final class BalanceProjection {
       int month = Math.max(eventMonth, openMonths.get(account));
       openMonths.put(account, month);
       times[index] = month == eventMonth ? eventTime : firstMillisOf(month);
+      if (movement.produced() > 0) {
+        produced.addTo(monthlyAccount(account, month), movement.produced());
+      }
     }
     boolean export = event instanceof Export;
     for (int index = 0; index < movements.size(); index++) {
@@ -161,6 +171,11 @@ public final class BalanceProjection {
 
   private static long firstMillisOf(int epochMonth) {
     return LocalDate.of(1970 + epochMonth / 12, epochMonth % 12 + 1, 1).toEpochDay() * DAY_MILLIS;
+  }
+
+  /** An account's key for one month: the account in the high half, the month in the low. */
+  private static long monthlyAccount(long account, int epochMonth) {
+    return account << 32 | epochMonth;
   }
 
   /** A shipment out followed by the receipt of the same mass by someone else. */
@@ -236,6 +251,8 @@ public final class BalanceProjection {
       String actorId = actorIds.get(balances.actor(row));
       if (actors.test(actorId)) {
         long opening = summed.openings[row];
+        long account =
+            (long) balances.actor(row) * CustodyColumns.MINERALS + balances.mineral(row).ordinal();
         books.add(
             new MonthlyBook(
                 actorId,
@@ -243,6 +260,7 @@ public final class BalanceProjection {
                 month,
                 opening,
                 balances.receivedGrams(row),
+                produced.get(monthlyAccount(account, balances.epochMonth(row))),
                 balances.shippedGrams(row),
                 opening + balances.heldChangeGrams(row)));
       }

@@ -80,9 +80,9 @@ public final class DetectionEngine {
   }
 
   /**
-   * D1's books as they stand: for each actor whose books must balance and each mineral, its account
-   * for the month of its latest booking (earlier months are not kept; the {@link BalanceProjection}
-   * has them all).
+   * D1's books as they stand: for each actor (judged or not) and each mineral, its account for the
+   * month of its latest booking (earlier months are not kept; the {@link BalanceProjection} has
+   * them all).
    */
   public synchronized List<MonthlyBook> massBalanceBooks() {
     return massBalance.books();

@@ -26,12 +26,19 @@ import org.oretrace.core.registry.Mineral;
 import org.oretrace.core.registry.Registry;
 
 /**
- * D1 mass-balance: the books of every trader, comptoir and processor, per mineral and calendar
- * month (UTC, by event time), kept up to date event by event:
+ * D1 mass-balance: the books of every actor, per mineral and calendar month (UTC, by event time),
+ * kept up to date event by event, and judged for traders, comptoirs and processors (the {@link
+ * DetectionParameters#balancedKinds}):
  *
  * <pre>
  *   unaccounted = shipped out + held now - held at the start of the month - received
  * </pre>
+ *
+ * <p>Produced counts what the actor tagged at a mine site. A cooperative's tagged ore is its
+ * production, so its books ({@link MonthlyBook#unaccountedGrams}) take it off; the kinds D1 judges
+ * do not mine, so for them tagged mass is as much out of nothing as any other, and the judged
+ * figure above keeps it. The books of the kinds D1 does not judge are kept only to be read (the
+ * national books must equal D1's for every actor); they never alert.
  *
  * <p>Received counts what arrives (weighed receipts, transfers and imports in); shipped out counts
  * what leaves (shipments, transfers out, and any mass an export declares beyond the lot's); held is
@@ -68,6 +75,7 @@ final class MassBalanceDetector implements Detector {
     long held;
     long opening;
     long received;
+    long produced;
     long shipped;
     long reported;
     final Set<String> gainEvents = new LinkedHashSet<>();
@@ -78,6 +86,7 @@ final class MassBalanceDetector implements Detector {
       this.mineral = mineral;
     }
 
+    /** The judged figure: tagged mass counts as unaccounted (see the class comment). */
     long unaccounted() {
       return shipped + held - opening - received;
     }
@@ -99,9 +108,6 @@ final class MassBalanceDetector implements Detector {
     YearMonth month = Wording.monthOf(event.context().instant());
     Map<Account, Long> before = new HashMap<>();
     for (Movement movement : movements) {
-      if (!isBalanced(movement.actorId())) {
-        continue;
-      }
       Account account =
           accounts.computeIfAbsent(
               movement.actorId() + '|' + movement.mineral(),
@@ -110,14 +116,18 @@ final class MassBalanceDetector implements Detector {
         account.month = month;
         account.opening = account.held;
         account.received = 0;
+        account.produced = 0;
         account.shipped = 0;
         account.reported = 0;
         account.gainEvents.clear();
         account.gainLots.clear();
       }
-      before.putIfAbsent(account, account.unaccounted());
+      if (isBalanced(movement.actorId())) {
+        before.putIfAbsent(account, account.unaccounted());
+      }
       account.held += movement.heldChange();
       account.received += movement.received();
+      account.produced += movement.produced();
       account.shipped += movement.shipped();
     }
     before.forEach(
@@ -255,8 +265,8 @@ final class MassBalanceDetector implements Detector {
   }
 
   /**
-   * D1's books as they stand: for each actor whose books must balance and each mineral, the month
-   * of its latest booking.
+   * D1's books as they stand: for each actor and mineral, the month of its latest booking (judged
+   * or not).
    */
   List<MonthlyBook> books() {
     List<MonthlyBook> books = new ArrayList<>(accounts.size());
@@ -268,14 +278,30 @@ final class MassBalanceDetector implements Detector {
               account.month,
               account.opening,
               account.received,
+              account.produced,
               account.shipped,
               account.held));
     }
     return books;
   }
 
-  /** One change to an actor's books. */
-  record Movement(String actorId, Mineral mineral, long heldChange, long received, long shipped) {}
+  /**
+   * One change to an actor's books; {@code produced} is the part of the held change that was tagged
+   * at a mine site (a tag's mass; otherwise zero).
+   */
+  record Movement(
+      String actorId,
+      Mineral mineral,
+      long heldChange,
+      long received,
+      long produced,
+      long shipped) {
+
+    /** A change that produced nothing. */
+    Movement(String actorId, Mineral mineral, long heldChange, long received, long shipped) {
+      this(actorId, mineral, heldChange, received, 0, shipped);
+    }
+  }
 
   /**
    * The changes an event makes to its actors' books, judged on the lots as they were just before it
@@ -285,7 +311,8 @@ final class MassBalanceDetector implements Detector {
     String actor = event.context().actorId();
     List<Movement> movements = new ArrayList<>(2);
     switch (event) {
-      case Tag tag -> movements.add(new Movement(actor, tag.mineral(), tag.massGrams(), 0, 0));
+      case Tag tag ->
+          movements.add(new Movement(actor, tag.mineral(), tag.massGrams(), 0, tag.massGrams(), 0));
       case Transfer transfer -> {
         int row = book.row(transfer.lotId());
         if (row >= 0 && !book.holder(row).equals(transfer.toActorId())) {

@@ -1,6 +1,7 @@
 package org.oretrace.core.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,7 +48,7 @@ class BalanceProjectionTest {
 
     Map<String, MonthlyBook> projected = new HashMap<>();
     for (MonthlyBook book : projection.books(actor -> true, null, null, null)) {
-      if (d1.containsKey(key(book)) || (isChecked(book) && !book.isQuiet())) {
+      if (d1.containsKey(key(book)) || !book.isQuiet()) {
         projected.put(key(book), book);
       }
     }
@@ -58,6 +59,46 @@ class BalanceProjectionTest {
     // The late export of March is booked in April with the heavier one.
     assertThat(april.shippedGrams()).isEqualTo(8_300_000 + 1_970_000);
     assertThat(april.unaccountedGrams()).isEqualTo(300_000);
+    // The cooperative's tags are its production: nothing from nowhere, and D1 keeps its books too.
+    MonthlyBook cooperative = d1.get(TestWorld.COOPERATIVE + "|COLTAN|2025-03");
+    assertThat(projected.get(key(cooperative))).isEqualTo(cooperative);
+    assertThat(cooperative.producedGrams()).isEqualTo(10_000_000);
+    assertThat(cooperative.shippedGrams()).isEqualTo(10_000_000);
+    assertThat(cooperative.unaccountedGrams()).isZero();
+    assertThat(cooperative.judgedUnaccountedGrams()).isEqualTo(10_000_000);
+  }
+
+  @Test
+  void aTagIsProductionInTheMonthItIsBookedIn() {
+    TestWorld world = new TestWorld();
+    BalanceProjection projection = BalanceProjection.create(world, 1);
+    projection.accept(world.honestBagToComptoir("bag-1", "B-1", 1_000_000));
+    projection.accept(List.of(world.tag("bag-2", "B-2", 2_000_000, "30")));
+    world.after(Duration.ofDays(30));
+    projection.accept(List.of(world.tag("bag-3", "B-3", 4_000_000, "30")));
+    // A late tag of March, recorded after the April one: booked in April, as D1 books it.
+    world.at(OffsetDateTime.of(2025, 3, 30, 12, 0, 0, 0, ZoneOffset.UTC));
+    projection.accept(List.of(world.tag("bag-4", "B-4", 8_000_000, "30")));
+    projection.accept(
+        List.of(world.tagAt(TestWorld.LUWOWO, TestWorld.TRADER, "bag-5", "B-5", 16_000_000, "30")));
+
+    List<MonthlyBook> cooperative =
+        projection.books(TestWorld.COOPERATIVE::equals, null, null, null);
+    assertThat(cooperative)
+        .extracting(MonthlyBook::month, MonthlyBook::producedGrams, MonthlyBook::heldGrams)
+        .containsExactly(
+            tuple(YearMonth.of(2025, 3), 3_000_000L, 2_000_000L),
+            tuple(YearMonth.of(2025, 4), 12_000_000L, 14_000_000L));
+    assertThat(cooperative).allSatisfy(book -> assertThat(book.unaccountedGrams()).isZero());
+    // A trader does not mine: its tag is production on the books, and from nowhere to D1.
+    assertThat(projection.books(TestWorld.TRADER::equals, null, YearMonth.of(2025, 3), null))
+        .singleElement()
+        .satisfies(
+            book -> {
+              assertThat(book.producedGrams()).isEqualTo(16_000_000);
+              assertThat(book.unaccountedGrams()).isZero();
+              assertThat(book.judgedUnaccountedGrams()).isEqualTo(16_000_000);
+            });
   }
 
   @Test
@@ -110,16 +151,12 @@ class BalanceProjectionTest {
       d1.values().removeIf(MonthlyBook::isQuiet);
       Map<String, MonthlyBook> projected = new HashMap<>();
       for (MonthlyBook book : projection.books(actor -> true, null, null, null)) {
-        if (d1.containsKey(key(book)) || (isChecked(book) && !book.isQuiet())) {
+        if (d1.containsKey(key(book)) || !book.isQuiet()) {
           projected.put(key(book), book);
         }
       }
       assertThat(projected).as("round " + round).isEqualTo(d1);
     }
-  }
-
-  private static boolean isChecked(MonthlyBook book) {
-    return book.actorId().equals(TestWorld.TRADER) || book.actorId().startsWith("comptoir");
   }
 
   private static String key(MonthlyBook book) {

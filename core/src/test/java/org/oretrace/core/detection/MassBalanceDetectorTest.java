@@ -102,4 +102,23 @@ class MassBalanceDetectorTest {
       assertThat(threeBagsMergedInto(world, output)).isEmpty();
     }
   }
+
+  @Test
+  void aCooperativeTaggingIsNotJudgedButATraderTaggingIsFlagged() {
+    TestWorld world = new TestWorld();
+    List<CustodyEvent> tags = new ArrayList<>();
+    for (int bag = 1; bag <= 3; bag++) {
+      tags.add(world.tag("lot-" + bag, "T-" + bag, 2_000_000, "30"));
+    }
+    assertThat(ofDetector(world.recordEach(tags))).isEmpty();
+
+    List<Alert> alerts =
+        ofDetector(
+            world.record(
+                world.tagAt(TestWorld.LUWOWO, TestWorld.TRADER, "lot-4", "T-4", 2_000_000, "30")));
+
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.actorIds()).containsExactly(TestWorld.TRADER));
+  }
 }

@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.oretrace.core.Country;
 import org.oretrace.core.balance.MonthlyBook;
+import org.oretrace.core.detection.DetectionParameters;
 import org.oretrace.core.registry.Actor;
+import org.oretrace.core.registry.ActorKind;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.NeedToKnow;
@@ -25,9 +28,11 @@ import org.oretrace.store.json.Json;
 
 /**
  * The national books: every actor's mass balance per mineral and month, from the {@link
- * BalanceBooks} projection of the stored custody record (the bookings D1 makes). A caller sees the
- * books of the actors it speaks for under the need-to-know rule: an agency those of its country's
- * actors, a company those of its own; the platform administrator every actor's.
+ * BalanceBooks} projection of the stored custody record (the bookings D1 makes). Each row says
+ * whether D1 judges the actor's kind: a cooperative's tagged ore is its production, a trader's is
+ * not. A caller sees the books of the actors it speaks for under the need-to-know rule: an agency
+ * those of its country's actors, a company those of its own; the platform administrator every
+ * actor's.
  */
 final class BalanceEndpoints {
 
@@ -35,6 +40,7 @@ final class BalanceEndpoints {
   private final RegistryStore registry;
   private final Authenticator authenticator;
   private final NeedToKnow needToKnow;
+  private final Set<ActorKind> judgedKinds = DetectionParameters.defaults().balancedKinds();
 
   BalanceEndpoints(
       BalanceBooks books,
@@ -88,7 +94,7 @@ final class BalanceEndpoints {
         Responses.page(answer, page, book -> encode(book, actors.get(book.actorId()))));
   }
 
-  private static ObjectNode encode(MonthlyBook book, Optional<Actor> actor) {
+  private ObjectNode encode(MonthlyBook book, Optional<Actor> actor) {
     ObjectNode row = Json.object();
     row.put("actor", book.actorId());
     actor.ifPresent(
@@ -101,9 +107,11 @@ final class BalanceEndpoints {
     row.put("month", book.month().toString());
     row.put("openingGrams", book.openingGrams());
     row.put("receivedGrams", book.receivedGrams());
+    row.put("producedGrams", book.producedGrams());
     row.put("shippedGrams", book.shippedGrams());
     row.put("heldGrams", book.heldGrams());
     row.put("unaccountedGrams", book.unaccountedGrams());
+    row.put("judgedByD1", actor.isPresent() && judgedKinds.contains(actor.get().kind()));
     return row;
   }
 

@@ -189,12 +189,9 @@ final class CommunityReportEndpoints {
    * sharing again changes nothing.
    */
   void share(Context context) {
-    Caller caller = authenticator.authenticate(context);
-    CommunityReportAccess.requireShare(caller);
-    String id = context.pathParam("id");
-    CommunityReport report = findAnswerable(needToKnow.scope(caller), id);
-    String organisation =
-        Responses.parseBody(context.bodyAsBytes()).path("organisation").asText("").strip();
+    ShareRequest request = shareRequest(context);
+    Caller caller = request.caller();
+    String organisation = request.organisation();
     Organisation target =
         store
             .accounts()
@@ -213,14 +210,14 @@ final class CommunityReportEndpoints {
                   ? "the caller's own organisation"
                   : "a " + target.type().wireName()));
     }
-    boolean added =
-        reports.share(
-            report.id(),
-            new Share(target.id(), Instant.now(), caller.organisation(), caller.username()));
-    if (added) {
-      LOG.info("community report {} shared with {} by {}", id, target.id(), caller.organisation());
+    if (reports.share(request.report().id(), request.shareWith(target.id()))) {
+      LOG.info(
+          "community report {} shared with {} by {}",
+          request.report().id(),
+          target.id(),
+          caller.organisation());
     }
-    Responses.json(context, 200, withShares(report));
+    Responses.json(context, 200, withShares(request.report()));
   }
 
   /**
@@ -230,27 +227,42 @@ final class CommunityReportEndpoints {
    * the report's {@code shareHistory} with who made it and when.
    */
   void withdrawShare(Context context) {
-    Caller caller = authenticator.authenticate(context);
-    CommunityReportAccess.requireShare(caller);
-    String id = context.pathParam("id");
-    CommunityReport report = findAnswerable(needToKnow.scope(caller), id);
-    String organisation =
-        Responses.parseBody(context.bodyAsBytes()).path("organisation").asText("").strip();
+    ShareRequest request = shareRequest(context);
+    String organisation = request.organisation();
     boolean withdrawn =
         !organisation.isEmpty()
-            && reports.withdraw(
-                report.id(),
-                new Share(organisation, Instant.now(), caller.organisation(), caller.username()));
+            && reports.withdraw(request.report().id(), request.shareWith(organisation));
     if (!withdrawn) {
       throw ApiProblem.badParameter(
           "organisation", "the report is not shared with '" + organisation + "'");
     }
     LOG.info(
         "community report {}: share with {} withdrawn by {}",
-        id,
+        request.report().id(),
         organisation,
-        caller.organisation());
-    Responses.json(context, 200, withShares(report));
+        request.caller().organisation());
+    Responses.json(context, 200, withShares(request.report()));
+  }
+
+  /**
+   * A request to share a report or withdraw a share: the caller, allowed to share, the report it
+   * may answer for, and the organisation the body names (stripped; empty when it names none).
+   */
+  private record ShareRequest(Caller caller, CommunityReport report, String organisation) {
+
+    /** The share (or withdrawal) with {@code organisation}, made by the caller now. */
+    Share shareWith(String organisation) {
+      return new Share(organisation, Instant.now(), caller.organisation(), caller.username());
+    }
+  }
+
+  private ShareRequest shareRequest(Context context) {
+    Caller caller = authenticator.authenticate(context);
+    CommunityReportAccess.requireShare(caller);
+    CommunityReport report = findAnswerable(needToKnow.scope(caller), context.pathParam("id"));
+    String organisation =
+        Responses.parseBody(context.bodyAsBytes()).path("organisation").asText("").strip();
+    return new ShareRequest(caller, report, organisation);
   }
 
   private ObjectNode withShares(CommunityReport report) {

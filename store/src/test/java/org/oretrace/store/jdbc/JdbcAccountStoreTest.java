@@ -3,15 +3,11 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
@@ -22,11 +18,12 @@ import org.oretrace.store.AccountStore;
 import org.oretrace.store.AccountStore.PendingLogin;
 import org.oretrace.store.AccountStore.Session;
 import org.oretrace.store.AccountStore.UserAccount;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.TestDatabase;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcAccountStoreTest {
+class JdbcAccountStoreTest extends DatabaseTest {
 
   private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
   private static final Organisation COMPANY =
@@ -37,22 +34,11 @@ class JdbcAccountStoreTest {
           new Country("CD"),
           List.of("COMPTOIR-1", "TRADER-1"));
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private AccountStore accounts;
 
   @BeforeEach
   void open() {
-    database = kind.create(folder);
     accounts = database.open().accounts();
-  }
-
-  @AfterEach
-  void close() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private static UserAccount user(String username, String organisation) {

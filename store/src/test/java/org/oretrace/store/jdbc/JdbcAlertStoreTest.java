@@ -3,16 +3,12 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
@@ -24,17 +20,14 @@ import org.oretrace.store.AlertStore.AlertFilter;
 import org.oretrace.store.AlertStore.Status;
 import org.oretrace.store.AlertStore.StatusChange;
 import org.oretrace.store.AlertStore.StoredAlert;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.Store;
 import org.oretrace.store.TestDatabase;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcAlertStoreTest {
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
+class JdbcAlertStoreTest extends DatabaseTest {
 
   private Store store;
 
@@ -56,7 +49,6 @@ class JdbcAlertStoreTest {
 
   @BeforeEach
   void open() {
-    database = kind.create(folder);
     store = database.open();
     List<Alert> alerts = new ArrayList<>();
     for (int number = 1; number <= 30; number++) {
@@ -69,13 +61,6 @@ class JdbcAlertStoreTest {
               number % 2 == 0 ? "CD" : "RW"));
     }
     store.alerts().add(alerts, Instant.parse("2025-04-01T00:00:00Z"));
-  }
-
-  @AfterEach
-  void close() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   @Test
@@ -122,6 +107,22 @@ class JdbcAlertStoreTest {
     store.alerts().add(List.of(alert(7, DetectorId.D5, 0.7, "actor-3", "RW")), Instant.now());
 
     assertThat(store.alerts().count()).isEqualTo(30);
+  }
+
+  @Test
+  void allReadsEveryAlertAcrossPagesNewestFirst() {
+    List<Alert> more = new ArrayList<>();
+    for (int number = 31; number <= 2_020; number++) {
+      more.add(alert(number, DetectorId.D5, 0.7, "actor-2", "CD"));
+    }
+    store.alerts().add(more, Instant.parse("2025-06-01T00:00:00Z"));
+
+    List<StoredAlert> all = store.alerts().all();
+
+    assertThat(all).hasSize(2_020);
+    assertThat(all).extracting(stored -> stored.alert().id()).doesNotHaveDuplicates();
+    assertThat(all.getFirst().alert().id()).isEqualTo("D5-ev-2020");
+    assertThat(all.getLast().alert().id()).isEqualTo("D5-ev-1");
   }
 
   @Test

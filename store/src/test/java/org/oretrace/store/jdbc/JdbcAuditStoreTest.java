@@ -3,15 +3,11 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.audit.ActionStatus;
@@ -21,31 +17,21 @@ import org.oretrace.core.audit.CorrectiveAction;
 import org.oretrace.core.audit.FindingSeverity;
 import org.oretrace.core.audit.StatusChange;
 import org.oretrace.core.registry.IcglrStatus;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Store;
 import org.oretrace.store.TestDatabase;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcAuditStoreTest {
+class JdbcAuditStoreTest extends DatabaseTest {
 
   private static final Instant RECORDED = Instant.parse("2025-06-02T10:00:00Z");
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private Store store;
 
   @BeforeEach
   void open() {
-    database = kind.create(folder);
     store = database.openWithRegistry();
-  }
-
-  @AfterEach
-  void close() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private static Audit audit(String id, LocalDate date, IcglrStatus result, LocalDate deadline) {

@@ -3,14 +3,10 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.access.Role;
@@ -27,31 +23,21 @@ import org.oretrace.core.cases.CaseFile;
 import org.oretrace.core.cases.CaseState;
 import org.oretrace.core.cases.ReferenceKind;
 import org.oretrace.store.CaseStore;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.TestDatabase;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcCaseStoreTest {
+class JdbcCaseStoreTest extends DatabaseTest {
 
   private static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private CaseStore cases;
 
   @BeforeEach
   void open() {
-    database = kind.create(folder);
     cases = database.open().cases();
-  }
-
-  @AfterEach
-  void close() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private CaseFile opened(String id, String owner, int minute) {

@@ -2,14 +2,10 @@ package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.community.CommunityReport;
@@ -20,31 +16,21 @@ import org.oretrace.core.community.ReportStatus;
 import org.oretrace.store.CommunityReportStore;
 import org.oretrace.store.CommunityReportStore.Share;
 import org.oretrace.store.CommunityReportStore.ShareChange;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.TestDatabase;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcCommunityReportStoreTest {
+class JdbcCommunityReportStoreTest extends DatabaseTest {
 
   private static final Instant RECEIVED = Instant.parse("2025-06-02T10:00:00Z");
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private CommunityReportStore reports;
 
   @BeforeEach
   void open() {
-    database = kind.create(folder);
     reports = database.open().communityReports();
-  }
-
-  @AfterEach
-  void close() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private static CommunityReport report(String id, int minute) {

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
@@ -28,6 +23,7 @@ import org.oretrace.core.entities.RelationKind;
 import org.oretrace.core.screening.EntityType;
 import org.oretrace.core.screening.WatchListEntry;
 import org.oretrace.store.AlertStore;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.EntityStore;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.PageRequest;
@@ -37,25 +33,9 @@ import org.oretrace.store.TestDatabase;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcEntityStoreTest {
+class JdbcEntityStoreTest extends DatabaseTest {
 
   private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() {
-    database = kind.create(folder);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   private static Party person(String id, String name) {
     return new Party(

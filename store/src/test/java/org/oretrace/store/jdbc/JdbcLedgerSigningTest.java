@@ -2,19 +2,15 @@ package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.registry.Site;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.Store;
 import org.oretrace.store.TestDatabase;
@@ -28,26 +24,10 @@ import org.oretrace.store.ledger.VerificationReport;
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcLedgerSigningTest {
+class JdbcLedgerSigningTest extends DatabaseTest {
 
   private static final int WRITES = 100;
   private static final long AN_HOUR = TimeUnit.HOURS.toMillis(1);
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() {
-    database = kind.create(folder);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   private static Site site(int number) {
     Site model = Fixtures.sites().getFirst();

@@ -7,11 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.custody.AcceptedBatch;
@@ -21,6 +17,7 @@ import org.oretrace.core.ledger.MerkleLog;
 import org.oretrace.core.ledger.MerkleProofs;
 import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.store.CustodyStore.IdempotencyRecord;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.LedgerFixtures;
@@ -33,26 +30,10 @@ import org.oretrace.store.ledger.LogKeyFile;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcLedgerTest {
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
+class JdbcLedgerTest extends DatabaseTest {
 
   /** The fixture registry's records, logged before the first event. */
   private static final long R = LedgerFixtures.REGISTRY_ENTRIES;
-
-  @BeforeEach
-  void createDatabase() {
-    database = kind.create(folder);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   @Test
   void aNewLogHasASignedCheckpointOfTheEmptyTreeAndAPrivateKeyFile() throws Exception {

@@ -3,21 +3,18 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.ledger.Checkpoint;
 import org.oretrace.core.ledger.Cosignature;
 import org.oretrace.core.ledger.WitnessKey;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.LedgerFixtures;
@@ -32,27 +29,16 @@ import org.oretrace.store.UnknownWitnessException;
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcLedgerWitnessesTest {
+class JdbcLedgerWitnessesTest extends DatabaseTest {
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private Recorder recorder;
   private Ledger ledger;
 
   @BeforeEach
   void recordAChain() {
-    database = kind.create(folder);
     recorder = LedgerFixtures.recorder(database);
     recorder.record(Fixtures.chain());
     ledger = recorder.store().ledger();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private Cosignature cosign(WitnessKey witness, long treeSize, long timestamp) {

@@ -3,18 +3,13 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
@@ -31,6 +26,7 @@ import org.oretrace.core.registry.Mineral;
 import org.oretrace.core.registry.Site;
 import org.oretrace.store.CustodyStore.IdempotencyRecord;
 import org.oretrace.store.CustodyStore.LotFilter;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.LedgerFixtures;
 import org.oretrace.store.PageRequest;
@@ -45,23 +41,7 @@ import org.oretrace.store.ledger.LedgerVerifier;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class JdbcStoreTest {
-
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
-
-  @BeforeEach
-  void createDatabase() {
-    database = kind.create(folder);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
+class JdbcStoreTest extends DatabaseTest {
 
   private Store openWithRegistry() {
     return database.openWithRegistry();

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.Country;
@@ -34,6 +30,7 @@ import org.oretrace.core.entities.PartyKind;
 import org.oretrace.core.entities.Relation;
 import org.oretrace.core.entities.RelationKind;
 import org.oretrace.core.registry.IcglrStatus;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.Ledger.Entry;
 import org.oretrace.store.Recorder;
@@ -52,18 +49,14 @@ import org.oretrace.store.ledger.VerificationReport.Kind;
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class LedgerRecordsTest {
+class LedgerRecordsTest extends DatabaseTest {
 
   private static final Instant AT = Instant.parse("2025-06-02T10:00:00Z");
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private int registrySize;
 
   @BeforeEach
   void recordRegistryChainAndChanges() {
-    database = kind.create(folder);
     registrySize = Fixtures.sites().size() + Fixtures.actors().size();
     Recorder recorder = Recorder.open(database.openWithRegistry());
     Store store = recorder.store();
@@ -106,13 +99,6 @@ class LedgerRecordsTest {
             "api:regulator",
             AT);
     store.close();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private static Audit audit() {

@@ -3,18 +3,15 @@ package org.oretrace.store.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.core.ledger.SignedNote;
+import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
 import org.oretrace.store.Ledger;
 import org.oretrace.store.LedgerFixtures;
@@ -32,32 +29,21 @@ import org.oretrace.store.ledger.VerificationReport.Kind;
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
-class LedgerVerifierTest {
+class LedgerVerifierTest extends DatabaseTest {
 
   /** The first event's position: the fixture registry's records come first. */
   private static final long R = LedgerFixtures.REGISTRY_ENTRIES;
 
-  @Parameter TestDatabase.Kind kind;
-  @TempDir Path folder;
-  private TestDatabase database;
   private SignedNote checkpointAtSix;
 
   @BeforeEach
   void recordTwentyEvents() {
-    database = kind.create(folder);
     Recorder recorder = LedgerFixtures.recorder(database);
     recorder.record(Fixtures.chain());
     checkpointAtSix = recorder.store().ledger().latestCheckpoint();
     recorder.record(LedgerFixtures.tags(0, 7));
     recorder.record(LedgerFixtures.tags(7, 7));
     recorder.store().close();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      database.close();
-    }
   }
 
   private VerificationReport verify(SignedNote... held) {
