@@ -27,6 +27,8 @@ import org.oretrace.core.custody.CustodyEvent.Ship;
 import org.oretrace.core.custody.CustodyEvent.Split;
 import org.oretrace.core.custody.CustodyEvent.Tag;
 import org.oretrace.core.custody.CustodyEvent.Transfer;
+import org.oretrace.core.custody.Lot;
+import org.oretrace.core.custody.LotState;
 import org.oretrace.core.lineage.Direction;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.store.Recorder.IdempotencyRequest;
@@ -249,6 +251,38 @@ class RecorderTest {
     assertThat(recorder.graph().lot("lot-1").orElseThrow().holderId()).isEqualTo("coop-1");
     assertThat(recorder.store().custody().eventCount()).isEqualTo(3);
     recorder.store().close();
+  }
+
+  @Test
+  void aLotThatChangesHolderIsListedUnderItsNewHolderAndOnlyThere() {
+    Recorder recorder = open();
+    List<AcceptedBatch> seen = new ArrayList<>();
+    recorder.addListener(seen::add);
+    recorder.record(firstHalf());
+    // lot-1 is received by the trader (a new holder); lot-2 is shipped (the same holder).
+    recorder.record(
+        List.of(
+            Fixtures.chain().get(3),
+            new Ship(Fixtures.context("ev-40", 9, "coop-1"), "lot-2", "trader-1", null)));
+    assertThat(seen.get(1).movedLotIds()).containsExactly("lot-1");
+    assertThat(seen.get(1).newLotIds()).isEmpty();
+
+    CustodyStore custody = recorder.store().custody();
+    assertThat(custody.lots(holder("trader-1"), PageRequest.first(10)).items())
+        .extracting(Lot::id)
+        .containsExactly("lot-1");
+    assertThat(custody.lots(holder("coop-1"), PageRequest.first(10)).items())
+        .extracting(Lot::id, Lot::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("lot-2", LotState.IN_TRANSIT));
+    assertThat(custody.lot("lot-1").orElseThrow())
+        .isEqualTo(recorder.graph().lot("lot-1").orElseThrow());
+    assertThat(custody.lot("lot-2").orElseThrow())
+        .isEqualTo(recorder.graph().lot("lot-2").orElseThrow());
+    recorder.store().close();
+  }
+
+  private static CustodyStore.LotFilter holder(String holderId) {
+    return new CustodyStore.LotFilter(null, null, holderId, null, null);
   }
 
   @Test
