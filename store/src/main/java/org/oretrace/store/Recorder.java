@@ -108,7 +108,9 @@ public final class Recorder {
   }
 
   /**
-   * Registers a listener called, on the writer's thread and in order, after each batch is stored.
+   * Registers a listener called, in order, after each batch is stored and applied to the graph: on
+   * the thread that wrote the batch, while the next batch may already be committing ({@link
+   * #publish}), and before the batch's {@link #write} returns.
    */
   public void addListener(Consumer<AcceptedBatch> listener) {
     listeners.add(requireNonNull(listener, "listener is null"));
