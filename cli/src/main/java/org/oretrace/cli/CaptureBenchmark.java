@@ -41,7 +41,8 @@ import org.oretrace.store.json.Json;
  * ({@link Recorder#check}), as one source streaming its batches in order would (an import, a
  * consumer of a topic); then it waits for the write ({@link Recorder#write}). So with two clients
  * one decodes, encodes and checks batch N+1 while the other stores batch N: the recorder's
- * pipeline.
+ * pipeline. The write is timed as its two steps: the commit in the writer's turn ({@link
+ * Recorder#commit}), and the graph update and listeners after it ({@link Recorder#publish}).
  */
 final class CaptureBenchmark {
 
@@ -49,9 +50,10 @@ final class CaptureBenchmark {
    * The figures of a run. CPU seconds are those of the client threads (decoding, encoding, the
    * check, and the writer's work, SQLite included, which runs on the client whose turn it is to
    * write): on a loaded machine they show what capture would reach with the cores to itself. They
-   * are split by stage; the write stage is the single writer's, so events per CPU-second of that
-   * stage bound what the pipeline can reach however many cores the other stages get. Process CPU
-   * adds the JVM's own threads (JIT compiler, garbage collector).
+   * are split by stage; the write stage (the commit) is the single writer's, so events per
+   * CPU-second of that stage bound what the pipeline can reach however many cores the other stages
+   * get; publishing (graph update, listeners) runs beside the next commit. Process CPU adds the
+   * JVM's own threads (JIT compiler, garbage collector, SQLite's checkpointer).
    */
   record Result(
       int events,
@@ -65,6 +67,7 @@ final class CaptureBenchmark {
       double encodeSeconds,
       double checkSeconds,
       double writeSeconds,
+      double publishSeconds,
       String storeName,
       double loadAverageBefore,
       double loadAverageAfter) {
@@ -80,7 +83,7 @@ final class CaptureBenchmark {
     }
 
     /**
-     * Events per CPU-second of the write stage (store, ledger, graph, listeners): the single
+     * Events per CPU-second of the write stage (the transaction: events, lots, ledger): the single
      * writer's bound, what capture could reach were the other stages on other cores.
      */
     double eventsPerWriterCpuSecond() {
@@ -93,7 +96,8 @@ final class CaptureBenchmark {
           "capture: %,d events/s (wall clock), %,.0f events per CPU-second, the writer %,.0f"
               + " events per CPU-second; events=%,d batch=%,d clients=%d detection=%s"
               + " seconds=%.2f cpu-seconds=%.2f process-cpu-seconds=%.2f (the clients' CPU: JSON"
-              + " decode %.2f s, encode %.2f s, check %.2f s, write %.2f s; store: %s; load"
+              + " decode %.2f s, encode %.2f s, check %.2f s, write %.2f s, publish %.2f s; store:"
+              + " %s; load"
               + " average %.1f before, %.1f after)",
           Math.round(eventsPerSecond()),
           eventsPerCpuSecond(),
@@ -109,6 +113,7 @@ final class CaptureBenchmark {
           encodeSeconds,
           checkSeconds,
           writeSeconds,
+          publishSeconds,
           storeName,
           loadAverageBefore,
           loadAverageAfter);
@@ -167,6 +172,7 @@ final class CaptureBenchmark {
       double encodeSeconds = 0;
       double checkSeconds = 0;
       double writeSeconds = 0;
+      double publishSeconds = 0;
       for (Client client : running) {
         client.join();
         cpuSeconds += client.cpuNanos / 1e9;
@@ -174,6 +180,7 @@ final class CaptureBenchmark {
         encodeSeconds += client.encodeNanos / 1e9;
         checkSeconds += client.checkNanos / 1e9;
         writeSeconds += client.writeNanos / 1e9;
+        publishSeconds += client.publishNanos / 1e9;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double processCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
@@ -189,6 +196,7 @@ final class CaptureBenchmark {
           encodeSeconds,
           checkSeconds,
           writeSeconds,
+          publishSeconds,
           databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder),
           loadAverageBefore,
           loadAverage());
@@ -226,6 +234,7 @@ final class CaptureBenchmark {
     long encodeNanos;
     long checkNanos;
     long writeNanos;
+    long publishNanos;
 
     Client(int first, int step, List<byte[]> batches, Recorder recorder, Turns turns) {
       this.first = first;
@@ -257,12 +266,15 @@ final class CaptureBenchmark {
             turns.done(batch);
           }
           long writeStart = threads.getCurrentThreadCpuTime();
-          recorder.write(checked);
-          long writeEnd = threads.getCurrentThreadCpuTime();
+          Recorder.Committed committed = recorder.commit(checked);
+          long publishStart = threads.getCurrentThreadCpuTime();
+          recorder.publish(committed);
+          long publishEnd = threads.getCurrentThreadCpuTime();
           decodeNanos += encodeStart - decodeStart;
           encodeNanos += checkStart - encodeStart;
           checkNanos += writeStart - checkStart;
-          writeNanos += writeEnd - writeStart;
+          writeNanos += publishStart - writeStart;
+          publishNanos += publishEnd - publishStart;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -43,6 +43,14 @@ import org.slf4j.LoggerFactory;
  * refusal found ahead of unwritten batches is deferred too, as those batches may still fail. A
  * refused batch therefore never leaves state behind for later batches: its lots never enter the
  * overlay the next checks see.
+ *
+ * <p>Writing is itself two steps. {@link #commit} stores the batch in its turn (the single writer,
+ * the bound of the pipeline); {@link #publish} then applies it to the custody graph and tells the
+ * listeners, in the same order, but after the turn has passed to the next batch: so the graph
+ * update and detection run beside the next batch's transaction, not in front of it. A batch
+ * committed and not yet published is part of the overlay every check sees, like the batches ahead;
+ * it leaves the overlay under the check lock, together with its application to the graph, so a
+ * check sees it exactly once. {@link #write} is both, and returns once the batch is published.
  */
 public final class Recorder {
 
@@ -66,6 +74,12 @@ public final class Recorder {
 
   /** Writes that did not store their batch; a check that saw one start is redone at its turn. */
   private long failedWrites;
+
+  /** Batches committed and not yet applied to the graph, in commit order; under turns. */
+  private final ArrayDeque<AcceptedBatch> unpublished = new ArrayDeque<>();
+
+  private long nextToCommitForPublishing;
+  private long nextToPublish;
 
   private Recorder(Store store, CustodyGraph graph) {
     this.store = store;
@@ -94,7 +108,9 @@ public final class Recorder {
   }
 
   /**
-   * Registers a listener called, on the writer's thread and in order, after each batch is stored.
+   * Registers a listener called, in order, after each batch is stored and applied to the graph: on
+   * the thread that wrote the batch, while the next batch may already be committing ({@link
+   * #publish}), and before the batch's {@link #write} returns.
    */
   public void addListener(Consumer<AcceptedBatch> listener) {
     listeners.add(requireNonNull(listener, "listener is null"));
@@ -141,8 +157,11 @@ public final class Recorder {
     try {
       List<AcceptedBatch> ahead = new ArrayList<>();
       boolean defer = false;
+      boolean uncommitted;
       long failuresSeen;
       synchronized (turns) {
+        // Committed batches cannot fail any more: they are ahead, but never a reason to defer.
+        ahead.addAll(unpublished);
         for (Checked queuedBatch : queued) {
           AcceptedBatch accepted = queuedBatch.accepted;
           defer |= accepted == null || sameKey(queuedBatch.idempotency, idempotency);
@@ -150,6 +169,7 @@ public final class Recorder {
             ahead.add(accepted);
           }
         }
+        uncommitted = !queued.isEmpty();
         failuresSeen = failedWrites;
       }
       if (defer) {
@@ -165,7 +185,7 @@ public final class Recorder {
       try {
         accepted = verify(encoded.events(), ahead);
       } catch (InvalidInputException e) {
-        if (ahead.isEmpty()) {
+        if (!uncommitted) {
           throw e;
         }
         return enqueue(new Checked(encoded, idempotency, null), failuresSeen);
@@ -177,17 +197,27 @@ public final class Recorder {
   }
 
   /**
-   * The second stage of {@link #record}: waits until every batch checked before this one is written
-   * or has failed, then stores this one, updates the graph and tells the listeners. A deferred
-   * batch is checked here first.
+   * The second stage of {@link #record}: {@link #commit} then {@link #publish}.
    *
    * @throws InvalidInputException when a deferred batch breaks a rule; nothing is written then
    * @throws IllegalStateException when the batch was already written
    */
   public Recorded write(Checked checked) {
+    return publish(commit(checked));
+  }
+
+  /**
+   * Waits until every batch checked before this one is committed or has failed, then stores this
+   * one in its own transaction. A deferred batch is checked here first. The caller must then {@link
+   * #publish} it, and soon: the batches behind wait for it to be applied before they are published.
+   *
+   * @throws InvalidInputException when a deferred batch breaks a rule; nothing is written then
+   * @throws IllegalStateException when the batch was already written
+   */
+  public Committed commit(Checked checked) {
     requireNonNull(checked, "checked is null");
     if (checked.replay != null) {
-      return checked.replay;
+      return new Committed(checked.replay);
     }
     if (checked.taken.getAndSet(true)) {
       throw new IllegalStateException("this batch was already written");
@@ -196,17 +226,19 @@ public final class Recorder {
     // Whether the batches behind may stand as they were checked: false when this one was to be
     // stored and was not.
     boolean settled = false;
+    Committed committed = null;
     try {
       if (accepted == null) {
-        // Every batch before this one is resolved: check it as a lone writer would.
+        // Every batch before this one is committed: check it as a lone writer would, over the
+        // graph and the batches committed but not yet published.
         if (checked.idempotency != null) {
           Recorded replay = replay(checked.idempotency);
           if (replay != null) {
             settled = true;
-            return replay;
+            return new Committed(replay);
           }
         }
-        accepted = verify(checked.encoded.events(), List.of());
+        accepted = verifyOverUnpublished(checked.encoded.events());
       }
       List<String> ids = accepted.events().stream().map(CustodyEvent::id).toList();
       IdempotencyRecord record =
@@ -216,7 +248,40 @@ public final class Recorder {
                   checked.idempotency.key(), checked.idempotency.requestHash(), ids);
       store.custody().append(accepted, checked.encoded, record);
       settled = true;
-      graph.apply(accepted);
+      committed = new Committed(accepted, ids);
+      return committed;
+    } finally {
+      resolve(checked, settled, committed);
+    }
+  }
+
+  /**
+   * Applies a committed batch to the custody graph and tells the listeners, once every batch
+   * committed before it is published; returns the answer to the batch. A failing listener is
+   * logged: the batch is stored and acknowledged whatever detection does.
+   *
+   * @throws IllegalStateException when the batch was already published
+   */
+  public Recorded publish(Committed committed) {
+    requireNonNull(committed, "committed is null");
+    if (committed.replay != null) {
+      return committed.replay;
+    }
+    if (committed.published.getAndSet(true)) {
+      throw new IllegalStateException("this batch was already published");
+    }
+    AcceptedBatch accepted = committed.accepted;
+    awaitPublishingTurn(committed);
+    try {
+      checking.lock();
+      try {
+        graph.apply(accepted);
+      } finally {
+        synchronized (turns) {
+          unpublished.removeFirst();
+        }
+        checking.unlock();
+      }
       for (Consumer<AcceptedBatch> listener : listeners) {
         try {
           listener.accept(accepted);
@@ -224,12 +289,34 @@ public final class Recorder {
           // The batch is stored and acknowledged; a failing listener (detection) must not turn
           // that into an error for the sender. It is logged for the operator instead.
           LOG.error(
-              "a listener failed on a batch of {} events; the batch is stored", ids.size(), e);
+              "a listener failed on a batch of {} events; the batch is stored",
+              committed.ids.size(),
+              e);
         }
       }
-      return new Recorded(ids, false);
+      return new Recorded(committed.ids, false);
     } finally {
-      resolve(checked, settled);
+      synchronized (turns) {
+        nextToPublish++;
+        turns.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Checks a deferred batch at its turn: over the graph and the batches committed but not yet
+   * published, under the check lock so that none of them is applied meanwhile.
+   */
+  private AcceptedBatch verifyOverUnpublished(List<CustodyEvent> events) {
+    checking.lock();
+    try {
+      List<AcceptedBatch> ahead;
+      synchronized (turns) {
+        ahead = List.copyOf(unpublished);
+      }
+      return verify(events, ahead);
+    } finally {
+      checking.unlock();
     }
   }
 
@@ -318,9 +405,14 @@ public final class Recorder {
     }
   }
 
-  private void resolve(Checked checked, boolean settled) {
+  private void resolve(Checked checked, boolean settled, Committed committed) {
     synchronized (turns) {
       queued.remove(checked);
+      if (committed != null) {
+        // Into the overlay of the checks before it leaves the queue's, under the same lock.
+        unpublished.addLast(committed.accepted);
+        committed.publishingTicket = nextToCommitForPublishing++;
+      }
       if (!settled) {
         // The batches behind were checked as if this one were stored: check them at their turn.
         failedWrites++;
@@ -330,6 +422,49 @@ public final class Recorder {
       }
       nextToWrite++;
       turns.notifyAll();
+    }
+  }
+
+  /** Waits until every batch committed before this one is published. */
+  private void awaitPublishingTurn(Committed committed) {
+    boolean interrupted = false;
+    synchronized (turns) {
+      // Not interruptible: the batches behind this one wait for it to be published.
+      while (nextToPublish != committed.publishingTicket) {
+        try {
+          turns.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A batch stored by {@link #commit}, waiting for {@link #publish} with its place in the order of
+   * publishing; or the first answer to a retried request, which publishing returns as it is.
+   */
+  public static final class Committed {
+    private final AcceptedBatch accepted;
+    private final List<String> ids;
+    private final Recorded replay;
+    private final AtomicBoolean published = new AtomicBoolean();
+    // Set under the recorder's turns before the batch is handed back.
+    private long publishingTicket;
+
+    private Committed(AcceptedBatch accepted, List<String> ids) {
+      this.accepted = accepted;
+      this.ids = ids;
+      this.replay = null;
+    }
+
+    private Committed(Recorded replay) {
+      this.accepted = null;
+      this.ids = replay.eventIds();
+      this.replay = replay;
     }
   }
 

@@ -22,6 +22,8 @@ import org.oretrace.core.custody.CustodyEvent.Ship;
 import org.oretrace.core.custody.CustodyEvent.Split;
 import org.oretrace.core.custody.CustodyEvent.Tag;
 import org.oretrace.core.custody.CustodyEvent.Transfer;
+import org.oretrace.core.custody.Lot;
+import org.oretrace.core.custody.LotState;
 import org.oretrace.core.lineage.Direction;
 import org.oretrace.core.registry.Mineral;
 import org.oretrace.store.Recorder.IdempotencyRequest;
@@ -157,6 +159,109 @@ class RecorderTest extends DatabaseTest {
         .extracting(node -> node.lot().originSiteId())
         .containsExactlyInAnyOrder("site-rubaya", "site-nyabibwe");
     reopened.store().close();
+  }
+
+  @Test
+  void aBatchCommittedButNotYetPublishedIsInTheOverlayOfTheChecksBehindIt() {
+    Recorder recorder = open();
+    List<AcceptedBatch> seen = new ArrayList<>();
+    recorder.addListener(seen::add);
+    Recorder.Committed first = recorder.commit(recorder.check(EncodedBatch.of(firstHalf()), null));
+    // Stored, but neither in the graph nor shown to the listeners yet.
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(3);
+    assertThat(recorder.graph().lotCount()).isZero();
+    assertThat(seen).isEmpty();
+
+    // A refusal is immediate when every batch ahead is committed: none of them can fail any more.
+    List<CustodyEvent> shipsAnUnknownLot =
+        List.of(new Ship(Fixtures.context("ev-30", 9, "coop-1"), "lot-404", "trader-1", null));
+    assertThatThrownBy(() -> recorder.check(EncodedBatch.of(shipsAnUnknownLot), null))
+        .isInstanceOf(InvalidInputException.class);
+
+    // Checked now, the second half sees the lots the first one tagged, and does not take them for
+    // new ones.
+    Recorder.Checked second = recorder.check(EncodedBatch.of(secondHalf()), null);
+    assertThat(second.checkedAhead()).isTrue();
+    // The second batch commits before the first is published, then publishing keeps the order.
+    Recorder.Committed secondCommitted = recorder.commit(second);
+    ExecutorService publisher = Executors.newSingleThreadExecutor();
+    try {
+      Future<Recorder.Recorded> secondPublished =
+          publisher.submit(() -> recorder.publish(secondCommitted));
+      assertThatThrownBy(() -> secondPublished.get(200, TimeUnit.MILLISECONDS))
+          .isInstanceOf(java.util.concurrent.TimeoutException.class);
+      assertThat(seen).isEmpty();
+      assertThat(recorder.publish(first).eventIds()).containsExactly("ev-1", "ev-2", "ev-3");
+      assertThat(secondPublished.get(10, TimeUnit.SECONDS).eventIds())
+          .containsExactly("ev-4", "ev-5", "ev-6");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      publisher.shutdownNow();
+    }
+    assertThat(seen)
+        .extracting(batch -> batch.events().getFirst().id())
+        .containsExactly("ev-1", "ev-4");
+    assertThat(seen.get(1).newLotIds()).containsExactly("lot-3");
+    assertThat(recorder.graph().lotCount()).isEqualTo(3);
+    assertThatThrownBy(() -> recorder.publish(first)).isInstanceOf(IllegalStateException.class);
+    recorder.store().close();
+  }
+
+  @Test
+  void aBatchCheckedAtItsTurnSeesTheBatchesCommittedButNotYetPublished() {
+    Recorder recorder = open();
+    Recorder.Checked first = recorder.check(EncodedBatch.of(Fixtures.chain().subList(0, 2)), null);
+    List<CustodyEvent> shipsAnUnknownLot =
+        List.of(new Ship(Fixtures.context("ev-30", 1, "coop-1"), "lot-404", "trader-1", null));
+    Recorder.Checked refused = recorder.check(EncodedBatch.of(shipsAnUnknownLot), null);
+    // Behind a deferred batch, this one is deferred too: checked at its turn.
+    Recorder.Checked shipsLotOne =
+        recorder.check(EncodedBatch.of(Fixtures.chain().subList(2, 3)), null);
+    assertThat(shipsLotOne.checkedAhead()).isFalse();
+
+    Recorder.Committed firstCommitted = recorder.commit(first);
+    assertThatThrownBy(() -> recorder.commit(refused)).isInstanceOf(InvalidInputException.class);
+    // lot-1 is in no graph yet, only in the committed first batch.
+    assertThat(recorder.graph().lotCount()).isZero();
+    Recorder.Committed shipped = recorder.commit(shipsLotOne);
+    assertThat(recorder.publish(firstCommitted).eventIds()).containsExactly("ev-1", "ev-2");
+    assertThat(recorder.publish(shipped).eventIds()).containsExactly("ev-3");
+    assertThat(recorder.graph().lot("lot-1").orElseThrow().holderId()).isEqualTo("coop-1");
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(3);
+    recorder.store().close();
+  }
+
+  @Test
+  void aLotThatChangesHolderIsListedUnderItsNewHolderAndOnlyThere() {
+    Recorder recorder = open();
+    List<AcceptedBatch> seen = new ArrayList<>();
+    recorder.addListener(seen::add);
+    recorder.record(firstHalf());
+    // lot-1 is received by the trader (a new holder); lot-2 is shipped (the same holder).
+    recorder.record(
+        List.of(
+            Fixtures.chain().get(3),
+            new Ship(Fixtures.context("ev-40", 9, "coop-1"), "lot-2", "trader-1", null)));
+    assertThat(seen.get(1).movedLotIds()).containsExactly("lot-1");
+    assertThat(seen.get(1).newLotIds()).isEmpty();
+
+    CustodyStore custody = recorder.store().custody();
+    assertThat(custody.lots(holder("trader-1"), PageRequest.first(10)).items())
+        .extracting(Lot::id)
+        .containsExactly("lot-1");
+    assertThat(custody.lots(holder("coop-1"), PageRequest.first(10)).items())
+        .extracting(Lot::id, Lot::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("lot-2", LotState.IN_TRANSIT));
+    assertThat(custody.lot("lot-1").orElseThrow())
+        .isEqualTo(recorder.graph().lot("lot-1").orElseThrow());
+    assertThat(custody.lot("lot-2").orElseThrow())
+        .isEqualTo(recorder.graph().lot("lot-2").orElseThrow());
+    recorder.store().close();
+  }
+
+  private static CustodyStore.LotFilter holder(String holderId) {
+    return new CustodyStore.LotFilter(null, null, holderId, null, null);
   }
 
   @Test

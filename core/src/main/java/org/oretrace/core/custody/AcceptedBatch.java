@@ -13,25 +13,43 @@ import java.util.Set;
  *
  * <p>{@code newLotIds} names the lots among {@code lots} that the batch brings into being, which
  * the custody graph did not hold when the batch was checked: the store inserts those and updates
- * the others, rather than asking the database which is which for every lot.
+ * the others, rather than asking the database which is which for every lot. {@code movedLotIds}
+ * names the others whose holder the batch changes: a store that indexes lots by holder rewrites
+ * that index entry for those only. Both are worked out when the batch is checked, on the checking
+ * thread, so that the single writer only reads them.
  */
 public record AcceptedBatch(
-    List<CustodyEvent> events, List<Lot> lots, Set<String> newLotIds, List<LineageEdge> edges) {
+    List<CustodyEvent> events,
+    List<Lot> lots,
+    Set<String> newLotIds,
+    Set<String> movedLotIds,
+    List<LineageEdge> edges) {
 
   public AcceptedBatch {
     events = List.copyOf(requireNonNull(events, "events is null"));
     lots = List.copyOf(requireNonNull(lots, "lots is null"));
     newLotIds = Set.copyOf(requireNonNull(newLotIds, "newLotIds is null"));
+    movedLotIds = Set.copyOf(requireNonNull(movedLotIds, "movedLotIds is null"));
     edges = List.copyOf(requireNonNull(edges, "edges is null"));
     Set<String> lotIds = HashSet.newHashSet(lots.size());
     lots.forEach(lot -> lotIds.add(lot.id()));
-    if (!lotIds.containsAll(newLotIds)) {
-      throw new IllegalArgumentException("a new lot id is not among the batch's lots");
+    if (!lotIds.containsAll(newLotIds) || !lotIds.containsAll(movedLotIds)) {
+      throw new IllegalArgumentException("a new or moved lot id is not among the batch's lots");
+    }
+    for (String moved : movedLotIds) {
+      if (newLotIds.contains(moved)) {
+        throw new IllegalArgumentException("lot " + moved + " is both new and moved");
+      }
     }
   }
 
   /** Whether the batch creates this lot (the store holds no row for it yet). */
   public boolean isNew(Lot lot) {
     return newLotIds.contains(lot.id());
+  }
+
+  /** Whether the batch gives this lot, which existed before it, another holder. */
+  public boolean isMoved(Lot lot) {
+    return movedLotIds.contains(lot.id());
   }
 }

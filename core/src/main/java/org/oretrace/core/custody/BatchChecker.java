@@ -112,12 +112,16 @@ final class BatchChecker {
       }
     }
     Set<String> newLotIds = new HashSet<>();
-    for (String lotId : draft.keySet()) {
-      if (table.row(lotId) < 0 && !pending.containsKey(lotId)) {
-        newLotIds.add(lotId);
+    Set<String> movedLotIds = new HashSet<>();
+    for (Lot lot : draft.values()) {
+      String holderBefore = holderBefore(lot.id());
+      if (holderBefore == null) {
+        newLotIds.add(lot.id());
+      } else if (!holderBefore.equals(lot.holderId())) {
+        movedLotIds.add(lot.id());
       }
     }
-    return new AcceptedBatch(events, List.copyOf(draft.values()), newLotIds, edges);
+    return new AcceptedBatch(events, List.copyOf(draft.values()), newLotIds, movedLotIds, edges);
   }
 
   List<Violation> violations() {
@@ -407,6 +411,16 @@ final class BatchChecker {
   }
 
   // ---- lookups and rules shared by the event checks
+
+  /** The lot's holder before this batch (after the pending ones), or null for a new lot. */
+  private String holderBefore(String lotId) {
+    Lot pended = pending.get(lotId);
+    if (pended != null) {
+      return pended.holderId();
+    }
+    int row = table.row(lotId);
+    return row < 0 ? null : table.holderId(row);
+  }
 
   private Lot lookup(String lotId) {
     Lot drafted = draft.get(lotId);

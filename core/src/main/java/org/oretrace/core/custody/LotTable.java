@@ -88,6 +88,11 @@ final class LotTable {
     return ids.get(row);
   }
 
+  /** The holder of the lot in this row, without building the lot. */
+  String holderId(int row) {
+    return actors.value(holders[row]);
+  }
+
   Lot lot(int row) {
     long grade = gradePartsPerMillion[row];
     int site = originSites[row];

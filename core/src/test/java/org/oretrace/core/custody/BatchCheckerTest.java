@@ -469,6 +469,27 @@ class BatchCheckerTest {
   }
 
   @Test
+  void theBatchNamesTheLotsItGivesAnotherHolder() {
+    accept(events.tag("L1", "T1", 1_000), events.tag("L2", "T2", 500));
+
+    AcceptedBatch batch =
+        graph.check(
+            List.of(
+                events.transfer("L1", TRADER),
+                events.ship("L2", TRADER),
+                events.tag("L3", "T3", 300),
+                events.transfer("L3", TRADER)),
+            registry);
+
+    assertThat(batch.movedLotIds()).containsExactly("L1");
+    assertThat(batch.newLotIds()).containsExactly("L3");
+    // Checked over a pending batch, the holder it leaves is the one before.
+    AcceptedBatch back =
+        graph.check(List.of(events.by(TRADER).ship("L1", COMPTOIR)), registry, List.of(batch));
+    assertThat(back.movedLotIds()).isEmpty();
+  }
+
+  @Test
   void laterEventsUseLotsCreatedEarlierInTheBatch() {
     AcceptedBatch batch =
         graph.check(

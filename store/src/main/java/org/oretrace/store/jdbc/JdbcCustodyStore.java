@@ -167,52 +167,73 @@ final class JdbcCustodyStore implements CustodyStore {
   /**
    * Inserts the lots the batch creates and updates the others. The batch knows which are which (the
    * custody graph held the others), so no row is first tried as an insert: an upsert would look
-   * each key up twice and bind the columns an update leaves alone. An update that finds no row
-   * means the database and the graph disagree, and fails the transaction.
+   * each key up twice and bind the columns an update leaves alone. It knows too which lots change
+   * holder: only their updates name the holder column, so the others leave the {@code lots_holder}
+   * index alone (SQLite rewrites the entries of an index whose column is set, even to the same
+   * value). An update that finds no row means the database and the graph disagree, and fails the
+   * transaction.
    */
   private void writeLots(Connection connection, AcceptedBatch batch) throws SQLException {
     PreparedStatement insert =
         database.prepared(
             connection,
             "INSERT INTO lots (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Only what an event can change: a lot's tag, mineral and origin are fixed at its creation, and
+    // leaving their columns out spares the database their index updates.
+    PreparedStatement move =
+        database.prepared(
+            connection,
+            "UPDATE lots SET mass_grams = ?, grade_ppm = ?, state = ?, updated_at_millis = ?,"
+                + " holder = ? WHERE id = ?");
     PreparedStatement update =
         database.prepared(
             connection,
-            // Only what an event can change: a lot's tag, mineral and origin are fixed at its
-            // creation, and leaving their columns out spares the database their index updates.
-            "UPDATE lots SET mass_grams = ?, grade_ppm = ?, holder = ?, state = ?,"
-                + " updated_at_millis = ? WHERE id = ?");
+            "UPDATE lots SET mass_grams = ?, grade_ppm = ?, state = ?, updated_at_millis = ?"
+                + " WHERE id = ?");
+    List<Lot> moved = new ArrayList<>();
     List<Lot> updated = new ArrayList<>();
     for (Lot lot : batch.lots()) {
-      if (!batch.isNew(lot)) {
-        updated.add(lot);
-        update.setLong(1, lot.massGrams());
-        setGrade(update, 2, lot);
-        update.setString(3, lot.holderId());
-        update.setString(4, lot.state().wireName());
-        update.setLong(5, lot.updatedAt().toEpochMilli());
-        update.setString(6, lot.id());
-        update.addBatch();
+      if (batch.isNew(lot)) {
+        insert.setString(1, lot.id());
+        insert.setString(2, lot.tagNumber());
+        insert.setString(3, lot.mineral().wireName());
+        insert.setLong(4, lot.massGrams());
+        setGrade(insert, 5, lot);
+        insert.setString(6, lot.originSiteId());
+        insert.setString(7, lot.holderId());
+        insert.setString(8, lot.state().wireName());
+        insert.setLong(9, lot.createdAt().toEpochMilli());
+        insert.setLong(10, lot.updatedAt().toEpochMilli());
+        insert.addBatch();
         continue;
       }
-      insert.setString(1, lot.id());
-      insert.setString(2, lot.tagNumber());
-      insert.setString(3, lot.mineral().wireName());
-      insert.setLong(4, lot.massGrams());
-      setGrade(insert, 5, lot);
-      insert.setString(6, lot.originSiteId());
-      insert.setString(7, lot.holderId());
-      insert.setString(8, lot.state().wireName());
-      insert.setLong(9, lot.createdAt().toEpochMilli());
-      insert.setLong(10, lot.updatedAt().toEpochMilli());
-      insert.addBatch();
+      PreparedStatement statement;
+      if (batch.isMoved(lot)) {
+        moved.add(lot);
+        statement = move;
+        statement.setString(5, lot.holderId());
+        statement.setString(6, lot.id());
+      } else {
+        updated.add(lot);
+        statement = update;
+        statement.setString(5, lot.id());
+      }
+      statement.setLong(1, lot.massGrams());
+      setGrade(statement, 2, lot);
+      statement.setString(3, lot.state().wireName());
+      statement.setLong(4, lot.updatedAt().toEpochMilli());
+      statement.addBatch();
     }
     insert.executeBatch();
-    int[] counts = update.executeBatch();
+    requireRows(move.executeBatch(), moved);
+    requireRows(update.executeBatch(), updated);
+  }
+
+  private static void requireRows(int[] counts, List<Lot> lots) {
     for (int index = 0; index < counts.length; index++) {
       if (counts[index] == 0) {
         throw new StoreException(
-            "lot " + updated.get(index).id() + " is in the custody graph but not in the database");
+            "lot " + lots.get(index).id() + " is in the custody graph but not in the database");
       }
     }
   }
@@ -232,22 +253,35 @@ final class JdbcCustodyStore implements CustodyStore {
     if (edges.isEmpty()) {
       return;
     }
-    Map<String, Long> sequences = new HashMap<>();
-    for (int index = 0; index < events.size(); index++) {
-      sequences.put(events.get(index).id(), first + index);
-    }
     PreparedStatement statement =
         database.prepared(
             connection,
             "INSERT INTO lineage_edges (from_lot, to_lot, mass_grams, event_id, event_type, sequence)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
+    // The checker adds edges in the order of their events, so one pass over the events finds the
+    // sequence of each; a map of every event id is built only should that order not hold.
+    int event = 0;
+    Map<String, Long> sequences = null;
     for (LineageEdge edge : edges) {
+      if (sequences == null) {
+        while (event < events.size() && !events.get(event).id().equals(edge.eventId())) {
+          event++;
+        }
+        if (event == events.size()) {
+          sequences = HashMap.newHashMap(events.size());
+          for (int index = 0; index < events.size(); index++) {
+            sequences.put(events.get(index).id(), first + index);
+          }
+        }
+      }
+      long sequence =
+          sequences == null ? first + event : sequences.getOrDefault(edge.eventId(), first);
       statement.setString(1, edge.fromLotId());
       statement.setString(2, edge.toLotId());
       statement.setLong(3, edge.massGrams());
       statement.setString(4, edge.eventId());
       statement.setString(5, edge.eventType().wireName());
-      statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
+      statement.setLong(6, sequence);
       statement.addBatch();
     }
     statement.executeBatch();
