@@ -30,7 +30,13 @@ import java.util.List;
  * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
  * spelling mostly in vowels, and the scorer trusts equal skeletons more for it.
  *
+ * <p>A listed name's tokens are also numbered by the list: two tokens get the same number when
+ * everything the scorer reads of them is the same (the token, its skeletons, whether it was read
+ * from Arabic or Hebrew script), so a screening can compute the similarity of a screened token to
+ * such a token once and reuse it for every candidate that holds it (see NameScorer.Scratch).
+ *
  * @param entryIndex the list entry this name belongs to, or -1 for a screened name
+ * @param tokenIds the list's numbers of the tokens, or null for a screened name
  */
 record PreparedName(
     int entryIndex,
@@ -43,11 +49,27 @@ record PreparedName(
     String joined,
     String joinedSkeleton,
     boolean isPerson,
-    boolean unvocalised) {
+    boolean unvocalised,
+    int[] tokenIds) {
 
   /** How many listed names hold a token: frequent tokens weigh less. */
   interface TokenFrequency {
     int of(String token);
+  }
+
+  /** The number a list gives a token as the scorer reads it, from 0 up, the same for equal ones. */
+  interface TokenNumbering {
+    int of(String token, String skeleton, String alternativeSkeleton, boolean unvocalised);
+  }
+
+  /** A screened name: its tokens are not numbered. */
+  static PreparedName of(
+      int entryIndex,
+      String original,
+      List<String> tokens,
+      boolean isPerson,
+      TokenFrequency frequency) {
+    return of(entryIndex, original, tokens, isPerson, frequency, null);
   }
 
   static PreparedName of(
@@ -55,7 +77,8 @@ record PreparedName(
       String original,
       List<String> tokens,
       boolean isPerson,
-      TokenFrequency frequency) {
+      TokenFrequency frequency,
+      TokenNumbering numbering) {
     int count = tokens.size();
     String[] tokenArray = tokens.toArray(new String[0]);
     String[] skeletons = new String[count];
@@ -84,6 +107,14 @@ record PreparedName(
       letters[i] = letters(token);
       joined.append(token);
     }
+    int[] tokenIds = null;
+    if (numbering != null) {
+      tokenIds = new int[count];
+      for (int i = 0; i < count; i++) {
+        tokenIds[i] =
+            numbering.of(tokenArray[i], skeletons[i], alternativeSkeletons[i], unvocalised);
+      }
+    }
     String joinedText = joined.toString();
     return new PreparedName(
         entryIndex,
@@ -96,7 +127,8 @@ record PreparedName(
         joinedText,
         skeleton(joinedText, unvocalised),
         isPerson,
-        unvocalised);
+        unvocalised,
+        tokenIds);
   }
 
   /** Whether the text has a letter of the Arabic or Hebrew script. */
