@@ -431,8 +431,8 @@ final class NameScorer {
   }
 
   private static double joinedScore(PreparedName screened, PreparedName listed) {
-    int shorter = Math.min(screened.joined().length(), listed.joined().length());
-    int longer = Math.max(screened.joined().length(), listed.joined().length());
+    int shorter = Math.min(screened.joinedLength(), listed.joinedLength());
+    int longer = Math.max(screened.joinedLength(), listed.joinedLength());
     boolean unvocalised = screened.unvocalised() || listed.unvocalised();
     if (unvocalised
         && shorter >= MIN_JOINED_LENGTH_RATIO * longer - UNVOCALISED_LENGTH_ALLOWANCE

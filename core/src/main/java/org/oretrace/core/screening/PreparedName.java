@@ -36,7 +36,12 @@ import java.util.List;
  * such a token once and reuse it for every candidate that holds it (see NameScorer.Scratch).
  *
  * @param entryIndex the list entry this name belongs to, or -1 for a screened name
+ *     <p>The joined length and which tokens are particles are kept beside the rest, so that scoring
+ *     a candidate reads them from the name itself, not from its strings (every string is another
+ *     cache line, and most candidates are scored once in a screening and never again).
  * @param tokenIds the list's numbers of the tokens, or null for a screened name
+ * @param joinedLength the length of {@code joined}
+ * @param particles bit t set when token t (of the first 64) is a particle
  */
 record PreparedName(
     int entryIndex,
@@ -50,7 +55,9 @@ record PreparedName(
     String joinedSkeleton,
     boolean isPerson,
     boolean unvocalised,
-    int[] tokenIds) {
+    int[] tokenIds,
+    int joinedLength,
+    long particles) {
 
   /** How many listed names hold a token: frequent tokens weigh less. */
   interface TokenFrequency {
@@ -89,8 +96,13 @@ record PreparedName(
     boolean unvocalised = isUnvocalisedScript(original);
     boolean cyrillic = isCyrillicScript(original);
     boolean greek = !unvocalised && !cyrillic && isHLessScript(original);
+    long particles = 0;
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
+      boolean particle = NameNormaliser.PARTICLES.contains(token);
+      if (particle && i < Long.SIZE) {
+        particles |= 1L << i;
+      }
       skeletons[i] = skeleton(token, unvocalised);
       String alternative = null;
       if (unvocalised && (token.contains("dh") || token.contains("th"))) {
@@ -101,8 +113,7 @@ record PreparedName(
         alternative = skeleton(token.replace("ch", "kh"), false);
       }
       alternativeSkeletons[i] = skeletons[i].equals(alternative) ? null : alternative;
-      double length =
-          NameNormaliser.PARTICLES.contains(token) ? token.length() / 3.0 : token.length();
+      double length = particle ? token.length() / 3.0 : token.length();
       weights[i] = length * rarity(frequency.of(token));
       letters[i] = letters(token);
       joined.append(token);
@@ -128,7 +139,9 @@ record PreparedName(
         skeleton(joinedText, unvocalised),
         isPerson,
         unvocalised,
-        tokenIds);
+        tokenIds,
+        joinedText.length(),
+        particles);
   }
 
   /** Whether the text has a letter of the Arabic or Hebrew script. */
@@ -187,7 +200,9 @@ record PreparedName(
   }
 
   boolean isParticle(int token) {
-    return NameNormaliser.PARTICLES.contains(tokens[token]);
+    return token < Long.SIZE
+        ? (particles & (1L << token)) != 0
+        : NameNormaliser.PARTICLES.contains(tokens[token]);
   }
 
   static String skeleton(String token) {
