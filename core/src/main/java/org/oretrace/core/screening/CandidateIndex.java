@@ -37,6 +37,12 @@ import java.util.Arrays;
  * from a hash collision only adds a candidate, which scoring then rejects. Scratch space for the
  * accumulation (a float per name, and the list of names touched) belongs to the caller, one per
  * thread, so that the index itself is immutable and shared.
+ *
+ * <p>The candidates are also marked in a bit set (12.5 kB per 100,000 names, so it stays in the
+ * first-level cache): raising by a common key tests each of its names there instead of reading that
+ * name's score from a float per name (400 kB, mostly cache misses), and the candidates come out in
+ * ascending order by one scan of the set's words instead of a sort. Both give the same numbers in
+ * the same order as the score test and the sort they replace.
  */
 final class CandidateIndex {
 
@@ -140,6 +146,9 @@ final class CandidateIndex {
     final LongArrayList keys = new LongArrayList();
     final int[] heap;
 
+    /** The names touched, one bit each, cleared again after every retrieval. */
+    final long[] touchedBits;
+
     /** The scores of the names in the heap, beside them, so sifting reads no name's score. */
     final float[] heapScores;
 
@@ -147,6 +156,7 @@ final class CandidateIndex {
 
     Scratch(int nameCount, int limit) {
       scores = new float[nameCount];
+      touchedBits = new long[(nameCount + Long.SIZE - 1) / Long.SIZE];
       heap = new int[limit];
       heapScores = new float[limit];
     }
@@ -188,6 +198,7 @@ final class CandidateIndex {
       }
     }
     float[] scores = scratch.scores;
+    long[] touchedBits = scratch.touchedBits;
     IntArrayList touched = scratch.touched;
     touched.clear();
     int traversed = 0;
@@ -198,14 +209,14 @@ final class CandidateIndex {
             || (postings(order[k]) <= MAX_POSTINGS
                 && traversed + postings(order[k]) <= postingBudget))) {
       traversed += postings(order[k]);
-      add(order[k], scores, touched);
+      add(order[k], scores, touched, touchedBits);
       k++;
     }
     if (k < found) {
-      IntArrays.quickSort(touched.elements(), 0, touched.size());
+      sortAscending(touched, touchedBits);
     }
     for (; k < found && postings(order[k]) <= MAX_POSTINGS; k++) {
-      raise(order[k], scores, touched);
+      raise(order[k], scores, touched, touchedBits);
     }
     // Among names sharing the same keys (every "Muhammad al-..."), prefer those with fewer keys
     // the screened name lacks (the listed name "Muhammad Ali" over "Muhammad Ali Hassan Omar",
@@ -219,7 +230,9 @@ final class CandidateIndex {
     }
     int[] best = topByScore(touched, scores, limit, scratch.heap, scratch.heapScores);
     for (int t = 0; t < touched.size(); t++) {
-      scores[touched.getInt(t)] = 0;
+      int name = touched.getInt(t);
+      scores[name] = 0;
+      touchedBits[name >>> 6] = 0;
     }
     return best;
   }
@@ -233,12 +246,13 @@ final class CandidateIndex {
   }
 
   /** Every name under the key gains its weight, and becomes a candidate. */
-  private void add(int slot, float[] scores, IntArrayList touched) {
+  private void add(int slot, float[] scores, IntArrayList touched, long[] touchedBits) {
     float weight = inverseFrequencies[slot];
     for (int p = offsets[slot]; p < offsets[slot + 1]; p++) {
       int name = names[p];
       if (scores[name] == 0) {
         touched.add(name);
+        touchedBits[name >>> 6] |= 1L << name;
       }
       scores[name] += weight;
     }
@@ -250,7 +264,7 @@ final class CandidateIndex {
    * the candidates and the postings of a key are in ascending name order: by binary search from the
    * last hit when there are few candidates, otherwise by one pass over the key's names.
    */
-  private void raise(int slot, float[] scores, IntArrayList touched) {
+  private void raise(int slot, float[] scores, IntArrayList touched, long[] touchedBits) {
     float weight = inverseFrequencies[slot];
     int from = offsets[slot];
     int to = offsets[slot + 1];
@@ -268,12 +282,42 @@ final class CandidateIndex {
       }
       return;
     }
-    // Every candidate has a positive score and every other name 0, so the scores themselves say
-    // which names of the key are candidates: one predictable pass instead of a merge.
+    // The bit set says which names of the key are candidates: one predictable pass over the key's
+    // names, reading no score but the candidates'.
     for (int p = from; p < to; p++) {
       int name = names[p];
-      if (scores[name] != 0) {
+      if ((touchedBits[name >>> 6] & (1L << name)) != 0) {
         scores[name] += weight;
+      }
+    }
+  }
+
+  /**
+   * The touched names in ascending order, as a sort would leave them: from the bit set, scanning
+   * the words between the smallest and the largest name, when that span is short next to the number
+   * of names (always for lists of a few hundred thousand names), else by sorting.
+   */
+  private static void sortAscending(IntArrayList touched, long[] touchedBits) {
+    int[] elements = touched.elements();
+    int count = touched.size();
+    int smallest = Integer.MAX_VALUE;
+    int largest = 0;
+    for (int t = 0; t < count; t++) {
+      smallest = Math.min(smallest, elements[t]);
+      largest = Math.max(largest, elements[t]);
+    }
+    int fromWord = smallest >>> 6;
+    int toWord = largest >>> 6;
+    if (toWord - fromWord > 16L * count) {
+      IntArrays.quickSort(elements, 0, count);
+      return;
+    }
+    int position = 0;
+    for (int word = fromWord; word <= toWord; word++) {
+      long bits = touchedBits[word];
+      while (bits != 0) {
+        elements[position++] = (word << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
       }
     }
   }

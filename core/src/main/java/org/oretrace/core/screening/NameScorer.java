@@ -1,6 +1,7 @@
 package org.oretrace.core.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -166,6 +167,15 @@ final class NameScorer {
    * FastScoringTest holds the two equal on the benchmark's variants.
    */
   static double fastScore(PreparedName screened, PreparedName listed) {
+    return fastScore(screened, listed, new Scratch());
+  }
+
+  /**
+   * As {@link #fastScore(PreparedName, PreparedName)}, with the matrix in {@code scratch} and the
+   * similarities of numbered listed tokens remembered there for the rest of the screening: call
+   * {@link Scratch#begin} before the first candidate of each screened name.
+   */
+  static double fastScore(PreparedName screened, PreparedName listed, Scratch scratch) {
     int screenedCount = Math.min(screened.size(), MAX_TOKENS);
     int listedCount = Math.min(listed.size(), MAX_TOKENS);
     if (screenedCount == 0 || listedCount == 0) {
@@ -177,13 +187,23 @@ final class NameScorer {
     String[] listedSkeletons = listed.skeletons();
     String[] listedAlternatives = listed.alternativeSkeletons();
     long[] listedLetters = listed.letters();
-    double[] similarities = new double[screenedCount * listedCount];
+    int[] listedIds = listed.tokenIds();
+    double[] similarities = scratch.similarities;
     for (int i = 0; i < screenedCount; i++) {
       String token = screenedTokens[i];
       String skeleton = screened.skeletons()[i];
       String alternative = screened.alternativeSkeletons()[i];
       long letters = screened.letters()[i];
       for (int j = 0; j < listedCount; j++) {
+        int slot = -1;
+        if (listedIds != null && listedIds[j] < Scratch.MAX_TOKEN_ID) {
+          int key = listedIds[j] << 4 | i;
+          slot = scratch.slot(key);
+          if (scratch.holds(slot)) {
+            similarities[i * listedCount + j] = scratch.values[slot];
+            continue;
+          }
+        }
         boolean mayDifferByH = mayDifferOnlyByH(letters, listedLetters[j]);
         double similarity =
             tokenSimilarity(
@@ -221,6 +241,9 @@ final class NameScorer {
                       mayDifferByH));
         }
         similarities[i * listedCount + j] = similarity;
+        if (slot >= 0) {
+          scratch.remember(slot, listedIds[j] << 4 | i, similarity);
+        }
       }
     }
     int screenedUsed = 0;
@@ -270,6 +293,65 @@ final class NameScorer {
         agreed,
         pairedWeight,
         pairs);
+  }
+
+  /**
+   * Space for {@link #fastScore(PreparedName, PreparedName, Scratch)}, one per thread: the
+   * similarity matrix of one pair of names, and the similarities of the screened name's tokens to
+   * the listed tokens met so far in the screening, keyed by the listed token's number and the
+   * screened token's position. The candidates of one screening share many tokens (on the speed run,
+   * two token pairs in three repeat one already computed); a similarity depends only on the two
+   * tokens as the scorer reads them, which is what the numbers stand for, so a remembered one is
+   * the same double. Open addressing in a fixed table, emptied by a new stamp; once three quarters
+   * full it remembers no more until the next screened name.
+   */
+  static final class Scratch {
+
+    /** Token numbers from here up are not remembered: four bits of the key are the position. */
+    static final int MAX_TOKEN_ID = 1 << 27;
+
+    private static final int BITS = 12;
+    private static final int CAPACITY = 1 << BITS;
+    private static final int MAX_REMEMBERED = CAPACITY / 4 * 3;
+
+    private final int[] keys = new int[CAPACITY];
+    private final int[] stamps = new int[CAPACITY];
+    private final double[] values = new double[CAPACITY];
+    private final double[] similarities = new double[MAX_TOKENS * MAX_TOKENS];
+    private int stamp = 1;
+    private int remembered;
+
+    /** Forgets the similarities remembered: a new screened name follows. */
+    void begin() {
+      remembered = 0;
+      stamp++;
+      if (stamp == 0) {
+        Arrays.fill(stamps, 0);
+        stamp = 1;
+      }
+    }
+
+    /** The slot holding the key, or the empty one where it would go. */
+    private int slot(int key) {
+      int slot = (key * 0x9E3779B9) >>> (Integer.SIZE - BITS);
+      while (stamps[slot] == stamp && keys[slot] != key) {
+        slot = (slot + 1) & (CAPACITY - 1);
+      }
+      return slot;
+    }
+
+    private boolean holds(int slot) {
+      return stamps[slot] == stamp;
+    }
+
+    private void remember(int slot, int key, double similarity) {
+      if (remembered < MAX_REMEMBERED) {
+        keys[slot] = key;
+        values[slot] = similarity;
+        stamps[slot] = stamp;
+        remembered++;
+      }
+    }
   }
 
   /**
@@ -349,8 +431,8 @@ final class NameScorer {
   }
 
   private static double joinedScore(PreparedName screened, PreparedName listed) {
-    int shorter = Math.min(screened.joined().length(), listed.joined().length());
-    int longer = Math.max(screened.joined().length(), listed.joined().length());
+    int shorter = Math.min(screened.joinedLength(), listed.joinedLength());
+    int longer = Math.max(screened.joinedLength(), listed.joinedLength());
     boolean unvocalised = screened.unvocalised() || listed.unvocalised();
     if (unvocalised
         && shorter >= MIN_JOINED_LENGTH_RATIO * longer - UNVOCALISED_LENGTH_ALLOWANCE

@@ -30,7 +30,18 @@ import java.util.List;
  * short vowels, so its Latin tokens ("qsi" for Qusay, "mhi" for Muhyi) differ from a romanised
  * spelling mostly in vowels, and the scorer trusts equal skeletons more for it.
  *
+ * <p>A listed name's tokens are also numbered by the list: two tokens get the same number when
+ * everything the scorer reads of them is the same (the token, its skeletons, whether it was read
+ * from Arabic or Hebrew script), so a screening can compute the similarity of a screened token to
+ * such a token once and reuse it for every candidate that holds it (see NameScorer.Scratch).
+ *
  * @param entryIndex the list entry this name belongs to, or -1 for a screened name
+ *     <p>The joined length and which tokens are particles are kept beside the rest, so that scoring
+ *     a candidate reads them from the name itself, not from its strings (every string is another
+ *     cache line, and most candidates are scored once in a screening and never again).
+ * @param tokenIds the list's numbers of the tokens, or null for a screened name
+ * @param joinedLength the length of {@code joined}
+ * @param particles bit t set when token t (of the first 64) is a particle
  */
 record PreparedName(
     int entryIndex,
@@ -43,11 +54,29 @@ record PreparedName(
     String joined,
     String joinedSkeleton,
     boolean isPerson,
-    boolean unvocalised) {
+    boolean unvocalised,
+    int[] tokenIds,
+    int joinedLength,
+    long particles) {
 
   /** How many listed names hold a token: frequent tokens weigh less. */
   interface TokenFrequency {
     int of(String token);
+  }
+
+  /** The number a list gives a token as the scorer reads it, from 0 up, the same for equal ones. */
+  interface TokenNumbering {
+    int of(String token, String skeleton, String alternativeSkeleton, boolean unvocalised);
+  }
+
+  /** A screened name: its tokens are not numbered. */
+  static PreparedName of(
+      int entryIndex,
+      String original,
+      List<String> tokens,
+      boolean isPerson,
+      TokenFrequency frequency) {
+    return of(entryIndex, original, tokens, isPerson, frequency, null);
   }
 
   static PreparedName of(
@@ -55,7 +84,8 @@ record PreparedName(
       String original,
       List<String> tokens,
       boolean isPerson,
-      TokenFrequency frequency) {
+      TokenFrequency frequency,
+      TokenNumbering numbering) {
     int count = tokens.size();
     String[] tokenArray = tokens.toArray(new String[0]);
     String[] skeletons = new String[count];
@@ -66,8 +96,13 @@ record PreparedName(
     boolean unvocalised = isUnvocalisedScript(original);
     boolean cyrillic = isCyrillicScript(original);
     boolean greek = !unvocalised && !cyrillic && isHLessScript(original);
+    long particles = 0;
     for (int i = 0; i < count; i++) {
       String token = tokenArray[i];
+      boolean particle = NameNormaliser.PARTICLES.contains(token);
+      if (particle && i < Long.SIZE) {
+        particles |= 1L << i;
+      }
       skeletons[i] = skeleton(token, unvocalised);
       String alternative = null;
       if (unvocalised && (token.contains("dh") || token.contains("th"))) {
@@ -78,11 +113,18 @@ record PreparedName(
         alternative = skeleton(token.replace("ch", "kh"), false);
       }
       alternativeSkeletons[i] = skeletons[i].equals(alternative) ? null : alternative;
-      double length =
-          NameNormaliser.PARTICLES.contains(token) ? token.length() / 3.0 : token.length();
+      double length = particle ? token.length() / 3.0 : token.length();
       weights[i] = length * rarity(frequency.of(token));
       letters[i] = letters(token);
       joined.append(token);
+    }
+    int[] tokenIds = null;
+    if (numbering != null) {
+      tokenIds = new int[count];
+      for (int i = 0; i < count; i++) {
+        tokenIds[i] =
+            numbering.of(tokenArray[i], skeletons[i], alternativeSkeletons[i], unvocalised);
+      }
     }
     String joinedText = joined.toString();
     return new PreparedName(
@@ -96,7 +138,10 @@ record PreparedName(
         joinedText,
         skeleton(joinedText, unvocalised),
         isPerson,
-        unvocalised);
+        unvocalised,
+        tokenIds,
+        joinedText.length(),
+        particles);
   }
 
   /** Whether the text has a letter of the Arabic or Hebrew script. */
@@ -155,7 +200,9 @@ record PreparedName(
   }
 
   boolean isParticle(int token) {
-    return NameNormaliser.PARTICLES.contains(tokens[token]);
+    return token < Long.SIZE
+        ? (particles & (1L << token)) != 0
+        : NameNormaliser.PARTICLES.contains(tokens[token]);
   }
 
   static String skeleton(String token) {

@@ -21,7 +21,8 @@ import java.util.Set;
  * another type (a vessel for a person) subtracts {@value #TYPE_DIFFERS}. An entry without the fact
  * is left alone.
  *
- * <p>Thread-safe: the per-thread scratch space of the index lives in a thread local.
+ * <p>Thread-safe: the per-thread scratch space of the index and of the scorer (which remembers
+ * token similarities for the length of one screening) live in thread locals.
  */
 public final class Screener {
 
@@ -51,6 +52,8 @@ public final class Screener {
   private final WatchList watchList;
   private final double threshold;
   private final ThreadLocal<CandidateIndex.Scratch> scratch;
+  private final ThreadLocal<NameScorer.Scratch> scoring =
+      ThreadLocal.withInitial(NameScorer.Scratch::new);
 
   private Screener(WatchList watchList, double threshold) {
     this.watchList = requireNonNull(watchList, "watchList is null");
@@ -94,9 +97,11 @@ public final class Screener {
     String queryCountry = query.country() == null ? null : CountryNames.code(query.country());
     // Best name per entry, then qualifiers.
     List<Scored> scored = new ArrayList<>();
+    NameScorer.Scratch scoring = this.scoring.get();
+    scoring.begin();
     for (int candidate : candidates) {
       PreparedName listed = watchList.name(candidate);
-      double nameScore = NameScorer.fastScore(screened, listed);
+      double nameScore = NameScorer.fastScore(screened, listed, scoring);
       if (nameScore + maximumRaise() < threshold) {
         continue;
       }

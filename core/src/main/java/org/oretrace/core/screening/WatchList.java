@@ -51,6 +51,24 @@ public final class WatchList {
       codes.add(countryCodes(entry));
     }
     List<PreparedName> prepared = new ArrayList<>(tokenLists.size());
+    Object2IntOpenHashMap<String> tokenNumbers = new Object2IntOpenHashMap<>();
+    tokenNumbers.defaultReturnValue(-1);
+    PreparedName.TokenNumbering numbering =
+        (token, skeleton, alternative, unvocalised) -> {
+          String key =
+              token
+                  + '\u0000'
+                  + skeleton
+                  + '\u0000'
+                  + (alternative == null ? "" : alternative)
+                  + (unvocalised ? "\u0000u" : "");
+          int number = tokenNumbers.getInt(key);
+          if (number < 0) {
+            number = tokenNumbers.size();
+            tokenNumbers.put(key, number);
+          }
+          return number;
+        };
     for (int i = 0; i < tokenLists.size(); i++) {
       int owner = owners.get(i);
       prepared.add(
@@ -59,7 +77,8 @@ public final class WatchList {
               originals.get(i),
               tokenLists.get(i),
               this.entries.get(owner).type() == EntityType.PERSON,
-              tokenFrequency::getInt));
+              tokenFrequency::getInt,
+              numbering));
     }
     this.names = prepared.toArray(new PreparedName[0]);
     this.countryCodes = List.copyOf(codes);

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
  * The screener scores candidates with {@link NameScorer#fastScore}; explanations use {@link
  * NameScorer#score}, the plain reference. On the benchmark's kinds of variants and decoys, against
  * a list grown as the speed run grows it, the two must give the same double for every candidate the
- * index retrieves, and for every listed name on a sample of screened names.
+ * index retrieves, and for every listed name on a sample of screened names; so must the fast score
+ * that remembers token similarities across the candidates of one screened name, as the screener
+ * uses it.
  */
 class FastScoringTest {
 
@@ -34,6 +36,7 @@ class FastScoringTest {
     WatchList list = WatchList.of(grown);
     VariantGenerator generator = new VariantGenerator(SEED);
     CandidateIndex.Scratch scratch = new CandidateIndex.Scratch(list.nameCount(), 128);
+    NameScorer.Scratch scoring = new NameScorer.Scratch();
 
     long compared = 0;
     long hDropped = 0;
@@ -51,6 +54,7 @@ class FastScoringTest {
       }
       screenedNames++;
       PreparedName screened = list.prepare(name, tokens, null);
+      scoring.begin();
       int[] candidates =
           n % 5 == 0
               ? list.index().candidates(screened, 128, 4 * CandidateIndex.POSTING_BUDGET, scratch)
@@ -71,6 +75,10 @@ class FastScoringTest {
         double fast = NameScorer.fastScore(screened, listed);
         assertThat(Double.doubleToLongBits(fast))
             .as("%s against %s", name, listed.original())
+            .isEqualTo(Double.doubleToLongBits(reference));
+        double remembered = NameScorer.fastScore(screened, listed, scoring);
+        assertThat(Double.doubleToLongBits(remembered))
+            .as("%s against %s, similarities remembered", name, listed.original())
             .isEqualTo(Double.doubleToLongBits(reference));
         compared++;
         if (reference > 0) {
