@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
@@ -388,19 +389,9 @@ public final class Recorder {
 
   /** Waits for the batch's turn and returns its accepted form, or null to check it now. */
   private AcceptedBatch awaitTurn(Checked checked) {
-    boolean interrupted = false;
     synchronized (turns) {
       // Not interruptible: the batches behind this one wait for it to be resolved.
-      while (nextToWrite != checked.ticket) {
-        try {
-          turns.wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      awaitUninterruptibly(() -> nextToWrite == checked.ticket);
       return checked.accepted;
     }
   }
@@ -427,15 +418,23 @@ public final class Recorder {
 
   /** Waits until every batch committed before this one is published. */
   private void awaitPublishingTurn(Committed committed) {
-    boolean interrupted = false;
     synchronized (turns) {
       // Not interruptible: the batches behind this one wait for it to be published.
-      while (nextToPublish != committed.publishingTicket) {
-        try {
-          turns.wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
+      awaitUninterruptibly(() -> nextToPublish == committed.publishingTicket);
+    }
+  }
+
+  /**
+   * Waits on {@code turns}, whose lock the caller holds, until the condition holds; an interrupt
+   * meanwhile is kept for the caller's thread rather than abandoning the wait.
+   */
+  private void awaitUninterruptibly(BooleanSupplier condition) {
+    boolean interrupted = false;
+    while (!condition.getAsBoolean()) {
+      try {
+        turns.wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
     }
     if (interrupted) {

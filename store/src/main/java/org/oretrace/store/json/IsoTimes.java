@@ -18,12 +18,12 @@ import java.time.format.DateTimeFormatter;
  * whole-minute offsets itself and hands the rest to the JDK. {@code IsoTimesTest} compares both
  * with the JDK on many generated times and texts.
  */
-final class IsoTimes {
+public final class IsoTimes {
 
   private IsoTimes() {}
 
   /** {@code OffsetDateTime.parse(text)}, faster for the usual shape. */
-  static OffsetDateTime parse(String text) {
+  public static OffsetDateTime parse(String text) {
     OffsetDateTime fast = parseUsualShape(text);
     return fast != null ? fast : OffsetDateTime.parse(text);
   }
