@@ -80,6 +80,40 @@ class CustomsEndpointsTest {
     return verdict.get("reasons").findValuesAsText("code");
   }
 
+  /** A D9 alert: the exporter TRADER-1 matches a UN list entry. */
+  private static Alert sanctionsHitOnTrader(Instant now) {
+    return new Alert(
+        "D9-TRADER-1-UN-123",
+        DetectorId.D9,
+        0.97,
+        Severity.HIGH,
+        now,
+        List.of(),
+        List.of(),
+        List.of("TRADER-1"),
+        List.of(),
+        List.of(Country.of("CD")),
+        Map.of("score", BigDecimal.valueOf(0.97)),
+        "Goma Minerals Trading matches UN list entry CDe.123");
+  }
+
+  /** A D2 alert on the tag of LOT-G, upstream of every check of that lot. */
+  private static Alert overProductionUpstream(Instant now) {
+    return new Alert(
+        "D2-c-tag-g",
+        DetectorId.D2,
+        0.8,
+        Severity.HIGH,
+        now,
+        List.of("c-tag-g"),
+        List.of("LOT-G"),
+        List.of("COOP-1"),
+        List.of("CD-NK-001"),
+        List.of(Country.of("CD")),
+        Map.of(),
+        "Luwowo tagged more than it can produce");
+  }
+
   @Test
   void aCleanLotHeldByTheLicensedExporterGoes() {
     JsonNode verdict = check("TRADER-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 49800}]");
@@ -128,35 +162,7 @@ class CustomsEndpointsTest {
     server
         .store()
         .alerts()
-        .add(
-            List.of(
-                new Alert(
-                    "D9-TRADER-1-UN-123",
-                    DetectorId.D9,
-                    0.97,
-                    Severity.HIGH,
-                    now,
-                    List.of(),
-                    List.of(),
-                    List.of("TRADER-1"),
-                    List.of(),
-                    List.of(Country.of("CD")),
-                    Map.of("score", BigDecimal.valueOf(0.97)),
-                    "Goma Minerals Trading matches UN list entry CDe.123"),
-                new Alert(
-                    "D2-c-tag-g",
-                    DetectorId.D2,
-                    0.8,
-                    Severity.HIGH,
-                    now,
-                    List.of("c-tag-g"),
-                    List.of("LOT-G"),
-                    List.of("COOP-1"),
-                    List.of("CD-NK-001"),
-                    List.of(Country.of("CD")),
-                    Map.of(),
-                    "Luwowo tagged more than it can produce")),
-            now);
+        .add(List.of(sanctionsHitOnTrader(now), overProductionUpstream(now)), now);
 
     JsonNode verdict = check("TRADER-1", "[{\"lot\": \"LOT-G\", \"massGrams\": 50000}]");
 
@@ -168,25 +174,7 @@ class CustomsEndpointsTest {
   @Test
   void reasonsNameNoAlertOrHolderOutsideTheCallersScopeAndTheVerdictStaysTheSame() {
     Instant now = Instant.now();
-    server
-        .store()
-        .alerts()
-        .add(
-            List.of(
-                new Alert(
-                    "D2-c-tag-g",
-                    DetectorId.D2,
-                    0.8,
-                    Severity.HIGH,
-                    now,
-                    List.of("c-tag-g"),
-                    List.of("LOT-G"),
-                    List.of("COOP-1"),
-                    List.of("CD-NK-001"),
-                    List.of(Country.of("CD")),
-                    Map.of(),
-                    "Luwowo tagged more than it can produce")),
-            now);
+    server.store().alerts().add(List.of(overProductionUpstream(now)), now);
     // customs of another country: the alert upstream and the lot's holder are outside its scope
     server
         .store()
@@ -235,25 +223,7 @@ class CustomsEndpointsTest {
   @Test
   void aSanctionsHitIsToldOnlyToCallersWhoSeeItsAlertAndTheVerdictIsTheSameForEveryCaller() {
     Instant now = Instant.now();
-    server
-        .store()
-        .alerts()
-        .add(
-            List.of(
-                new Alert(
-                    "D9-TRADER-1-UN-123",
-                    DetectorId.D9,
-                    0.97,
-                    Severity.HIGH,
-                    now,
-                    List.of(),
-                    List.of(),
-                    List.of("TRADER-1"),
-                    List.of(),
-                    List.of(Country.of("CD")),
-                    Map.of("score", BigDecimal.valueOf(0.97)),
-                    "Goma Minerals Trading matches UN list entry CDe.123")),
-            now);
+    server.store().alerts().add(List.of(sanctionsHitOnTrader(now)), now);
     // the matrix: who checks, and whether its scope shows the D9 alert (about a party of CD)
     Map<String, Boolean> seesTheHit = new LinkedHashMap<>();
     seesTheHit.put(TestServer.START_UP_ADMIN_TOKEN, true);

@@ -91,13 +91,7 @@ class SubscriptionEndpointsTest {
             config ->
                 config.withWebhookAllow(
                     WebhookAllowList.parse("127.0.0.1:" + receiver.getAddress().getPort())));
-    server.seedRegistry();
-    Response saved =
-        server.post(
-            "/epcis/queries",
-            "{\"name\": \"shipped\", \"query\": {\"EQ_bizStep\": [\"shipping\"]}}",
-            ADMIN);
-    assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+    ShippedQuery.save(server);
   }
 
   @AfterEach

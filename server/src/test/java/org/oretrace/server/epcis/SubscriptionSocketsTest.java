@@ -86,13 +86,7 @@ class SubscriptionSocketsTest {
 
   @BeforeEach
   void saveAQuery() {
-    server.seedRegistry();
-    Response saved =
-        server.post(
-            "/epcis/queries",
-            "{\"name\": \"shipped\", \"query\": {\"EQ_bizStep\": [\"shipping\"]}}",
-            ADMIN);
-    assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+    ShippedQuery.save(server);
   }
 
   @AfterEach

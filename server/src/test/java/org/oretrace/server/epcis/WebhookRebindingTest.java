@@ -79,13 +79,7 @@ class WebhookRebindingTest {
         new TestServer(
             TestStores.open(),
             config -> config.withWebhookAllow(WebhookAllowList.parse("127.0.0.2/32")));
-    server.seedRegistry();
-    Response saved =
-        server.post(
-            "/epcis/queries",
-            "{\"name\": \"shipped\", \"query\": {\"EQ_bizStep\": [\"shipping\"]}}",
-            ADMIN);
-    assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+    ShippedQuery.save(server);
   }
 
   @AfterEach
