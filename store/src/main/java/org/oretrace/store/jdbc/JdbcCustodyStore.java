@@ -253,35 +253,22 @@ final class JdbcCustodyStore implements CustodyStore {
     if (edges.isEmpty()) {
       return;
     }
+    Map<String, Long> sequences = HashMap.newHashMap(events.size());
+    for (int index = 0; index < events.size(); index++) {
+      sequences.put(events.get(index).id(), first + index);
+    }
     PreparedStatement statement =
         database.prepared(
             connection,
             "INSERT INTO lineage_edges (from_lot, to_lot, mass_grams, event_id, event_type, sequence)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
-    // The checker adds edges in the order of their events, so one pass over the events finds the
-    // sequence of each; a map of every event id is built only should that order not hold.
-    int event = 0;
-    Map<String, Long> sequences = null;
     for (LineageEdge edge : edges) {
-      if (sequences == null) {
-        while (event < events.size() && !events.get(event).id().equals(edge.eventId())) {
-          event++;
-        }
-        if (event == events.size()) {
-          sequences = HashMap.newHashMap(events.size());
-          for (int index = 0; index < events.size(); index++) {
-            sequences.put(events.get(index).id(), first + index);
-          }
-        }
-      }
-      long sequence =
-          sequences == null ? first + event : sequences.getOrDefault(edge.eventId(), first);
       statement.setString(1, edge.fromLotId());
       statement.setString(2, edge.toLotId());
       statement.setLong(3, edge.massGrams());
       statement.setString(4, edge.eventId());
       statement.setString(5, edge.eventType().wireName());
-      statement.setLong(6, sequence);
+      statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
       statement.addBatch();
     }
     statement.executeBatch();
