@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
@@ -107,13 +105,6 @@ public final class EpcisCapture {
       throw e;
     }
     beforeWriting.run();
-    // The records and the JSON text of the events are prepared on another core while the custody
-    // events are recorded; they are stored only if recording succeeds.
-    CompletableFuture<Prepared> prepared =
-        violations.isEmpty()
-            ? CompletableFuture.supplyAsync(
-                () -> prepare(events, alreadyStored, context, custodyIds, captureId))
-            : null;
     long countBefore = recorder.store().custody().nextSequence();
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
@@ -133,17 +124,12 @@ public final class EpcisCapture {
       store.putCaptureJob(failed);
       return failed;
     }
-    Instant recordTime = Instant.now();
-    Prepared ready = join(requireNonNull(prepared, "prepared when nothing failed"));
-    List<EpcisRecord> records = new ArrayList<>(ready.records().size());
-    for (EpcisRecord record : ready.records()) {
-      records.add(record.recordedAt(recordTime));
-    }
+    Prepared ready = prepare(events, alreadyStored, context, custodyIds, captureId, Instant.now());
     // When nothing else was recorded meanwhile, the projection need not revisit this capture's
     // custody events (they are linked): move its watermark past them in the same transaction.
     long countAfter = recorder.store().custody().nextSequence();
     boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
-    store.append(records, ready.texts(), onlyOurs ? countAfter : -1);
+    store.append(ready.records(), ready.texts(), onlyOurs ? countAfter : -1);
     if (onlyOurs) {
       projectedUpTo = countAfter;
     }
@@ -153,7 +139,7 @@ public final class EpcisCapture {
     return done;
   }
 
-  /** The records of the events to store (their record time still to be set) and their texts. */
+  /** The records of the events to store and their JSON texts. */
   private record Prepared(List<EpcisRecord> records, List<String> texts) {}
 
   private static Prepared prepare(
@@ -161,28 +147,18 @@ public final class EpcisCapture {
       boolean[] alreadyStored,
       JsonNode context,
       List<List<String>> custodyIds,
-      String captureId) {
+      String captureId,
+      Instant recordTime) {
     List<EpcisRecord> records = new ArrayList<>(events.size());
     List<String> texts = new ArrayList<>(events.size());
     for (int item = 0; item < events.size(); item++) {
       if (!alreadyStored[item]) {
         ObjectNode event = events.get(item);
-        records.add(EpcisRecord.of(event, context, Instant.EPOCH, custodyIds.get(item), captureId));
+        records.add(EpcisRecord.of(event, context, recordTime, custodyIds.get(item), captureId));
         texts.add(Json.text(event));
       }
     }
     return new Prepared(records, texts);
-  }
-
-  private static Prepared join(CompletableFuture<Prepared> prepared) {
-    try {
-      return prepared.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   /** Checks the eventIDs, finds the events stored before and maps the others (no writes). */

@@ -69,25 +69,6 @@ public record EpcisRecord(
         event);
   }
 
-  /** This record stored at another time. */
-  public EpcisRecord recordedAt(Instant time) {
-    return new EpcisRecord(
-        eventId,
-        eventType,
-        eventTime,
-        time,
-        action,
-        bizStep,
-        disposition,
-        readPoint,
-        bizLocation,
-        epcs,
-        custodyEventIds,
-        captureId,
-        context,
-        event);
-  }
-
   /** An identifier an event names, and in which role (see {@link EpcisQuery.Match}). */
   public record EpcReference(String role, String epc) {
     public EpcReference {
