@@ -58,6 +58,8 @@ final class BenchCommand implements Runnable {
 
     @Mixin WorldOptions world = new WorldOptions(100_000, 42);
 
+    @Mixin WarmupOptions warmup = new WarmupOptions();
+
     @Option(
         names = "--batch-size",
         defaultValue = "1000",
@@ -88,12 +90,20 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (world.lots < 1 || batchSize < 1 || clients < 1) {
+      if (world.lots < 1 || batchSize < 1 || clients < 1 || warmup.lots(world.lots) < 0) {
         throw new Failures.UserError(
-            Main.EXIT_USAGE, "--lots, --batch-size and --clients must be at least 1");
+            Main.EXIT_USAGE,
+            "--lots, --batch-size and --clients must be at least 1, --warmup-lots at least 0");
       }
       System.out.println(
-          CaptureBenchmark.run(world.lots, batchSize, world.seed, clients, detection, databaseUrl)
+          CaptureBenchmark.run(
+                  world.lots,
+                  batchSize,
+                  world.seed,
+                  clients,
+                  detection,
+                  databaseUrl,
+                  warmup.lots(world.lots))
               .line());
       return 0;
     }
@@ -265,6 +275,8 @@ final class BenchCommand implements Runnable {
 
     @Mixin WorldOptions world = new WorldOptions(20_000, 42);
 
+    @Mixin WarmupOptions warmup = new WarmupOptions();
+
     @Option(
         names = "--batch-size",
         defaultValue = "1000",
@@ -273,10 +285,12 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (world.lots < 1 || batchSize < 1) {
-        throw new Failures.UserError(Main.EXIT_USAGE, "--lots and --batch-size must be at least 1");
+      if (world.lots < 1 || batchSize < 1 || warmup.lots(world.lots) < 0) {
+        throw new Failures.UserError(
+            Main.EXIT_USAGE, "--lots and --batch-size must be at least 1, --warmup-lots at least 0");
       }
-      System.out.println(EpcisBenchmark.run(world.lots, batchSize, world.seed).line());
+      System.out.println(
+          EpcisBenchmark.run(world.lots, batchSize, world.seed, warmup.lots(world.lots)).line());
       return 0;
     }
   }

@@ -43,6 +43,12 @@ import org.oretrace.store.json.Json;
  * one decodes, encodes and checks batch N+1 while the other stores batch N: the recorder's
  * pipeline. The write is timed as its two steps: the commit in the writer's turn ({@link
  * Recorder#commit}), and the graph update and listeners after it ({@link Recorder#publish}).
+ *
+ * <p>Warm-up. A server captures for days, so the figure that matters is the steady state, not the
+ * first seconds of a JVM whose JIT compiler is still at work (in a cold run of 500,000 events the
+ * compiler threads took a quarter of the process's CPU). Before the clock starts, the same pipeline
+ * captures a world of the warm-up's size (another seed) into a temporary SQLite file of its own,
+ * whose figures are dropped, as JMH's warm-up iterations are.
  */
 final class CaptureBenchmark {
 
@@ -70,7 +76,8 @@ final class CaptureBenchmark {
       double publishSeconds,
       String storeName,
       double loadAverageBefore,
-      double loadAverageAfter) {
+      double loadAverageAfter,
+      int warmupEvents) {
 
     /** Events per second of wall clock. */
     double eventsPerSecond() {
@@ -98,7 +105,7 @@ final class CaptureBenchmark {
               + " seconds=%.2f cpu-seconds=%.2f process-cpu-seconds=%.2f (the clients' CPU: JSON"
               + " decode %.2f s, encode %.2f s, check %.2f s, write %.2f s, publish %.2f s; store:"
               + " %s; load"
-              + " average %.1f before, %.1f after)",
+              + " average %.1f before, %.1f after; after a warm-up of %,d events)",
           Math.round(eventsPerSecond()),
           eventsPerCpuSecond(),
           eventsPerWriterCpuSecond(),
@@ -116,7 +123,8 @@ final class CaptureBenchmark {
           publishSeconds,
           storeName,
           loadAverageBefore,
-          loadAverageAfter);
+          loadAverageAfter,
+          warmupEvents);
     }
   }
 
@@ -124,9 +132,31 @@ final class CaptureBenchmark {
    * Runs the benchmark.
    *
    * @param databaseUrl null for a temporary SQLite file, or the JDBC URL of an empty database
+   * @param warmupLots the lots of the world captured, untimed, before the timed run; 0 for none
    */
   static Result run(
-      int lots, int batchSize, long seed, int clients, boolean detection, String databaseUrl) {
+      int lots,
+      int batchSize,
+      long seed,
+      int clients,
+      boolean detection,
+      String databaseUrl,
+      int warmupLots) {
+    int warmupEvents = 0;
+    if (warmupLots > 0) {
+      warmupEvents = measure(warmupLots, batchSize, seed + 1, clients, detection, null, 0).events();
+    }
+    return measure(lots, batchSize, seed, clients, detection, databaseUrl, warmupEvents);
+  }
+
+  private static Result measure(
+      int lots,
+      int batchSize,
+      long seed,
+      int clients,
+      boolean detection,
+      String databaseUrl,
+      int warmupEvents) {
     World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
     List<CustodyEvent> events = world.events();
     List<byte[]> batches = new ArrayList<>();
@@ -199,7 +229,8 @@ final class CaptureBenchmark {
           publishSeconds,
           databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder),
           loadAverageBefore,
-          loadAverage());
+          loadAverage(),
+          warmupEvents);
     } finally {
       deleteQuietly(folder);
     }

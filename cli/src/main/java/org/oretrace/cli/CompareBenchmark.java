@@ -402,7 +402,8 @@ final class CompareBenchmark {
     progress.printf(
         Locale.ROOT, "oretrace: capture: %,d-lot world on SQLite%n", settings.captureLots());
     CaptureBenchmark.Result sqlite =
-        CaptureBenchmark.run(settings.captureLots(), 1_000, settings.seed(), 1, false, null);
+        CaptureBenchmark.run(
+            settings.captureLots(), 1_000, settings.seed(), 1, false, null, settings.captureLots());
     CaptureBenchmark.Result postgres = null;
     if (settings.postgresUrl() != null) {
       try (ScratchSchema schema = ScratchSchema.create(settings.postgresUrl(), "bench_capture")) {
@@ -412,7 +413,13 @@ final class CompareBenchmark {
             schema.name());
         postgres =
             CaptureBenchmark.run(
-                settings.captureLots(), 1_000, settings.seed(), 1, false, schema.url());
+                settings.captureLots(),
+                1_000,
+                settings.seed(),
+                1,
+                false,
+                schema.url(),
+                settings.captureLots());
       }
     }
     double sqliteRate = sqlite.events() / sqlite.seconds();

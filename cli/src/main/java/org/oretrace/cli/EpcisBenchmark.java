@@ -33,7 +33,9 @@ import org.oretrace.store.sqlite.SqliteStore;
  * Times EPCIS capture end to end, as a partner system would see it: a simulated Great Lakes world's
  * events, mapped to EPCIS 2.0 JSON-LD documents before the clock starts, are POSTed to {@code
  * /epcis/capture} of a real server on a free port (JSON parse, GS1 JSON Schema validation, mapping,
- * Recorder, storage of the EPCIS events), one document per batch, one client thread.
+ * Recorder, storage of the EPCIS events), one document per batch, one client thread. Before the
+ * clock starts, a warm-up world (another seed) is captured the same way by a server of its own on a
+ * database of its own, so that the figure is the steady state, not the JIT compiler at work.
  */
 final class EpcisBenchmark {
 
@@ -43,20 +45,21 @@ final class EpcisBenchmark {
    * @param cpuSeconds the CPU time of the whole process (server and client, every thread) while the
    *     documents were sent: unlike wall time, not inflated by other work on the machine
    */
-  record Result(int events, int batchSize, double seconds, double cpuSeconds) {
+  record Result(int events, int batchSize, double seconds, double cpuSeconds, int warmupEvents) {
     String line() {
       return String.format(
           Locale.ROOT,
           "epcis capture: events=%,d batch=%,d seconds=%.2f events/s=%,.0f cpu-seconds=%.2f"
               + " cpu-microseconds/event=%.1f events/cpu-second=%,.0f (HTTP, schema validation,"
-              + " mapping, Recorder, SQLite WAL)",
+              + " mapping, Recorder, SQLite WAL; after a warm-up of %,d events)",
           events,
           batchSize,
           seconds,
           events / seconds,
           cpuSeconds,
           cpuSeconds * 1e6 / events,
-          events / cpuSeconds);
+          events / cpuSeconds,
+          warmupEvents);
     }
   }
 
@@ -65,7 +68,17 @@ final class EpcisBenchmark {
     return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
   }
 
-  static Result run(int lots, int batchSize, long seed) {
+  /**
+   * Runs the benchmark.
+   *
+   * @param warmupLots the lots of the world captured, untimed, before the timed run; 0 for none
+   */
+  static Result run(int lots, int batchSize, long seed, int warmupLots) {
+    int warmupEvents = warmupLots > 0 ? measure(warmupLots, batchSize, seed + 1, 0).events() : 0;
+    return measure(lots, batchSize, seed, warmupEvents);
+  }
+
+  private static Result measure(int lots, int batchSize, long seed, int warmupEvents) {
     World world = Scenario.greatLakes().generate(SimulationOptions.of(seed, lots));
     List<CustodyEvent> events = world.events();
     List<byte[]> documents = new ArrayList<>();
@@ -113,7 +126,7 @@ final class EpcisBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-        return new Result(events.size(), batchSize, seconds, cpuSeconds);
+        return new Result(events.size(), batchSize, seconds, cpuSeconds, warmupEvents);
       } finally {
         server.stop();
       }
