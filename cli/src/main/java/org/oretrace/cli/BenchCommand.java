@@ -287,7 +287,8 @@ final class BenchCommand implements Runnable {
     public Integer call() {
       if (world.lots < 1 || batchSize < 1 || warmup.lots(world.lots) < 0) {
         throw new Failures.UserError(
-            Main.EXIT_USAGE, "--lots and --batch-size must be at least 1, --warmup-lots at least 0");
+            Main.EXIT_USAGE,
+            "--lots and --batch-size must be at least 1, --warmup-lots at least 0");
       }
       System.out.println(
           EpcisBenchmark.run(world.lots, batchSize, world.seed, warmup.lots(world.lots)).line());
