@@ -1,5 +1,6 @@
 package org.oretrace.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.oretrace.server.OretraceServer;
@@ -7,6 +8,7 @@ import org.oretrace.server.ServerConfig;
 import org.oretrace.server.api.MapTiles;
 import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.epcis.WebhookAllowList;
+import org.oretrace.server.epcis.WebhookTrust;
 import org.oretrace.store.Recorder;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,7 @@ import picocli.CommandLine.Option;
 final class ServeOptions {
 
   static final String ADMIN_TOKEN_VARIABLE = "ORETRACE_ADMIN_TOKEN";
+  static final String WEBHOOK_TRUST_PASSWORD_VARIABLE = "ORETRACE_WEBHOOK_TRUST_PASSWORD";
 
   @Option(
       names = "--port",
@@ -65,6 +68,18 @@ final class ServeOptions {
               + " hooks.internal:8443,10.20.0.0/16.")
   List<String> webhookAllow = List.of();
 
+  @Option(
+      names = "--webhook-trust",
+      paramLabel = "FILE",
+      description =
+          "Certificate authorities an https EPCIS webhook receiver's certificate may chain to,"
+              + " besides the JDK's: PEM certificates or a PKCS#12 trust store (its password, if"
+              + " any, in "
+              + WEBHOOK_TRUST_PASSWORD_VARIABLE
+              + "). For receivers inside your network with certificates from a private authority"
+              + " (default: the JDK's trust store alone).")
+  Path webhookTrust;
+
   ServerConfig config() {
     String adminToken = System.getenv(ADMIN_TOKEN_VARIABLE);
     try {
@@ -85,10 +100,19 @@ final class ServeOptions {
           .oidcName(oidcName)
           .mapTiles(tiles)
           .webhookAllow(WebhookAllowList.of(webhookAllow))
+          .webhookTrust(webhookTrust())
           .build();
     } catch (IllegalArgumentException e) {
       throw new Failures.UserError(Main.EXIT_USAGE, e.getMessage());
     }
+  }
+
+  private WebhookTrust webhookTrust() {
+    if (webhookTrust == null) {
+      return WebhookTrust.jdkDefault();
+    }
+    String password = System.getenv(WEBHOOK_TRUST_PASSWORD_VARIABLE);
+    return WebhookTrust.load(webhookTrust, password == null ? null : password.toCharArray());
   }
 
   /**

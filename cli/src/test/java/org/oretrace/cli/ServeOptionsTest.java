@@ -3,16 +3,24 @@ package org.oretrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.server.ServerConfig;
 import org.oretrace.server.api.MapTiles;
+import org.oretrace.server.epcis.WebhookTrust;
 import picocli.CommandLine;
 
 /**
  * The settings of {@code serve} and {@code demo}: {@code --map-tiles} with its attribution, {@code
- * --oidc-name} and {@code --webhook-allow}; bad values are usage errors before any data is opened.
+ * --oidc-name}, {@code --webhook-allow} and {@code --webhook-trust}; bad values are usage errors
+ * before any data is opened.
  */
 class ServeOptionsTest {
 
@@ -76,6 +84,45 @@ class ServeOptionsTest {
     assertThat(CommandLine.populateCommand(new ServeOptions()).config().webhookAllow().isEmpty())
         .as("nothing restricted is allowed by default")
         .isTrue();
+  }
+
+  @Test
+  void theJdksTrustServesWebhooksUnlessATrustStoreIsGiven() throws Exception {
+    assertThat(options().config().webhookTrust()).isSameAs(WebhookTrust.jdkDefault());
+    // Any certificate will do to read a PEM file: one of the JDK's own authorities.
+    TrustManagerFactory jdk =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    jdk.init((KeyStore) null);
+    X509Certificate authority =
+        ((X509TrustManager) jdk.getTrustManagers()[0]).getAcceptedIssuers()[0];
+    Path pem =
+        Files.writeString(
+            folder.resolve("agency.pem"),
+            "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder().encodeToString(authority.getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+    assertThat(
+            CommandLine.populateCommand(new ServeOptions(), "--webhook-trust", pem.toString())
+                .config()
+                .webhookTrust()
+                .toString())
+        .contains("1 certificate(s)", "agency.pem");
+
+    CommandRun missing =
+        serve(
+            "--port",
+            "0",
+            "--webhook-trust",
+            folder.resolve("missing.pem").toString(),
+            "--data",
+            data());
+    assertThat(missing.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(missing.err()).contains("missing.pem", "cannot be read");
+    Path notCertificates = Files.writeString(folder.resolve("notes.pem"), "-----BEGIN NOTHING");
+    CommandRun refused =
+        serve("--port", "0", "--webhook-trust", notCertificates.toString(), "--data", data());
+    assertThat(refused.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(refused.err()).contains("notes.pem", "holds no certificate");
   }
 
   @Test

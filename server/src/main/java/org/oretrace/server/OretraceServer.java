@@ -55,7 +55,8 @@ public final class OretraceServer implements AutoCloseable {
                   config.oidc(),
                   config.oidcDisplayName(),
                   config.mapTiles(),
-                  config.webhookAllow());
+                  config.webhookAllow(),
+                  config.webhookTrust());
             });
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import org.oretrace.server.api.MapTiles;
 import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.epcis.WebhookAllowList;
+import org.oretrace.server.epcis.WebhookTrust;
 
 /**
  * How the server runs, declared once with defaults that work out of the box: every interface on
@@ -22,6 +23,8 @@ import org.oretrace.server.epcis.WebhookAllowList;
  *     the shipped country outlines alone, with nothing fetched from another site
  * @param webhookAllow the webhook destinations allowed although they resolve to loopback,
  *     link-local, private or multicast addresses (none by default)
+ * @param webhookTrust the authorities an https webhook receiver's certificate must chain to (the
+ *     JDK's trust store by default; an operator adds private ones)
  */
 public record ServerConfig(
     String host,
@@ -31,7 +34,8 @@ public record ServerConfig(
     OidcConfig oidc,
     String oidcName,
     MapTiles mapTiles,
-    WebhookAllowList webhookAllow) {
+    WebhookAllowList webhookAllow,
+    WebhookTrust webhookTrust) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -42,6 +46,7 @@ public record ServerConfig(
   public ServerConfig {
     requireNonNull(host, "host is null");
     requireNonNull(webhookAllow, "webhookAllow is null");
+    requireNonNull(webhookTrust, "webhookTrust is null");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
@@ -66,11 +71,20 @@ public record ServerConfig(
 
   /**
    * A configuration without a provider name of its own or map tiles, allowing no restricted webhook
-   * destination.
+   * destination and trusting the JDK's authorities for https webhooks.
    */
   public ServerConfig(
       String host, int port, String adminToken, boolean keepClientAddresses, OidcConfig oidc) {
-    this(host, port, adminToken, keepClientAddresses, oidc, null, null, WebhookAllowList.none());
+    this(
+        host,
+        port,
+        adminToken,
+        keepClientAddresses,
+        oidc,
+        null,
+        null,
+        WebhookAllowList.none(),
+        WebhookTrust.jdkDefault());
   }
 
   /** A configuration without an identity provider. */
@@ -133,6 +147,11 @@ public record ServerConfig(
     return toBuilder().webhookAllow(newWebhookAllow).build();
   }
 
+  /** Checking https webhook receivers' certificates against these authorities. */
+  public ServerConfig withWebhookTrust(WebhookTrust newWebhookTrust) {
+    return toBuilder().webhookTrust(newWebhookTrust).build();
+  }
+
   /**
    * Settings one at a time, checked together by {@link #build()} (the record's constructor): the
    * one place besides the record's components that a new setting is added to.
@@ -146,6 +165,7 @@ public record ServerConfig(
     private String oidcName;
     private MapTiles mapTiles;
     private WebhookAllowList webhookAllow;
+    private WebhookTrust webhookTrust;
 
     private Builder(ServerConfig from) {
       host = from.host;
@@ -156,6 +176,7 @@ public record ServerConfig(
       oidcName = from.oidcName;
       mapTiles = from.mapTiles;
       webhookAllow = from.webhookAllow;
+      webhookTrust = from.webhookTrust;
     }
 
     public Builder host(String newHost) {
@@ -198,6 +219,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder webhookTrust(WebhookTrust newWebhookTrust) {
+      webhookTrust = newWebhookTrust;
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -205,7 +231,15 @@ public record ServerConfig(
      */
     public ServerConfig build() {
       return new ServerConfig(
-          host, port, adminToken, keepClientAddresses, oidc, oidcName, mapTiles, webhookAllow);
+          host,
+          port,
+          adminToken,
+          keepClientAddresses,
+          oidc,
+          oidcName,
+          mapTiles,
+          webhookAllow,
+          webhookTrust);
     }
   }
 
@@ -235,6 +269,8 @@ public record ServerConfig(
         + (mapTiles == null ? "none" : mapTiles.urlTemplate())
         + ", webhookAllow="
         + webhookAllow
+        + ", webhookTrust="
+        + webhookTrust
         + "]";
   }
 }

@@ -9,6 +9,7 @@ import org.oretrace.server.auth.OidcConfig;
 import org.oretrace.server.auth.OidcLogin;
 import org.oretrace.server.epcis.EpcisRoutes;
 import org.oretrace.server.epcis.WebhookAllowList;
+import org.oretrace.server.epcis.WebhookTrust;
 import org.oretrace.store.AlertIndex;
 import org.oretrace.store.BalanceBooks;
 import org.oretrace.store.NationalTrade;
@@ -45,7 +46,8 @@ public final class ApiRoutes {
         null,
         null,
         null,
-        WebhookAllowList.none());
+        WebhookAllowList.none(),
+        WebhookTrust.jdkDefault());
   }
 
   /**
@@ -57,6 +59,7 @@ public final class ApiRoutes {
    * @param mapTiles the online tile layer the web application's maps draw, or null for none
    * @param webhookAllow the restricted webhook destinations (loopback, private...) the operator
    *     allows EPCIS subscriptions to post to
+   * @param webhookTrust the authorities an https EPCIS webhook receiver's certificate must chain to
    */
   public static void register(
       RoutesConfig routes,
@@ -67,7 +70,8 @@ public final class ApiRoutes {
       OidcConfig oidc,
       String oidcName,
       MapTiles mapTiles,
-      WebhookAllowList webhookAllow) {
+      WebhookAllowList webhookAllow,
+      WebhookTrust webhookTrust) {
     NeedToKnow needToKnow = new NeedToKnow(recorder);
     EventEndpoints events = new EventEndpoints(recorder, authenticator);
     OverdueSweep overdue = new OverdueSweep(recorder.store(), Clock.systemUTC());
@@ -217,7 +221,8 @@ public final class ApiRoutes {
     routes.get(PREFIX + "/health", service::health);
     routes.get(PREFIX + "/openapi.yaml", service::openApi);
 
-    EpcisRoutes.register(routes, lifecycle, recorder, authenticator, needToKnow, webhookAllow);
+    EpcisRoutes.register(
+        routes, lifecycle, recorder, authenticator, needToKnow, webhookAllow, webhookTrust);
 
     Problems.register(routes);
   }

@@ -22,6 +22,7 @@ public final class EpcisRoutes {
   /**
    * @param lifecycle starts subscription delivery with the server and stops it with the server
    * @param webhookAllow the restricted webhook destinations the operator allows
+   * @param webhookTrust the authorities an https webhook receiver's certificate must chain to
    */
   public static void register(
       RoutesConfig routes,
@@ -29,13 +30,14 @@ public final class EpcisRoutes {
       Recorder recorder,
       Authenticator authenticator,
       NeedToKnow needToKnow,
-      WebhookAllowList webhookAllow) {
+      WebhookAllowList webhookAllow,
+      WebhookTrust webhookTrust) {
     EpcisCapture capture = EpcisCapture.open(recorder);
     QueryEndpoints queries = new QueryEndpoints(capture, authenticator, needToKnow);
     WebhookDestinations destinations = new WebhookDestinations(webhookAllow);
     SubscriptionDelivery delivery =
         new SubscriptionDelivery(
-            capture, queries, needToKnow, recorder.store().accounts(), destinations);
+            capture, queries, needToKnow, recorder.store().accounts(), destinations, webhookTrust);
     lifecycle.serverStarted(delivery::start);
     lifecycle.serverStopping(delivery::close);
     CaptureEndpoints captures = new CaptureEndpoints(capture, authenticator, delivery::captured);

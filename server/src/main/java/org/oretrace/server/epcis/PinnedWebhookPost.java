@@ -13,13 +13,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -30,9 +32,11 @@ import javax.net.ssl.SSLSocket;
  * when it connects (after the JVM's 30 s cache, a rebinding DNS with a zero TTL answers anew), so
  * this class opens the socket itself: to each checked address in turn until one connects, then, for
  * https, TLS over that socket with the URL's host as SNI name and as the name the certificate must
- * hold (endpoint identification "HTTPS", the JDK's default trust store). The request is HTTP/1.1
- * with {@code Host} from the URL, {@code Content-Length} and {@code Connection: close}; only the
- * status line of the answer is read (informational 1xx answers skipped).
+ * hold (endpoint identification "HTTPS": the JDK checks the name against the certificate's subject
+ * alternative names), the chain against the {@link WebhookTrust} (the JDK's trust store, and the
+ * operator's private authorities if any) and the validity dates. The request is HTTP/1.1 with
+ * {@code Host} from the URL, {@code Content-Length} and {@code Connection: close}; only the status
+ * line of the answer is read (informational 1xx answers skipped).
  */
 final class PinnedWebhookPost {
 
@@ -41,10 +45,12 @@ final class PinnedWebhookPost {
 
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final WebhookTrust trust;
 
-  PinnedWebhookPost(Duration connectTimeout, Duration readTimeout) {
+  PinnedWebhookPost(Duration connectTimeout, Duration readTimeout, WebhookTrust trust) {
     this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout is null");
     this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
+    this.trust = requireNonNull(trust, "trust is null");
   }
 
   /**
@@ -54,7 +60,8 @@ final class PinnedWebhookPost {
    * @param addresses the checked addresses of the URL's host, tried in order
    * @param headers the request's other headers (not Host, Content-Length or Connection)
    * @return the answer's status code
-   * @throws IOException when no address connects or the answer is not HTTP
+   * @throws IOException when no address connects or the answer is not HTTP; an {@link
+   *     SSLHandshakeException} saying why in plain words when the TLS handshake fails
    */
   int post(URI destination, List<InetAddress> addresses, Map<String, String> headers, byte[] body)
       throws IOException {
@@ -105,23 +112,52 @@ final class PinnedWebhookPost {
   }
 
   /** TLS over the connected socket, verifying the certificate against the URL's host. */
-  private static Socket tls(Socket socket, String host, int port) throws IOException {
-    SSLSocket tls;
-    try {
-      tls =
-          (SSLSocket)
-              SSLContext.getDefault().getSocketFactory().createSocket(socket, host, port, false);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IOException("this JDK has no default TLS context", e);
-    }
+  private Socket tls(Socket socket, String host, int port) throws IOException {
+    SSLSocket tls = (SSLSocket) trust.socketFactory().createSocket(socket, host, port, false);
     SSLParameters parameters = tls.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     if (!isAddressLiteral(host)) {
       parameters.setServerNames(List.of(new SNIHostName(host)));
     }
     tls.setSSLParameters(parameters);
-    tls.startHandshake();
+    try {
+      tls.startHandshake();
+    } catch (IOException e) {
+      tls.close();
+      SSLHandshakeException described =
+          new SSLHandshakeException("TLS with " + host + " failed: " + handshakeFailure(e, host));
+      described.initCause(e);
+      throw described;
+    }
     return tls;
+  }
+
+  /**
+   * Why a handshake failed, in words a subscriber can act on: the JDK's own message names a Java
+   * class ("PKIX path building failed: sun.security...") and hides the reason in its causes.
+   */
+  static String handshakeFailure(IOException failure, String host) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CertificateExpiredException) {
+        return "the receiver's certificate has expired (" + cause.getMessage() + ")";
+      }
+      if (cause instanceof CertificateNotYetValidException) {
+        return "the receiver's certificate is not valid yet (" + cause.getMessage() + ")";
+      }
+      if (cause instanceof CertPathBuilderException) {
+        return "the receiver's certificate is not issued by an authority this server trusts"
+            + " (the operator adds private ones with oretrace serve --webhook-trust)";
+      }
+      String message = String.valueOf(cause.getMessage());
+      if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
+        return "the receiver's certificate is not for " + host + " (" + message + ")";
+      }
+    }
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   private static byte[] head(

@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLHandshakeException;
 import org.oretrace.core.access.Role;
 import org.oretrace.server.auth.Authenticator;
 import org.oretrace.server.auth.Caller;
@@ -51,7 +52,11 @@ import org.slf4j.LoggerFactory;
  * WebhookDestinations} before each delivery, as they were when the subscription was made, since a
  * name may resolve elsewhere by then; a refused destination is logged and not retried. A delivery
  * connects to the addresses that check approved ({@link PinnedWebhookPost}), never to a second
- * lookup of the name, so a rebinding DNS cannot send it elsewhere.
+ * lookup of the name, so a rebinding DNS cannot send it elsewhere; an https receiver's certificate
+ * is checked against the {@link WebhookTrust}. Every failed webhook delivery (refused destination,
+ * unreachable receiver, failed TLS handshake, an answer other than 2xx) is logged and kept, with
+ * its reason, as the subscription's {@link #lastFailure} until a delivery is accepted, so that its
+ * owner sees why nothing arrives ({@code GET} on the subscription).
  *
  * <p>WebSocket subscriptions live only as long as their socket: they are held here, never stored,
  * and their {@code minRecordTime} moves on in memory. A socket is sent one attempt (a socket that
@@ -90,12 +95,25 @@ final class SubscriptionDelivery implements AutoCloseable {
   private final NeedToKnow needToKnow;
   private final AccountStore accounts;
   private final WebhookDestinations destinations;
-  private final PinnedWebhookPost http =
-      new PinnedWebhookPost(Duration.ofSeconds(5), Duration.ofSeconds(10));
+  private final PinnedWebhookPost http;
+  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final Map<String, Long> lastRunSecond = new ConcurrentHashMap<>();
   private ScheduledExecutorService executor;
   private long lastTickSecond;
+
+  /**
+   * Why the latest delivery to a webhook was not accepted (refused destination, unreachable, a TLS
+   * handshake that failed, a status other than 2xx), and when; held in memory until a delivery is
+   * accepted.
+   */
+  record Failure(Instant at, String reason) {
+
+    Failure {
+      requireNonNull(at, "at is null");
+      requireNonNull(reason, "reason is null");
+    }
+  }
 
   /** A subscriber's open WebSocket: how to send it a text (false once it is gone) and close it. */
   interface SocketSender {
@@ -122,12 +140,28 @@ final class SubscriptionDelivery implements AutoCloseable {
       QueryEndpoints queries,
       NeedToKnow needToKnow,
       AccountStore accounts,
-      WebhookDestinations destinations) {
+      WebhookDestinations destinations,
+      WebhookTrust trust) {
     this.capture = requireNonNull(capture, "capture is null");
     this.queries = requireNonNull(queries, "queries is null");
     this.needToKnow = requireNonNull(needToKnow, "needToKnow is null");
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.destinations = requireNonNull(destinations, "destinations is null");
+    this.http = new PinnedWebhookPost(Duration.ofSeconds(5), Duration.ofSeconds(10), trust);
+  }
+
+  /** Why the latest delivery to this webhook subscription failed, unless one was accepted since. */
+  Optional<Failure> lastFailure(String subscriptionId) {
+    return Optional.ofNullable(failures.get(subscriptionId));
+  }
+
+  /** A webhook subscription was deleted: its failure is forgotten. */
+  void deleted(String subscriptionId) {
+    failures.remove(subscriptionId);
+  }
+
+  private void failed(QuerySubscription subscription, String reason) {
+    failures.put(subscription.subscriptionId(), new Failure(Instant.now(), reason));
   }
 
   /** A WebSocket subscriber connected: it gets deliveries until {@link #closed}. */
@@ -270,6 +304,7 @@ final class SubscriptionDelivery implements AutoCloseable {
       }
     } else {
       capture.store().subscriptionDelivered(subscription.subscriptionId(), nextRecordTime, at);
+      failures.remove(subscription.subscriptionId());
     }
   }
 
@@ -458,6 +493,7 @@ final class SubscriptionDelivery implements AutoCloseable {
           "EPCIS subscription {}: not delivered: {}",
           subscription.subscriptionId(),
           refused.getMessage());
+      failed(subscription, "not delivered: " + refused.getMessage());
       return null;
     }
   }
@@ -495,6 +531,7 @@ final class SubscriptionDelivery implements AutoCloseable {
             subscription.subscriptionId(),
             subscription.destination(),
             status);
+        failed(subscription, "the receiver answered " + status);
       }
       return accepted;
     } catch (IOException e) {
@@ -503,6 +540,12 @@ final class SubscriptionDelivery implements AutoCloseable {
           subscription.subscriptionId(),
           subscription.destination(),
           e.toString());
+      failed(
+          subscription,
+          e instanceof SSLHandshakeException
+              ? e.getMessage()
+              : "unreachable: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return false;
     }
   }

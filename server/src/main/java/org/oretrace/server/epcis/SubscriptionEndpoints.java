@@ -31,7 +31,8 @@ import org.oretrace.store.json.Json;
  * Only the named query's owner (and the platform) may subscribe to it or see its subscriptions;
  * what is delivered is what the subscriber may see. The signature token is never answered back. A
  * destination that resolves to a loopback, link-local, private or multicast address is refused
- * unless the operator allowed it ({@link WebhookDestinations}).
+ * unless the operator allowed it ({@link WebhookDestinations}). A webhook whose latest delivery
+ * failed shows {@code lastFailure} (when, and why) until a delivery is accepted.
  */
 final class SubscriptionEndpoints {
 
@@ -150,8 +151,7 @@ final class SubscriptionEndpoints {
         found.add(open.get((int) index));
       }
     }
-    QueryEndpoints.respond(
-        context, Representation.JSON, paging.page(context, found, SubscriptionEndpoints::encode));
+    QueryEndpoints.respond(context, Representation.JSON, paging.page(context, found, this::encode));
   }
 
   void get(Context context) {
@@ -166,6 +166,7 @@ final class SubscriptionEndpoints {
       delivery.unsubscribe(id, "unsubscribed");
     } else {
       store.deleteSubscription(id);
+      delivery.deleted(id);
     }
     context.status(204);
   }
@@ -242,7 +243,21 @@ final class SubscriptionEndpoints {
         + subscription.subscriptionId();
   }
 
-  static ObjectNode encode(QuerySubscription subscription) {
+  /** The subscription as answered, with why its latest delivery failed, if it did. */
+  private ObjectNode encode(QuerySubscription subscription) {
+    ObjectNode body = describe(subscription);
+    delivery
+        .lastFailure(subscription.subscriptionId())
+        .ifPresent(
+            failure -> {
+              ObjectNode shown = body.putObject("lastFailure");
+              shown.put("at", failure.at().toString());
+              shown.put("reason", failure.reason());
+            });
+    return body;
+  }
+
+  private static ObjectNode describe(QuerySubscription subscription) {
     ObjectNode body = Json.object();
     body.put("subscriptionID", subscription.subscriptionId());
     if (subscription.destination().equals(SubscriptionSockets.DESTINATION)) {
