@@ -71,7 +71,7 @@ final class PinnedWebhookPost {
       throw new IOException("not an http or https URL: " + destination);
     }
     if (addresses.isEmpty()) {
-      throw new IOException("no checked address for " + destination.getHost());
+      throw new IOException(destination.getHost() + " does not resolve");
     }
     int port = destination.getPort() < 0 ? (https ? 443 : 80) : destination.getPort();
     try (Socket socket = connect(addresses, port)) {

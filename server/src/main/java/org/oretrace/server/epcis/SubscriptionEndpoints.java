@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -31,8 +32,9 @@ import org.oretrace.store.json.Json;
  * Only the named query's owner (and the platform) may subscribe to it or see its subscriptions;
  * what is delivered is what the subscriber may see. The signature token is never answered back. A
  * destination that resolves to a loopback, link-local, private or multicast address is refused
- * unless the operator allowed it ({@link WebhookDestinations}). A webhook whose latest delivery
- * failed shows {@code lastFailure} (when, and why) until a delivery is accepted.
+ * unless the operator allowed it ({@link WebhookDestinations}), and so is one whose host does not
+ * resolve, even a host the operator allowed by name. A webhook whose latest delivery failed shows
+ * {@code lastFailure} (when, and why) until a delivery is accepted.
  */
 final class SubscriptionEndpoints {
 
@@ -81,10 +83,19 @@ final class SubscriptionEndpoints {
       }
     }
     String destination = destination(body.get("dest"));
+    List<InetAddress> addresses;
     try {
-      destinations.check(URI.create(destination));
+      addresses = destinations.check(URI.create(destination));
     } catch (WebhookDestinations.Refused refused) {
       throw EpcisProblem.subscriptionControls("dest", refused.getMessage());
+    }
+    if (addresses.isEmpty()) {
+      // Only a name the operator allowed comes back without addresses: it does not resolve. Such a
+      // subscription could deliver nothing, and a typo would fail silently until someone looked.
+      throw EpcisProblem.subscriptionControls(
+          "dest",
+          URI.create(destination).getHost()
+              + " does not resolve; subscribe once the receiver's name is in the DNS");
     }
     QuerySubscription subscription = subscription(body, named, caller, destination);
     store.putSubscription(subscription);

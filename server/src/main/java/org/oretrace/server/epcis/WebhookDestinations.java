@@ -24,8 +24,10 @@ import java.util.List;
  * resolve elsewhere later. It answers the addresses it checked, and the delivery connects to those
  * ({@link PinnedWebhookPost}), never to a second lookup of the name: a rebinding DNS that answers a
  * public address to the check and 127.0.0.1 to the connection gets no second question. A host the
- * operator allowed by name is resolved without judging its addresses (none when it does not
- * resolve). Deliveries never follow redirects.
+ * operator allowed by name is resolved without judging its addresses, and answers none when it does
+ * not resolve: {@link SubscriptionEndpoints} then refuses the subscription, while a delivery fails
+ * as an unreachable receiver (and is retried), since a name may be missing from the DNS for a
+ * while. Deliveries never follow redirects.
  */
 final class WebhookDestinations {
 
@@ -48,7 +50,8 @@ final class WebhookDestinations {
   /**
    * Resolves the URL's host and checks every address it resolves to.
    *
-   * @return the addresses checked, which are the ones a delivery may connect to
+   * @return the addresses checked, which are the ones a delivery may connect to; none for a host
+   *     allowed by name that does not resolve
    * @throws Refused when the host does not resolve or resolves to a restricted address the operator
    *     did not allow
    */
@@ -67,8 +70,8 @@ final class WebhookDestinations {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
       if (allowed.allowsHost(host, port)) {
-        // Allowed by name: a subscription may be made before its receiver's name exists; a
-        // delivery with no address to connect to fails (and is retried) like any unreachable one.
+        // Allowed by name: no address, which the caller judges (a subscription is refused, a
+        // delivery fails and is retried like any unreachable one).
         return List.of();
       }
       throw new Refused(host + " does not resolve");

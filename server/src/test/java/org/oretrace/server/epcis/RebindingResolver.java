@@ -40,6 +40,11 @@ public final class RebindingResolver extends InetAddressResolverProvider {
     SCRIPTS.put(name, new Script(List.of(answers), new AtomicInteger()));
   }
 
+  /** From now on, the name does not resolve. */
+  static void unscript(String name) {
+    SCRIPTS.remove(name);
+  }
+
   /** How many times the name was looked up since it was scripted. */
   static int lookups(String name) {
     Script script = SCRIPTS.get(name);

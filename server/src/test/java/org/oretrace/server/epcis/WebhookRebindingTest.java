@@ -2,6 +2,7 @@ package org.oretrace.server.epcis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.BindException;
@@ -78,7 +79,9 @@ class WebhookRebindingTest {
     server =
         new TestServer(
             TestStores.open(),
-            config -> config.withWebhookAllow(WebhookAllowList.parse("127.0.0.2/32")));
+            config ->
+                config.withWebhookAllow(
+                    WebhookAllowList.parse("127.0.0.2/32,nowhere.rebind.test,gone.rebind.test")));
     ShippedQuery.save(server);
   }
 
@@ -154,5 +157,40 @@ class WebhookRebindingTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("detail").asText())
         .contains("resolves to 127.0.0.1, a loopback address");
+  }
+
+  @Test
+  void anAllowedNameMustResolveToBeSubscribedAndFailsDeliveryWhenItNoLongerDoes() throws Exception {
+    // Allowed by name, but not in the DNS: a subscription that could deliver nothing is refused.
+    Response refused = subscribe(hook("nowhere.rebind.test"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("type").asText()).contains("SubscriptionControlsException");
+    assertThat(refused.json().get("detail").asText())
+        .contains("nowhere.rebind.test does not resolve");
+
+    // Resolving when subscribed, gone from the DNS by the delivery: an unreachable receiver.
+    String name = "gone.rebind.test";
+    RebindingResolver.script(name, ALLOWED);
+    Response subscribed = subscribe(hook(name));
+    assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+    String location = subscribed.header("Location").orElseThrow();
+    RebindingResolver.unscript(name);
+
+    captureTheChain();
+
+    JsonNode failure = null;
+    for (int poll = 0; poll < 150 && failure == null; poll++) {
+      JsonNode subscription = server.get(location).json();
+      failure = subscription.get("lastFailure");
+      if (failure == null) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(failure).as("the owner sees why nothing arrives").isNotNull();
+    assertThat(failure.get("reason").asText())
+        .isEqualTo("unreachable: " + name + " does not resolve");
+    assertThat(allowedGot).isEmpty();
+    assertThat(internalGot).isEmpty();
+    assertThat(server.get(location).json().has("lastNotifiedAt")).isFalse();
   }
 }
