@@ -136,7 +136,7 @@ final class PinnedWebhookPost {
    * Why a handshake failed, in words a subscriber can act on: the JDK's own message names a Java
    * class ("PKIX path building failed: sun.security...") and hides the reason in its causes.
    */
-  static String handshakeFailure(IOException failure, String host) {
+  private static String handshakeFailure(IOException failure, String host) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof CertificateExpiredException) {
         return "the receiver's certificate has expired (" + cause.getMessage() + ")";

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -83,7 +84,7 @@ public final class WebhookTrust {
       added = pem ? pem(bytes) : pkcs12(bytes, password);
     } catch (IOException | GeneralSecurityException e) {
       String reason = e.getMessage();
-      if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+      if (e.getCause() instanceof UnrecoverableKeyException) {
         reason = "wrong password (set ORETRACE_WEBHOOK_TRUST_PASSWORD)";
       }
       throw invalid(file, "is neither PEM certificates nor a PKCS#12 trust store: " + reason);
