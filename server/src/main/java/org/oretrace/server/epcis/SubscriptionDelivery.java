@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -317,11 +318,15 @@ final class SubscriptionDelivery implements AutoCloseable {
         return;
       }
       List<QuerySubscription> scheduled = new ArrayList<>();
+      Set<String> existing = new HashSet<>();
       for (QuerySubscription subscription : subscriptions()) {
+        existing.add(subscription.subscriptionId());
         if (!subscription.stream()) {
           scheduled.add(subscription);
         }
       }
+      // Failures of subscriptions deleted with their named query are forgotten here.
+      failures.keySet().retainAll(existing);
       for (QuerySubscription subscription : scheduled) {
         QuerySchedule schedule = QuerySchedule.parse(subscription.schedule());
         for (long second = from; second <= now; second++) {
