@@ -50,16 +50,18 @@ final class BatchChecker {
 
   private final LotTable table;
   private final Registry registry;
-  private final Map<String, Lot> pending = new HashMap<>();
-  private final Map<String, List<String>> pendingLotsByTag = new HashMap<>();
-  private final Map<String, Lot> draft = new LinkedHashMap<>();
-  private final Map<String, List<String>> draftLotsByTag = new HashMap<>();
+  private final Map<String, Lot> pending;
+  private final Map<String, List<String>> pendingLotsByTag;
+  private final Map<String, Lot> draft = LinkedHashMap.newLinkedHashMap(2048);
+  private final Map<String, List<String>> draftLotsByTag = HashMap.newHashMap(1024);
   private final Set<String> refusedLots = new HashSet<>();
-  private final Set<String> eventIds = new HashSet<>();
+  private final Set<String> eventIds = HashSet.newHashSet(1024);
   private final List<LineageEdge> edges = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final List<Violation> eventViolations = new ArrayList<>();
   private int item;
+  // The time of the event being checked, as an instant: worked out once, not per lot it changes.
+  private Instant eventTime;
 
   /**
    * A checker over the table as the batches {@code pendingBatches} (checked, in order, not yet
@@ -68,6 +70,12 @@ final class BatchChecker {
   BatchChecker(LotTable table, Registry registry, List<AcceptedBatch> pendingBatches) {
     this.table = table;
     this.registry = registry;
+    int pendingLots = 0;
+    for (AcceptedBatch batch : pendingBatches) {
+      pendingLots += batch.lots().size();
+    }
+    this.pending = HashMap.newHashMap(pendingLots);
+    this.pendingLotsByTag = HashMap.newHashMap(pendingLots);
     for (AcceptedBatch batch : pendingBatches) {
       for (Lot lot : batch.lots()) {
         if (pending.put(lot.id(), lot) == null) {
@@ -90,6 +98,7 @@ final class BatchChecker {
       eventViolations.clear();
       changes.clear();
       eventEdges.clear();
+      eventTime = event.context().instant();
       checkContext(event.context());
       switch (event) {
         case Tag tag -> checkTag(tag, changes);
@@ -159,7 +168,7 @@ final class BatchChecker {
     if (registry.site(tag.siteId()).isEmpty()) {
       refuse("site", "unknown site " + tag.siteId());
     }
-    Instant time = tag.context().instant();
+    Instant time = eventTime;
     changes.put(
         tag.lotId(),
         new Lot(
@@ -179,8 +188,7 @@ final class BatchChecker {
     Lot lot = requireLiveLot(transfer.lotId(), "lot");
     requireActor(transfer.toActorId(), "toActor");
     if (lot != null) {
-      changes.put(
-          lot.id(), with(lot, transfer, lot.massGrams(), transfer.toActorId(), lot.state()));
+      changes.put(lot.id(), with(lot, lot.massGrams(), transfer.toActorId(), lot.state()));
     }
   }
 
@@ -191,7 +199,7 @@ final class BatchChecker {
       requireActor(ship.transporterId(), "transporter");
     }
     if (lot != null) {
-      changes.put(lot.id(), with(lot, ship, lot.massGrams(), lot.holderId(), LotState.IN_TRANSIT));
+      changes.put(lot.id(), with(lot, lot.massGrams(), lot.holderId(), LotState.IN_TRANSIT));
     }
   }
 
@@ -199,7 +207,7 @@ final class BatchChecker {
     Lot lot = requireLiveLot(receive.lotId(), "lot");
     if (lot != null) {
       long mass = receive.massGrams() > 0 ? receive.massGrams() : lot.massGrams();
-      changes.put(lot.id(), with(lot, receive, mass, receive.context().actorId(), LotState.HELD));
+      changes.put(lot.id(), with(lot, mass, receive.context().actorId(), LotState.HELD));
     }
   }
 
@@ -243,7 +251,7 @@ final class BatchChecker {
               + parent.id());
     }
     if (parent != null) {
-      changes.put(parent.id(), consumed(parent, split, parent.massGrams()));
+      changes.put(parent.id(), consumed(parent, parent.massGrams()));
     }
     if (split.parts().stream().map(NewLot::lotId).distinct().count() != split.parts().size()) {
       refuse("parts", "the same lot id is given to two parts");
@@ -282,7 +290,7 @@ final class BatchChecker {
     long inputMass = 0;
     for (Lot input : inputs) {
       inputMass = Math.addExact(inputMass, input.massGrams());
-      changes.put(input.id(), consumed(input, merge, input.massGrams()));
+      changes.put(input.id(), consumed(input, input.massGrams()));
       eventEdges.add(edge(input.id(), output.lotId(), input.massGrams(), merge));
     }
     String origin = commonOrigin(inputs);
@@ -363,8 +371,8 @@ final class BatchChecker {
       changes.put(
           input.id(),
           remaining == 0
-              ? consumed(input, process, input.massGrams())
-              : with(input, process, remaining, input.holderId(), input.state()));
+              ? consumed(input, input.massGrams())
+              : with(input, remaining, input.holderId(), input.state()));
       long allocated = 0;
       for (int outputIndex = 0; outputIndex < process.outputs().size(); outputIndex++) {
         ProcessOutput output = process.outputs().get(outputIndex);
@@ -383,14 +391,14 @@ final class BatchChecker {
     } else if (lot != null) {
       changes.put(
           lot.id(),
-          withGrade(with(lot, assay, lot.massGrams(), lot.holderId(), lot.state()), assay.grade()));
+          withGrade(with(lot, lot.massGrams(), lot.holderId(), lot.state()), assay.grade()));
     }
   }
 
   private void checkExport(Export export, Map<String, Lot> changes) {
     Lot lot = requireLiveLot(export.lotId(), "lot");
     if (lot != null) {
-      changes.put(lot.id(), with(lot, export, lot.massGrams(), lot.holderId(), LotState.EXPORTED));
+      changes.put(lot.id(), with(lot, lot.massGrams(), lot.holderId(), LotState.EXPORTED));
     }
   }
 
@@ -406,7 +414,7 @@ final class BatchChecker {
               + ", not exported: only an exported lot can be imported");
     } else if (lot != null) {
       long mass = anImport.massGrams() > 0 ? anImport.massGrams() : lot.massGrams();
-      changes.put(lot.id(), with(lot, anImport, mass, anImport.context().actorId(), LotState.HELD));
+      changes.put(lot.id(), with(lot, mass, anImport.context().actorId(), LotState.HELD));
     }
   }
 
@@ -517,8 +525,7 @@ final class BatchChecker {
 
   // ---- building the new states
 
-  private static Lot with(
-      Lot lot, CustodyEvent event, long massGrams, String holder, LotState state) {
+  private Lot with(Lot lot, long massGrams, String holder, LotState state) {
     return new Lot(
         lot.id(),
         lot.tagNumber(),
@@ -529,7 +536,7 @@ final class BatchChecker {
         holder,
         state,
         lot.createdAt(),
-        latest(lot.updatedAt(), event.context().instant()));
+        latest(lot.updatedAt(), eventTime));
   }
 
   private static Lot withGrade(Lot lot, Grade grade) {
@@ -546,11 +553,11 @@ final class BatchChecker {
         lot.updatedAt());
   }
 
-  private static Lot consumed(Lot lot, CustodyEvent event, long massGrams) {
-    return with(lot, event, massGrams, lot.holderId(), LotState.CONSUMED);
+  private Lot consumed(Lot lot, long massGrams) {
+    return with(lot, massGrams, lot.holderId(), LotState.CONSUMED);
   }
 
-  private static Lot newLot(
+  private Lot newLot(
       String id,
       String tag,
       Mineral mineral,
@@ -558,7 +565,7 @@ final class BatchChecker {
       Grade grade,
       String origin,
       CustodyEvent event) {
-    Instant time = event.context().instant();
+    Instant time = eventTime;
     return new Lot(
         id,
         tag,
