@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntList;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,15 +44,16 @@ import org.oretrace.core.registry.Registry;
  * refused event of the same batch is reported as such, not as "unknown lot".
  *
  * <p>Batches checked but not yet stored (a pipeline checks the next batch while the writer stores
- * this one) lie between the table and the draft: {@code pending} holds the latest state of every
- * lot they touch, so a lot is looked up in the draft, then there, then in the table.
+ * this one) lie between the table and the draft: {@code pending} holds, batch by batch ({@link
+ * Overlay}), the latest state of every lot they touch, so a lot is looked up in the draft, then
+ * there (newest batch first), then in the table.
  */
 final class BatchChecker {
 
   private final LotTable table;
   private final Registry registry;
-  private final Map<String, Lot> pending;
-  private final Map<String, List<String>> pendingLotsByTag;
+  // The batches ahead, newest first: a lot's latest state is in the first that has it.
+  private final List<Overlay> pending;
   private final Map<String, Lot> draft = LinkedHashMap.newLinkedHashMap(2048);
   private final Map<String, List<String>> draftLotsByTag = HashMap.newHashMap(1024);
   private final Set<String> refusedLots = new HashSet<>();
@@ -67,24 +69,19 @@ final class BatchChecker {
    * A checker over the table as the batches {@code pendingBatches} (checked, in order, not yet
    * applied) will leave it.
    */
-  BatchChecker(LotTable table, Registry registry, List<AcceptedBatch> pendingBatches) {
+  BatchChecker(LotTable table, Registry registry, List<Overlay> pendingBatches) {
     this.table = table;
     this.registry = registry;
-    int pendingLots = 0;
-    for (AcceptedBatch batch : pendingBatches) {
-      pendingLots += batch.lots().size();
-    }
-    this.pending = HashMap.newHashMap(pendingLots);
-    this.pendingLotsByTag = HashMap.newHashMap(pendingLots);
-    for (AcceptedBatch batch : pendingBatches) {
-      for (Lot lot : batch.lots()) {
-        if (pending.put(lot.id(), lot) == null) {
-          pendingLotsByTag
-              .computeIfAbsent(lot.tagNumber(), tag -> new ArrayList<>(1))
-              .add(lot.id());
-        }
-      }
-    }
+    this.pending = new ArrayList<>(pendingBatches);
+    Collections.reverse(this.pending);
+  }
+
+  /**
+   * This checker's draft as the overlay of the batch it accepted, for the checks behind it; only
+   * once {@link #check} has returned, and the checker is not used afterwards.
+   */
+  Overlay overlay() {
+    return new Overlay(draft, draftLotsByTag);
   }
 
   /** The accepted batch, or the violations of every failing event when the list is non-empty. */
@@ -422,7 +419,7 @@ final class BatchChecker {
 
   /** The lot's holder before this batch (after the pending ones), or null for a new lot. */
   private String holderBefore(String lotId) {
-    Lot pended = pending.get(lotId);
+    Lot pended = pendingLot(lotId);
     if (pended != null) {
       return pended.holderId();
     }
@@ -435,7 +432,7 @@ final class BatchChecker {
     if (drafted != null) {
       return drafted;
     }
-    Lot pended = pending.get(lotId);
+    Lot pended = pendingLot(lotId);
     if (pended != null) {
       return pended;
     }
@@ -490,8 +487,10 @@ final class BatchChecker {
       Lot latest = overlaid(table.id(rows.getInt(index)));
       live = latest == null || latest.state().live();
     }
-    for (String lotId : pendingLotsByTag.getOrDefault(tagNumber, List.of())) {
-      live |= overlaid(lotId).state().live();
+    for (Overlay batch : pending) {
+      for (String lotId : batch.lotIdsByTag().getOrDefault(tagNumber, List.of())) {
+        live |= overlaid(lotId).state().live();
+      }
     }
     for (String lotId : draftLotsByTag.getOrDefault(tagNumber, List.of())) {
       live |= draft.get(lotId).state().live();
@@ -504,7 +503,18 @@ final class BatchChecker {
   /** The state of a lot in the draft or the pending batches, or null when only the table has it. */
   private Lot overlaid(String lotId) {
     Lot drafted = draft.get(lotId);
-    return drafted != null ? drafted : pending.get(lotId);
+    return drafted != null ? drafted : pendingLot(lotId);
+  }
+
+  /** The latest state of a lot among the batches ahead, or null. */
+  private Lot pendingLot(String lotId) {
+    for (Overlay batch : pending) {
+      Lot lot = batch.lots().get(lotId);
+      if (lot != null) {
+        return lot;
+      }
+    }
+    return null;
   }
 
   private void requireActor(String actorId, String field) {
