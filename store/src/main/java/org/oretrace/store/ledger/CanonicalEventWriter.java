@@ -1,5 +1,6 @@
 package org.oretrace.store.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -368,20 +369,24 @@ final class CanonicalEventWriter {
     append((byte) ':');
   }
 
+  /**
+   * A string: as it is when its UTF-8 bytes are all printable ASCII other than quote and backslash,
+   * through {@link CanonicalJson} otherwise. Encoding first is the fast way to look at the
+   * characters: for an ASCII string the JDK's encoder is a vectorised copy of its bytes, and a byte
+   * loop is cheaper than {@link String#charAt}; a byte at 0x80 or above is negative, so below 0x20.
+   */
   private void string(String text) {
-    int count = text.length();
-    for (int i = 0; i < count; i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    for (byte character : bytes) {
+      if (character < 0x20 || character == 0x7f || character == '"' || character == '\\') {
         append(CanonicalJson.encode(text));
         return;
       }
     }
-    ensure(count + 2);
+    ensure(bytes.length + 2);
     buffer[length++] = '"';
-    for (int i = 0; i < count; i++) {
-      buffer[length++] = (byte) text.charAt(i);
-    }
+    System.arraycopy(bytes, 0, buffer, length, bytes.length);
+    length += bytes.length;
     buffer[length++] = '"';
   }
 
