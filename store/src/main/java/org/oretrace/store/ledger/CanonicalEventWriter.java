@@ -133,7 +133,14 @@ final class CanonicalEventWriter {
     }
   }
 
-  private byte[] buffer = new byte[512];
+  /** A writer per thread, so that its buffer is reused from one event to the next. */
+  private static final ThreadLocal<CanonicalEventWriter> WRITERS =
+      ThreadLocal.withInitial(CanonicalEventWriter::new);
+
+  private static final int INITIAL_BUFFER = 1024;
+  private static final int MAX_KEPT_BUFFER = 1 << 16;
+
+  private byte[] buffer = new byte[INITIAL_BUFFER];
   private int length;
   private boolean first;
 
@@ -141,9 +148,17 @@ final class CanonicalEventWriter {
 
   /** The canonical ledger entry of {@code event}. */
   static byte[] encode(CustodyEvent event) {
-    CanonicalEventWriter writer = new CanonicalEventWriter();
-    writer.writeEvent(event);
-    return Arrays.copyOf(writer.buffer, writer.length);
+    CanonicalEventWriter writer = WRITERS.get();
+    writer.length = 0;
+    try {
+      writer.writeEvent(event);
+      return Arrays.copyOf(writer.buffer, writer.length);
+    } finally {
+      if (writer.buffer.length > MAX_KEPT_BUFFER) {
+        writer.buffer =
+            new byte[INITIAL_BUFFER]; // an event with huge texts: do not keep its buffer
+      }
+    }
   }
 
   private void writeEvent(CustodyEvent event) {
