@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -345,8 +346,18 @@ public final class Recorder {
     if (events.isEmpty()) {
       throw InvalidInputException.of("", "the batch holds no event");
     }
-    List<String> ids = events.stream().map(CustodyEvent::id).toList();
-    Set<String> earlier = new HashSet<>(store.custody().existingEventIds(ids));
+    // Loops rather than streams, and a presized set: this runs for every batch captured.
+    List<String> ids = new ArrayList<>(events.size());
+    for (CustodyEvent event : events) {
+      ids.add(event.id());
+    }
+    Collection<String> stored = store.custody().existingEventIds(ids);
+    int aheadEvents = 0;
+    for (AcceptedBatch batch : ahead) {
+      aheadEvents += batch.events().size();
+    }
+    Set<String> earlier = HashSet.newHashSet(stored.size() + aheadEvents);
+    earlier.addAll(stored);
     for (AcceptedBatch batch : ahead) {
       for (CustodyEvent event : batch.events()) {
         earlier.add(event.id());

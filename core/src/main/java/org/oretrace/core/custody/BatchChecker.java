@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntList;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,40 +44,44 @@ import org.oretrace.core.registry.Registry;
  * refused event of the same batch is reported as such, not as "unknown lot".
  *
  * <p>Batches checked but not yet stored (a pipeline checks the next batch while the writer stores
- * this one) lie between the table and the draft: {@code pending} holds the latest state of every
- * lot they touch, so a lot is looked up in the draft, then there, then in the table.
+ * this one) lie between the table and the draft: {@code pending} holds, batch by batch ({@link
+ * Overlay}), the latest state of every lot they touch, so a lot is looked up in the draft, then
+ * there (newest batch first), then in the table.
  */
 final class BatchChecker {
 
   private final LotTable table;
   private final Registry registry;
-  private final Map<String, Lot> pending = new HashMap<>();
-  private final Map<String, List<String>> pendingLotsByTag = new HashMap<>();
-  private final Map<String, Lot> draft = new LinkedHashMap<>();
-  private final Map<String, List<String>> draftLotsByTag = new HashMap<>();
+  // The batches ahead, newest first: a lot's latest state is in the first that has it.
+  private final List<Overlay> pending;
+  private final Map<String, Lot> draft = LinkedHashMap.newLinkedHashMap(2048);
+  private final Map<String, List<String>> draftLotsByTag = HashMap.newHashMap(1024);
   private final Set<String> refusedLots = new HashSet<>();
-  private final Set<String> eventIds = new HashSet<>();
+  private final Set<String> eventIds = HashSet.newHashSet(1024);
   private final List<LineageEdge> edges = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final List<Violation> eventViolations = new ArrayList<>();
   private int item;
+  // The time of the event being checked, as an instant: worked out once, not per lot it changes.
+  private Instant eventTime;
 
   /**
    * A checker over the table as the batches {@code pendingBatches} (checked, in order, not yet
    * applied) will leave it.
    */
-  BatchChecker(LotTable table, Registry registry, List<AcceptedBatch> pendingBatches) {
+  BatchChecker(LotTable table, Registry registry, List<Overlay> pendingBatches) {
     this.table = table;
     this.registry = registry;
-    for (AcceptedBatch batch : pendingBatches) {
-      for (Lot lot : batch.lots()) {
-        if (pending.put(lot.id(), lot) == null) {
-          pendingLotsByTag
-              .computeIfAbsent(lot.tagNumber(), tag -> new ArrayList<>(1))
-              .add(lot.id());
-        }
-      }
-    }
+    this.pending = new ArrayList<>(pendingBatches);
+    Collections.reverse(this.pending);
+  }
+
+  /**
+   * This checker's draft as the overlay of the batch it accepted, for the checks behind it; only
+   * once {@link #check} has returned, and the checker is not used afterwards.
+   */
+  Overlay overlay() {
+    return new Overlay(draft, draftLotsByTag);
   }
 
   /** The accepted batch, or the violations of every failing event when the list is non-empty. */
@@ -90,6 +95,7 @@ final class BatchChecker {
       eventViolations.clear();
       changes.clear();
       eventEdges.clear();
+      eventTime = event.context().instant();
       checkContext(event.context());
       switch (event) {
         case Tag tag -> checkTag(tag, changes);
@@ -159,7 +165,7 @@ final class BatchChecker {
     if (registry.site(tag.siteId()).isEmpty()) {
       refuse("site", "unknown site " + tag.siteId());
     }
-    Instant time = tag.context().instant();
+    Instant time = eventTime;
     changes.put(
         tag.lotId(),
         new Lot(
@@ -179,8 +185,7 @@ final class BatchChecker {
     Lot lot = requireLiveLot(transfer.lotId(), "lot");
     requireActor(transfer.toActorId(), "toActor");
     if (lot != null) {
-      changes.put(
-          lot.id(), with(lot, transfer, lot.massGrams(), transfer.toActorId(), lot.state()));
+      changes.put(lot.id(), with(lot, lot.massGrams(), transfer.toActorId(), lot.state()));
     }
   }
 
@@ -191,7 +196,7 @@ final class BatchChecker {
       requireActor(ship.transporterId(), "transporter");
     }
     if (lot != null) {
-      changes.put(lot.id(), with(lot, ship, lot.massGrams(), lot.holderId(), LotState.IN_TRANSIT));
+      changes.put(lot.id(), with(lot, lot.massGrams(), lot.holderId(), LotState.IN_TRANSIT));
     }
   }
 
@@ -199,7 +204,7 @@ final class BatchChecker {
     Lot lot = requireLiveLot(receive.lotId(), "lot");
     if (lot != null) {
       long mass = receive.massGrams() > 0 ? receive.massGrams() : lot.massGrams();
-      changes.put(lot.id(), with(lot, receive, mass, receive.context().actorId(), LotState.HELD));
+      changes.put(lot.id(), with(lot, mass, receive.context().actorId(), LotState.HELD));
     }
   }
 
@@ -243,7 +248,7 @@ final class BatchChecker {
               + parent.id());
     }
     if (parent != null) {
-      changes.put(parent.id(), consumed(parent, split, parent.massGrams()));
+      changes.put(parent.id(), consumed(parent, parent.massGrams()));
     }
     if (split.parts().stream().map(NewLot::lotId).distinct().count() != split.parts().size()) {
       refuse("parts", "the same lot id is given to two parts");
@@ -282,7 +287,7 @@ final class BatchChecker {
     long inputMass = 0;
     for (Lot input : inputs) {
       inputMass = Math.addExact(inputMass, input.massGrams());
-      changes.put(input.id(), consumed(input, merge, input.massGrams()));
+      changes.put(input.id(), consumed(input, input.massGrams()));
       eventEdges.add(edge(input.id(), output.lotId(), input.massGrams(), merge));
     }
     String origin = commonOrigin(inputs);
@@ -363,8 +368,8 @@ final class BatchChecker {
       changes.put(
           input.id(),
           remaining == 0
-              ? consumed(input, process, input.massGrams())
-              : with(input, process, remaining, input.holderId(), input.state()));
+              ? consumed(input, input.massGrams())
+              : with(input, remaining, input.holderId(), input.state()));
       long allocated = 0;
       for (int outputIndex = 0; outputIndex < process.outputs().size(); outputIndex++) {
         ProcessOutput output = process.outputs().get(outputIndex);
@@ -383,14 +388,14 @@ final class BatchChecker {
     } else if (lot != null) {
       changes.put(
           lot.id(),
-          withGrade(with(lot, assay, lot.massGrams(), lot.holderId(), lot.state()), assay.grade()));
+          withGrade(with(lot, lot.massGrams(), lot.holderId(), lot.state()), assay.grade()));
     }
   }
 
   private void checkExport(Export export, Map<String, Lot> changes) {
     Lot lot = requireLiveLot(export.lotId(), "lot");
     if (lot != null) {
-      changes.put(lot.id(), with(lot, export, lot.massGrams(), lot.holderId(), LotState.EXPORTED));
+      changes.put(lot.id(), with(lot, lot.massGrams(), lot.holderId(), LotState.EXPORTED));
     }
   }
 
@@ -406,7 +411,7 @@ final class BatchChecker {
               + ", not exported: only an exported lot can be imported");
     } else if (lot != null) {
       long mass = anImport.massGrams() > 0 ? anImport.massGrams() : lot.massGrams();
-      changes.put(lot.id(), with(lot, anImport, mass, anImport.context().actorId(), LotState.HELD));
+      changes.put(lot.id(), with(lot, mass, anImport.context().actorId(), LotState.HELD));
     }
   }
 
@@ -414,7 +419,7 @@ final class BatchChecker {
 
   /** The lot's holder before this batch (after the pending ones), or null for a new lot. */
   private String holderBefore(String lotId) {
-    Lot pended = pending.get(lotId);
+    Lot pended = pendingLot(lotId);
     if (pended != null) {
       return pended.holderId();
     }
@@ -427,7 +432,7 @@ final class BatchChecker {
     if (drafted != null) {
       return drafted;
     }
-    Lot pended = pending.get(lotId);
+    Lot pended = pendingLot(lotId);
     if (pended != null) {
       return pended;
     }
@@ -482,8 +487,10 @@ final class BatchChecker {
       Lot latest = overlaid(table.id(rows.getInt(index)));
       live = latest == null || latest.state().live();
     }
-    for (String lotId : pendingLotsByTag.getOrDefault(tagNumber, List.of())) {
-      live |= overlaid(lotId).state().live();
+    for (Overlay batch : pending) {
+      for (String lotId : batch.lotIdsByTag().getOrDefault(tagNumber, List.of())) {
+        live |= overlaid(lotId).state().live();
+      }
     }
     for (String lotId : draftLotsByTag.getOrDefault(tagNumber, List.of())) {
       live |= draft.get(lotId).state().live();
@@ -496,7 +503,18 @@ final class BatchChecker {
   /** The state of a lot in the draft or the pending batches, or null when only the table has it. */
   private Lot overlaid(String lotId) {
     Lot drafted = draft.get(lotId);
-    return drafted != null ? drafted : pending.get(lotId);
+    return drafted != null ? drafted : pendingLot(lotId);
+  }
+
+  /** The latest state of a lot among the batches ahead, or null. */
+  private Lot pendingLot(String lotId) {
+    for (Overlay batch : pending) {
+      Lot lot = batch.lots().get(lotId);
+      if (lot != null) {
+        return lot;
+      }
+    }
+    return null;
   }
 
   private void requireActor(String actorId, String field) {
@@ -517,8 +535,7 @@ final class BatchChecker {
 
   // ---- building the new states
 
-  private static Lot with(
-      Lot lot, CustodyEvent event, long massGrams, String holder, LotState state) {
+  private Lot with(Lot lot, long massGrams, String holder, LotState state) {
     return new Lot(
         lot.id(),
         lot.tagNumber(),
@@ -529,7 +546,7 @@ final class BatchChecker {
         holder,
         state,
         lot.createdAt(),
-        latest(lot.updatedAt(), event.context().instant()));
+        latest(lot.updatedAt(), eventTime));
   }
 
   private static Lot withGrade(Lot lot, Grade grade) {
@@ -546,11 +563,11 @@ final class BatchChecker {
         lot.updatedAt());
   }
 
-  private static Lot consumed(Lot lot, CustodyEvent event, long massGrams) {
-    return with(lot, event, massGrams, lot.holderId(), LotState.CONSUMED);
+  private Lot consumed(Lot lot, long massGrams) {
+    return with(lot, massGrams, lot.holderId(), LotState.CONSUMED);
   }
 
-  private static Lot newLot(
+  private Lot newLot(
       String id,
       String tag,
       Mineral mineral,
@@ -558,7 +575,7 @@ final class BatchChecker {
       Grade grade,
       String origin,
       CustodyEvent event) {
-    Instant time = event.context().instant();
+    Instant time = eventTime;
     return new Lot(
         id,
         tag,

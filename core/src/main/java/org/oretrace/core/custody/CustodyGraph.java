@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.oretrace.core.InvalidInputException;
@@ -29,6 +31,16 @@ public final class CustodyGraph {
   private final ObjectArrayList<String> edgeEventIds = new ObjectArrayList<>();
   private final List<EventType> edgeEventTypes = new ArrayList<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /**
+   * The overlays of batches checked and not yet applied, by identity of their accepted batch, so
+   * that the checks behind a batch read its checker's maps instead of building their own. Only a
+   * cache: a batch not found here (or never applied, as when its write failed) is indexed again
+   * from its lots, and the cache is emptied when it holds more than {@value #MAX_OVERLAYS}.
+   */
+  private final Map<AcceptedBatch, Overlay> overlays = new IdentityHashMap<>();
+
+  private static final int MAX_OVERLAYS = 64;
 
   /**
    * Checks a batch against the structural rules, as if its events were applied in order.
@@ -56,10 +68,20 @@ public final class CustodyGraph {
     requireNonNull(pending, "pending is null");
     lock.readLock().lock();
     try {
-      BatchChecker checker = new BatchChecker(lots, registry, pending);
+      List<Overlay> ahead = new ArrayList<>(pending.size());
+      for (AcceptedBatch pendingBatch : pending) {
+        ahead.add(overlayOf(pendingBatch));
+      }
+      BatchChecker checker = new BatchChecker(lots, registry, ahead);
       AcceptedBatch batch = checker.check(events);
       if (!checker.violations().isEmpty()) {
         throw new InvalidInputException(checker.violations());
+      }
+      synchronized (overlays) {
+        if (overlays.size() >= MAX_OVERLAYS) {
+          overlays.clear();
+        }
+        overlays.put(batch, checker.overlay());
       }
       return batch;
     } finally {
@@ -70,6 +92,17 @@ public final class CustodyGraph {
   /** Applies a checked (and stored) batch: the latest one checked, by the single writer. */
   public void apply(AcceptedBatch batch) {
     restore(batch.lots(), batch.edges());
+    synchronized (overlays) {
+      overlays.remove(batch);
+    }
+  }
+
+  private Overlay overlayOf(AcceptedBatch batch) {
+    Overlay overlay;
+    synchronized (overlays) {
+      overlay = overlays.get(batch);
+    }
+    return overlay != null ? overlay : Overlay.of(batch);
   }
 
   /** Loads lots and lineage edges as they were stored, e.g. at start-up, in any order. */

@@ -49,7 +49,7 @@ public record EventContext(
             "evidence must be SHA-256 digests in 64 lower-case hex digits, got \"" + digest + "\"");
       }
     }
-    if (evidence.stream().distinct().count() != evidence.size()) {
+    if (evidence.size() > 1 && evidence.stream().distinct().count() != evidence.size()) {
       throw new IllegalArgumentException("evidence lists a digest twice");
     }
   }

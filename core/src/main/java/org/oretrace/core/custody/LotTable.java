@@ -27,8 +27,9 @@ final class LotTable {
   private static final int NO_SITE = -1;
   private static final long NO_GRADE = -1;
 
-  private final Object2IntOpenHashMap<String> rowById = new Object2IntOpenHashMap<>();
-  private final Object2IntOpenHashMap<String> liveRowByTag = new Object2IntOpenHashMap<>();
+  // Hash-first indexes: the check looks up many ids and tags that are not there (StringIntIndex).
+  private final StringIntIndex rowById = new StringIntIndex();
+  private final StringIntIndex liveRowByTag = new StringIntIndex();
   // Tags on more than one live lot: only an import can cause it (a tag reused while its first lot
   // was abroad), which detection flags; the rows beyond the first live here, rarely used.
   private final Object2ObjectOpenHashMap<String, IntArrayList> otherLiveRowsByTag =
@@ -49,28 +50,23 @@ final class LotTable {
   private long[] updatedSeconds = new long[1024];
   private int[] updatedNanos = new int[1024];
 
-  LotTable() {
-    rowById.defaultReturnValue(-1);
-    liveRowByTag.defaultReturnValue(-1);
-  }
-
   int size() {
     return ids.size();
   }
 
   /** The row of a lot, or -1. */
   int row(String lotId) {
-    return rowById.getInt(lotId);
+    return rowById.get(lotId);
   }
 
   /** The row of the live lot carrying this tag number, or -1. */
   int liveRowByTag(String tagNumber) {
-    return liveRowByTag.getInt(tagNumber);
+    return liveRowByTag.get(tagNumber);
   }
 
   /** Every live lot carrying this tag number: usually none or one. */
   IntList liveRowsByTag(String tagNumber) {
-    int first = liveRowByTag.getInt(tagNumber);
+    int first = liveRowByTag.get(tagNumber);
     if (first < 0) {
       return IntList.of();
     }
@@ -111,7 +107,7 @@ final class LotTable {
 
   /** Inserts or overwrites a lot; returns its row. */
   int put(Lot lot) {
-    int row = rowById.getInt(lot.id());
+    int row = rowById.get(lot.id());
     if (row < 0) {
       row = ids.size();
       ensureCapacity(row + 1);
@@ -141,7 +137,7 @@ final class LotTable {
   }
 
   private void claimTag(String tag, int row) {
-    int first = liveRowByTag.getInt(tag);
+    int first = liveRowByTag.get(tag);
     if (first < 0) {
       liveRowByTag.put(tag, row);
     } else if (first != row) {
@@ -154,9 +150,9 @@ final class LotTable {
 
   private void releaseTag(String tag, int row) {
     IntArrayList others = otherLiveRowsByTag.get(tag);
-    if (liveRowByTag.getInt(tag) == row) {
+    if (liveRowByTag.get(tag) == row) {
       if (others == null) {
-        liveRowByTag.removeInt(tag);
+        liveRowByTag.remove(tag);
       } else {
         liveRowByTag.put(tag, others.removeInt(0));
       }

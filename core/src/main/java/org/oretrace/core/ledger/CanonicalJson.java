@@ -42,6 +42,16 @@ public final class CanonicalJson {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A finite double as JCS writes a JSON number (ECMAScript's {@code Number.prototype.toString});
+   * negative zero is {@code 0}. For writers that lay out their own canonical JSON.
+   *
+   * @throws IllegalArgumentException for NaN and the infinities
+   */
+  public static String number(double value) {
+    return EcmaScriptNumbers.format(value);
+  }
+
   private static void write(Object value, StringBuilder out, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("value is nested deeper than " + MAX_DEPTH + " levels");

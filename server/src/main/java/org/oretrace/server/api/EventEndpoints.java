@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.server.auth.AccessPolicy;
 import org.oretrace.server.auth.AccessPolicy.Action;
@@ -49,7 +50,8 @@ final class EventEndpoints {
     AccessPolicy.require(caller, Action.RECORD_EVENTS);
     byte[] body = context.bodyAsBytes();
     IdempotencyRequest idempotency = idempotency(context.header(IDEMPOTENCY_HEADER), body);
-    List<CustodyEvent> events = EventJson.decodeBatch(Responses.parseBody(body));
+    List<CustodyEvent> events =
+        EventJson.decodeBatch(body, Responses::parseBody, () -> UUID.randomUUID().toString());
     AccessPolicy.requireMayRecord(caller, events);
     long started = System.nanoTime();
     Recorded recorded = recorder.record(events, idempotency);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.oretrace.core.GeoPoint;
 import org.oretrace.core.Grade;
@@ -45,6 +47,40 @@ public final class EventJson {
       Set.of("id", "type", "time", "place", "actor", "recordedBy", "evidence");
 
   private EventJson() {}
+
+  /**
+   * Decodes a batch from its JSON text: {@code decodeBatch(Json.parse(body))}, the same events or
+   * the same refusal, faster (see {@link #decodeBatch(byte[], Function, Supplier)}).
+   */
+  public static List<CustodyEvent> decodeBatch(byte[] body) {
+    return decodeBatch(body, Json::parse, () -> UUID.randomUUID().toString());
+  }
+
+  /**
+   * Decodes a batch from its JSON text as {@code decodeBatch(parser.apply(body), idSupplier)} does,
+   * with the same events, or the same exception. The capture path's decoder: a well-formed batch is
+   * read straight from the token stream ({@link StreamingEventDecoder}) without building a tree;
+   * anything else (bad syntax, a missing or mistyped field, an unknown one) is parsed into a tree
+   * with {@code parser} and decoded from it, which names every failing item and field. The ids the
+   * supplier gave before a batch turned out to need the tree are given again, in the same order.
+   */
+  public static List<CustodyEvent> decodeBatch(
+      byte[] body, Function<byte[], JsonNode> parser, Supplier<String> idSupplier) {
+    List<String> suppliedIds = new ArrayList<>();
+    List<CustodyEvent> events =
+        StreamingEventDecoder.decode(
+            body,
+            () -> {
+              String id = idSupplier.get();
+              suppliedIds.add(id);
+              return id;
+            });
+    if (events != null) {
+      return events;
+    }
+    Iterator<String> again = suppliedIds.iterator();
+    return decodeBatch(parser.apply(body), () -> again.hasNext() ? again.next() : idSupplier.get());
+  }
 
   /** Decodes a batch (a JSON array of events). Events without an id get a random UUID. */
   public static List<CustodyEvent> decodeBatch(JsonNode batch) {

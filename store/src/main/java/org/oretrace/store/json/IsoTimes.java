@@ -29,7 +29,7 @@ public final class IsoTimes {
   }
 
   /** {@code time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)}, faster for the usual values. */
-  static String format(OffsetDateTime time) {
+  public static String format(OffsetDateTime time) {
     int year = time.getYear();
     int offsetSeconds = time.getOffset().getTotalSeconds();
     if (year < 0 || year > 9999 || offsetSeconds % 60 != 0) {

@@ -28,9 +28,13 @@ public final class LedgerEntries {
 
   private LedgerEntries() {}
 
-  /** The canonical entry of an event. */
+  /**
+   * The canonical entry of an event, written straight from the record ({@link
+   * CanonicalEventWriter}): the bytes {@link #encode(JsonNode)} writes for {@link
+   * EventJson#encode}.
+   */
   public static byte[] encode(CustodyEvent event) {
-    return encode(EventJson.encode(requireNonNull(event, "event is null")));
+    return CanonicalEventWriter.encode(requireNonNull(event, "event is null"));
   }
 
   /**
