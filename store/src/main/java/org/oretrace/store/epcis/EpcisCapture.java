@@ -129,13 +129,14 @@ public final class EpcisCapture {
     // custody events (they are linked): move its watermark past them in the same transaction.
     long countAfter = recorder.store().custody().nextSequence();
     boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
-    store.append(ready.records(), ready.texts(), onlyOurs ? countAfter : -1);
+    // The events found stored are left out, the others were looked up under this object's lock
+    // and are not stored: nothing to replace. The job is written in the same transaction.
+    CaptureJob done =
+        new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
+    store.appendCaptured(ready.records(), ready.texts(), onlyOurs ? countAfter : -1, done);
     if (onlyOurs) {
       projectedUpTo = countAfter;
     }
-    CaptureJob done =
-        new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
-    store.putCaptureJob(done);
     return done;
   }
 
