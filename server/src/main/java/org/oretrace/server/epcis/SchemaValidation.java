@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.oretrace.core.Violation;
 import org.oretrace.store.json.Json;
 
@@ -25,14 +26,15 @@ import org.oretrace.store.json.Json;
  * beside this class with GS1's LICENSE and SOURCE). The schema is loaded once; networknt's
  * validator is thread-safe once built. Errors name the event by its position in the event list.
  *
- * <p>Validation is most of the cost of EPCIS capture, so a document is first checked the cheap way:
- * a yes-or-no answer (networknt's boolean output, which builds no error messages), the event list
- * cut in chunks of {@value #CHUNK_EVENTS} events. The schema puts no condition across the items of
- * {@code eventList}, so the document is valid exactly when every chunk, with the document's other
- * fields, is. Only a document found invalid is validated again in full, to name every problem.
- * {@link #start} begins that check on other threads and hands back a {@link Check}: the capture
- * maps the events meanwhile, then helps check the chunks still unclaimed and waits for the answer
- * before it writes anything, so on two cores mapping costs no wall time.
+ * <p>Validation was most of the cost of EPCIS capture, so a document is first checked the cheap
+ * way: a yes-or-no answer of {@link CompiledSchema}, the same schema compiled into direct tree
+ * checks (held to networknt's verdict by its test), the event list cut in chunks of {@value
+ * #CHUNK_EVENTS} events. The schema puts no condition across the items of {@code eventList}, so the
+ * document is valid exactly when every chunk, with the document's other fields, is. Only a document
+ * found invalid is validated again in full, to name every problem. {@link #start} begins that check
+ * on other threads and hands back a {@link Check}: the capture maps the events meanwhile, then
+ * helps check the chunks still unclaimed and waits for the answer before it writes anything, so on
+ * two cores mapping costs no wall time.
  *
  * <p>The schema is loaded with the branches of every {@code anyOf} reordered, plain enumerations
  * first. GS1 writes the allowed property names of an event as {@code anyOf: [{$ref: common names or
@@ -52,16 +54,19 @@ final class SchemaValidation {
   private static final int CHUNK_EVENTS = 100;
 
   private final Schema schema;
+  private final Predicate<JsonNode> judge;
 
   SchemaValidation() {
-    this(true);
+    this(true, true);
   }
 
   /**
    * @param enumerationsFirst whether {@code anyOf} branches are reordered (always, but for the test
    *     that shows the reordered schema judges as GS1's file does)
+   * @param compiled whether the yes-or-no check is {@link CompiledSchema} rather than networknt's
+   *     boolean output (always, but for the tests that compare the two)
    */
-  SchemaValidation(boolean enumerationsFirst) {
+  SchemaValidation(boolean enumerationsFirst, boolean compiled) {
     byte[] text;
     try (InputStream input = SchemaValidation.class.getResourceAsStream(RESOURCE)) {
       if (input == null) {
@@ -71,14 +76,19 @@ final class SchemaValidation {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    JsonNode tree = Json.parse(text);
     if (enumerationsFirst) {
-      JsonNode tree = Json.parse(text);
       enumerationsFirst(tree);
       text = Json.bytes(tree);
     }
-    schema =
+    Schema loaded =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
             .getSchema(new ByteArrayInputStream(text));
+    schema = loaded;
+    judge =
+        compiled
+            ? CompiledSchema.of(tree)::valid
+            : document -> loaded.validate(document, OutputFormat.BOOLEAN);
   }
 
   /** Puts the plain enumerations of every {@code anyOf} before its other branches, in place. */
@@ -169,7 +179,7 @@ final class SchemaValidation {
           part < parts.size();
           part = nextPart.getAndIncrement()) {
         try {
-          if (!invalid && !schema.validate(parts.get(part), OutputFormat.BOOLEAN)) {
+          if (!invalid && !judge.test(parts.get(part))) {
             invalid = true;
           }
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ import org.oretrace.store.json.Json;
 class SchemaValidationTest {
 
   private static final SchemaValidation SCHEMA = new SchemaValidation();
-  private static final SchemaValidation AS_GS1_WROTE_IT = new SchemaValidation(false);
+  private static final SchemaValidation AS_GS1_WROTE_IT = new SchemaValidation(false, false);
 
   /** Changes that break (or, for extension fields, keep) the validity of an event. */
   private static final List<Consumer<ObjectNode>> MUTATIONS =

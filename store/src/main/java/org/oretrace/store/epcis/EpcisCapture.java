@@ -11,20 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.store.CustodyStore.StoredEvent;
+import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.Recorder;
+import org.oretrace.store.Recorder.Committed;
 import org.oretrace.store.json.Json;
 
 /**
  * Captures EPCIS documents, all or nothing: every event is mapped by {@link EpcisMapper}; the
- * custody events they give enter through {@link Recorder#record} like native ones (so the
- * structural rules, the ledger and detection see them); then every EPCIS event, with or without
- * custody meaning, is stored as captured, linked to its custody events. Any problem (a duplicate
- * eventID with other content, an unmappable event, a custody rule broken) fails the job and stores
- * nothing; the job lists each problem under its event's position in the document.
+ * custody events they give enter through the Recorder like native ones (so the structural rules,
+ * the ledger and detection see them), its stages called one by one so that the EPCIS rows are
+ * prepared and written on one core while the Recorder works on the other; then every EPCIS event,
+ * with or without custody meaning, is stored as captured, linked to its custody events. Any problem
+ * (a duplicate eventID with other content, an unmappable event, a custody rule broken) fails the
+ * job and stores nothing; the job lists each problem under its event's position in the document.
  *
  * <p>Native custody events are projected into the EPCIS store lazily, by {@link #catchUp()} before
  * a query, rather than on the write path: native capture stays as fast as it was, and a query sees
@@ -106,9 +112,19 @@ public final class EpcisCapture {
     }
     beforeWriting.run();
     long countBefore = recorder.store().custody().nextSequence();
+    // The records and texts to store depend on the mapping only: another core prepares them while
+    // the Recorder checks and commits the custody events (not needed if the capture fails).
+    Instant recordTime = Instant.now();
+    CompletableFuture<Prepared> preparing =
+        violations.isEmpty()
+            ? CompletableFuture.supplyAsync(
+                () -> prepare(events, alreadyStored, context, custodyIds, captureId, recordTime),
+                ForkJoinPool.commonPool())
+            : null;
+    Committed committed = null;
     if (violations.isEmpty() && !custody.isEmpty()) {
       try {
-        recorder.record(custody);
+        committed = recorder.commit(recorder.check(EncodedBatch.of(custody), null));
       } catch (InvalidInputException e) {
         for (Violation violation : e.violations()) {
           int item = violation.item() >= 0 ? owners.get(violation.item()) : -1;
@@ -124,19 +140,48 @@ public final class EpcisCapture {
       store.putCaptureJob(failed);
       return failed;
     }
-    Prepared ready = prepare(events, alreadyStored, context, custodyIds, captureId, Instant.now());
-    // When nothing else was recorded meanwhile, the projection need not revisit this capture's
-    // custody events (they are linked): move its watermark past them in the same transaction.
-    long countAfter = recorder.store().custody().nextSequence();
-    boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
-    store.append(ready.records(), ready.texts(), onlyOurs ? countAfter : -1);
-    if (onlyOurs) {
-      projectedUpTo = countAfter;
+    // The custody events are stored. Applying them to the graph and telling the listeners
+    // (Recorder.publish) needs no EPCIS row, so another core does it while the rows are written;
+    // both are done before the capture answers (and before the next capture maps its events).
+    Committed stored = committed;
+    CompletableFuture<?> publishing =
+        stored == null
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(() -> recorder.publish(stored), ForkJoinPool.commonPool());
+    try {
+      Prepared ready = join(preparing);
+      // When nothing else was recorded meanwhile, the projection need not revisit this capture's
+      // custody events (they are linked): move its watermark past them in the same transaction.
+      long countAfter = recorder.store().custody().nextSequence();
+      boolean onlyOurs = projectedUpTo == countBefore && countAfter == countBefore + custody.size();
+      // The events found stored are left out, the others were looked up under this object's lock
+      // and are not stored: nothing to replace. The job is written in the same transaction.
+      CaptureJob done =
+          new CaptureJob(
+              captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
+      store.appendCaptured(ready.records(), ready.texts(), onlyOurs ? countAfter : -1, done);
+      if (onlyOurs) {
+        projectedUpTo = countAfter;
+      }
+      return done;
+    } finally {
+      join(publishing);
     }
-    CaptureJob done =
-        new CaptureJob(captureId, createdAt, Instant.now(), false, true, events.size(), List.of());
-    store.putCaptureJob(done);
-    return done;
+  }
+
+  /** The result of work done on another thread; its exception as thrown there. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** The records of the events to store and their JSON texts. */

@@ -31,6 +31,14 @@ public interface EpcisStore {
    */
   void append(List<EpcisRecord> records, List<String> eventTexts, long projectedUpTo);
 
+  /**
+   * Stores the records of a capture and its job in one transaction: {@link #append(List, List,
+   * long)} for records whose eventIDs the capture found not stored (so nothing is looked up or
+   * replaced; a stored one fails the whole transaction), then {@link #putCaptureJob}.
+   */
+  void appendCaptured(
+      List<EpcisRecord> records, List<String> eventTexts, long projectedUpTo, CaptureJob job);
+
   /** Where projection of native custody events resumes. */
   long projectedUpTo();
 

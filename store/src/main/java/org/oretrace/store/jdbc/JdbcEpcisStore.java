@@ -1,5 +1,7 @@
 package org.oretrace.store.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,8 @@ final class JdbcEpcisStore implements EpcisStore {
 
   private static final String COLUMNS =
       "record_sequence, event_id, event_type, event_time_millis, record_time_millis, action,"
-          + " biz_step, disposition, read_point, biz_location, capture_id, context, document";
+          + " biz_step, disposition, read_point, biz_location, capture_id, context, document,"
+          + " custody_event_ids";
 
   private static final Map<Match, List<String>> ROLES =
       Map.of(
@@ -77,94 +79,143 @@ final class JdbcEpcisStore implements EpcisStore {
 
   @Override
   public void append(List<EpcisRecord> records, List<String> eventTexts, long projectedUpTo) {
+    write(records, eventTexts, projectedUpTo, true, null);
+  }
+
+  @Override
+  public void appendCaptured(
+      List<EpcisRecord> records, List<String> eventTexts, long projectedUpTo, CaptureJob job) {
+    write(records, eventTexts, projectedUpTo, false, requireNonNull(job, "job is null"));
+  }
+
+  /**
+   * One transaction: the records (replacing stored ones of the same eventID when {@code replacing};
+   * otherwise a stored one breaks the UNIQUE eventID and rolls everything back), the projection's
+   * watermark, and the job when there is one. Statements are the writer's prepared ones, kept
+   * across transactions.
+   */
+  private void write(
+      List<EpcisRecord> records,
+      List<String> eventTexts,
+      long projectedUpTo,
+      boolean replacing,
+      CaptureJob job) {
     if (eventTexts.size() != records.size()) {
       throw new IllegalArgumentException("one event text per record");
     }
     database.write(
         connection -> {
-          deleteExisting(connection, records);
+          if (replacing) {
+            deleteExisting(connection, records);
+          }
           long next;
-          try (PreparedStatement statement =
-                  connection.prepareStatement(
-                      "SELECT COALESCE(MAX(record_sequence), 0) + 1 FROM epcis_events");
-              ResultSet rows = statement.executeQuery()) {
+          try (ResultSet rows =
+              database
+                  .prepared(
+                      connection, "SELECT COALESCE(MAX(record_sequence), 0) + 1 FROM epcis_events")
+                  .executeQuery()) {
             rows.next();
             next = rows.getLong(1);
           }
-          try (PreparedStatement events =
-                  connection.prepareStatement(
-                      "INSERT INTO epcis_events ("
-                          + COLUMNS
-                          + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-              PreparedStatement epcs =
-                  connection.prepareStatement(
-                      "INSERT INTO epcis_event_epcs (epc, role, record_sequence)"
-                          + " VALUES (?,?,?) ON CONFLICT DO NOTHING");
-              PreparedStatement links =
-                  connection.prepareStatement(
-                      "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id, position)"
-                          + " VALUES (?,?,?) ON CONFLICT (custody_event_id) DO UPDATE SET"
-                          + " epcis_event_id = excluded.epcis_event_id,"
-                          + " position = excluded.position")) {
-            // The records of one capture share their document's context: write its text once.
-            Map<JsonNode, String> contextTexts = new IdentityHashMap<>();
-            for (int index = 0; index < records.size(); index++) {
-              EpcisRecord record = records.get(index);
-              long sequence = next++;
-              events.setLong(1, sequence);
-              events.setString(2, record.eventId());
-              events.setString(3, record.eventType());
-              events.setLong(4, record.eventTime().toEpochMilli());
-              events.setLong(5, record.recordTime().toEpochMilli());
-              setText(events, 6, record.action());
-              setText(events, 7, record.bizStep());
-              setText(events, 8, record.disposition());
-              setText(events, 9, record.readPoint());
-              setText(events, 10, record.bizLocation());
-              setText(events, 11, record.captureId());
-              events.setString(12, contextTexts.computeIfAbsent(record.context(), Json::text));
-              events.setString(13, eventTexts.get(index));
-              events.addBatch();
-              for (EpcReference epc : record.epcs()) {
-                epcs.setString(1, epc.epc());
-                epcs.setString(2, epc.role());
-                epcs.setLong(3, sequence);
-                epcs.addBatch();
-              }
-              int position = 0;
-              for (String custodyEventId : record.custodyEventIds()) {
-                links.setString(1, custodyEventId);
-                links.setString(2, record.eventId());
-                links.setInt(3, position++);
-                links.addBatch();
-              }
+          PreparedStatement events =
+              database.prepared(
+                  connection,
+                  "INSERT INTO epcis_events ("
+                      + COLUMNS
+                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+          PreparedStatement epcs =
+              database.prepared(
+                  connection,
+                  "INSERT INTO epcis_event_epcs (epc, role, record_sequence)"
+                      + " VALUES (?,?,?) ON CONFLICT DO NOTHING");
+          PreparedStatement links =
+              database.prepared(
+                  connection,
+                  "INSERT INTO epcis_custody_links (custody_event_id, epcis_event_id)"
+                      + " VALUES (?,?) ON CONFLICT (custody_event_id) DO UPDATE SET"
+                      + " epcis_event_id = excluded.epcis_event_id");
+          // The records of one capture share their document's context: write its text once.
+          Map<JsonNode, String> contextTexts = new IdentityHashMap<>();
+          boolean anyEpc = false;
+          boolean anyLink = false;
+          for (int index = 0; index < records.size(); index++) {
+            EpcisRecord record = records.get(index);
+            long sequence = next++;
+            events.setLong(1, sequence);
+            events.setString(2, record.eventId());
+            events.setString(3, record.eventType());
+            events.setLong(4, record.eventTime().toEpochMilli());
+            events.setLong(5, record.recordTime().toEpochMilli());
+            setText(events, 6, record.action());
+            setText(events, 7, record.bizStep());
+            setText(events, 8, record.disposition());
+            setText(events, 9, record.readPoint());
+            setText(events, 10, record.bizLocation());
+            setText(events, 11, record.captureId());
+            events.setString(12, contextTexts.computeIfAbsent(record.context(), Json::text));
+            events.setString(13, eventTexts.get(index));
+            List<String> custodyEventIds = record.custodyEventIds();
+            setText(
+                events,
+                14,
+                custodyEventIds.isEmpty()
+                    ? null
+                    : custodyEventIds.size() == 1
+                        ? custodyEventIds.getFirst()
+                        : String.join(" ", custodyEventIds));
+            events.addBatch();
+            for (EpcReference epc : record.epcs()) {
+              epcs.setString(1, epc.epc());
+              epcs.setString(2, epc.role());
+              epcs.setLong(3, sequence);
+              epcs.addBatch();
+              anyEpc = true;
             }
+            for (String custodyEventId : custodyEventIds) {
+              links.setString(1, custodyEventId);
+              links.setString(2, record.eventId());
+              links.addBatch();
+              anyLink = true;
+            }
+          }
+          if (!records.isEmpty()) {
             events.executeBatch();
+          }
+          if (anyEpc) {
             epcs.executeBatch();
+          }
+          if (anyLink) {
             links.executeBatch();
           }
           if (projectedUpTo >= 0) {
-            try (PreparedStatement statement =
-                connection.prepareStatement(
-                    "UPDATE epcis_projection SET next_sequence = ? WHERE singleton = 1")) {
-              statement.setLong(1, projectedUpTo);
-              statement.executeUpdate();
-            }
+            PreparedStatement statement =
+                database.prepared(
+                    connection,
+                    "UPDATE epcis_projection SET next_sequence = ? WHERE singleton = 1");
+            statement.setLong(1, projectedUpTo);
+            statement.executeUpdate();
+          }
+          if (job != null) {
+            putCaptureJob(connection, job);
           }
           return null;
         });
   }
 
-  /** Removes the stored events that these records replace (looked up 500 ids at a time). */
+  /**
+   * Removes the stored events that these records replace (looked up 500 ids at a time), with their
+   * identifier rows and their links.
+   */
   private static void deleteExisting(Connection connection, List<EpcisRecord> records)
       throws SQLException {
     List<String> ids = records.stream().map(EpcisRecord::eventId).toList();
-    Map<String, Long> existing = new HashMap<>();
+    List<Object[]> existing = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       try (PreparedStatement find =
           connection.prepareStatement(
-              "SELECT event_id, record_sequence FROM epcis_events WHERE event_id IN ("
+              "SELECT event_id, record_sequence, custody_event_ids FROM epcis_events"
+                  + " WHERE event_id IN ("
                   + placeholders(chunk.size())
                   + ")")) {
         for (int index = 0; index < chunk.size(); index++) {
@@ -172,7 +223,7 @@ final class JdbcEpcisStore implements EpcisStore {
         }
         try (ResultSet rows = find.executeQuery()) {
           while (rows.next()) {
-            existing.put(rows.getString(1), rows.getLong(2));
+            existing.add(new Object[] {rows.getString(1), rows.getLong(2), rows.getString(3)});
           }
         }
       }
@@ -184,18 +235,27 @@ final class JdbcEpcisStore implements EpcisStore {
             connection.prepareStatement("DELETE FROM epcis_event_epcs WHERE record_sequence = ?");
         PreparedStatement deleteEvent =
             connection.prepareStatement("DELETE FROM epcis_events WHERE record_sequence = ?");
-        PreparedStatement deleteLinks =
+        PreparedStatement deleteLink =
             connection.prepareStatement(
-                "DELETE FROM epcis_custody_links WHERE epcis_event_id = ?")) {
-      for (Map.Entry<String, Long> event : existing.entrySet()) {
-        deleteEpcs.setLong(1, event.getValue());
+                "DELETE FROM epcis_custody_links WHERE custody_event_id = ?"
+                    + " AND epcis_event_id = ?")) {
+      for (Object[] event : existing) {
+        deleteEpcs.setLong(1, (Long) event[1]);
         deleteEpcs.executeUpdate();
-        deleteEvent.setLong(1, event.getValue());
+        deleteEvent.setLong(1, (Long) event[1]);
         deleteEvent.executeUpdate();
-        deleteLinks.setString(1, event.getKey());
-        deleteLinks.executeUpdate();
+        for (String custodyEventId : custodyEventIds((String) event[2])) {
+          deleteLink.setString(1, custodyEventId);
+          deleteLink.setString(2, (String) event[0]);
+          deleteLink.executeUpdate();
+        }
       }
     }
+  }
+
+  /** The custody event ids of the custody_event_ids column: space-separated, NULL for none. */
+  private static List<String> custodyEventIds(String column) {
+    return column == null ? List.of() : List.of(column.split(" "));
   }
 
   @Override
@@ -267,7 +327,7 @@ final class JdbcEpcisStore implements EpcisStore {
               for (int index = 0; index < chunk.size(); index++) {
                 statement.setString(index + 1, chunk.get(index));
               }
-              for (EpcisRecord record : read(connection, statement)) {
+              for (EpcisRecord record : read(statement)) {
                 found.put(record.eventId(), record);
               }
             }
@@ -342,7 +402,7 @@ final class JdbcEpcisStore implements EpcisStore {
             }
             statement.setInt(position++, limit);
             statement.setLong(position, offset);
-            return read(connection, statement);
+            return read(statement);
           }
         });
   }
@@ -381,30 +441,34 @@ final class JdbcEpcisStore implements EpcisStore {
   public void putCaptureJob(CaptureJob job) {
     database.write(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "INSERT INTO epcis_capture_jobs (capture_id, created_at_millis,"
-                      + " finished_at_millis, running, success, event_count, errors)"
-                      + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (capture_id) DO UPDATE SET"
-                      + " created_at_millis = excluded.created_at_millis,"
-                      + " finished_at_millis = excluded.finished_at_millis,"
-                      + " running = excluded.running, success = excluded.success,"
-                      + " event_count = excluded.event_count, errors = excluded.errors")) {
-            statement.setString(1, job.captureId());
-            statement.setLong(2, job.createdAt().toEpochMilli());
-            if (job.finishedAt() == null) {
-              statement.setNull(3, Types.BIGINT);
-            } else {
-              statement.setLong(3, job.finishedAt().toEpochMilli());
-            }
-            statement.setInt(4, job.running() ? 1 : 0);
-            statement.setInt(5, job.success() ? 1 : 0);
-            statement.setInt(6, job.eventCount());
-            statement.setString(7, Json.text(errors(job.errors())));
-            statement.executeUpdate();
-          }
+          putCaptureJob(connection, job);
           return null;
         });
+  }
+
+  private static void putCaptureJob(Connection connection, CaptureJob job) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO epcis_capture_jobs (capture_id, created_at_millis,"
+                + " finished_at_millis, running, success, event_count, errors)"
+                + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (capture_id) DO UPDATE SET"
+                + " created_at_millis = excluded.created_at_millis,"
+                + " finished_at_millis = excluded.finished_at_millis,"
+                + " running = excluded.running, success = excluded.success,"
+                + " event_count = excluded.event_count, errors = excluded.errors")) {
+      statement.setString(1, job.captureId());
+      statement.setLong(2, job.createdAt().toEpochMilli());
+      if (job.finishedAt() == null) {
+        statement.setNull(3, Types.BIGINT);
+      } else {
+        statement.setLong(3, job.finishedAt().toEpochMilli());
+      }
+      statement.setInt(4, job.running() ? 1 : 0);
+      statement.setInt(5, job.success() ? 1 : 0);
+      statement.setInt(6, job.eventCount());
+      statement.setString(7, Json.text(errors(job.errors())));
+      statement.executeUpdate();
+    }
   }
 
   @Override
@@ -700,59 +764,23 @@ final class JdbcEpcisStore implements EpcisStore {
     return array;
   }
 
-  private static List<EpcisRecord> read(Connection connection, PreparedStatement statement)
-      throws SQLException {
-    Map<String, Object[]> rowsById = new LinkedHashMap<>();
+  private static List<EpcisRecord> read(PreparedStatement statement) throws SQLException {
+    List<EpcisRecord> records = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        Object[] row = new Object[13];
-        for (int column = 0; column < row.length; column++) {
-          row[column] = rows.getObject(column + 1);
-        }
-        rowsById.put(rows.getString(2), row);
+        ObjectNode event =
+            (ObjectNode) Json.parse(rows.getString(13).getBytes(StandardCharsets.UTF_8));
+        JsonNode context = Json.parse(rows.getString(12).getBytes(StandardCharsets.UTF_8));
+        records.add(
+            EpcisRecord.of(
+                event,
+                context,
+                Instant.ofEpochMilli(rows.getLong(5)),
+                custodyEventIds(rows.getString(14)),
+                rows.getString(11)));
       }
-    }
-    Map<String, List<String>> links = links(connection, rowsById.keySet());
-    List<EpcisRecord> records = new ArrayList<>(rowsById.size());
-    for (Object[] row : rowsById.values()) {
-      ObjectNode event =
-          (ObjectNode) Json.parse(((String) row[12]).getBytes(StandardCharsets.UTF_8));
-      JsonNode context = Json.parse(((String) row[11]).getBytes(StandardCharsets.UTF_8));
-      EpcisRecord derived =
-          EpcisRecord.of(
-              event,
-              context,
-              Instant.ofEpochMilli(((Number) row[4]).longValue()),
-              links.getOrDefault((String) row[1], List.of()),
-              (String) row[10]);
-      records.add(derived);
     }
     return records;
-  }
-
-  private static Map<String, List<String>> links(Connection connection, Set<String> eventIds)
-      throws SQLException {
-    if (eventIds.isEmpty()) {
-      return Collections.emptyMap();
-    }
-    Map<String, List<String>> links = new HashMap<>();
-    List<String> ids = List.copyOf(eventIds);
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT epcis_event_id, custody_event_id FROM epcis_custody_links"
-                + " WHERE epcis_event_id IN ("
-                + placeholders(ids.size())
-                + ") ORDER BY epcis_event_id, position, custody_event_id")) {
-      for (int index = 0; index < ids.size(); index++) {
-        statement.setString(index + 1, ids.get(index));
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          links.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
-        }
-      }
-    }
-    return links;
   }
 
   private static void setText(PreparedStatement statement, int position, String value)

@@ -1,6 +1,7 @@
 package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.oretrace.store.Store;
 import org.oretrace.store.TestDatabase;
+import org.oretrace.store.epcis.CaptureJob;
 import org.oretrace.store.epcis.EpcisMapper;
 import org.oretrace.store.epcis.EpcisQuery;
 import org.oretrace.store.epcis.EpcisQuery.Match;
@@ -33,12 +36,14 @@ class JdbcEpcisStoreTest {
   @Parameter TestDatabase.Kind kind;
   @TempDir Path folder;
   private TestDatabase database;
+  private Store opened;
   private EpcisStore store;
 
   @BeforeEach
   void open() {
     database = kind.create(folder);
-    store = database.open().epcis();
+    opened = database.open();
+    store = opened.epcis();
   }
 
   @AfterEach
@@ -159,5 +164,113 @@ class JdbcEpcisStoreTest {
     assertThat(store.subscriptions(null, 0, 10))
         .extracting(QuerySubscription::subscriptionId)
         .containsExactly("s-3");
+  }
+
+  private static EpcisRecord linked(String id, String epc, List<String> custodyEventIds) {
+    EpcisRecord record = record(id, "shipping", epc);
+    return EpcisRecord.of(record.event(), record.context(), AT, custodyEventIds, "capture-1");
+  }
+
+  @Test
+  void keepsEachEventsCustodyLinksInOrderAndDropsThemWhenTheEventIsReplaced() {
+    store.append(
+        List.of(
+            linked("urn:uuid:merge", "urn:epc:id:sgtin:1.2.1", List.of("ev-9", "ev-9#2", "ev-1")),
+            linked("urn:uuid:plain", "urn:epc:id:sgtin:1.2.2", List.of())),
+        -1);
+
+    assertThat(store.event("urn:uuid:merge").orElseThrow().custodyEventIds())
+        .containsExactly("ev-9", "ev-9#2", "ev-1");
+    assertThat(store.event("urn:uuid:plain").orElseThrow().custodyEventIds()).isEmpty();
+    assertThat(store.query(EpcisQuery.ALL, 0, 10))
+        .extracting(EpcisRecord::custodyEventIds)
+        .containsExactlyInAnyOrder(List.of("ev-9", "ev-9#2", "ev-1"), List.of());
+    assertThat(store.linkedCustodyEventIds(List.of("ev-1", "ev-9#2", "ev-2")))
+        .containsExactlyInAnyOrder("ev-1", "ev-9#2");
+
+    store.append(List.of(linked("urn:uuid:merge", "urn:epc:id:sgtin:1.2.1", List.of("ev-2"))), -1);
+
+    assertThat(store.event("urn:uuid:merge").orElseThrow().custodyEventIds())
+        .containsExactly("ev-2");
+    assertThat(store.linkedCustodyEventIds(List.of("ev-1", "ev-9", "ev-9#2", "ev-2")))
+        .containsExactly("ev-2");
+  }
+
+  @Test
+  void storesACapturesEventsWithItsJobAndNothingWhenAnEventIdIsTaken() {
+    CaptureJob first = new CaptureJob("capture-1", AT, AT, false, true, 2, List.of());
+    List<EpcisRecord> records =
+        List.of(
+            linked("urn:uuid:a", "urn:epc:id:sgtin:1.2.1", List.of("ev-1")),
+            linked("urn:uuid:b", "urn:epc:id:sgtin:1.2.2", List.of()));
+    store.appendCaptured(
+        records, records.stream().map(record -> Json.text(record.event())).toList(), -1, first);
+
+    assertThat(store.captureJob("capture-1")).contains(first);
+    assertThat(store.events(List.of("urn:uuid:a", "urn:uuid:b"))).hasSize(2);
+    assertThat(store.linkedCustodyEventIds(List.of("ev-1"))).containsExactly("ev-1");
+
+    CaptureJob second = new CaptureJob("capture-2", AT, AT, false, true, 2, List.of());
+    List<EpcisRecord> again =
+        List.of(
+            linked("urn:uuid:c", "urn:epc:id:sgtin:1.2.3", List.of("ev-3")),
+            linked("urn:uuid:a", "urn:epc:id:sgtin:1.2.1", List.of("ev-4")));
+    assertThatThrownBy(
+            () ->
+                store.appendCaptured(
+                    again,
+                    again.stream().map(record -> Json.text(record.event())).toList(),
+                    -1,
+                    second))
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(store.captureJob("capture-2")).isEmpty();
+    assertThat(store.event("urn:uuid:c")).isEmpty();
+    assertThat(store.linkedCustodyEventIds(List.of("ev-3", "ev-4"))).isEmpty();
+    assertThat(store.event("urn:uuid:a").orElseThrow().custodyEventIds()).containsExactly("ev-1");
+  }
+
+  @Test
+  void migrationMovesTheLinksOfEventsStoredBeforeVersion25IntoTheirRows() {
+    store.append(
+        List.of(
+            linked("urn:uuid:merge", "urn:epc:id:sgtin:1.2.1", List.of("ev-9", "ev-1")),
+            linked("urn:uuid:one", "urn:epc:id:sgtin:1.2.2", List.of("ev-5")),
+            linked("urn:uuid:none", "urn:epc:id:sgtin:1.2.3", List.of())),
+        -1);
+    opened.close();
+    // Back to the shape before V25: links with their position and an index by EPCIS event, no
+    // custody_event_ids column. The positions give an order other than the ids' own.
+    List<String> tampering = new ArrayList<>();
+    if (kind == TestDatabase.Kind.SQLITE) {
+      tampering.addAll(
+          List.of(
+              "CREATE TABLE links_before (custody_event_id TEXT PRIMARY KEY,"
+                  + " epcis_event_id TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0)",
+              "INSERT INTO links_before (custody_event_id, epcis_event_id)"
+                  + " SELECT custody_event_id, epcis_event_id FROM epcis_custody_links",
+              "DROP TABLE epcis_custody_links",
+              "ALTER TABLE links_before RENAME TO epcis_custody_links"));
+    } else {
+      tampering.add(
+          "ALTER TABLE epcis_custody_links ADD COLUMN position INTEGER NOT NULL DEFAULT 0");
+    }
+    tampering.addAll(
+        List.of(
+            "CREATE INDEX epcis_custody_links_epcis ON epcis_custody_links (epcis_event_id)",
+            "UPDATE epcis_custody_links SET position = 1 WHERE custody_event_id = 'ev-1'",
+            "ALTER TABLE epcis_events DROP COLUMN custody_event_ids",
+            "DELETE FROM flyway_schema_history WHERE version = '25'"));
+    database.tamper(tampering.toArray(String[]::new));
+
+    EpcisStore migrated = database.open().epcis();
+
+    assertThat(migrated.event("urn:uuid:merge").orElseThrow().custodyEventIds())
+        .containsExactly("ev-9", "ev-1");
+    assertThat(migrated.event("urn:uuid:one").orElseThrow().custodyEventIds())
+        .containsExactly("ev-5");
+    assertThat(migrated.event("urn:uuid:none").orElseThrow().custodyEventIds()).isEmpty();
+    assertThat(migrated.linkedCustodyEventIds(List.of("ev-1", "ev-5", "ev-9", "ev-2")))
+        .containsExactlyInAnyOrder("ev-1", "ev-5", "ev-9");
   }
 }
