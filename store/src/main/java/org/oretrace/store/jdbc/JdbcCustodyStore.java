@@ -92,13 +92,14 @@ final class JdbcCustodyStore implements CustodyStore {
           if (idempotency != null) {
             insertIdempotency(connection, idempotency, recordedAt);
           }
-          ledger.finish(connection, recordedAt);
+          ledger.finishWithinInterval(connection, recordedAt);
           next[0] = first + count;
           return first;
         },
         () -> {
           nextSequence.set(next[0]);
           eventCount.addAndGet(count);
+          ledger.signLaterIfLeftBehind();
         });
   }
 
