@@ -1,0 +1,301 @@
+package org.oretrace.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.custody.AcceptedBatch;
+import org.oretrace.core.custody.CustodyEvent;
+import org.oretrace.core.custody.CustodyGraph;
+import org.oretrace.core.custody.Lot;
+import org.oretrace.store.RegistryStore;
+import org.oretrace.store.StoreException;
+import org.oretrace.store.json.EventJson;
+import org.oretrace.store.json.Json;
+
+/**
+ * The {@code lots} and {@code event_lots} tables written behind the events, when this process is
+ * the database's only writer (SQLite). The events, their ledger leaves and lineage edges are
+ * written in each batch's transaction as always; a lot's row and the rows naming the events of a
+ * lot are a projection of those events, and writing them batch by batch was about half of the
+ * single writer's time: a lot is touched about five times in its life, each time rewriting its row,
+ * its index entries and, at the commit, every page they sit on. So the writer keeps the latest
+ * state of each lot changed since the last flush, and the (lot, event) pairs, in memory, and writes
+ * them together, in key order and once per lot, inside the transaction of the batch that finds
+ * {@link #FLUSH_EVENTS} events pending.
+ *
+ * <p>Invariants. The row of {@code custody_projection_behind}, when present, says from which
+ * sequence the two tables may lag the events; the tables hold exactly the projection of the events
+ * before it. It is written in the same transaction as the first batch left pending and as every
+ * flush, and deleted by a flush that leaves nothing pending (a reader's or closing). Every reader
+ * of the two tables ({@code lot}, {@code lots}, {@code forEachLot}, {@code eventsOfLot}) flushes
+ * first, through the ledger's append lock and a transaction of its own, so that it answers exactly
+ * what is committed. A process killed with rows pending leaves the marker: the next one to use the
+ * tables replays the events after it onto them (their documents decoded and checked against a
+ * custody graph restored from the lagging rows, as the writer checked them), before anything else.
+ *
+ * <p>Threads. The fields are touched only under the ledger's append lock: by the writer in its
+ * turn, or by a reader's flush. A transaction's work changes nothing here; {@link #committed}
+ * applies it once the transaction is committed, so a rolled-back batch or flush leaves the
+ * projection as it was.
+ */
+final class CustodyProjection {
+
+  /** A batch that finds this many events pending writes them all in its transaction. */
+  static final int FLUSH_EVENTS = 50_000;
+
+  private static final String MARK =
+      "INSERT INTO custody_projection_behind (id, from_sequence) VALUES (1, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET from_sequence = excluded.from_sequence";
+
+  /** A lot changed since the last flush: its latest state, and how its row must be written. */
+  private static final class PendingLot {
+    private Lot lot;
+    private final boolean stored;
+    private boolean moved;
+
+    PendingLot(Lot lot, boolean stored, boolean moved) {
+      this.lot = lot;
+      this.stored = stored;
+      this.moved = moved;
+    }
+  }
+
+  /** What a transaction did to the projection, applied by {@link #committed} after the commit. */
+  record Step(boolean flushed, boolean marked, boolean recovered) {}
+
+  private final Database database;
+  private final RegistryStore registry;
+
+  private final Map<String, PendingLot> lots = new HashMap<>();
+  private final List<String> pairLots = new ArrayList<>();
+  private long[] pairSequences = new long[1024];
+  private volatile int pendingEvents;
+  private boolean marked;
+  private boolean recovered;
+
+  /** Whether a reader must flush (or recover) before it reads; written under the append lock. */
+  private volatile boolean readersMustFlush = true;
+
+  CustodyProjection(Database database, RegistryStore registry) {
+    this.database = database;
+    this.registry = registry;
+  }
+
+  /** Whether events are pending (their rows not written yet). */
+  boolean hasPending() {
+    return pendingEvents > 0;
+  }
+
+  /** Whether a reader of the two tables must call {@link #flushAll} first. */
+  boolean readersMustFlush() {
+    return readersMustFlush;
+  }
+
+  /**
+   * In a batch's transaction, before its events are left pending: recovers what an earlier process
+   * left behind, flushes when {@link #FLUSH_EVENTS} are pending, and marks the tables behind from
+   * {@code first} when they were not marked yet.
+   */
+  Step beforeBatch(Connection connection, long first) throws SQLException {
+    boolean recovering = recoverIfNeeded(connection);
+    boolean flushing = pendingEvents >= FLUSH_EVENTS;
+    if (flushing) {
+      write(connection);
+    }
+    boolean marking = flushing || recovering || !marked;
+    if (marking) {
+      PreparedStatement mark = database.prepared(connection, MARK);
+      mark.setLong(1, first);
+      mark.executeUpdate();
+    }
+    return new Step(flushing, marking, recovering);
+  }
+
+  /** In a transaction of its own: recovers, writes everything pending and removes the marker. */
+  Step flushAll(Connection connection) throws SQLException {
+    boolean recovering = recoverIfNeeded(connection);
+    write(connection);
+    PreparedStatement unmark =
+        database.prepared(connection, "DELETE FROM custody_projection_behind WHERE id = 1");
+    unmark.executeUpdate();
+    return new Step(true, false, recovering);
+  }
+
+  /**
+   * After the transaction of {@code step} committed: forgets what it wrote, then takes the batch's
+   * lots and pairs ({@code batch} null for a flush of its own).
+   */
+  void committed(Step step, AcceptedBatch batch, List<CustodyEvent> events, long first) {
+    if (step.recovered()) {
+      recovered = true;
+    }
+    if (step.flushed()) {
+      lots.clear();
+      pairLots.clear();
+      pendingEvents = 0;
+      marked = false;
+    }
+    if (step.marked()) {
+      marked = true;
+    }
+    if (batch != null) {
+      add(batch, events, first);
+    }
+    readersMustFlush = !recovered || pendingEvents > 0;
+  }
+
+  private void add(AcceptedBatch batch, List<CustodyEvent> events, long first) {
+    for (Lot lot : batch.lots()) {
+      PendingLot pending = lots.get(lot.id());
+      if (pending == null) {
+        lots.put(lot.id(), new PendingLot(lot, !batch.isNew(lot), batch.isMoved(lot)));
+      } else {
+        pending.lot = lot;
+        pending.moved |= batch.isMoved(lot);
+      }
+    }
+    long sequence = first;
+    for (CustodyEvent event : events) {
+      for (String lotId : event.lotIds()) {
+        if (pairLots.size() == pairSequences.length) {
+          pairSequences = Arrays.copyOf(pairSequences, pairSequences.length * 2);
+        }
+        pairSequences[pairLots.size()] = sequence;
+        pairLots.add(lotId);
+      }
+      sequence++;
+    }
+    pendingEvents = pendingEvents + events.size();
+  }
+
+  /** Writes the pending lots and pairs, each in key order. */
+  private void write(Connection connection) throws SQLException {
+    List<Lot> changed = new ArrayList<>(lots.size());
+    lots.values().forEach(pending -> changed.add(pending.lot));
+    changed.sort((left, right) -> left.id().compareTo(right.id()));
+    JdbcCustodyStore.writeLots(
+        database,
+        connection,
+        changed,
+        lot -> !lots.get(lot.id()).stored,
+        lot -> lots.get(lot.id()).moved);
+    Integer[] order = new Integer[pairLots.size()];
+    for (int index = 0; index < order.length; index++) {
+      order[index] = index;
+    }
+    Arrays.sort(
+        order,
+        (left, right) -> {
+          int byLot = pairLots.get(left).compareTo(pairLots.get(right));
+          return byLot != 0 ? byLot : Long.compare(pairSequences[left], pairSequences[right]);
+        });
+    PreparedStatement pairs = database.prepared(connection, JdbcCustodyStore.INSERT_EVENT_LOT);
+    for (int index : order) {
+      pairs.setString(1, pairLots.get(index));
+      pairs.setLong(2, pairSequences[index]);
+      pairs.addBatch();
+    }
+    pairs.executeBatch();
+  }
+
+  /**
+   * Replays, once per process, the events an earlier process left pending when it was killed:
+   * whether it had to is returned. The lagging rows are restored into a custody graph; the events
+   * from the marker on are checked against it in sequence order, as the writer checked them, and
+   * the lots they leave, and their pairs, are written.
+   */
+  private boolean recoverIfNeeded(Connection connection) throws SQLException {
+    if (recovered) {
+      return false;
+    }
+    long from;
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT from_sequence FROM custody_projection_behind WHERE id = 1");
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        return true;
+      }
+      from = rows.getLong(1);
+    }
+    List<Lot> stored = new ArrayList<>();
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT " + JdbcCustodyStore.LOT_COLUMNS + " FROM lots");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        stored.add(JdbcCustodyStore.lot(rows));
+      }
+    }
+    Set<String> storedIds = new HashSet<>();
+    stored.forEach(lot -> storedIds.add(lot.id()));
+    CustodyGraph graph = new CustodyGraph();
+    graph.restore(stored, List.of());
+    Map<String, Lot> changed = new HashMap<>();
+    PreparedStatement pairs = database.prepared(connection, JdbcCustodyStore.INSERT_EVENT_LOT);
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT sequence, document FROM events WHERE sequence >= ? ORDER BY sequence")) {
+      statement.setLong(1, from);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<CustodyEvent> chunk = new ArrayList<>();
+        long chunkFirst = from;
+        while (rows.next()) {
+          long sequence = rows.getLong(1);
+          if (chunk.isEmpty()) {
+            chunkFirst = sequence;
+          }
+          CustodyEvent event =
+              EventJson.decode(Json.parse(rows.getString(2).getBytes(StandardCharsets.UTF_8)), 0);
+          chunk.add(event);
+          for (String lotId : event.lotIds()) {
+            pairs.setString(1, lotId);
+            pairs.setLong(2, sequence);
+            pairs.addBatch();
+          }
+          if (chunk.size() == 1000) {
+            replay(graph, chunk, chunkFirst, changed);
+            chunk.clear();
+          }
+        }
+        replay(graph, chunk, chunkFirst, changed);
+      }
+    }
+    pairs.executeBatch();
+    List<Lot> lotsChanged = new ArrayList<>(changed.values());
+    lotsChanged.sort((left, right) -> left.id().compareTo(right.id()));
+    // Every stored lot's holder is written: which ones changed holder is not worth working out.
+    JdbcCustodyStore.writeLots(
+        database, connection, lotsChanged, lot -> !storedIds.contains(lot.id()), lot -> true);
+    return true;
+  }
+
+  private void replay(
+      CustodyGraph graph, List<CustodyEvent> chunk, long first, Map<String, Lot> changed) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    AcceptedBatch batch;
+    try {
+      batch = graph.check(List.copyOf(chunk), registry);
+    } catch (InvalidInputException e) {
+      throw new StoreException(
+          "the events from sequence "
+              + first
+              + " do not replay onto the stored lots ("
+              + e.getMessage()
+              + "); run oretrace verify");
+    }
+    graph.apply(batch);
+    batch.lots().forEach(lot -> changed.put(lot.id(), lot));
+  }
+}
