@@ -4,5 +4,8 @@
 -- before they are read or written again (store/jdbc CustodyProjection).
 CREATE TABLE custody_projection_behind (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  from_sequence BIGINT NOT NULL
+  from_sequence BIGINT NOT NULL,
+  -- The process holding the rows back (process id, start, instance): a marker of a live writer is
+  -- left alone, one of a killed process replayed.
+  writer TEXT NOT NULL
 );

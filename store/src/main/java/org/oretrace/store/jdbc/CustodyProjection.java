@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.custody.AcceptedBatch;
 import org.oretrace.core.custody.CustodyEvent;
@@ -53,9 +56,21 @@ final class CustodyProjection {
   /** A batch that finds this many events pending writes them all in its transaction. */
   static final int FLUSH_EVENTS = 50_000;
 
+  /**
+   * Nor are rows held back longer than this (a batch after it, or the idle flush, writes them), so
+   * that another process reading the file (a command run beside the server) lags by about this.
+   */
+  static final long FLUSH_MILLIS = 1000;
+
   private static final String MARK =
-      "INSERT INTO custody_projection_behind (id, from_sequence) VALUES (1, ?)"
-          + " ON CONFLICT (id) DO UPDATE SET from_sequence = excluded.from_sequence";
+      "INSERT INTO custody_projection_behind (id, from_sequence, writer) VALUES (1, ?, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET from_sequence = excluded.from_sequence,"
+          + " writer = excluded.writer";
+
+  /** The projections of this process still open, by {@link #writer} name. */
+  private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
+
+  private static final AtomicLong INSTANCES = new AtomicLong();
 
   /** A lot changed since the last flush: its latest state, and how its row must be written. */
   private static final class PendingLot {
@@ -80,8 +95,15 @@ final class CustodyProjection {
   private final List<String> pairLots = new ArrayList<>();
   private long[] pairSequences = new long[1024];
   private volatile int pendingEvents;
+  private long pendingSinceMillis;
   private boolean marked;
   private boolean recovered;
+
+  /**
+   * This projection's name in the marker: process id, process start and instance, so that the next
+   * one can tell a marker left by a killed process (replayed) from one of a live writer (left).
+   */
+  private final String writer;
 
   /** Whether a reader must flush (or recover) before it reads; written under the append lock. */
   private volatile boolean readersMustFlush = true;
@@ -89,6 +111,63 @@ final class CustodyProjection {
   CustodyProjection(Database database, RegistryStore registry) {
     this.database = database;
     this.registry = registry;
+    ProcessHandle self = ProcessHandle.current();
+    this.writer =
+        self.pid()
+            + "@"
+            + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L)
+            + "#"
+            + INSTANCES.incrementAndGet();
+    OPEN.add(writer);
+  }
+
+  /** After the last flush, when the store closes. */
+  void close() {
+    OPEN.remove(writer);
+  }
+
+  /** Whether the writer named in a marker is alive: this process's open projection, or another. */
+  private static boolean alive(String writer) {
+    int at = writer.indexOf('@');
+    int hash = writer.indexOf('#');
+    if (at < 0 || hash < at) {
+      return false;
+    }
+    long pid = Long.parseLong(writer.substring(0, at));
+    long started = Long.parseLong(writer.substring(at + 1, hash));
+    if (pid == ProcessHandle.current().pid()) {
+      return OPEN.contains(writer);
+    }
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            process ->
+                started == 0
+                    || process.info().startInstant().map(Instant::toEpochMilli).orElse(0L)
+                        == started)
+        .isPresent();
+  }
+
+  /**
+   * The marker's writer when another live one holds rows back (a reader must not replay them, nor a
+   * writer append), or null. Read on any connection.
+   */
+  String liveOtherWriter(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT writer FROM custody_projection_behind WHERE id = 1");
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        return null;
+      }
+      String other = rows.getString(1);
+      return !other.equals(writer) && alive(other) ? other : null;
+    }
+  }
+
+  /** Whether rows have been held back for {@link #FLUSH_MILLIS} or longer. */
+  boolean pendingLongerThanInterval(long nowMillis) {
+    return pendingEvents > 0 && nowMillis - pendingSinceMillis >= FLUSH_MILLIS;
   }
 
   /** Whether events are pending (their rows not written yet). */
@@ -107,8 +186,14 @@ final class CustodyProjection {
    * {@code first} when they were not marked yet.
    */
   Step beforeBatch(Connection connection, long first) throws SQLException {
+    String other = recovered ? null : liveOtherWriter(connection);
+    if (other != null) {
+      throw new StoreException(
+          "another process (" + other + ") is writing this database; one writer at a time");
+    }
     boolean recovering = recoverIfNeeded(connection);
-    boolean flushing = pendingEvents >= FLUSH_EVENTS;
+    boolean flushing =
+        pendingEvents >= FLUSH_EVENTS || pendingLongerThanInterval(System.currentTimeMillis());
     if (flushing) {
       write(connection);
     }
@@ -116,6 +201,7 @@ final class CustodyProjection {
     if (marking) {
       PreparedStatement mark = database.prepared(connection, MARK);
       mark.setLong(1, first);
+      mark.setString(2, writer);
       mark.executeUpdate();
     }
     return new Step(flushing, marking, recovering);
@@ -149,6 +235,9 @@ final class CustodyProjection {
       marked = true;
     }
     if (batch != null) {
+      if (pendingEvents == 0) {
+        pendingSinceMillis = System.currentTimeMillis();
+      }
       add(batch, events, first);
     }
     readersMustFlush = !recovered || pendingEvents > 0;
@@ -221,12 +310,16 @@ final class CustodyProjection {
     long from;
     try (PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT from_sequence FROM custody_projection_behind WHERE id = 1");
+                "SELECT from_sequence, writer FROM custody_projection_behind WHERE id = 1");
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next()) {
         return true;
       }
       from = rows.getLong(1);
+      if (!rows.getString(2).equals(writer) && alive(rows.getString(2))) {
+        throw new StoreException(
+            "another process (" + rows.getString(2) + ") is writing this database");
+      }
     }
     List<Lot> stored = new ArrayList<>();
     try (PreparedStatement statement =

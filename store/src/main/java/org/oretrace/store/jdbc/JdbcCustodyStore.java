@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -36,6 +40,8 @@ import org.oretrace.store.RegistryStore;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The custody record in SQL. A batch is written with prepared, batched statements in one
@@ -46,6 +52,8 @@ import org.oretrace.store.json.Json;
  * appends to the one sequence.
  */
 final class JdbcCustodyStore implements CustodyStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcCustodyStore.class);
 
   static final String LOT_COLUMNS =
       "id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder, state,"
@@ -61,6 +69,9 @@ final class JdbcCustodyStore implements CustodyStore {
 
   /** The lots and event_lots tables written behind the events; null when others may write. */
   private final CustodyProjection projection;
+
+  private final ScheduledThreadPoolExecutor idleFlusher = idleFlusher();
+  private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
 
   JdbcCustodyStore(Database database, JdbcLedger ledger, RegistryStore registry) {
     this.database = database;
@@ -116,6 +127,7 @@ final class JdbcCustodyStore implements CustodyStore {
           eventCount.addAndGet(count);
           if (projection != null) {
             projection.committed(step[0], batch, batch.events(), next[0] - count);
+            scheduleIdleFlush();
           }
           ledger.signLaterIfLeftBehind();
         });
@@ -127,15 +139,36 @@ final class JdbcCustodyStore implements CustodyStore {
    * exactly what is committed.
    */
   private void flushForReaders() {
-    if (projection != null && projection.readersMustFlush()) {
-      flush();
+    if (projection == null || !projection.readersMustFlush()) {
+      return;
     }
+    if (!projection.hasPending() && database.read(projection::liveOtherWriter) != null) {
+      // Another process writes this file and holds its rows back for at most a second: read the
+      // tables as they are, as a reader in another process always has.
+      return;
+    }
+    flush();
   }
 
   /** Writes what the projection holds back; before the database closes. */
   void close() {
-    if (projection != null && projection.hasPending()) {
-      flush();
+    idleFlusher.shutdown();
+    if (projection == null) {
+      return;
+    }
+    try {
+      if (!idleFlusher.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("the idle flush of the lots held back did not stop in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (projection.hasPending()) {
+        flush();
+      }
+    } finally {
+      projection.close();
     }
   }
 
@@ -147,6 +180,44 @@ final class JdbcCustodyStore implements CustodyStore {
           return null;
         },
         () -> projection.committed(step[0], null, List.of(), 0));
+  }
+
+  /**
+   * After a batch left rows pending: makes sure they are written within about {@link
+   * CustodyProjection#FLUSH_MILLIS} even if no batch follows, for readers in other processes.
+   */
+  private void scheduleIdleFlush() {
+    if (idleFlushScheduled.compareAndSet(false, true)) {
+      try {
+        idleFlusher.schedule(
+            this::idleFlush, CustodyProjection.FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        idleFlushScheduled.set(false); // closing: close() flushes
+      }
+    }
+  }
+
+  private static ScheduledThreadPoolExecutor idleFlusher() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("custody-projection").factory());
+    // Closing flushes itself: a flush still waiting for its time is dropped.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return executor;
+  }
+
+  private void idleFlush() {
+    idleFlushScheduled.set(false);
+    try {
+      if (projection.pendingLongerThanInterval(System.currentTimeMillis())) {
+        flush();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the lots held back: {}", e.toString());
+    }
+    if (projection.hasPending()) {
+      scheduleIdleFlush();
+    }
   }
 
   private static long countEvents(Connection connection) throws SQLException {

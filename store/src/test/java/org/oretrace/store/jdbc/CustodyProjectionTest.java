@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.core.custody.CustodyEvent;
@@ -151,6 +152,35 @@ class CustodyProjectionTest {
       // The writer goes on from there.
       recorder.record(LedgerFixtures.tags(20, 3));
       assertThat(store.custody().lot("lot-t22")).isPresent();
+    }
+  }
+
+  @Test
+  void anotherStoreOnTheFileSeesTheRowsWithinAboutASecondAndNeverReplaysThem() throws Exception {
+    Path file = folder.resolve("oretrace.db");
+    try (Store writer = SqliteStore.open(file)) {
+      Recorder recorder = recorder(writer);
+      recorder.record(LedgerFixtures.tags(0, 5));
+      try (Store reader = SqliteStore.open(file)) {
+        // The idle flush writes them, with no batch or read of the writer's own to prompt it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (reader.custody().lot("lot-t4").isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertThat(reader.custody().lot("lot-t4")).isEqualTo(recorder.graph().lot("lot-t4"));
+        assertThat(reader.custody().eventsOfLot("lot-t4"))
+            .extracting(stored -> stored.event().id())
+            .containsExactly("tag-4");
+        // Held back again: whether or not the rows are written yet, the reader leaves the live
+        // writer's marker and rows alone (a replay would insert lots the writer inserts too).
+        recorder.record(LedgerFixtures.tags(5, 5));
+        assertThat(
+                reader.custody().lot("lot-t9").isEmpty()
+                    || reader.custody().lot("lot-t9").equals(recorder.graph().lot("lot-t9")))
+            .isTrue();
+      }
+      recorder.record(LedgerFixtures.tags(10, 5));
+      assertThat(lots(writer)).hasSize(recorder.graph().lotCount()).containsKey("lot-t9");
     }
   }
 }
