@@ -72,16 +72,23 @@ final class CustodyProjection {
 
   private static final AtomicLong INSTANCES = new AtomicLong();
 
-  /** A lot changed since the last flush: its latest state, and how its row must be written. */
+  /**
+   * A lot named by the events since the last flush: its latest state and how its row must be
+   * written (no state when the events named it without changing it), and the sequences of those
+   * events, ascending.
+   */
   private static final class PendingLot {
     private Lot lot;
-    private final boolean stored;
+    private boolean stored;
     private boolean moved;
+    private long[] sequences = new long[4];
+    private int sequenceCount;
 
-    PendingLot(Lot lot, boolean stored, boolean moved) {
-      this.lot = lot;
-      this.stored = stored;
-      this.moved = moved;
+    void addSequence(long sequence) {
+      if (sequenceCount == sequences.length) {
+        sequences = Arrays.copyOf(sequences, sequenceCount * 2);
+      }
+      sequences[sequenceCount++] = sequence;
     }
   }
 
@@ -92,8 +99,6 @@ final class CustodyProjection {
   private final RegistryStore registry;
 
   private final Map<String, PendingLot> lots = new HashMap<>();
-  private final List<String> pairLots = new ArrayList<>();
-  private long[] pairSequences = new long[1024];
   private volatile int pendingEvents;
   private long pendingSinceMillis;
   private boolean marked;
@@ -227,7 +232,6 @@ final class CustodyProjection {
     }
     if (step.flushed()) {
       lots.clear();
-      pairLots.clear();
       pendingEvents = 0;
       marked = false;
     }
@@ -245,54 +249,50 @@ final class CustodyProjection {
 
   private void add(AcceptedBatch batch, List<CustodyEvent> events, long first) {
     for (Lot lot : batch.lots()) {
-      PendingLot pending = lots.get(lot.id());
-      if (pending == null) {
-        lots.put(lot.id(), new PendingLot(lot, !batch.isNew(lot), batch.isMoved(lot)));
-      } else {
-        pending.lot = lot;
-        pending.moved |= batch.isMoved(lot);
+      PendingLot pending = lots.computeIfAbsent(lot.id(), id -> new PendingLot());
+      if (pending.lot == null) {
+        pending.stored = !batch.isNew(lot);
       }
+      pending.lot = lot;
+      pending.moved |= batch.isMoved(lot);
     }
     long sequence = first;
     for (CustodyEvent event : events) {
       for (String lotId : event.lotIds()) {
-        if (pairLots.size() == pairSequences.length) {
-          pairSequences = Arrays.copyOf(pairSequences, pairSequences.length * 2);
-        }
-        pairSequences[pairLots.size()] = sequence;
-        pairLots.add(lotId);
+        lots.computeIfAbsent(lotId, id -> new PendingLot()).addSequence(sequence);
       }
       sequence++;
     }
     pendingEvents = pendingEvents + events.size();
   }
 
-  /** Writes the pending lots and pairs, each in key order. */
+  /**
+   * Writes the pending lots and their events' pairs, in key order: each B-tree page they fall on is
+   * then written once per flush, not once per batch.
+   */
   private void write(Connection connection) throws SQLException {
-    List<Lot> changed = new ArrayList<>(lots.size());
-    lots.values().forEach(pending -> changed.add(pending.lot));
-    changed.sort((left, right) -> left.id().compareTo(right.id()));
+    List<Map.Entry<String, PendingLot>> pending = new ArrayList<>(lots.entrySet());
+    pending.sort(Map.Entry.comparingByKey());
+    List<Lot> changed = new ArrayList<>(pending.size());
+    for (Map.Entry<String, PendingLot> entry : pending) {
+      if (entry.getValue().lot != null) {
+        changed.add(entry.getValue().lot);
+      }
+    }
     JdbcCustodyStore.writeLots(
         database,
         connection,
         changed,
         lot -> !lots.get(lot.id()).stored,
         lot -> lots.get(lot.id()).moved);
-    Integer[] order = new Integer[pairLots.size()];
-    for (int index = 0; index < order.length; index++) {
-      order[index] = index;
-    }
-    Arrays.sort(
-        order,
-        (left, right) -> {
-          int byLot = pairLots.get(left).compareTo(pairLots.get(right));
-          return byLot != 0 ? byLot : Long.compare(pairSequences[left], pairSequences[right]);
-        });
     PreparedStatement pairs = database.prepared(connection, JdbcCustodyStore.INSERT_EVENT_LOT);
-    for (int index : order) {
-      pairs.setString(1, pairLots.get(index));
-      pairs.setLong(2, pairSequences[index]);
-      pairs.addBatch();
+    for (Map.Entry<String, PendingLot> entry : pending) {
+      PendingLot lot = entry.getValue();
+      for (int index = 0; index < lot.sequenceCount; index++) {
+        pairs.setString(1, entry.getKey());
+        pairs.setLong(2, lot.sequences[index]);
+        pairs.addBatch();
+      }
     }
     pairs.executeBatch();
   }
