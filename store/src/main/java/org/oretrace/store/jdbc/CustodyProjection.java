@@ -34,7 +34,8 @@ import org.oretrace.store.json.Json;
  * its index entries and, at the commit, every page they sit on. So the writer keeps the latest
  * state of each lot changed since the last flush, and the (lot, event) pairs, in memory, and writes
  * them together, in key order and once per lot, inside the transaction of the batch that finds
- * {@link #FLUSH_EVENTS} events pending.
+ * {@link #FLUSH_EVENTS} events pending or the oldest pending for {@link #FLUSH_MILLIS} (or in an
+ * idle flush of its own, scheduled by the store, when no batch follows).
  *
  * <p>Invariants. The row of {@code custody_projection_behind}, when present, says from which
  * sequence the two tables may lag the events; the tables hold exactly the projection of the events
@@ -45,6 +46,9 @@ import org.oretrace.store.json.Json;
  * what is committed. A process killed with rows pending leaves the marker: the next one to use the
  * tables replays the events after it onto them (their documents decoded and checked against a
  * custody graph restored from the lagging rows, as the writer checked them), before anything else.
+ * The marker names its writer (process id and start, instance), so that a store in another process
+ * (a command run beside the server) reads the lagging tables as they are instead of replaying what
+ * a live writer holds back, and refuses to append while that writer lives.
  *
  * <p>Threads. The fields are touched only under the ledger's append lock: by the writer in its
  * turn, or by a reader's flush. A transaction's work changes nothing here; {@link #committed}
