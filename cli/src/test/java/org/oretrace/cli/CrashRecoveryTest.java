@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.store.CustodyStore.LotFilter;
+import org.oretrace.store.PageRequest;
 import org.oretrace.store.Stores;
 import org.oretrace.store.ledger.LedgerVerifier;
 import org.oretrace.store.ledger.VerificationReport;
@@ -107,7 +109,19 @@ class CrashRecoveryTest {
           assertThat(store.custody().event(eventId(batch, index))).isPresent();
         }
       }
+
       long events = store.custody().eventCount();
+      // The lots of every stored event, including those the killed process held back from the
+      // lots table (replayed when the server started again).
+      assertThat(store.custody().lots(LotFilter.ANY, PageRequest.first(1)).total())
+          .isEqualTo(events);
+      for (int batch : acknowledged) {
+        String lot = "LOT-" + (batch * BATCH + BATCH - 1);
+        assertThat(store.custody().lot(lot)).isPresent();
+        assertThat(store.custody().eventsOfLot(lot))
+            .extracting(stored -> stored.event().id())
+            .containsExactly(eventId(batch, BATCH - 1));
+      }
       assertThat((events - 1) % BATCH).as("no batch is half-written").isZero();
       for (int batch = 1; batch <= (events - 1) / BATCH; batch++) {
         assertThat(store.custody().event(eventId(batch, BATCH - 1))).isPresent();

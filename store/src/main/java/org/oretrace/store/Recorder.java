@@ -88,9 +88,15 @@ public final class Recorder {
     this.graph = graph;
   }
 
-  /** Opens a recorder over a store, rebuilding the custody graph from what the store holds. */
+  /**
+   * Opens a recorder over a store, rebuilding the custody graph from what the store holds. The
+   * writer's start signs what an earlier process committed and left unsigned (killed within the
+   * ledger's signing interval), so the stored checkpoint covers the whole log again before any new
+   * event is taken.
+   */
   public static Recorder open(Store store) {
     requireNonNull(store, "store is null");
+    store.ledger().latestCheckpoint();
     List<Lot> lots = new ArrayList<>();
     List<LineageEdge> edges = new ArrayList<>();
     store.custody().forEachLot(lots::add);

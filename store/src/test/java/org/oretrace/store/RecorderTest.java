@@ -317,16 +317,17 @@ class RecorderTest extends DatabaseTest {
   void aBatchBehindOneThatFailsToStoreIsCheckedAgainAtItsTurn() {
     Recorder recorder = open();
     long ledgerBefore = recorder.store().ledger().size();
-    // A row the graph does not know: inserting lot-1 fails inside the first batch's transaction.
-    database.tamper(
-        "INSERT INTO lots (id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder,"
-            + " state, created_at_millis, updated_at_millis) VALUES ('lot-1', 'TAG-OLD', 'coltan',"
-            + " 1, NULL, 'site-rubaya', 'coop-1', 'held', 0, 0)");
     Recorder.Checked first = recorder.check(EncodedBatch.of(firstHalf()), null);
     Recorder.Checked second = recorder.check(EncodedBatch.of(secondHalf()), null);
     assertThat(second.checkedAhead()).isTrue();
+    // A row the check did not see: an event with ev-1's id, stored after the check, makes the first
+    // batch's transaction fail (the unique id), and is gone again before the second one's turn.
+    database.tamper(
+        "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+            + " VALUES (-1, 'ev-1', 'tag', 0, 0, '{}')");
 
     assertThatThrownBy(() -> recorder.write(first)).isNotInstanceOf(InvalidInputException.class);
+    database.tamper("DELETE FROM events WHERE sequence = -1");
     // Checked over a batch that is not stored, the second one is checked again: lot-1 is unknown.
     assertThatThrownBy(() -> recorder.write(second))
         .isInstanceOfSatisfying(

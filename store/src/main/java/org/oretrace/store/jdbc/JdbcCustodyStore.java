@@ -17,8 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.oretrace.core.Grade;
 import org.oretrace.core.custody.AcceptedBatch;
 import org.oretrace.core.custody.CustodyEvent;
@@ -31,9 +36,12 @@ import org.oretrace.store.CustodyStore;
 import org.oretrace.store.EncodedBatch;
 import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
+import org.oretrace.store.RegistryStore;
 import org.oretrace.store.StoreException;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The custody record in SQL. A batch is written with prepared, batched statements in one
@@ -45,9 +53,13 @@ import org.oretrace.store.json.Json;
  */
 final class JdbcCustodyStore implements CustodyStore {
 
-  private static final String LOT_COLUMNS =
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcCustodyStore.class);
+
+  static final String LOT_COLUMNS =
       "id, tag_number, mineral, mass_grams, grade_ppm, origin_site, holder, state,"
           + " created_at_millis, updated_at_millis";
+  static final String INSERT_EVENT_LOT =
+      "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?) ON CONFLICT DO NOTHING";
   private static final int IDS_PER_QUERY = 500;
 
   private final Database database;
@@ -55,9 +67,16 @@ final class JdbcCustodyStore implements CustodyStore {
   private final AtomicLong nextSequence;
   private final AtomicLong eventCount;
 
-  JdbcCustodyStore(Database database, JdbcLedger ledger) {
+  /** The lots and event_lots tables written behind the events; null when others may write. */
+  private final CustodyProjection projection;
+
+  private final ScheduledThreadPoolExecutor idleFlusher = idleFlusher();
+  private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
+
+  JdbcCustodyStore(Database database, JdbcLedger ledger, RegistryStore registry) {
     this.database = database;
     this.ledger = ledger;
+    this.projection = database.soleWriter() ? new CustodyProjection(database, registry) : null;
     this.nextSequence = new AtomicLong(database.read(JdbcCustodyStore::nextSequence));
     this.eventCount = new AtomicLong(database.read(JdbcCustodyStore::countEvents));
   }
@@ -70,6 +89,7 @@ final class JdbcCustodyStore implements CustodyStore {
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
     long[] next = new long[1];
+    CustodyProjection.Step[] step = new CustodyProjection.Step[1];
     return ledger.appending(
         connection -> {
           // Events and records share the log's positions: an event's sequence is its leaf index.
@@ -86,20 +106,118 @@ final class JdbcCustodyStore implements CustodyStore {
                     + " entries; run oretrace verify");
           }
           ledger.startAppending(connection, first);
+          if (projection != null) {
+            // Before the batch's own events are in the table, which a recovery would replay.
+            step[0] = projection.beforeBatch(connection, first);
+          }
           insertEvents(connection, batch.events(), encoded, first, recordedAt);
-          writeLots(connection, batch);
+          if (projection == null) {
+            writeLots(database, connection, batch.lots(), batch::isNew, batch::isMoved);
+          }
           insertEdges(connection, batch.edges(), first, batch.events());
           if (idempotency != null) {
             insertIdempotency(connection, idempotency, recordedAt);
           }
-          ledger.finish(connection, recordedAt);
+          ledger.finishWithinInterval(connection, recordedAt);
           next[0] = first + count;
           return first;
         },
         () -> {
           nextSequence.set(next[0]);
           eventCount.addAndGet(count);
+          if (projection != null) {
+            projection.committed(step[0], batch, batch.events(), next[0] - count);
+            scheduleIdleFlush();
+          }
+          ledger.signLaterIfLeftBehind();
         });
+  }
+
+  /**
+   * Before a read of {@code lots} or {@code event_lots}: writes the rows the projection holds back
+   * (and, the first time, replays what a killed process left behind), so that the read answers
+   * exactly what is committed.
+   */
+  private void flushForReaders() {
+    if (projection == null || !projection.readersMustFlush()) {
+      return;
+    }
+    if (!projection.hasPending() && database.read(projection::liveOtherWriter) != null) {
+      // Another process writes this file and holds its rows back for at most a second: read the
+      // tables as they are, as a reader in another process always has.
+      return;
+    }
+    flush();
+  }
+
+  /** Writes what the projection holds back; before the database closes. */
+  void close() {
+    idleFlusher.shutdown();
+    if (projection == null) {
+      return;
+    }
+    try {
+      if (!idleFlusher.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("the idle flush of the lots held back did not stop in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (projection.hasPending()) {
+        flush();
+      }
+    } finally {
+      projection.close();
+    }
+  }
+
+  private void flush() {
+    CustodyProjection.Step[] step = new CustodyProjection.Step[1];
+    ledger.appending(
+        connection -> {
+          step[0] = projection.flushAll(connection);
+          return null;
+        },
+        () -> projection.committed(step[0], null, List.of(), 0));
+  }
+
+  /**
+   * After a batch left rows pending: makes sure they are written within about {@link
+   * CustodyProjection#FLUSH_MILLIS} even if no batch follows, for readers in other processes.
+   */
+  private void scheduleIdleFlush() {
+    if (idleFlushScheduled.compareAndSet(false, true)) {
+      try {
+        idleFlusher.schedule(
+            this::idleFlush, CustodyProjection.FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        idleFlushScheduled.set(false); // closing: close() flushes
+      }
+    }
+  }
+
+  private static ScheduledThreadPoolExecutor idleFlusher() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("custody-projection").factory());
+    // Closing flushes itself: a flush still waiting for its time is dropped.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return executor;
+  }
+
+  private void idleFlush() {
+    idleFlushScheduled.set(false);
+    try {
+      if (projection.pendingLongerThanInterval(System.currentTimeMillis())) {
+        flush();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the lots held back: {}", e.toString());
+    }
+    if (projection.hasPending()) {
+      scheduleIdleFlush();
+    }
   }
 
   private static long countEvents(Connection connection) throws SQLException {
@@ -137,10 +255,9 @@ final class JdbcCustodyStore implements CustodyStore {
             connection,
             "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
+    // Written here only when others may write; else by the projection, behind the events.
     PreparedStatement lotStatement =
-        database.prepared(
-            connection,
-            "INSERT INTO event_lots (lot_id, sequence) VALUES (?, ?) ON CONFLICT DO NOTHING");
+        projection == null ? database.prepared(connection, INSERT_EVENT_LOT) : null;
     long sequence = first;
     for (int index = 0; index < events.size(); index++) {
       CustodyEvent event = events.get(index);
@@ -153,27 +270,37 @@ final class JdbcCustodyStore implements CustodyStore {
       eventStatement.setString(6, entry.document());
       ledger.appendLeafHash(entry.leafHash());
       eventStatement.addBatch();
-      for (String lotId : event.lotIds()) {
-        lotStatement.setString(1, lotId);
-        lotStatement.setLong(2, sequence);
-        lotStatement.addBatch();
+      if (lotStatement != null) {
+        for (String lotId : event.lotIds()) {
+          lotStatement.setString(1, lotId);
+          lotStatement.setLong(2, sequence);
+          lotStatement.addBatch();
+        }
       }
       sequence++;
     }
     eventStatement.executeBatch();
-    lotStatement.executeBatch();
+    if (lotStatement != null) {
+      lotStatement.executeBatch();
+    }
   }
 
   /**
-   * Inserts the lots the batch creates and updates the others. The batch knows which are which (the
-   * custody graph held the others), so no row is first tried as an insert: an upsert would look
-   * each key up twice and bind the columns an update leaves alone. It knows too which lots change
-   * holder: only their updates name the holder column, so the others leave the {@code lots_holder}
-   * index alone (SQLite rewrites the entries of an index whose column is set, even to the same
-   * value). An update that finds no row means the database and the graph disagree, and fails the
-   * transaction.
+   * Inserts the lots that are new and updates the others. The batch (or the projection) knows which
+   * are which (the custody graph held the others), so no row is first tried as an insert: an upsert
+   * would look each key up twice and bind the columns an update leaves alone. It knows too which
+   * lots changed holder: only their updates name the holder column, so the others leave the {@code
+   * lots_holder} index alone (SQLite rewrites the entries of an index whose column is set, even to
+   * the same value). An update that finds no row means the database and the graph disagree, and
+   * fails the transaction.
    */
-  private void writeLots(Connection connection, AcceptedBatch batch) throws SQLException {
+  static void writeLots(
+      Database database,
+      Connection connection,
+      Collection<Lot> lots,
+      Predicate<Lot> isNew,
+      Predicate<Lot> isMoved)
+      throws SQLException {
     PreparedStatement insert =
         database.prepared(
             connection,
@@ -192,8 +319,8 @@ final class JdbcCustodyStore implements CustodyStore {
                 + " WHERE id = ?");
     List<Lot> moved = new ArrayList<>();
     List<Lot> updated = new ArrayList<>();
-    for (Lot lot : batch.lots()) {
-      if (batch.isNew(lot)) {
+    for (Lot lot : lots) {
+      if (isNew.test(lot)) {
         insert.setString(1, lot.id());
         insert.setString(2, lot.tagNumber());
         insert.setString(3, lot.mineral().wireName());
@@ -208,7 +335,7 @@ final class JdbcCustodyStore implements CustodyStore {
         continue;
       }
       PreparedStatement statement;
-      if (batch.isMoved(lot)) {
+      if (isMoved.test(lot)) {
         moved.add(lot);
         statement = move;
         statement.setString(5, lot.holderId());
@@ -373,6 +500,7 @@ final class JdbcCustodyStore implements CustodyStore {
 
   @Override
   public List<StoredEvent> eventsOfLot(String lotId) {
+    flushForReaders();
     return queryEvents(
         "SELECT e.sequence, e.recorded_at_millis, e.document FROM event_lots l"
             + " JOIN events e ON e.sequence = l.sequence WHERE l.lot_id = ? ORDER BY l.sequence",
@@ -416,6 +544,7 @@ final class JdbcCustodyStore implements CustodyStore {
 
   @Override
   public Optional<Lot> lot(String lotId) {
+    flushForReaders();
     return database.read(
         connection -> {
           try (PreparedStatement statement =
@@ -446,6 +575,7 @@ final class JdbcCustodyStore implements CustodyStore {
     if (filter.country() != null) {
       where.and("origin_site IN (SELECT id FROM sites WHERE country = ?)", filter.country().code());
     }
+    flushForReaders();
     return database.read(
         connection ->
             where.page(connection, LOT_COLUMNS, "lots", "id", page, JdbcCustodyStore::lot));
@@ -453,6 +583,7 @@ final class JdbcCustodyStore implements CustodyStore {
 
   @Override
   public void forEachLot(Consumer<Lot> consumer) {
+    flushForReaders();
     database.read(
         connection -> {
           try (PreparedStatement statement =
@@ -489,7 +620,7 @@ final class JdbcCustodyStore implements CustodyStore {
         });
   }
 
-  private static Lot lot(ResultSet rows) throws SQLException {
+  static Lot lot(ResultSet rows) throws SQLException {
     long grade = rows.getLong(5);
     boolean noGrade = rows.wasNull();
     return new Lot(

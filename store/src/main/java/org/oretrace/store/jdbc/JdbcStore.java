@@ -54,7 +54,7 @@ public final class JdbcStore implements Store {
     this.database = database;
     this.ledger = new JdbcLedger(database, logKey);
     this.registry = new JdbcRegistryStore(database, ledger);
-    this.custody = new JdbcCustodyStore(database, ledger);
+    this.custody = new JdbcCustodyStore(database, ledger, registry);
     this.tokens = new JdbcTokenStore(database);
     this.accounts = new JdbcAccountStore(database);
     this.alerts = new JdbcAlertStore(database);
@@ -193,7 +193,11 @@ public final class JdbcStore implements Store {
   @Override
   public void close() {
     try {
-      ledger.close();
+      try {
+        custody.close();
+      } finally {
+        ledger.close();
+      }
     } finally {
       database.close();
     }

@@ -69,6 +69,10 @@ class FieldIntakeTest {
     assertThat(second.eventIds()).isEqualTo(first.eventIds());
     assertThat(second.replayed()).isTrue();
     assertThat(recorder.store().custody().eventCount()).isEqualTo(3);
+    // Writes sign at most once per signing interval; a reader of the checkpoint gets one that
+    // covers
+    // them (signed now), which verification then checks.
+    recorder.store().ledger().latestCheckpoint();
     assertThat(
             new LedgerVerifier(recorder.store().ledger(), recorder.store().ledger().verifierKey())
                 .verify(position -> {})

@@ -2,6 +2,9 @@ package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -12,15 +15,20 @@ import org.oretrace.core.ledger.SignedNote;
 import org.oretrace.core.registry.Site;
 import org.oretrace.store.DatabaseTest;
 import org.oretrace.store.Fixtures;
+import org.oretrace.store.LedgerFixtures;
+import org.oretrace.store.Recorder;
 import org.oretrace.store.Store;
 import org.oretrace.store.TestDatabase;
 import org.oretrace.store.ledger.LedgerVerifier;
 import org.oretrace.store.ledger.VerificationReport;
+import org.oretrace.store.ledger.VerificationReport.Finding;
+import org.oretrace.store.ledger.VerificationReport.Kind;
 
 /**
- * Group commit of the ledger's signatures: registry writes within the signing interval share one
- * signature, yet every checkpoint served covers every write committed before it was asked for, the
- * stored one catches up at the end of the interval, and closing signs what was left.
+ * Group commit of the ledger's signatures: registry writes and capture batches within the signing
+ * interval share one signature, yet every checkpoint served covers every write committed before it
+ * was asked for, the stored one catches up at the end of the interval, closing signs what was left,
+ * and a writer starting after a crash signs what the killed process left unsigned.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
@@ -124,6 +132,73 @@ class JdbcLedgerSigningTest extends DatabaseTest {
           new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(position -> {});
       assertThat(report.findings()).isEmpty();
       assertThat(report.records()).isEqualTo(store.ledger().size());
+    }
+  }
+
+  private static VerificationReport verify(Store store) {
+    return new LedgerVerifier(store.ledger(), store.ledger().verifierKey()).verify(position -> {});
+  }
+
+  @Test
+  void captureBatchesWithinTheIntervalShareOneSignatureMadeWhenACheckpointIsAsked() {
+    try (Store store = database.openWithRegistry()) {
+      JdbcLedger ledger = (JdbcLedger) store.ledger();
+      ledger.signingInterval(AN_HOUR);
+      Recorder recorder = Recorder.open(store);
+      long before = ledger.signatures();
+      long sizeBefore = ledger.size();
+      for (int batch = 0; batch < 10; batch++) {
+        recorder.record(LedgerFixtures.tags(batch * 5, 5));
+      }
+      assertThat(ledger.size()).isEqualTo(sizeBefore + 50);
+      assertThat(ledger.signatures() - before).isZero();
+      assertThat(size(ledger.storedCheckpoint())).isEqualTo(sizeBefore);
+
+      assertThat(size(ledger.latestCheckpoint())).isEqualTo(ledger.size());
+      assertThat(ledger.signatures() - before).isEqualTo(1);
+      assertThat(verify(store).findings()).isEmpty();
+    }
+  }
+
+  @Test
+  void aWriterStartingAfterACrashSignsWhatTheKilledProcessLeftUnsigned() throws SQLException {
+    SignedNote leftBehind;
+    long logSize;
+    try (Store store = database.openWithRegistry()) {
+      JdbcLedger ledger = (JdbcLedger) store.ledger();
+      ledger.signingInterval(AN_HOUR);
+      Recorder recorder = Recorder.open(store);
+      leftBehind = ledger.storedCheckpoint();
+      recorder.record(LedgerFixtures.tags(0, 5));
+      recorder.record(LedgerFixtures.tags(5, 5));
+      assertThat(ledger.storedCheckpoint()).isEqualTo(leftBehind);
+      logSize = ledger.size();
+    }
+    // Closing signed the last batches; a process killed before it would have left the checkpoint
+    // it had stored, which is put back.
+    try (Connection connection = database.connect();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "UPDATE log_checkpoint SET tree_size = ?, signed_note = ? WHERE id = 1")) {
+      statement.setLong(1, size(leftBehind));
+      statement.setString(2, leftBehind.serialize());
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+
+    // Verification reads only: it reports the unsigned entries and signs nothing.
+    try (Store store = database.open()) {
+      assertThat(verify(store).findings())
+          .extracting(Finding::kind)
+          .containsExactly(Kind.CHECKPOINT);
+    }
+    try (Store store = database.open()) {
+      assertThat(store.ledger().storedCheckpoint()).isEqualTo(leftBehind);
+    }
+
+    try (Store store = database.open()) {
+      Recorder.open(store);
+      assertThat(size(store.ledger().storedCheckpoint())).isEqualTo(logSize);
+      assertThat(verify(store).findings()).isEmpty();
     }
   }
 }
