@@ -37,14 +37,19 @@ final class StringIntIndex {
 
   /** The value of {@code key}, or -1. */
   int get(String key) {
+    int slot = find(key);
+    return slot < 0 ? NO_VALUE : values[slot];
+  }
+
+  /** The slot holding {@code key}, or -1. */
+  private int find(String key) {
     int hash = key.hashCode();
     for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
-      int value = values[slot];
-      if (value == NO_VALUE) {
-        return NO_VALUE;
+      if (values[slot] == NO_VALUE) {
+        return -1;
       }
       if (hashes[slot] == hash && key.equals(keys[slot])) {
-        return value;
+        return slot;
       }
     }
   }
@@ -73,18 +78,14 @@ final class StringIntIndex {
 
   /** Removes {@code key}; returns its value, or -1 when it had none. */
   int remove(String key) {
-    int hash = key.hashCode();
-    for (int slot = slot(hash); ; slot = (slot + 1) & mask) {
-      int value = values[slot];
-      if (value == NO_VALUE) {
-        return NO_VALUE;
-      }
-      if (hashes[slot] == hash && key.equals(keys[slot])) {
-        shiftBack(slot);
-        size--;
-        return value;
-      }
+    int slot = find(key);
+    if (slot < 0) {
+      return NO_VALUE;
     }
+    int value = values[slot];
+    shiftBack(slot);
+    size--;
+    return value;
   }
 
   /**

@@ -49,7 +49,7 @@ import org.oretrace.store.json.IsoTimes;
  * percentage. {@code CanonicalEventWriterTest} compares the two paths on simulated worlds, every
  * grade, and strings and numbers at the edges.
  */
-final class CanonicalEventWriter {
+final class CanonicalEventWriter extends ByteOutput {
 
   private static final long MAX_SAFE_INTEGER = 1L << 53;
 
@@ -140,11 +140,11 @@ final class CanonicalEventWriter {
   private static final int INITIAL_BUFFER = 1024;
   private static final int MAX_KEPT_BUFFER = 1 << 16;
 
-  private byte[] buffer = new byte[INITIAL_BUFFER];
-  private int length;
   private boolean first;
 
-  private CanonicalEventWriter() {}
+  private CanonicalEventWriter() {
+    super(INITIAL_BUFFER);
+  }
 
   /** The canonical ledger entry of {@code event}. */
   static byte[] encode(CustodyEvent event) {
@@ -152,7 +152,7 @@ final class CanonicalEventWriter {
     writer.length = 0;
     try {
       writer.writeEvent(event);
-      return Arrays.copyOf(writer.buffer, writer.length);
+      return writer.written();
     } finally {
       if (writer.buffer.length > MAX_KEPT_BUFFER) {
         writer.buffer =
@@ -436,30 +436,5 @@ final class CanonicalEventWriter {
       fraction /= 10;
     }
     length += digits;
-  }
-
-  private void appendAscii(String text) {
-    int count = text.length();
-    ensure(count);
-    for (int i = 0; i < count; i++) {
-      buffer[length++] = (byte) text.charAt(i);
-    }
-  }
-
-  private void append(byte value) {
-    ensure(1);
-    buffer[length++] = value;
-  }
-
-  private void append(byte[] bytes) {
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, buffer, length, bytes.length);
-    length += bytes.length;
-  }
-
-  private void ensure(int more) {
-    if (length + more > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
-    }
   }
 }

@@ -1,7 +1,6 @@
 package org.oretrace.store.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import org.oretrace.core.ledger.CanonicalJson;
@@ -21,21 +20,20 @@ import org.oretrace.core.ledger.CanonicalJson;
  * CanonicalJson} by construction, and its refusals (an inexact number, an unpaired surrogate) are
  * the same. {@code CanonicalTreeWriterTest} compares the two on many generated events.
  */
-final class CanonicalTreeWriter {
+final class CanonicalTreeWriter extends ByteOutput {
 
   private static final long MAX_SAFE_INTEGER = 1L << 53;
   private static final int MAX_DIRECT_DEPTH = 64;
 
-  private byte[] buffer = new byte[512];
-  private int length;
-
-  private CanonicalTreeWriter() {}
+  private CanonicalTreeWriter() {
+    super(512);
+  }
 
   /** The canonical encoding of {@code node}. */
   static byte[] encode(JsonNode node) {
     CanonicalTreeWriter writer = new CanonicalTreeWriter();
     writer.write(node, 0);
-    return Arrays.copyOf(writer.buffer, writer.length);
+    return writer.written();
   }
 
   private void write(JsonNode node, int depth) {
@@ -120,29 +118,5 @@ final class CanonicalTreeWriter {
 
   private void appendLong(long value) {
     appendAscii(Long.toString(value));
-  }
-
-  private void appendAscii(String text) {
-    ensure(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      buffer[length++] = (byte) text.charAt(i);
-    }
-  }
-
-  private void append(byte value) {
-    ensure(1);
-    buffer[length++] = value;
-  }
-
-  private void append(byte[] bytes) {
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, buffer, length, bytes.length);
-    length += bytes.length;
-  }
-
-  private void ensure(int more) {
-    if (length + more > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
-    }
   }
 }
