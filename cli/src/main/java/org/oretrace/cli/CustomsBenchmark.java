@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.oretrace.core.Country;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.Lot;
@@ -169,15 +167,7 @@ final class CustomsBenchmark {
       Arrays.sort(nanos);
       return new Result(recorder.graph().lotCount(), declarations, nanos, go, byReason);
     } finally {
-      deleteQuietly(folder);
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary folder left behind is harmless.
+      CaptureBenchmark.deleteQuietly(folder);
     }
   }
 }

@@ -7,13 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.detection.Alert;
 import org.oretrace.core.detection.DetectionEngine;
@@ -171,7 +169,7 @@ final class DetectionBenchmark {
       // D10 judges the national statistics once the year's record is in.
       alerts.addAll(nationalTrade.importStatistics(world.tradeStatistics()).alerts());
     } finally {
-      deleteQuietly(folder);
+      CaptureBenchmark.deleteQuietly(folder);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     List<Row> rows = score(world.groundTruth(), alerts);
@@ -300,13 +298,5 @@ final class DetectionBenchmark {
     }
     int index = (int) Math.ceil(quantile * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary folder left behind is harmless.
-    }
   }
 }

@@ -3,10 +3,8 @@ package org.oretrace.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.registry.Actor;
 import org.oretrace.core.registry.Site;
@@ -65,10 +61,6 @@ final class EpcisBenchmark {
     }
   }
 
-  /** The CPU time this process has used so far, in nanoseconds. */
-  private static long processCpuNanos() {
-    return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
-  }
 
   /**
    * Runs the benchmark.
@@ -99,7 +91,7 @@ final class EpcisBenchmark {
       try {
         CaptureBenchmark.settleHeap();
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = CaptureBenchmark.processCpuNanos();
         for (byte[] document : documents) {
           HttpResponse<byte[]> response =
               client.send(
@@ -115,7 +107,7 @@ final class EpcisBenchmark {
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        double cpuSeconds = (CaptureBenchmark.processCpuNanos() - cpuStart) / 1e9;
         return new Result(input.events(), batchSize, seconds, cpuSeconds, warmupEvents);
       } finally {
         server.stop();
@@ -126,7 +118,7 @@ final class EpcisBenchmark {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } finally {
-      deleteQuietly(folder);
+      CaptureBenchmark.deleteQuietly(folder);
     }
   }
 
@@ -154,14 +146,6 @@ final class EpcisBenchmark {
         documents.add(Json.bytes(document));
       }
       return new Input(world.sites(), world.actors(), documents, events.size());
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary folder left behind is harmless.
     }
   }
 }
