@@ -61,7 +61,6 @@ final class EpcisBenchmark {
     }
   }
 
-
   /**
    * Runs the benchmark.
    *
