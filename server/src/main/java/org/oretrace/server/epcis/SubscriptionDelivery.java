@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -101,6 +102,7 @@ final class SubscriptionDelivery implements AutoCloseable {
   private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
   private final Map<String, Long> lastRunSecond = new ConcurrentHashMap<>();
   private ScheduledExecutorService executor;
+  private ScheduledFuture<?> clock;
   private long lastTickSecond;
 
   /**
@@ -230,14 +232,16 @@ final class SubscriptionDelivery implements AutoCloseable {
             });
     lastTickSecond = Instant.now().getEpochSecond();
     long toNextSecond = 1000 - System.currentTimeMillis() % 1000;
-    executor.scheduleAtFixedRate(this::tick, toNextSecond, 1000, TimeUnit.MILLISECONDS);
+    clock = executor.scheduleAtFixedRate(this::tick, toNextSecond, 1000, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public synchronized void close() {
     if (executor != null) {
+      clock.cancel(false);
       executor.shutdownNow();
       executor = null;
+      clock = null;
     }
   }
 
