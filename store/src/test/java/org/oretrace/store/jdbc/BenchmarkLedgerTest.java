@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oretrace.core.ledger.LogKey;
@@ -96,6 +97,40 @@ class BenchmarkLedgerTest {
         }
         assertThat(ledger.nodes(level, index, 4096)).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void proofsAnsweredFromCachedTilesStayTheTreesAsThoseTilesGrow() {
+    // Proofs at 65,000 leaves cache partial tiles at tile levels 0 and 1 (the right edge) and the
+    // upper tiles; the log then grows past the end of tile (1, 0), and every answer, at the new
+    // size
+    // and at the old ones, must still be the tree's.
+    MerkleLog expected = MerkleLog.inMemory();
+    SplittableRandom random = new SplittableRandom(4);
+    try (BenchmarkLedger benchmark =
+        SqliteStore.openBenchmarkLedger(folder.resolve("grow.db"), LogKey.generate("test/log"))) {
+      Ledger ledger = benchmark.ledger();
+      for (int count : new int[] {65_000, 1, 535, 1_000, 300}) {
+        benchmark.append(count);
+        long size = ledger.size();
+        while (expected.size() < size) {
+          expected.append(BenchmarkLedger.entry(expected.size()));
+        }
+        for (int proof = 0; proof < 300; proof++) {
+          long treeSize = proof % 3 == 0 ? 1 + random.nextLong(size) : size;
+          long leaf = proof % 10 == 0 ? treeSize - 1 : random.nextLong(treeSize);
+          assertThat(ledger.inclusionProof(leaf, treeSize))
+              .as("inclusion of %d at %d", leaf, treeSize)
+              .isEqualTo(expected.inclusionProof(leaf, treeSize));
+          long from = 1 + random.nextLong(treeSize);
+          assertThat(ledger.consistencyProof(from, treeSize))
+              .as("consistency from %d to %d", from, treeSize)
+              .isEqualTo(expected.consistencyProof(from, treeSize));
+          assertThat(ledger.root(treeSize)).isEqualTo(expected.root(treeSize));
+        }
+      }
+      assertThat(ledger.size()).isEqualTo(66_836);
     }
   }
 

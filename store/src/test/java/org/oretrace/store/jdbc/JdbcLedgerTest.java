@@ -2,6 +2,7 @@ package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,6 +188,38 @@ class JdbcLedgerTest extends DatabaseTest {
         verifiedCheckpoint(ledger).rootHash());
     assertThat(new LedgerVerifier(ledger, ledger.verifierKey()).verify(done -> {}).ok()).isTrue();
     reopened.store().close();
+  }
+
+  @Test
+  void aReaderAnswersForEntriesAnotherProcessAppendedAfterItCachedTheRightEdge() {
+    // Two stores over one database, as two servers on one PostgreSQL: the reader caches the tiles
+    // of the tree's right edge, the other appends, and the reader's proofs must cover the new
+    // entries. SQLite has one writing process, whose store is also the reader.
+    assumeTrue(kind == TestDatabase.Kind.POSTGRESQL, "several writing processes: PostgreSQL only");
+    Recorder writer = LedgerFixtures.recorder(database);
+    writer.record(LedgerFixtures.tags(0, 5));
+    try (Store reader = database.open()) {
+      Ledger ledger = reader.ledger();
+      long before = ledger.size();
+      for (long leaf = 0; leaf < before; leaf++) {
+        ledger.inclusionProof(leaf, before);
+      }
+      writer.record(LedgerFixtures.tags(5, 40));
+      long after = ledger.size();
+      assertThat(after).isEqualTo(before + 40);
+
+      MerkleLog expected = MerkleLog.inMemory();
+      ledger.entries(0, 1000).forEach(entry -> expected.append(entry.bytes()));
+      for (long treeSize : new long[] {before, before + 1, after}) {
+        assertThat(ledger.root(treeSize)).isEqualTo(expected.root(treeSize));
+        for (long leaf = 0; leaf < treeSize; leaf++) {
+          assertThat(ledger.inclusionProof(leaf, treeSize))
+              .isEqualTo(expected.inclusionProof(leaf, treeSize));
+        }
+        assertThat(ledger.consistencyProof(before, treeSize))
+            .isEqualTo(expected.consistencyProof(before, treeSize));
+      }
+    }
   }
 
   private static Checkpoint verifiedCheckpoint(Ledger ledger) {
