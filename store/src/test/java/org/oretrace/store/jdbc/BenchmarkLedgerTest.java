@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.core.ledger.MerkleLog;
@@ -131,6 +138,53 @@ class BenchmarkLedgerTest {
         }
       }
       assertThat(ledger.size()).isEqualTo(66_836);
+    }
+  }
+
+  @Test
+  void readersRacingTheWriterGetTheTreesProofsAtEverySizeTheySee() throws Exception {
+    // Four readers ask proofs at whatever size is committed while the writer appends across the end
+    // of tile (1, 0); each answer is kept and checked afterwards against the tree of that size.
+    record Asked(long leaf, long treeSize, InclusionProof proof) {}
+    List<Asked> asked = Collections.synchronizedList(new ArrayList<>());
+    try (BenchmarkLedger benchmark =
+        SqliteStore.openBenchmarkLedger(folder.resolve("race.db"), LogKey.generate("test/log"))) {
+      Ledger ledger = benchmark.ledger();
+      benchmark.append(65_000);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      ExecutorService readers = Executors.newFixedThreadPool(4);
+      List<Future<?>> done = new ArrayList<>();
+      for (int reader = 0; reader < 4; reader++) {
+        SplittableRandom random = new SplittableRandom(reader);
+        done.add(
+            readers.submit(
+                () -> {
+                  while (writing.get()) {
+                    long treeSize = ledger.size();
+                    long leaf = random.nextLong(treeSize);
+                    asked.add(new Asked(leaf, treeSize, ledger.inclusionProof(leaf, treeSize)));
+                  }
+                }));
+      }
+      for (int batch = 0; batch < 40; batch++) {
+        benchmark.append(37);
+      }
+      writing.set(false);
+      for (Future<?> reader : done) {
+        reader.get();
+      }
+      readers.shutdown();
+    }
+    MerkleLog expected = MerkleLog.inMemory();
+    for (long index = 0; index < 65_000 + 40 * 37; index++) {
+      expected.append(BenchmarkLedger.entry(index));
+    }
+    assertThat(asked).hasSizeGreaterThan(40);
+    assertThat(asked.stream().mapToLong(Asked::treeSize).distinct().count()).isGreaterThan(1);
+    for (Asked question : asked) {
+      assertThat(question.proof())
+          .as("inclusion of %d at %d", question.leaf(), question.treeSize())
+          .isEqualTo(expected.inclusionProof(question.leaf(), question.treeSize()));
     }
   }
 
