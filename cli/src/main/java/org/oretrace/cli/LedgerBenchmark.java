@@ -25,11 +25,11 @@ import org.oretrace.store.sqlite.SqliteStore;
  * Times the stored Merkle log at sizes capture does not reach in minutes: a SQLite ledger of
  * synthetic leaves ({@link BenchmarkLedger}) is filled by the capture's append path in batches,
  * then inclusion and consistency proofs are asked of it through {@link Ledger}, as the API asks
- * them (a pooled reader connection, one indexed read per node). Proofs go to random leaves of the
- * full tree; each is verified against the root after its clock stops, so a fast wrong answer fails
- * the benchmark instead of flattering it. Inclusion proofs are timed on the wall clock and on the
- * thread's CPU clock: on a shared machine the first shows the waits for a core, the second what a
- * proof costs.
+ * them (a pooled reader connection, one indexed read per tile the readers' cache does not hold: the
+ * leaf's own, at this size). Proofs go to random leaves of the full tree; each is verified against
+ * the root after its clock stops, so a fast wrong answer fails the benchmark instead of flattering
+ * it. Inclusion proofs are timed on the wall clock and on the thread's CPU clock: on a shared
+ * machine the first shows the waits for a core, the second what a proof costs.
  */
 final class LedgerBenchmark {
 

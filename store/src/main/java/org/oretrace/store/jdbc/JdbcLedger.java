@@ -66,7 +66,9 @@ import org.slf4j.LoggerFactory;
  * <p>Reading. {@link MerkleLog} is single-threaded, and the writer's moves under the readers' feet;
  * so each read builds a log of its own over a pooled reader connection at a committed size. Nodes,
  * once committed, never change, so such a view is consistent without a read transaction, and costs
- * O(log n) indexed reads like the proof itself.
+ * O(log n) indexed reads like the proof itself; the readers share a {@link MerkleTileCache} of the
+ * tiles every proof reads (the upper tile levels, the right edge), so that a proof at ten million
+ * leaves reads one row, the leaf's tile.
  *
  * <p>Signing (group commit). Neither a batch of events nor a record (a registry change, an audit, a
  * case action) signs a checkpoint each: its transaction signs only when the last signature is at
@@ -102,6 +104,10 @@ final class JdbcLedger implements Ledger {
   private boolean leftUnsigned;
   private ScheduledExecutorService signer;
   private ScheduledFuture<?> catchUp;
+
+  // Readers' tiles of the upper levels and the right edge, shared by every proof (committed nodes
+  // never change, so it needs no invalidation: see MerkleTileCache).
+  private final MerkleTileCache tileCache = new MerkleTileCache();
 
   private volatile long size;
   private volatile SignedNote latestCheckpoint;
@@ -704,7 +710,7 @@ final class JdbcLedger implements Ledger {
     return database.read(
         connection -> {
           try (JdbcMerkleNodeStore nodes =
-              new JdbcMerkleNodeStore(database, connection, treeSize)) {
+              new JdbcMerkleNodeStore(database, connection, treeSize, tileCache)) {
             return question.apply(MerkleLog.over(nodes));
           }
         });

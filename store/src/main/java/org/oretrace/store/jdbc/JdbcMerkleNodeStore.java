@@ -27,7 +27,8 @@ import org.oretrace.store.StoreException;
  * nodes, once committed, never change, and a partial tile read earlier is a prefix of the same tile
  * read later, so a kept tile answers for every node it holds. The log asks for a node only once it
  * is committed (the right edge on construction, proof nodes afterwards), except on the writer,
- * where it asks for none while appending.
+ * where it asks for none while appending. A reader's store also asks the ledger's {@link
+ * MerkleTileCache} before the table, and offers it every row it reads, for the same reason.
  */
 final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
 
@@ -40,6 +41,8 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
           + " ON CONFLICT (tile_level, tile_index) DO UPDATE SET hashes = excluded.hashes";
 
   private final Database database;
+  // The readers' shared cache of tiles, or null (the writer's store reads only to reopen a tile).
+  private final MerkleTileCache cache;
   private Connection connection;
   // The tile query, from the database's statements (SQLite keeps it prepared on each connection,
   // so a proof does not compile it again); the database owns it, this store never closes it.
@@ -75,7 +78,17 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
 
   /** A store over the first {@code committedLeaves} leaves of the table, on {@code connection}. */
   JdbcMerkleNodeStore(Database database, Connection connection, long committedLeaves) {
+    this(database, connection, committedLeaves, null);
+  }
+
+  /**
+   * A reader's store over the first {@code committedLeaves} leaves, on {@code connection}, reading
+   * through {@code cache} (null for none): only for reading, since a cached tile is never written.
+   */
+  JdbcMerkleNodeStore(
+      Database database, Connection connection, long committedLeaves, MerkleTileCache cache) {
     this.database = database;
+    this.cache = cache;
     this.connection = connection;
     this.committedLeaves = committedLeaves;
     reset();
@@ -110,7 +123,14 @@ final class JdbcMerkleNodeStore implements MerkleNodeStore, AutoCloseable {
     if (tile == null || tileIndex != openIndex[tileLevel] || openLength[tileLevel] <= offset) {
       tile = readTiles[tileLevel];
       if (tile == null || readTileIndex[tileLevel] != tileIndex || tile.length <= offset) {
-        tile = readTile(tileLevel, tileIndex);
+        tile =
+            cache == null ? null : cache.get(tileLevel, tileIndex, offset + MerkleTiles.HASH_BYTES);
+        if (tile == null) {
+          tile = readTile(tileLevel, tileIndex);
+          if (cache != null) {
+            cache.offer(tileLevel, tileIndex, tile);
+          }
+        }
         readTiles[tileLevel] = tile;
         readTileIndex[tileLevel] = tileIndex;
       }

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oretrace.core.ledger.InclusionProof;
 import org.oretrace.core.ledger.LogKey;
 import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.core.ledger.MerkleLog;
@@ -96,6 +104,87 @@ class BenchmarkLedgerTest {
         }
         assertThat(ledger.nodes(level, index, 4096)).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void proofsAnsweredFromCachedTilesStayTheTreesAsThoseTilesGrow() {
+    // Proofs at 65,000 leaves cache partial tiles at tile levels 0 and 1 (the right edge) and the
+    // upper tiles; the log then grows past the end of tile (1, 0), and every answer, at the new
+    // size
+    // and at the old ones, must still be the tree's.
+    MerkleLog expected = MerkleLog.inMemory();
+    SplittableRandom random = new SplittableRandom(4);
+    try (BenchmarkLedger benchmark =
+        SqliteStore.openBenchmarkLedger(folder.resolve("grow.db"), LogKey.generate("test/log"))) {
+      Ledger ledger = benchmark.ledger();
+      for (int count : new int[] {65_000, 1, 535, 1_000, 300}) {
+        benchmark.append(count);
+        long size = ledger.size();
+        while (expected.size() < size) {
+          expected.append(BenchmarkLedger.entry(expected.size()));
+        }
+        for (int proof = 0; proof < 300; proof++) {
+          long treeSize = proof % 3 == 0 ? 1 + random.nextLong(size) : size;
+          long leaf = proof % 10 == 0 ? treeSize - 1 : random.nextLong(treeSize);
+          assertThat(ledger.inclusionProof(leaf, treeSize))
+              .as("inclusion of %d at %d", leaf, treeSize)
+              .isEqualTo(expected.inclusionProof(leaf, treeSize));
+          long from = 1 + random.nextLong(treeSize);
+          assertThat(ledger.consistencyProof(from, treeSize))
+              .as("consistency from %d to %d", from, treeSize)
+              .isEqualTo(expected.consistencyProof(from, treeSize));
+          assertThat(ledger.root(treeSize)).isEqualTo(expected.root(treeSize));
+        }
+      }
+      assertThat(ledger.size()).isEqualTo(66_836);
+    }
+  }
+
+  @Test
+  void readersRacingTheWriterGetTheTreesProofsAtEverySizeTheySee() throws Exception {
+    // Four readers ask proofs at whatever size is committed while the writer appends across the end
+    // of tile (1, 0); each answer is kept and checked afterwards against the tree of that size.
+    record Asked(long leaf, long treeSize, InclusionProof proof) {}
+    List<Asked> asked = Collections.synchronizedList(new ArrayList<>());
+    try (BenchmarkLedger benchmark =
+        SqliteStore.openBenchmarkLedger(folder.resolve("race.db"), LogKey.generate("test/log"))) {
+      Ledger ledger = benchmark.ledger();
+      benchmark.append(65_000);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      ExecutorService readers = Executors.newFixedThreadPool(4);
+      List<Future<?>> done = new ArrayList<>();
+      for (int reader = 0; reader < 4; reader++) {
+        SplittableRandom random = new SplittableRandom(reader);
+        done.add(
+            readers.submit(
+                () -> {
+                  while (writing.get()) {
+                    long treeSize = ledger.size();
+                    long leaf = random.nextLong(treeSize);
+                    asked.add(new Asked(leaf, treeSize, ledger.inclusionProof(leaf, treeSize)));
+                  }
+                }));
+      }
+      for (int batch = 0; batch < 40; batch++) {
+        benchmark.append(37);
+      }
+      writing.set(false);
+      for (Future<?> reader : done) {
+        reader.get();
+      }
+      readers.shutdown();
+    }
+    MerkleLog expected = MerkleLog.inMemory();
+    for (long index = 0; index < 65_000 + 40 * 37; index++) {
+      expected.append(BenchmarkLedger.entry(index));
+    }
+    assertThat(asked).hasSizeGreaterThan(40);
+    assertThat(asked.stream().mapToLong(Asked::treeSize).distinct().count()).isGreaterThan(1);
+    for (Asked question : asked) {
+      assertThat(question.proof())
+          .as("inclusion of %d at %d", question.leaf(), question.treeSize())
+          .isEqualTo(expected.inclusionProof(question.leaf(), question.treeSize()));
     }
   }
 

@@ -2,10 +2,15 @@ package org.oretrace.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -187,6 +192,91 @@ class JdbcLedgerTest extends DatabaseTest {
         verifiedCheckpoint(ledger).rootHash());
     assertThat(new LedgerVerifier(ledger, ledger.verifierKey()).verify(done -> {}).ok()).isTrue();
     reopened.store().close();
+  }
+
+  @Test
+  void aSqliteLogWithTilesWithoutRowidFromBeforeVersion27KeepsItsTreeAsARowidTable()
+      throws Exception {
+    assumeTrue(kind == TestDatabase.Kind.SQLITE, "version 27 changes the SQLite table only");
+    Recorder recorder = LedgerFixtures.recorder(database);
+    for (int batch = 0; batch < 6; batch++) {
+      recorder.record(LedgerFixtures.tags(batch * 100, 100));
+    }
+    Checkpoint before = verifiedCheckpoint(recorder.store().ledger());
+    long size = before.size();
+    List<byte[]> entries =
+        recorder.store().ledger().entries(0, 1000).stream().map(Ledger.Entry::bytes).toList();
+    recorder.store().close();
+    // The table as version 14 made it, with the same rows.
+    database.tamper(
+        "CREATE TABLE tiles_before (tile_level INTEGER NOT NULL, tile_index BIGINT NOT NULL,"
+            + " hashes BLOB NOT NULL, PRIMARY KEY (tile_level, tile_index)) WITHOUT ROWID",
+        "INSERT INTO tiles_before SELECT tile_level, tile_index, hashes FROM merkle_tiles",
+        "DROP TABLE merkle_tiles",
+        "ALTER TABLE tiles_before RENAME TO merkle_tiles",
+        "DELETE FROM flyway_schema_history WHERE version = '27'");
+    assertThat(merkleTilesTable()).contains("WITHOUT ROWID");
+
+    Recorder reopened = Recorder.open(database.open());
+    assertThat(merkleTilesTable()).doesNotContain("WITHOUT ROWID");
+    Ledger ledger = reopened.store().ledger();
+    assertThat(ledger.size()).isEqualTo(size);
+    assertThat(ledger.root(size)).isEqualTo(before.rootHash());
+    MerkleLog expected = MerkleLog.inMemory();
+    entries.forEach(expected::append);
+    for (long leaf = 0; leaf < size; leaf += 37) {
+      assertThat(ledger.inclusionProof(leaf, size)).isEqualTo(expected.inclusionProof(leaf, size));
+    }
+    reopened.record(LedgerFixtures.tags(600, 50));
+    MerkleProofs.verifyConsistency(
+        ledger.consistencyProof(size, size + 50),
+        before.rootHash(),
+        verifiedCheckpoint(ledger).rootHash());
+    assertThat(new LedgerVerifier(ledger, ledger.verifierKey()).verify(done -> {}).ok()).isTrue();
+    reopened.store().close();
+  }
+
+  private String merkleTilesTable() throws SQLException {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'merkle_tiles'")) {
+      assertThat(rows.next()).isTrue();
+      return rows.getString(1);
+    }
+  }
+
+  @Test
+  void aReaderAnswersForEntriesAnotherProcessAppendedAfterItCachedTheRightEdge() {
+    // Two stores over one database, as two servers on one PostgreSQL: the reader caches the tiles
+    // of the tree's right edge, the other appends, and the reader's proofs must cover the new
+    // entries. SQLite has one writing process, whose store is also the reader.
+    assumeTrue(kind == TestDatabase.Kind.POSTGRESQL, "several writing processes: PostgreSQL only");
+    Recorder writer = LedgerFixtures.recorder(database);
+    writer.record(LedgerFixtures.tags(0, 5));
+    try (Store reader = database.open()) {
+      Ledger ledger = reader.ledger();
+      long before = ledger.size();
+      for (long leaf = 0; leaf < before; leaf++) {
+        ledger.inclusionProof(leaf, before);
+      }
+      writer.record(LedgerFixtures.tags(5, 40));
+      long after = ledger.size();
+      assertThat(after).isEqualTo(before + 40);
+
+      MerkleLog expected = MerkleLog.inMemory();
+      ledger.entries(0, 1000).forEach(entry -> expected.append(entry.bytes()));
+      for (long treeSize : new long[] {before, before + 1, after}) {
+        assertThat(ledger.root(treeSize)).isEqualTo(expected.root(treeSize));
+        for (long leaf = 0; leaf < treeSize; leaf++) {
+          assertThat(ledger.inclusionProof(leaf, treeSize))
+              .isEqualTo(expected.inclusionProof(leaf, treeSize));
+        }
+        assertThat(ledger.consistencyProof(before, treeSize))
+            .isEqualTo(expected.consistencyProof(before, treeSize));
+      }
+    }
   }
 
   private static Checkpoint verifiedCheckpoint(Ledger ledger) {
