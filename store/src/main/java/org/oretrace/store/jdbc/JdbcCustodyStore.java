@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -309,11 +310,17 @@ final class JdbcCustodyStore implements CustodyStore {
       long first,
       long recordedAt)
       throws SQLException {
+    // SQLite (the only writer) takes the document's UTF-8 bytes as they are, made text again by the
+    // CAST: a String bound as text would be encoded to the same bytes once more. PostgreSQL, whose
+    // driver sends text anyway, is given the String.
+    boolean bytes = database.soleWriter();
     PreparedStatement eventStatement =
         database.prepared(
             connection,
             "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
+                + (bytes
+                    ? " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))"
+                    : " VALUES (?, ?, ?, ?, ?, ?)"));
     // Written here only when others may write; else by the projection, behind the events.
     PreparedStatement lotStatement =
         projection == null ? database.prepared(connection, INSERT_EVENT_LOT) : null;
@@ -326,7 +333,11 @@ final class JdbcCustodyStore implements CustodyStore {
       eventStatement.setString(3, event.type().wireName());
       eventStatement.setLong(4, event.context().instant().toEpochMilli());
       eventStatement.setLong(5, recordedAt);
-      eventStatement.setString(6, entry.document());
+      if (bytes) {
+        eventStatement.setBytes(6, entry.bytes());
+      } else {
+        eventStatement.setString(6, entry.document());
+      }
       ledger.appendLeafHash(entry.leafHash());
       eventStatement.addBatch();
       if (lotStatement != null) {
@@ -360,6 +371,23 @@ final class JdbcCustodyStore implements CustodyStore {
       Predicate<Lot> isNew,
       Predicate<Lot> isMoved)
       throws SQLException {
+    List<Lot> list = List.copyOf(lots);
+    BitSet created = new BitSet(list.size());
+    BitSet moved = new BitSet(list.size());
+    for (int index = 0; index < list.size(); index++) {
+      created.set(index, isNew.test(list.get(index)));
+      moved.set(index, isMoved.test(list.get(index)));
+    }
+    writeLots(database, connection, list, created, moved);
+  }
+
+  /**
+   * {@link #writeLots(Database, Connection, Collection, Predicate, Predicate)} with the lots that
+   * are new, and those that changed holder, given by their indexes in {@code lots}.
+   */
+  static void writeLots(
+      Database database, Connection connection, List<Lot> lots, BitSet isNew, BitSet isMoved)
+      throws SQLException {
     PreparedStatement insert =
         database.prepared(
             connection,
@@ -378,8 +406,9 @@ final class JdbcCustodyStore implements CustodyStore {
                 + " WHERE id = ?");
     List<Lot> moved = new ArrayList<>();
     List<Lot> updated = new ArrayList<>();
-    for (Lot lot : lots) {
-      if (isNew.test(lot)) {
+    for (int lotIndex = 0; lotIndex < lots.size(); lotIndex++) {
+      Lot lot = lots.get(lotIndex);
+      if (isNew.get(lotIndex)) {
         insert.setString(1, lot.id());
         insert.setString(2, lot.tagNumber());
         insert.setString(3, lot.mineral().wireName());
@@ -394,7 +423,7 @@ final class JdbcCustodyStore implements CustodyStore {
         continue;
       }
       PreparedStatement statement;
-      if (isMoved.test(lot)) {
+      if (isMoved.get(lotIndex)) {
         moved.add(lot);
         statement = move;
         statement.setString(5, lot.holderId());
