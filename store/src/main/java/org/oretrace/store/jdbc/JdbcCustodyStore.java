@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -482,41 +484,25 @@ final class JdbcCustodyStore implements CustodyStore {
     if (edges.isEmpty()) {
       return;
     }
+    Map<String, Long> sequences = HashMap.newHashMap(events.size());
+    for (int index = 0; index < events.size(); index++) {
+      sequences.put(events.get(index).id(), first + index);
+    }
     PreparedStatement statement =
         database.prepared(
             connection,
             "INSERT INTO lineage_edges (from_lot, to_lot, mass_grams, event_id, event_type, sequence)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
-    // Edges come in the order of the events that made them, a few per batch: each event is found
-    // from where the last one was, rather than every event of the batch put in a map.
-    int found = 0;
     for (LineageEdge edge : edges) {
-      found = indexOf(events, edge.eventId(), found);
       statement.setString(1, edge.fromLotId());
       statement.setString(2, edge.toLotId());
       statement.setLong(3, edge.massGrams());
       statement.setString(4, edge.eventId());
       statement.setString(5, edge.eventType().wireName());
-      statement.setLong(6, found < 0 ? first : first + found);
-      found = Math.max(found, 0);
+      statement.setLong(6, sequences.getOrDefault(edge.eventId(), first));
       statement.addBatch();
     }
     statement.executeBatch();
-  }
-
-  /** The index of the event with this id, searched from {@code from} on and then before it. */
-  private static int indexOf(List<CustodyEvent> events, String eventId, int from) {
-    for (int index = from; index < events.size(); index++) {
-      if (events.get(index).id().equals(eventId)) {
-        return index;
-      }
-    }
-    for (int index = 0; index < from; index++) {
-      if (events.get(index).id().equals(eventId)) {
-        return index;
-      }
-    }
-    return -1;
   }
 
   private static void insertIdempotency(
