@@ -3,6 +3,11 @@ package org.oretrace.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -18,10 +23,11 @@ import org.oretrace.store.StoreUnavailableException;
 import org.oretrace.store.TestDatabase;
 
 /**
- * The custody store when the database and the custody graph disagree: a lot row deleted behind the
- * store's back is found by the first write of that lot's row (on SQLite the flush of the rows held
- * back, whichever batch or idle flush does it; on PostgreSQL the batch that changes the lot), and
- * from then on every write is refused with the lot named, while reads go on.
+ * The custody store's rows as other tools see them (an event's document is text, though SQLite is
+ * given its bytes), and the store when the database and the custody graph disagree: a lot row
+ * deleted behind the store's back is found by the first write of that lot's row (on SQLite the
+ * flush of the rows held back, whichever batch or idle flush does it; on PostgreSQL the batch that
+ * changes the lot), and from then on every write is refused with the lot named, while reads go on.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.Kind.class)
@@ -71,6 +77,30 @@ class JdbcCustodyStoreTest extends DatabaseTest {
     assertThat(store.custody().eventsOfLot("lot-1"))
         .extracting(event -> event.event().id())
         .containsExactly("ev-1", "ev-3", "ev-4", "ev-5");
+  }
+
+  @Test
+  void documentsAreStoredAsTextThatTheDatabasesJsonFunctionsRead() throws SQLException {
+    Recorder recorder = LedgerFixtures.recorder(database);
+    recorder.record(Fixtures.chain());
+    String sql =
+        kind == TestDatabase.Kind.SQLITE
+            ? "SELECT typeof(document), json_extract(document, '$.id') FROM events"
+                + " ORDER BY sequence"
+            : "SELECT pg_typeof(document)::text, document::jsonb ->> 'id' FROM events"
+                + " ORDER BY sequence";
+    List<String> ids = new ArrayList<>();
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        assertThat(rows.getString(1)).isEqualTo("text");
+        ids.add(rows.getString(2));
+      }
+    }
+    assertThat(ids).containsExactly("ev-1", "ev-2", "ev-3", "ev-4", "ev-5", "ev-6");
+    assertThat(recorder.store().custody().event("ev-5").orElseThrow().event())
+        .isEqualTo(Fixtures.chain().get(4));
   }
 
   @Test
