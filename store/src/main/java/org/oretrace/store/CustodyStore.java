@@ -40,6 +40,14 @@ public interface CustodyStore {
    */
   long append(AcceptedBatch batch, EncodedBatch encoded, IdempotencyRecord idempotency);
 
+  /**
+   * Why the store refuses writes (each {@link #append} then throws {@link
+   * StoreUnavailableException} with this reason), or empty while it takes them.
+   */
+  default Optional<String> refusingWrites() {
+    return Optional.empty();
+  }
+
   /** The ids among these that are already stored. */
   Set<String> existingEventIds(Collection<String> eventIds);
 

@@ -72,11 +72,11 @@ public final class EncodedBatch {
    * its ledger leaf: all the writer needs, none of which it has to compute.
    */
   public static final class Entry {
-    private final String document;
+    private final byte[] bytes;
     private final MerkleHash leafHash;
 
     private Entry(byte[] bytes) {
-      this.document = new String(bytes, StandardCharsets.UTF_8);
+      this.bytes = bytes;
       this.leafHash = MerkleHash.ofLeaf(bytes);
     }
 
@@ -86,7 +86,15 @@ public final class EncodedBatch {
 
     /** The entry as text: RFC 8785 canonical JSON, the event's stored document. */
     public String document() {
-      return document;
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The entry's UTF-8 bytes, the same as {@link #document()}'s text: what SQLite stores without a
+     * String made and encoded again. Not a copy: a caller must not change them.
+     */
+    public byte[] bytes() {
+      return bytes;
     }
 
     /** The hash of the entry's ledger leaf. */

@@ -29,7 +29,11 @@ enum ProblemType {
   TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests from this client"),
   TOO_LARGE(413, "too-large", "The request body is too large"),
   INVALID_CONTENT(422, "invalid-content", "The content is invalid; nothing was written"),
-  INTERNAL_ERROR(500, "internal-error", "Internal error");
+  INTERNAL_ERROR(500, "internal-error", "Internal error"),
+  STORE_UNAVAILABLE(
+      503,
+      "store-unavailable",
+      "The store refuses writes until it is repaired; nothing was written");
 
   private final int status;
   private final String slug;

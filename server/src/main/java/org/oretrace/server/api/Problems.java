@@ -14,6 +14,7 @@ import org.oretrace.core.Violation;
 import org.oretrace.server.auth.AccessDeniedException;
 import org.oretrace.server.auth.Authenticator.LoginRefusedException;
 import org.oretrace.store.IdempotencyConflictException;
+import org.oretrace.store.StoreUnavailableException;
 import org.oretrace.store.UnknownWitnessException;
 import org.oretrace.store.field.FieldBatchRefusedException;
 import org.oretrace.store.json.Json;
@@ -70,6 +71,10 @@ final class Problems {
                 ProblemType.UNKNOWN_WITNESS,
                 unknown.getMessage(),
                 List.of(Violation.of(-1, "witnessKey", unknown.getMessage()))));
+    routes.exception(
+        StoreUnavailableException.class,
+        (unavailable, context) ->
+            write(context, ProblemType.STORE_UNAVAILABLE, unavailable.getMessage(), List.of()));
     routes.exception(
         ApiProblem.class,
         (problem, context) ->

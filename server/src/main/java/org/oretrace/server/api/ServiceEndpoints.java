@@ -2,10 +2,12 @@ package org.oretrace.server.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.oretrace.store.Recorder;
 import org.oretrace.store.json.Json;
 
@@ -22,16 +24,21 @@ final class ServiceEndpoints {
     this.openApi = openApiDocument();
   }
 
+  /**
+   * 200 with status ok, or 503 with status degraded and the reason while the store refuses writes
+   * (reads still answer), so that a monitor sees it.
+   */
   void health(Context context) {
-    Responses.json(
-        context,
-        200,
+    Optional<String> refusal = recorder.store().custody().refusingWrites();
+    ObjectNode body =
         Json.object()
-            .put("status", "ok")
+            .put("status", refusal.isPresent() ? "degraded" : "ok")
             .put("sites", recorder.store().registry().siteCount())
             .put("actors", recorder.store().registry().actorCount())
             .put("lots", recorder.graph().lotCount())
-            .put("events", recorder.store().custody().eventCount()));
+            .put("events", recorder.store().custody().eventCount());
+    refusal.ifPresent(reason -> body.put("reason", reason));
+    Responses.json(context, refusal.isPresent() ? 503 : 200, body);
   }
 
   void openApi(Context context) {

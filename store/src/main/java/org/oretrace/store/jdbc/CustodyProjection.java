@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,11 +83,16 @@ final class CustodyProjection {
    * events, ascending.
    */
   private static final class PendingLot {
+    private final String id;
     private Lot lot;
     private boolean stored;
     private boolean moved;
     private long[] sequences = new long[4];
     private int sequenceCount;
+
+    PendingLot(String id) {
+      this.id = id;
+    }
 
     void addSequence(long sequence) {
       if (sequenceCount == sequences.length) {
@@ -253,17 +259,19 @@ final class CustodyProjection {
 
   private void add(AcceptedBatch batch, List<CustodyEvent> events, long first) {
     for (Lot lot : batch.lots()) {
-      PendingLot pending = lots.computeIfAbsent(lot.id(), id -> new PendingLot());
+      PendingLot pending = lots.computeIfAbsent(lot.id(), PendingLot::new);
       if (pending.lot == null) {
         pending.stored = !batch.isNew(lot);
       }
       pending.lot = lot;
-      pending.moved |= batch.isMoved(lot);
+      if (!pending.moved) {
+        pending.moved = batch.isMoved(lot);
+      }
     }
     long sequence = first;
     for (CustodyEvent event : events) {
       for (String lotId : event.lotIds()) {
-        lots.computeIfAbsent(lotId, id -> new PendingLot()).addSequence(sequence);
+        lots.computeIfAbsent(lotId, PendingLot::new).addSequence(sequence);
       }
       sequence++;
     }
@@ -275,25 +283,23 @@ final class CustodyProjection {
    * then written once per flush, not once per batch.
    */
   private void write(Connection connection) throws SQLException {
-    List<Map.Entry<String, PendingLot>> pending = new ArrayList<>(lots.entrySet());
-    pending.sort(Map.Entry.comparingByKey());
-    List<Lot> changed = new ArrayList<>(pending.size());
-    for (Map.Entry<String, PendingLot> entry : pending) {
-      if (entry.getValue().lot != null) {
-        changed.add(entry.getValue().lot);
+    PendingLot[] pending = lots.values().toArray(new PendingLot[0]);
+    Arrays.sort(pending, (left, right) -> left.id.compareTo(right.id));
+    List<Lot> changed = new ArrayList<>(pending.length);
+    BitSet created = new BitSet(pending.length);
+    BitSet moved = new BitSet(pending.length);
+    for (PendingLot lot : pending) {
+      if (lot.lot != null) {
+        created.set(changed.size(), !lot.stored);
+        moved.set(changed.size(), lot.moved);
+        changed.add(lot.lot);
       }
     }
-    JdbcCustodyStore.writeLots(
-        database,
-        connection,
-        changed,
-        lot -> !lots.get(lot.id()).stored,
-        lot -> lots.get(lot.id()).moved);
+    JdbcCustodyStore.writeLots(database, connection, changed, created, moved);
     PreparedStatement pairs = database.prepared(connection, JdbcCustodyStore.INSERT_EVENT_LOT);
-    for (Map.Entry<String, PendingLot> entry : pending) {
-      PendingLot lot = entry.getValue();
+    for (PendingLot lot : pending) {
       for (int index = 0; index < lot.sequenceCount; index++) {
-        pairs.setString(1, entry.getKey());
+        pairs.setString(1, lot.id);
         pairs.setLong(2, lot.sequences[index]);
         pairs.addBatch();
       }

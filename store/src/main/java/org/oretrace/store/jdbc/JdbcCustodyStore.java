@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import org.oretrace.store.Page;
 import org.oretrace.store.PageRequest;
 import org.oretrace.store.RegistryStore;
 import org.oretrace.store.StoreException;
+import org.oretrace.store.StoreUnavailableException;
 import org.oretrace.store.json.EventJson;
 import org.oretrace.store.json.Json;
 import org.slf4j.Logger;
@@ -73,6 +75,14 @@ final class JdbcCustodyStore implements CustodyStore {
   private final ScheduledThreadPoolExecutor idleFlusher = idleFlusher();
   private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
 
+  /**
+   * Why writes are refused, once the database and the custody graph were found to disagree (a lot
+   * row missing); null while writes are taken. Every later write would fail the same way (the rows
+   * held back include the missing lot's), so they are refused at once with this reason, rather than
+   * each failing inside an unrelated batch's transaction.
+   */
+  private volatile String refusal;
+
   JdbcCustodyStore(Database database, JdbcLedger ledger, RegistryStore registry) {
     this.database = database;
     this.ledger = ledger;
@@ -82,10 +92,28 @@ final class JdbcCustodyStore implements CustodyStore {
   }
 
   @Override
+  public Optional<String> refusingWrites() {
+    return Optional.ofNullable(refusal);
+  }
+
+  @Override
   public long append(AcceptedBatch batch, EncodedBatch encoded, IdempotencyRecord idempotency) {
     if (encoded.events().size() != batch.events().size()) {
       throw new IllegalArgumentException("the encoded batch is not the batch being stored");
     }
+    String refused = refusal;
+    if (refused != null) {
+      throw new StoreUnavailableException(refused);
+    }
+    try {
+      return appendChecked(batch, encoded, idempotency);
+    } catch (LotRowMissingException e) {
+      throw refuseWrites(e);
+    }
+  }
+
+  private long appendChecked(
+      AcceptedBatch batch, EncodedBatch encoded, IdempotencyRecord idempotency) {
     long recordedAt = System.currentTimeMillis();
     int count = batch.events().size();
     long[] next = new long[1];
@@ -139,7 +167,8 @@ final class JdbcCustodyStore implements CustodyStore {
    * exactly what is committed.
    */
   private void flushForReaders() {
-    if (projection == null || !projection.readersMustFlush()) {
+    if (projection == null || !projection.readersMustFlush() || refusal != null) {
+      // Refusing writes, the tables are read as they stand: the rows written before the failure.
       return;
     }
     if (!projection.hasPending() && database.read(projection::liveOtherWriter) != null) {
@@ -147,7 +176,12 @@ final class JdbcCustodyStore implements CustodyStore {
       // tables as they are, as a reader in another process always has.
       return;
     }
-    flush();
+    try {
+      flush();
+    } catch (StoreUnavailableException e) {
+      // Found now that the database lacks a lot: writes are refused, the tables read as they are.
+      LOG.debug("read without the rows held back: {}", e.getMessage());
+    }
   }
 
   /** Writes what the projection holds back; before the database closes. */
@@ -164,7 +198,7 @@ final class JdbcCustodyStore implements CustodyStore {
       Thread.currentThread().interrupt();
     }
     try {
-      if (projection.hasPending()) {
+      if (projection.hasPending() && refusal == null) {
         flush();
       }
     } finally {
@@ -174,12 +208,35 @@ final class JdbcCustodyStore implements CustodyStore {
 
   private void flush() {
     CustodyProjection.Step[] step = new CustodyProjection.Step[1];
-    ledger.appending(
-        connection -> {
-          step[0] = projection.flushAll(connection);
-          return null;
-        },
-        () -> projection.committed(step[0], null, List.of(), 0));
+    try {
+      ledger.appending(
+          connection -> {
+            step[0] = projection.flushAll(connection);
+            return null;
+          },
+          () -> projection.committed(step[0], null, List.of(), 0));
+    } catch (LotRowMissingException e) {
+      throw refuseWrites(e);
+    }
+  }
+
+  /**
+   * Found in a transaction (since rolled back) that the database lacks a lot the graph holds: from
+   * now on every write is refused with the reason, which health reports.
+   */
+  private StoreUnavailableException refuseWrites(LotRowMissingException missing) {
+    String reason =
+        "writes are refused: lot "
+            + missing.lotId()
+            + " is in the custody graph but its row is missing from the database's lots table"
+            + (projection != null ? " (found writing the lots held back since the last flush)" : "")
+            + ", changed behind the store's back; nothing more was written. Run oretrace verify"
+            + " on the data folder, repair or restore it, and restart";
+    if (refusal == null) {
+      LOG.error("the store refuses writes from now on: {}", reason);
+    }
+    refusal = reason;
+    return new StoreUnavailableException(reason);
   }
 
   /**
@@ -208,6 +265,9 @@ final class JdbcCustodyStore implements CustodyStore {
 
   private void idleFlush() {
     idleFlushScheduled.set(false);
+    if (refusal != null) {
+      return;
+    }
     try {
       if (projection.pendingLongerThanInterval(System.currentTimeMillis())) {
         flush();
@@ -250,11 +310,17 @@ final class JdbcCustodyStore implements CustodyStore {
       long first,
       long recordedAt)
       throws SQLException {
+    // SQLite (the only writer) takes the document's UTF-8 bytes as they are, made text again by the
+    // CAST: a String bound as text would be encoded to the same bytes once more. PostgreSQL, whose
+    // driver sends text anyway, is given the String.
+    boolean bytes = database.soleWriter();
     PreparedStatement eventStatement =
         database.prepared(
             connection,
             "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
+                + (bytes
+                    ? " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))"
+                    : " VALUES (?, ?, ?, ?, ?, ?)"));
     // Written here only when others may write; else by the projection, behind the events.
     PreparedStatement lotStatement =
         projection == null ? database.prepared(connection, INSERT_EVENT_LOT) : null;
@@ -267,7 +333,11 @@ final class JdbcCustodyStore implements CustodyStore {
       eventStatement.setString(3, event.type().wireName());
       eventStatement.setLong(4, event.context().instant().toEpochMilli());
       eventStatement.setLong(5, recordedAt);
-      eventStatement.setString(6, entry.document());
+      if (bytes) {
+        eventStatement.setBytes(6, entry.bytes());
+      } else {
+        eventStatement.setString(6, entry.document());
+      }
       ledger.appendLeafHash(entry.leafHash());
       eventStatement.addBatch();
       if (lotStatement != null) {
@@ -301,6 +371,23 @@ final class JdbcCustodyStore implements CustodyStore {
       Predicate<Lot> isNew,
       Predicate<Lot> isMoved)
       throws SQLException {
+    List<Lot> list = List.copyOf(lots);
+    BitSet created = new BitSet(list.size());
+    BitSet moved = new BitSet(list.size());
+    for (int index = 0; index < list.size(); index++) {
+      created.set(index, isNew.test(list.get(index)));
+      moved.set(index, isMoved.test(list.get(index)));
+    }
+    writeLots(database, connection, list, created, moved);
+  }
+
+  /**
+   * {@link #writeLots(Database, Connection, Collection, Predicate, Predicate)} with the lots that
+   * are new, and those that changed holder, given by their indexes in {@code lots}.
+   */
+  static void writeLots(
+      Database database, Connection connection, List<Lot> lots, BitSet isNew, BitSet isMoved)
+      throws SQLException {
     PreparedStatement insert =
         database.prepared(
             connection,
@@ -319,8 +406,9 @@ final class JdbcCustodyStore implements CustodyStore {
                 + " WHERE id = ?");
     List<Lot> moved = new ArrayList<>();
     List<Lot> updated = new ArrayList<>();
-    for (Lot lot : lots) {
-      if (isNew.test(lot)) {
+    for (int lotIndex = 0; lotIndex < lots.size(); lotIndex++) {
+      Lot lot = lots.get(lotIndex);
+      if (isNew.get(lotIndex)) {
         insert.setString(1, lot.id());
         insert.setString(2, lot.tagNumber());
         insert.setString(3, lot.mineral().wireName());
@@ -335,7 +423,7 @@ final class JdbcCustodyStore implements CustodyStore {
         continue;
       }
       PreparedStatement statement;
-      if (isMoved.test(lot)) {
+      if (isMoved.get(lotIndex)) {
         moved.add(lot);
         statement = move;
         statement.setString(5, lot.holderId());
@@ -359,9 +447,25 @@ final class JdbcCustodyStore implements CustodyStore {
   private static void requireRows(int[] counts, List<Lot> lots) {
     for (int index = 0; index < counts.length; index++) {
       if (counts[index] == 0) {
-        throw new StoreException(
-            "lot " + lots.get(index).id() + " is in the custody graph but not in the database");
+        throw new LotRowMissingException(lots.get(index).id());
       }
+    }
+  }
+
+  /** An update of a lot the custody graph holds found no row: the two disagree. */
+  static final class LotRowMissingException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String lotId;
+
+    LotRowMissingException(String lotId) {
+      super("lot " + lotId + " is in the custody graph but not in the database");
+      this.lotId = lotId;
+    }
+
+    String lotId() {
+      return lotId;
     }
   }
 
