@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntList;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.oretrace.core.Grade;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent.Assay;
@@ -46,7 +48,8 @@ import org.oretrace.core.registry.Registry;
  * <p>Batches checked but not yet stored (a pipeline checks the next batch while the writer stores
  * this one) lie between the table and the draft: {@code pending} holds, batch by batch ({@link
  * Overlay}), the latest state of every lot they touch, so a lot is looked up in the draft, then
- * there (newest batch first), then in the table.
+ * there (newest batch first), then in the table. An event id is new when neither the store (asked
+ * by the caller, {@code recorded}) nor a batch ahead holds it.
  */
 final class BatchChecker {
 
@@ -54,6 +57,7 @@ final class BatchChecker {
   private final Registry registry;
   // The batches ahead, newest first: a lot's latest state is in the first that has it.
   private final List<Overlay> pending;
+  private final Predicate<String> recorded;
   private final Map<String, Lot> draft = LinkedHashMap.newLinkedHashMap(2048);
   private final Map<String, List<String>> draftLotsByTag = HashMap.newHashMap(1024);
   private final Set<String> refusedLots = new HashSet<>();
@@ -61,6 +65,9 @@ final class BatchChecker {
   private final List<LineageEdge> edges = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final List<Violation> eventViolations = new ArrayList<>();
+  // Ids recorded before: reported, but the event is otherwise checked as if new, so that a batch
+  // sent twice is told which of its events are stored without a cascade of consequences.
+  private final List<Violation> recordedViolations = new ArrayList<>();
   private int item;
   // The time of the event being checked, as an instant: worked out once, not per lot it changes.
   private Instant eventTime;
@@ -70,10 +77,20 @@ final class BatchChecker {
    * applied) will leave it.
    */
   BatchChecker(LotTable table, Registry registry, List<Overlay> pendingBatches) {
+    this(table, registry, pendingBatches, id -> false);
+  }
+
+  /**
+   * A checker as above that also refuses the event ids {@code recorded} holds (those already
+   * stored) and those of the pending batches.
+   */
+  BatchChecker(
+      LotTable table, Registry registry, List<Overlay> pendingBatches, Predicate<String> recorded) {
     this.table = table;
     this.registry = registry;
     this.pending = new ArrayList<>(pendingBatches);
     Collections.reverse(this.pending);
+    this.recorded = recorded;
   }
 
   /**
@@ -81,7 +98,7 @@ final class BatchChecker {
    * once {@link #check} has returned, and the checker is not used afterwards.
    */
   Overlay overlay() {
-    return new Overlay(draft, draftLotsByTag);
+    return new Overlay(draft, draftLotsByTag, eventIds);
   }
 
   /** The accepted batch, or the violations of every failing event when the list is non-empty. */
@@ -110,28 +127,59 @@ final class BatchChecker {
         case Import anImport -> checkImport(anImport, changes);
       }
       if (eventViolations.isEmpty()) {
-        changes.values().forEach(this::putDraft);
+        for (Lot lot : changes.values()) {
+          putDraft(lot);
+        }
         edges.addAll(eventEdges);
       } else {
         violations.addAll(eventViolations);
         createdLotIds(event).stream().filter(id -> lookup(id) == null).forEach(refusedLots::add);
       }
     }
-    Set<String> newLotIds = new HashSet<>();
-    Set<String> movedLotIds = new HashSet<>();
+    if (!recordedViolations.isEmpty()) {
+      mergeRecordedViolations();
+    }
+    // Immutable sets built once from arrays (the record's copies of them are then no copies).
+    String[] newLotIds = new String[draft.size()];
+    String[] movedLotIds = new String[draft.size()];
+    int newLots = 0;
+    int movedLots = 0;
     for (Lot lot : draft.values()) {
       String holderBefore = holderBefore(lot.id());
       if (holderBefore == null) {
-        newLotIds.add(lot.id());
+        newLotIds[newLots++] = lot.id();
       } else if (!holderBefore.equals(lot.holderId())) {
-        movedLotIds.add(lot.id());
+        movedLotIds[movedLots++] = lot.id();
       }
     }
-    return new AcceptedBatch(events, List.copyOf(draft.values()), newLotIds, movedLotIds, edges);
+    return new AcceptedBatch(
+        events,
+        List.copyOf(draft.values()),
+        Set.of(Arrays.copyOf(newLotIds, newLots)),
+        Set.of(Arrays.copyOf(movedLotIds, movedLots)),
+        edges);
   }
 
   List<Violation> violations() {
     return violations;
+  }
+
+  /**
+   * Puts the ids already recorded among the other violations, by item, each before the other
+   * violations of its item: the order the recorder reported them in when it checked ids itself.
+   */
+  private void mergeRecordedViolations() {
+    List<Violation> merged = new ArrayList<>(recordedViolations.size() + violations.size());
+    int other = 0;
+    for (Violation recordedViolation : recordedViolations) {
+      while (other < violations.size() && violations.get(other).item() < recordedViolation.item()) {
+        merged.add(violations.get(other++));
+      }
+      merged.add(recordedViolation);
+    }
+    merged.addAll(violations.subList(other, violations.size()));
+    violations.clear();
+    violations.addAll(merged);
   }
 
   /** The lots an event brings into being (not the ones it merely names). */
@@ -151,6 +199,10 @@ final class BatchChecker {
   }
 
   private void checkContext(EventContext context) {
+    if (recorded.test(context.id()) || pendingEvent(context.id())) {
+      recordedViolations.add(
+          Violation.of(item, "id", "event " + context.id() + " is already recorded"));
+    }
     if (!eventIds.add(context.id())) {
       refuse("id", "event id " + context.id() + " appears twice in this batch");
     }
@@ -506,6 +558,16 @@ final class BatchChecker {
     return drafted != null ? drafted : pendingLot(lotId);
   }
 
+  /** Whether a batch ahead holds an event with this id. */
+  private boolean pendingEvent(String eventId) {
+    for (Overlay batch : pending) {
+      if (batch.eventIds().contains(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The latest state of a lot among the batches ahead, or null. */
   private Lot pendingLot(String lotId) {
     for (Overlay batch : pending) {
@@ -529,7 +591,7 @@ final class BatchChecker {
 
   private void putDraft(Lot lot) {
     if (draft.put(lot.id(), lot) == null) {
-      draftLotsByTag.computeIfAbsent(lot.tagNumber(), tag -> new ArrayList<>(1)).add(lot.id());
+      Overlay.addLotIdByTag(draftLotsByTag, lot);
     }
   }
 

@@ -2,6 +2,7 @@ package org.oretrace.store.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -135,6 +136,44 @@ final class StreamingEventDecoder {
       // Repeated names are caught here, by a bit per name (the parser's own detection keeps a hash
       // set per object, an eighth of this decoder's CPU); the tree way then reports them.
       parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      return batch(parser, idSupplier);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The events of a batch already parsed into a tree (a field batch, whose signature is checked
+   * over the tree), read through Jackson's parser over that tree with the same rules, or null as
+   * above. So every intake builds its events here, and only the tree way's error reports differ in
+   * what they start from.
+   */
+  static List<CustodyEvent> decode(JsonNode batch, Supplier<String> idSupplier) {
+    try (JsonParser parser = batch.traverse(Json.mapper())) {
+      return batch(parser, idSupplier);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** One event, such as a line of NDJSON, or null as above. */
+  static CustodyEvent decodeEvent(byte[] body, Supplier<String> idSupplier) {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      CustodyEvent event = new StreamingEventDecoder(parser, idSupplier).event();
+      return parser.nextToken() == null ? event : null;
+    } catch (Irregular | IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A whole batch from the parser's start, nothing after it; null when irregular. */
+  private static List<CustodyEvent> batch(JsonParser parser, Supplier<String> idSupplier)
+      throws IOException {
+    try {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         return null;
       }
@@ -149,7 +188,7 @@ final class StreamingEventDecoder {
         events.add(decoder.event());
       }
       return parser.nextToken() == null ? events : null;
-    } catch (Irregular | IOException | RuntimeException e) {
+    } catch (Irregular e) {
       return null;
     }
   }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.ledger.CanonicalJson;
+import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.store.json.EventJson;
 
 /**
@@ -43,6 +45,22 @@ public final class LedgerEntries {
    */
   public static byte[] encode(JsonNode wireForm) {
     return CanonicalTreeWriter.encode(requireNonNull(wireForm, "wireForm is null"));
+  }
+
+  /**
+   * The canonical entry of an event as text, and the hash of its ledger leaf ({@link
+   * MerkleHash#ofLeaf(byte[])} of the entry's bytes), both from the writer's buffer: what capture
+   * keeps of each event, without a copy of its bytes in between.
+   */
+  public static <T> T encode(CustodyEvent event, BiFunction<String, MerkleHash, T> entry) {
+    requireNonNull(event, "event is null");
+    requireNonNull(entry, "entry is null");
+    return CanonicalEventWriter.encode(
+        event,
+        (bytes, length) ->
+            entry.apply(
+                new String(bytes, 0, length, StandardCharsets.UTF_8),
+                MerkleHash.ofLeaf(bytes, 0, length)));
   }
 
   /** The canonical entry as text (it is always valid UTF-8). */
