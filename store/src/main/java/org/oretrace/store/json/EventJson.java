@@ -111,8 +111,8 @@ public final class EventJson {
     return () -> again.hasNext() ? again.next() : idSupplier.get();
   }
 
-  /** The tree way: every failing item and field named. */
-  private static List<CustodyEvent> decodeTree(JsonNode batch, Supplier<String> idSupplier) {
+  /** The tree way: every failing item and field named. Package-private for the tests. */
+  static List<CustodyEvent> decodeTree(JsonNode batch, Supplier<String> idSupplier) {
     if (batch == null || !batch.isArray()) {
       throw InvalidInputException.of("", "the body must be a JSON array of events");
     }

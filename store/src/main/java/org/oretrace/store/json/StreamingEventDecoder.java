@@ -92,6 +92,8 @@ final class StreamingEventDecoder {
 
   private final JsonParser parser;
   private final Supplier<String> idSupplier;
+  // Whether the parser walks a tree rather than text: numbers then have the types the tree holds.
+  private final boolean overTree;
 
   // The slots of the event being read; null when absent (or given as JSON null).
   private int seen;
@@ -122,9 +124,10 @@ final class StreamingEventDecoder {
   private String destination;
   private String origin;
 
-  private StreamingEventDecoder(JsonParser parser, Supplier<String> idSupplier) {
+  private StreamingEventDecoder(JsonParser parser, Supplier<String> idSupplier, boolean overTree) {
     this.parser = parser;
     this.idSupplier = idSupplier;
+    this.overTree = overTree;
   }
 
   /**
@@ -136,7 +139,7 @@ final class StreamingEventDecoder {
       // Repeated names are caught here, by a bit per name (the parser's own detection keeps a hash
       // set per object, an eighth of this decoder's CPU); the tree way then reports them.
       parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      return batch(parser, idSupplier);
+      return batch(parser, idSupplier, false);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -150,7 +153,7 @@ final class StreamingEventDecoder {
    */
   static List<CustodyEvent> decode(JsonNode batch, Supplier<String> idSupplier) {
     try (JsonParser parser = batch.traverse(Json.mapper())) {
-      return batch(parser, idSupplier);
+      return batch(parser, idSupplier, true);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -163,7 +166,7 @@ final class StreamingEventDecoder {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      CustodyEvent event = new StreamingEventDecoder(parser, idSupplier).event();
+      CustodyEvent event = new StreamingEventDecoder(parser, idSupplier, false).event();
       return parser.nextToken() == null ? event : null;
     } catch (Irregular | IOException | RuntimeException e) {
       return null;
@@ -171,13 +174,13 @@ final class StreamingEventDecoder {
   }
 
   /** A whole batch from the parser's start, nothing after it; null when irregular. */
-  private static List<CustodyEvent> batch(JsonParser parser, Supplier<String> idSupplier)
-      throws IOException {
+  private static List<CustodyEvent> batch(
+      JsonParser parser, Supplier<String> idSupplier, boolean overTree) throws IOException {
     try {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         return null;
       }
-      StreamingEventDecoder decoder = new StreamingEventDecoder(parser, idSupplier);
+      StreamingEventDecoder decoder = new StreamingEventDecoder(parser, idSupplier, overTree);
       List<CustodyEvent> events = new ArrayList<>();
       for (JsonToken token = parser.nextToken();
           token != JsonToken.END_ARRAY;
@@ -497,7 +500,12 @@ final class StreamingEventDecoder {
         }
         yield (double) parser.getLongValue();
       }
-      case VALUE_NUMBER_FLOAT -> parser.getDecimalValue().doubleValue();
+      // From text, floats are exact decimals (as Json reads them); a tree built in code may hold
+      // doubles, which the tree way reads as they are (a -0.0 stays negative).
+      case VALUE_NUMBER_FLOAT ->
+          parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL || !overTree
+              ? parser.getDecimalValue().doubleValue()
+              : parser.getDoubleValue();
       default -> throw Irregular.INSTANCE;
     };
   }
