@@ -62,6 +62,12 @@ final class BatchChecker {
   private final Map<String, List<String>> draftLotsByTag = HashMap.newHashMap(1024);
   private final Set<String> refusedLots = new HashSet<>();
   private final Set<String> eventIds = HashSet.newHashSet(1024);
+  // The holder of each draft lot before this batch (null for a lot the batch creates), in the
+  // draft's order: noted when the lot enters the draft, from the lookup that found it, so that
+  // telling new and moved lots apart at the end looks nothing up again.
+  private final List<String> holdersBefore = new ArrayList<>(2048);
+  // The lots the current event found outside the draft (in a batch ahead or the table).
+  private final List<Lot> foundOutsideDraft = new ArrayList<>(4);
   private final List<LineageEdge> edges = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final List<Violation> eventViolations = new ArrayList<>();
@@ -110,6 +116,7 @@ final class BatchChecker {
     for (item = 0; item < events.size(); item++) {
       CustodyEvent event = events.get(item);
       eventViolations.clear();
+      foundOutsideDraft.clear();
       changes.clear();
       eventEdges.clear();
       eventTime = event.context().instant();
@@ -144,8 +151,9 @@ final class BatchChecker {
     String[] movedLotIds = new String[draft.size()];
     int newLots = 0;
     int movedLots = 0;
+    int index = 0;
     for (Lot lot : draft.values()) {
-      String holderBefore = holderBefore(lot.id());
+      String holderBefore = holdersBefore.get(index++);
       if (holderBefore == null) {
         newLotIds[newLots++] = lot.id();
       } else if (!holderBefore.equals(lot.holderId())) {
@@ -469,27 +477,20 @@ final class BatchChecker {
 
   // ---- lookups and rules shared by the event checks
 
-  /** The lot's holder before this batch (after the pending ones), or null for a new lot. */
-  private String holderBefore(String lotId) {
-    Lot pended = pendingLot(lotId);
-    if (pended != null) {
-      return pended.holderId();
-    }
-    int row = table.row(lotId);
-    return row < 0 ? null : table.holderId(row);
-  }
-
   private Lot lookup(String lotId) {
     Lot drafted = draft.get(lotId);
     if (drafted != null) {
       return drafted;
     }
-    Lot pended = pendingLot(lotId);
-    if (pended != null) {
-      return pended;
+    Lot found = pendingLot(lotId);
+    if (found == null) {
+      int row = table.row(lotId);
+      found = row < 0 ? null : table.lot(row);
     }
-    int row = table.row(lotId);
-    return row < 0 ? null : table.lot(row);
+    if (found != null) {
+      foundOutsideDraft.add(found);
+    }
+    return found;
   }
 
   private Lot requireLot(String lotId, String field) {
@@ -558,6 +559,20 @@ final class BatchChecker {
     return drafted != null ? drafted : pendingLot(lotId);
   }
 
+  /**
+   * The holder before this batch of a lot entering the draft: that of the state the event found
+   * outside the draft, or null when it found none (the event creates the lot). Every event looks up
+   * each existing lot it changes, so a lot it changes but did not find is one it creates.
+   */
+  private String holderBefore(String lotId) {
+    for (Lot found : foundOutsideDraft) {
+      if (found.id().equals(lotId)) {
+        return found.holderId();
+      }
+    }
+    return null;
+  }
+
   /** Whether a batch ahead holds an event with this id. */
   private boolean pendingEvent(String eventId) {
     for (Overlay batch : pending) {
@@ -592,6 +607,7 @@ final class BatchChecker {
   private void putDraft(Lot lot) {
     if (draft.put(lot.id(), lot) == null) {
       Overlay.addLotIdByTag(draftLotsByTag, lot);
+      holdersBefore.add(holderBefore(lot.id()));
     }
   }
 

@@ -144,7 +144,12 @@ final class CanonicalEventWriter extends ByteOutput {
   private static final int INITIAL_BUFFER = 1024;
   private static final int MAX_KEPT_BUFFER = 1 << 16;
 
+  private static final int COORDINATE_SLOT_BITS = 8;
+
   private boolean first;
+  // The text of recently written coordinates, by their bits (see coordinate).
+  private final long[] coordinateBits = new long[1 << COORDINATE_SLOT_BITS];
+  private final byte[][] coordinateTexts = new byte[1 << COORDINATE_SLOT_BITS][];
 
   private CanonicalEventWriter() {
     super(INITIAL_BUFFER);
@@ -312,10 +317,28 @@ final class CanonicalEventWriter extends ByteOutput {
 
   private void place(GeoPoint point) {
     appendAscii("{\"lat\":");
-    appendAscii(CanonicalJson.number(point.latitude()));
+    coordinate(point.latitude());
     appendAscii(",\"lon\":");
-    appendAscii(CanonicalJson.number(point.longitude()));
+    coordinate(point.longitude());
     append((byte) '}');
+  }
+
+  /**
+   * A coordinate as ECMAScript writes it ({@link CanonicalJson#number}), through a small cache of
+   * the latest ones by their bits: the places of events repeat (a site, a warehouse, a border post
+   * whose coordinates every event there carries), and formatting a double the ECMAScript way is a
+   * fifth of this writer's CPU. A coordinate not in the cache costs one probe more.
+   */
+  private void coordinate(double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - COORDINATE_SLOT_BITS));
+    byte[] text = coordinateTexts[slot];
+    if (text == null || coordinateBits[slot] != bits) {
+      text = CanonicalJson.number(value).getBytes(StandardCharsets.US_ASCII);
+      coordinateBits[slot] = bits;
+      coordinateTexts[slot] = text;
+    }
+    append(text);
   }
 
   private void newLot(NewLot lot) {
