@@ -76,6 +76,7 @@ final class CaptureBenchmark {
       double checkSeconds,
       double writeSeconds,
       double publishSeconds,
+      Garbage garbage,
       String storeName,
       double loadAverageBefore,
       double loadAverageAfter,
@@ -105,8 +106,9 @@ final class CaptureBenchmark {
           "capture: %,d events/s (wall clock), %,.0f events per CPU-second, the writer %,.0f"
               + " events per CPU-second; events=%,d batch=%,d clients=%d detection=%s"
               + " seconds=%.2f cpu-seconds=%.2f process-cpu-seconds=%.2f (the clients' CPU: JSON"
-              + " decode %.2f s, encode %.2f s, check %.2f s, write %.2f s, publish %.2f s; store:"
-              + " %s; load"
+              + " decode %.2f s, encode %.2f s, check %.2f s, write %.2f s, publish %.2f s;"
+              + " allocated per event: decode %,d B, encode %,d B, check %,d B, write %,d B,"
+              + " publish %,d B; store: %s; load"
               + " average %.1f before, %.1f after; after a warm-up of %,d events)",
           Math.round(eventsPerSecond()),
           eventsPerCpuSecond(),
@@ -123,11 +125,45 @@ final class CaptureBenchmark {
           checkSeconds,
           writeSeconds,
           publishSeconds,
+          garbage.decodeBytes / events,
+          garbage.encodeBytes / events,
+          garbage.checkBytes / events,
+          garbage.writeBytes / events,
+          garbage.publishBytes / events,
           storeName,
           loadAverageBefore,
           loadAverageAfter,
           warmupEvents);
     }
+  }
+
+  /**
+   * The bytes the client threads allocated by stage ({@code
+   * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}): the garbage each stage leaves
+   * per batch, which the collector's CPU (process CPU beyond the clients') grows with.
+   */
+  static final class Garbage {
+    long decodeBytes;
+    long encodeBytes;
+    long checkBytes;
+    long writeBytes;
+    long publishBytes;
+
+    void add(Garbage other) {
+      decodeBytes += other.decodeBytes;
+      encodeBytes += other.encodeBytes;
+      checkBytes += other.checkBytes;
+      writeBytes += other.writeBytes;
+      publishBytes += other.publishBytes;
+    }
+  }
+
+  /** The bytes this thread allocated so far, or 0 where the JVM does not tell. */
+  private static long allocatedBytes() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) {
+      return threads.getCurrentThreadAllocatedBytes();
+    }
+    return 0;
   }
 
   /**
@@ -199,8 +235,10 @@ final class CaptureBenchmark {
       double checkSeconds = 0;
       double writeSeconds = 0;
       double publishSeconds = 0;
+      Garbage garbage = new Garbage();
       for (Client client : running) {
         client.join();
+        garbage.add(client.garbage);
         cpuSeconds += client.cpuNanos / 1e9;
         decodeSeconds += client.decodeNanos / 1e9;
         encodeSeconds += client.encodeNanos / 1e9;
@@ -223,6 +261,7 @@ final class CaptureBenchmark {
           checkSeconds,
           writeSeconds,
           publishSeconds,
+          garbage,
           databaseUrl == null ? "SQLite WAL" : Stores.describe(databaseUrl, folder),
           loadAverageBefore,
           loadAverage(),
@@ -292,6 +331,7 @@ final class CaptureBenchmark {
     long checkNanos;
     long writeNanos;
     long publishNanos;
+    final Garbage garbage = new Garbage();
 
     Client(int first, int step, List<byte[]> batches, Recorder recorder, Turns turns) {
       this.first = first;
@@ -311,10 +351,13 @@ final class CaptureBenchmark {
           // Each stage's CPU time, not its wall clock: waiting for a turn costs none, and under
           // load the wall clock mostly counts the waits for a core.
           long decodeStart = threads.getCurrentThreadCpuTime();
+          long decodeAllocated = allocatedBytes();
           List<CustodyEvent> decoded = EventJson.decodeBatch(batches.get(batch));
           long encodeStart = threads.getCurrentThreadCpuTime();
+          long encodeAllocated = allocatedBytes();
           EncodedBatch encoded = EncodedBatch.of(decoded);
           long checkStart = threads.getCurrentThreadCpuTime();
+          long checkAllocated = allocatedBytes();
           turns.awaitTurn(batch);
           Recorder.Checked checked;
           try {
@@ -323,10 +366,18 @@ final class CaptureBenchmark {
             turns.done(batch);
           }
           long writeStart = threads.getCurrentThreadCpuTime();
+          long writeAllocated = allocatedBytes();
           Recorder.Committed committed = recorder.commit(checked);
           long publishStart = threads.getCurrentThreadCpuTime();
+          long publishAllocated = allocatedBytes();
           recorder.publish(committed);
           long publishEnd = threads.getCurrentThreadCpuTime();
+          long publishEndAllocated = allocatedBytes();
+          garbage.decodeBytes += encodeAllocated - decodeAllocated;
+          garbage.encodeBytes += checkAllocated - encodeAllocated;
+          garbage.checkBytes += writeAllocated - checkAllocated;
+          garbage.writeBytes += publishAllocated - writeAllocated;
+          garbage.publishBytes += publishEndAllocated - publishAllocated;
           decodeNanos += encodeStart - decodeStart;
           encodeNanos += checkStart - encodeStart;
           checkNanos += writeStart - checkStart;

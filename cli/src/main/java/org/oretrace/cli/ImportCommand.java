@@ -107,7 +107,10 @@ final class ImportCommand implements Callable<Integer> {
       // The whole input is checked against the stored record before the first write: check()
       // changes nothing, so a bad event anywhere leaves the database as it was.
       if (!events.isEmpty()) {
-        recorder.graph().check(events, contents.registryOver(store.registry()));
+        // Checked, never applied as one: the graph need not keep its overlay for later checks.
+        recorder
+            .graph()
+            .discard(recorder.graph().check(events, contents.registryOver(store.registry())));
       }
       store.registry().putSites(contents.sites());
       store.registry().putActors(contents.actors());

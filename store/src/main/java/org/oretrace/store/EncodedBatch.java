@@ -41,7 +41,7 @@ public final class EncodedBatch {
     for (CustodyEvent event : copy) {
       Entry entry;
       try {
-        entry = Entry.of(LedgerEntries.encode(event));
+        entry = LedgerEntries.encode(event, Entry::new);
       } catch (IllegalArgumentException e) {
         entry = null;
       }
@@ -76,8 +76,12 @@ public final class EncodedBatch {
     private final MerkleHash leafHash;
 
     private Entry(byte[] bytes) {
+      this(bytes, MerkleHash.ofLeaf(bytes));
+    }
+
+    private Entry(byte[] bytes, MerkleHash leafHash) {
       this.bytes = bytes;
-      this.leafHash = MerkleHash.ofLeaf(bytes);
+      this.leafHash = leafHash;
     }
 
     static Entry of(byte[] bytes) {

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +13,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.oretrace.core.InvalidInputException;
-import org.oretrace.core.Violation;
 import org.oretrace.core.custody.AcceptedBatch;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.custody.CustodyGraph;
@@ -198,7 +195,11 @@ public final class Recorder {
         }
         return enqueue(new Checked(encoded, idempotency, null), failuresSeen);
       }
-      return enqueue(new Checked(encoded, idempotency, accepted), failuresSeen);
+      Checked placed = enqueue(new Checked(encoded, idempotency, accepted), failuresSeen);
+      if (!placed.checkedAhead()) {
+        graph.discard(accepted);
+      }
+      return placed;
     } finally {
       checking.unlock();
     }
@@ -259,7 +260,12 @@ public final class Recorder {
       committed = new Committed(accepted, ids);
       return committed;
     } finally {
-      resolve(checked, settled, committed);
+      List<AcceptedBatch> discarded = resolve(checked, settled, committed);
+      if (!settled && accepted != null) {
+        // Checked, not stored, never to be applied: its overlay goes now, not when the cache fills.
+        graph.discard(accepted);
+      }
+      discarded.forEach(graph::discard);
     }
   }
 
@@ -352,40 +358,14 @@ public final class Recorder {
     if (events.isEmpty()) {
       throw InvalidInputException.of("", "the batch holds no event");
     }
-    // Loops rather than streams, and a presized set: this runs for every batch captured.
+    // A loop rather than a stream: this runs for every batch captured. The ids the batches ahead
+    // hold are the graph's to find, in the sets their checks built.
     List<String> ids = new ArrayList<>(events.size());
     for (CustodyEvent event : events) {
       ids.add(event.id());
     }
-    Collection<String> stored = store.custody().existingEventIds(ids);
-    int aheadEvents = 0;
-    for (AcceptedBatch batch : ahead) {
-      aheadEvents += batch.events().size();
-    }
-    Set<String> earlier = HashSet.newHashSet(stored.size() + aheadEvents);
-    earlier.addAll(stored);
-    for (AcceptedBatch batch : ahead) {
-      for (CustodyEvent event : batch.events()) {
-        earlier.add(event.id());
-      }
-    }
-    List<Violation> violations = new ArrayList<>();
-    for (int item = 0; item < ids.size(); item++) {
-      if (earlier.contains(ids.get(item))) {
-        violations.add(Violation.of(item, "id", "event " + ids.get(item) + " is already recorded"));
-      }
-    }
-    AcceptedBatch batch = null;
-    try {
-      batch = graph.check(events, store.registry(), ahead);
-    } catch (InvalidInputException e) {
-      violations.addAll(e.violations());
-    }
-    if (!violations.isEmpty()) {
-      violations.sort((first, second) -> Integer.compare(first.item(), second.item()));
-      throw new InvalidInputException(violations);
-    }
-    return batch;
+    Set<String> stored = store.custody().existingEventIds(ids);
+    return graph.check(events, store.registry(), ahead, stored::contains);
   }
 
   /**
@@ -413,7 +393,13 @@ public final class Recorder {
     }
   }
 
-  private void resolve(Checked checked, boolean settled, Committed committed) {
+  /**
+   * Takes a batch out of the queue once written or failed; when it failed, the batches behind it
+   * are to be checked again at their turn, and their checks' results are returned, for the graph to
+   * discard.
+   */
+  private List<AcceptedBatch> resolve(Checked checked, boolean settled, Committed committed) {
+    List<AcceptedBatch> discarded = List.of();
     synchronized (turns) {
       queued.remove(checked);
       if (committed != null) {
@@ -424,13 +410,18 @@ public final class Recorder {
       if (!settled) {
         // The batches behind were checked as if this one were stored: check them at their turn.
         failedWrites++;
+        discarded = new ArrayList<>();
         for (Checked behind : queued) {
+          if (behind.accepted != null) {
+            discarded.add(behind.accepted);
+          }
           behind.accepted = null;
         }
       }
       nextToWrite++;
       turns.notifyAll();
     }
+    return discarded;
   }
 
   /** Waits until every batch committed before this one is published. */

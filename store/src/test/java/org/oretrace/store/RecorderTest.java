@@ -343,6 +343,42 @@ class RecorderTest extends DatabaseTest {
   }
 
   @Test
+  void aFailedWriteDropsItsOverlayAtOnceAndLaterBatchesSeeOnlyWhatIsCommitted() {
+    Recorder recorder = open();
+    Recorder.Checked first = recorder.check(EncodedBatch.of(firstHalf()), null);
+    Recorder.Checked second = recorder.check(EncodedBatch.of(secondHalf()), null);
+    assertThat(recorder.graph().overlayCount()).isEqualTo(2);
+    // As above: a row the check did not see makes the first batch's transaction fail.
+    database.tamper(
+        "INSERT INTO events (sequence, id, type, time_millis, recorded_at_millis, document)"
+            + " VALUES (-1, 'ev-1', 'tag', 0, 0, '{}')");
+
+    assertThatThrownBy(() -> recorder.write(first)).isNotInstanceOf(InvalidInputException.class);
+    // Neither the failed batch's overlay nor that of the batch checked over it stays cached.
+    assertThat(recorder.graph().overlayCount()).isZero();
+    database.tamper("DELETE FROM events WHERE sequence = -1");
+    assertThatThrownBy(() -> recorder.write(second)).isInstanceOf(InvalidInputException.class);
+    assertThat(recorder.graph().overlayCount()).isZero();
+
+    // A later batch is checked against the committed state only: the failed batch's lots and ids
+    // are new again, and what it would have tagged cannot be shipped.
+    Recorder.Checked again = recorder.check(EncodedBatch.of(firstHalf()), null);
+    assertThat(again.checkedAhead()).isTrue();
+    assertThat(recorder.write(again).eventIds()).containsExactly("ev-1", "ev-2", "ev-3");
+    assertThat(recorder.graph().overlayCount()).isZero();
+    assertThat(recorder.store().custody().eventCount()).isEqualTo(3);
+    assertThatThrownBy(() -> recorder.record(firstHalf()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::message)
+                    .contains("event ev-1 is already recorded", "lot lot-1 already exists"));
+    assertThat(recorder.graph().overlayCount()).isZero();
+    recorder.store().close();
+  }
+
+  @Test
   void aRetryQueuedBehindItsFirstRequestIsAnsweredAsTheFirst() {
     Recorder recorder = open();
     IdempotencyRequest request = new IdempotencyRequest("upload-8", "hash-a");

@@ -2,7 +2,6 @@ package org.oretrace.core.custody;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,15 +30,25 @@ public record AcceptedBatch(
     newLotIds = Set.copyOf(requireNonNull(newLotIds, "newLotIds is null"));
     movedLotIds = Set.copyOf(requireNonNull(movedLotIds, "movedLotIds is null"));
     edges = List.copyOf(requireNonNull(edges, "edges is null"));
-    Set<String> lotIds = HashSet.newHashSet(lots.size());
-    lots.forEach(lot -> lotIds.add(lot.id()));
-    if (!lotIds.containsAll(newLotIds) || !lotIds.containsAll(movedLotIds)) {
-      throw new IllegalArgumentException("a new or moved lot id is not among the batch's lots");
-    }
-    for (String moved : movedLotIds) {
-      if (newLotIds.contains(moved)) {
-        throw new IllegalArgumentException("lot " + moved + " is both new and moved");
+    // Every new or moved id must be a lot's, and none both: counted over the lots (no set of their
+    // ids is built, as this runs for every batch captured). A lot listed twice is refused, as it
+    // would be counted twice.
+    int named = 0;
+    for (Lot lot : lots) {
+      boolean isNew = newLotIds.contains(lot.id());
+      boolean isMoved = movedLotIds.contains(lot.id());
+      if (isNew && isMoved) {
+        throw new IllegalArgumentException("lot " + lot.id() + " is both new and moved");
       }
+      if (isNew || isMoved) {
+        named++;
+      }
+    }
+    if (named != newLotIds.size() + movedLotIds.size()) {
+      throw new IllegalArgumentException(
+          named > newLotIds.size() + movedLotIds.size()
+              ? "a new or moved lot is listed twice among the batch's lots"
+              : "a new or moved lot id is not among the batch's lots");
     }
   }
 

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntList;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.oretrace.core.Grade;
 import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent.Assay;
@@ -46,7 +48,8 @@ import org.oretrace.core.registry.Registry;
  * <p>Batches checked but not yet stored (a pipeline checks the next batch while the writer stores
  * this one) lie between the table and the draft: {@code pending} holds, batch by batch ({@link
  * Overlay}), the latest state of every lot they touch, so a lot is looked up in the draft, then
- * there (newest batch first), then in the table.
+ * there (newest batch first), then in the table. An event id is new when neither the store (asked
+ * by the caller, {@code recorded}) nor a batch ahead holds it.
  */
 final class BatchChecker {
 
@@ -54,13 +57,23 @@ final class BatchChecker {
   private final Registry registry;
   // The batches ahead, newest first: a lot's latest state is in the first that has it.
   private final List<Overlay> pending;
+  private final Predicate<String> recorded;
   private final Map<String, Lot> draft = LinkedHashMap.newLinkedHashMap(2048);
   private final Map<String, List<String>> draftLotsByTag = HashMap.newHashMap(1024);
   private final Set<String> refusedLots = new HashSet<>();
   private final Set<String> eventIds = HashSet.newHashSet(1024);
+  // The holder of each draft lot before this batch (null for a lot the batch creates), in the
+  // draft's order: noted when the lot enters the draft, from the lookup that found it, so that
+  // telling new and moved lots apart at the end looks nothing up again.
+  private final List<String> holdersBefore = new ArrayList<>(2048);
+  // The lots the current event found outside the draft (in a batch ahead or the table).
+  private final List<Lot> foundOutsideDraft = new ArrayList<>(4);
   private final List<LineageEdge> edges = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final List<Violation> eventViolations = new ArrayList<>();
+  // Ids recorded before: reported, but the event is otherwise checked as if new, so that a batch
+  // sent twice is told which of its events are stored without a cascade of consequences.
+  private final List<Violation> recordedViolations = new ArrayList<>();
   private int item;
   // The time of the event being checked, as an instant: worked out once, not per lot it changes.
   private Instant eventTime;
@@ -70,10 +83,20 @@ final class BatchChecker {
    * applied) will leave it.
    */
   BatchChecker(LotTable table, Registry registry, List<Overlay> pendingBatches) {
+    this(table, registry, pendingBatches, id -> false);
+  }
+
+  /**
+   * A checker as above that also refuses the event ids {@code recorded} holds (those already
+   * stored) and those of the pending batches.
+   */
+  BatchChecker(
+      LotTable table, Registry registry, List<Overlay> pendingBatches, Predicate<String> recorded) {
     this.table = table;
     this.registry = registry;
     this.pending = new ArrayList<>(pendingBatches);
     Collections.reverse(this.pending);
+    this.recorded = recorded;
   }
 
   /**
@@ -81,7 +104,7 @@ final class BatchChecker {
    * once {@link #check} has returned, and the checker is not used afterwards.
    */
   Overlay overlay() {
-    return new Overlay(draft, draftLotsByTag);
+    return new Overlay(draft, draftLotsByTag, eventIds);
   }
 
   /** The accepted batch, or the violations of every failing event when the list is non-empty. */
@@ -93,6 +116,7 @@ final class BatchChecker {
     for (item = 0; item < events.size(); item++) {
       CustodyEvent event = events.get(item);
       eventViolations.clear();
+      foundOutsideDraft.clear();
       changes.clear();
       eventEdges.clear();
       eventTime = event.context().instant();
@@ -110,28 +134,60 @@ final class BatchChecker {
         case Import anImport -> checkImport(anImport, changes);
       }
       if (eventViolations.isEmpty()) {
-        changes.values().forEach(this::putDraft);
+        for (Lot lot : changes.values()) {
+          putDraft(lot);
+        }
         edges.addAll(eventEdges);
       } else {
         violations.addAll(eventViolations);
         createdLotIds(event).stream().filter(id -> lookup(id) == null).forEach(refusedLots::add);
       }
     }
-    Set<String> newLotIds = new HashSet<>();
-    Set<String> movedLotIds = new HashSet<>();
+    if (!recordedViolations.isEmpty()) {
+      mergeRecordedViolations();
+    }
+    // Immutable sets built once from arrays (the record's copies of them are then no copies).
+    String[] newLotIds = new String[draft.size()];
+    String[] movedLotIds = new String[draft.size()];
+    int newLots = 0;
+    int movedLots = 0;
+    int index = 0;
     for (Lot lot : draft.values()) {
-      String holderBefore = holderBefore(lot.id());
+      String holderBefore = holdersBefore.get(index++);
       if (holderBefore == null) {
-        newLotIds.add(lot.id());
+        newLotIds[newLots++] = lot.id();
       } else if (!holderBefore.equals(lot.holderId())) {
-        movedLotIds.add(lot.id());
+        movedLotIds[movedLots++] = lot.id();
       }
     }
-    return new AcceptedBatch(events, List.copyOf(draft.values()), newLotIds, movedLotIds, edges);
+    return new AcceptedBatch(
+        events,
+        List.copyOf(draft.values()),
+        Set.of(Arrays.copyOf(newLotIds, newLots)),
+        Set.of(Arrays.copyOf(movedLotIds, movedLots)),
+        edges);
   }
 
   List<Violation> violations() {
     return violations;
+  }
+
+  /**
+   * Puts the ids already recorded among the other violations, by item, each before the other
+   * violations of its item: the order the recorder reported them in when it checked ids itself.
+   */
+  private void mergeRecordedViolations() {
+    List<Violation> merged = new ArrayList<>(recordedViolations.size() + violations.size());
+    int other = 0;
+    for (Violation recordedViolation : recordedViolations) {
+      while (other < violations.size() && violations.get(other).item() < recordedViolation.item()) {
+        merged.add(violations.get(other++));
+      }
+      merged.add(recordedViolation);
+    }
+    merged.addAll(violations.subList(other, violations.size()));
+    violations.clear();
+    violations.addAll(merged);
   }
 
   /** The lots an event brings into being (not the ones it merely names). */
@@ -151,6 +207,10 @@ final class BatchChecker {
   }
 
   private void checkContext(EventContext context) {
+    if (recorded.test(context.id()) || pendingEvent(context.id())) {
+      recordedViolations.add(
+          Violation.of(item, "id", "event " + context.id() + " is already recorded"));
+    }
     if (!eventIds.add(context.id())) {
       refuse("id", "event id " + context.id() + " appears twice in this batch");
     }
@@ -417,27 +477,20 @@ final class BatchChecker {
 
   // ---- lookups and rules shared by the event checks
 
-  /** The lot's holder before this batch (after the pending ones), or null for a new lot. */
-  private String holderBefore(String lotId) {
-    Lot pended = pendingLot(lotId);
-    if (pended != null) {
-      return pended.holderId();
-    }
-    int row = table.row(lotId);
-    return row < 0 ? null : table.holderId(row);
-  }
-
   private Lot lookup(String lotId) {
     Lot drafted = draft.get(lotId);
     if (drafted != null) {
       return drafted;
     }
-    Lot pended = pendingLot(lotId);
-    if (pended != null) {
-      return pended;
+    Lot found = pendingLot(lotId);
+    if (found == null) {
+      int row = table.row(lotId);
+      found = row < 0 ? null : table.lot(row);
     }
-    int row = table.row(lotId);
-    return row < 0 ? null : table.lot(row);
+    if (found != null) {
+      foundOutsideDraft.add(found);
+    }
+    return found;
   }
 
   private Lot requireLot(String lotId, String field) {
@@ -506,6 +559,30 @@ final class BatchChecker {
     return drafted != null ? drafted : pendingLot(lotId);
   }
 
+  /**
+   * The holder before this batch of a lot entering the draft: that of the state the event found
+   * outside the draft, or null when it found none (the event creates the lot). Every event looks up
+   * each existing lot it changes, so a lot it changes but did not find is one it creates.
+   */
+  private String holderBefore(String lotId) {
+    for (Lot found : foundOutsideDraft) {
+      if (found.id().equals(lotId)) {
+        return found.holderId();
+      }
+    }
+    return null;
+  }
+
+  /** Whether a batch ahead holds an event with this id. */
+  private boolean pendingEvent(String eventId) {
+    for (Overlay batch : pending) {
+      if (batch.eventIds().contains(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The latest state of a lot among the batches ahead, or null. */
   private Lot pendingLot(String lotId) {
     for (Overlay batch : pending) {
@@ -529,7 +606,8 @@ final class BatchChecker {
 
   private void putDraft(Lot lot) {
     if (draft.put(lot.id(), lot) == null) {
-      draftLotsByTag.computeIfAbsent(lot.tagNumber(), tag -> new ArrayList<>(1)).add(lot.id());
+      Overlay.addLotIdByTag(draftLotsByTag, lot);
+      holdersBefore.add(holderBefore(lot.id()));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import org.oretrace.core.InvalidInputException;
 import org.oretrace.core.lineage.Direction;
 import org.oretrace.core.lineage.LineageIndex;
@@ -63,16 +64,35 @@ public final class CustodyGraph {
    */
   public AcceptedBatch check(
       List<CustodyEvent> events, Registry registry, List<AcceptedBatch> pending) {
+    return check(events, registry, pending, id -> false);
+  }
+
+  /**
+   * Checks a batch as {@link #check(List, Registry, List)} does, and refuses too every event whose
+   * id is already recorded: one that {@code stored} holds (the caller asked the store) or one of
+   * the {@code pending} batches. The ids of a pending batch are read from its check's own set, so a
+   * pipeline's check does not hash the ids of the batches ahead again. A recorded id is reported
+   * ("event ... is already recorded") before its item's other violations, and does not stop its
+   * event from being checked as if it were new.
+   *
+   * @throws InvalidInputException naming every failing event and field; nothing has changed
+   */
+  public AcceptedBatch check(
+      List<CustodyEvent> events,
+      Registry registry,
+      List<AcceptedBatch> pending,
+      Predicate<String> stored) {
     requireNonNull(events, "events is null");
     requireNonNull(registry, "registry is null");
     requireNonNull(pending, "pending is null");
+    requireNonNull(stored, "stored is null");
     lock.readLock().lock();
     try {
       List<Overlay> ahead = new ArrayList<>(pending.size());
       for (AcceptedBatch pendingBatch : pending) {
         ahead.add(overlayOf(pendingBatch));
       }
-      BatchChecker checker = new BatchChecker(lots, registry, ahead);
+      BatchChecker checker = new BatchChecker(lots, registry, ahead, stored);
       AcceptedBatch batch = checker.check(events);
       if (!checker.violations().isEmpty()) {
         throw new InvalidInputException(checker.violations());
@@ -94,6 +114,28 @@ public final class CustodyGraph {
     restore(batch.lots(), batch.edges());
     synchronized (overlays) {
       overlays.remove(batch);
+    }
+  }
+
+  /**
+   * Forgets a checked batch that will not be applied (its write failed, or it was checked over one
+   * that failed): its overlay leaves the cache now rather than when the cache fills, so that no
+   * check behind it can read it and its lots are not kept alive.
+   */
+  public void discard(AcceptedBatch batch) {
+    requireNonNull(batch, "batch is null");
+    synchronized (overlays) {
+      overlays.remove(batch);
+    }
+  }
+
+  /**
+   * How many checked batches the graph keeps an overlay for: those neither applied nor discarded
+   * (for tests and diagnostics; at most {@value #MAX_OVERLAYS}).
+   */
+  public int overlayCount() {
+    synchronized (overlays) {
+      return overlays.size();
     }
   }
 

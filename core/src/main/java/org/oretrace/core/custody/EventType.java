@@ -15,8 +15,15 @@ public enum EventType {
   EXPORT,
   IMPORT;
 
+  // Worked out once: the capture path writes it for every event it encodes.
+  private final String wireName;
+
+  EventType() {
+    this.wireName = WireNames.of(this);
+  }
+
   public String wireName() {
-    return WireNames.of(this);
+    return wireName;
   }
 
   public static EventType fromWireName(String name) {

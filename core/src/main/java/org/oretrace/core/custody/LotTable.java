@@ -108,12 +108,22 @@ final class LotTable {
   /** Inserts or overwrites a lot; returns its row. */
   int put(Lot lot) {
     int row = rowById.get(lot.id());
+    // Whether the lot's tag entry stands as it is: a live lot that stays live under the same tag
+    // (a shipment, a receipt, a transfer: most updates) would release its tag only to claim it
+    // again, two probes and a removal for nothing. Only when no tag is on two live lots, as the
+    // order of those rows is what releasing and claiming would change.
+    boolean tagKept = false;
     if (row < 0) {
       row = ids.size();
       ensureCapacity(row + 1);
       ids.add(lot.id());
       tags.add(lot.tagNumber());
       rowById.put(lot.id(), row);
+    } else if (STATES[states[row]].live()
+        && lot.state().live()
+        && otherLiveRowsByTag.isEmpty()
+        && tags.get(row).equals(lot.tagNumber())) {
+      tagKept = true;
     } else {
       if (STATES[states[row]].live()) {
         releaseTag(tags.get(row), row);
@@ -130,7 +140,7 @@ final class LotTable {
     createdNanos[row] = lot.createdAt().getNano();
     updatedSeconds[row] = lot.updatedAt().getEpochSecond();
     updatedNanos[row] = lot.updatedAt().getNano();
-    if (lot.state().live()) {
+    if (lot.state().live() && !tagKept) {
       claimTag(lot.tagNumber(), row);
     }
     return row;

@@ -1,5 +1,6 @@
 package org.oretrace.core.ledger;
 
+import static java.util.Objects.checkFromIndexSize;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.ByteBuffer;
@@ -61,6 +62,16 @@ public final class MerkleHash {
   public static MerkleHash ofLeaf(byte[] entry) {
     requireNonNull(entry, "entry is null");
     return new MerkleHash(Sha256.leafHash(entry));
+  }
+
+  /**
+   * The leaf hash of the entry held in {@code entry[offset, offset + length)}: for a writer that
+   * hashes its buffer rather than a copy of what it wrote.
+   */
+  public static MerkleHash ofLeaf(byte[] entry, int offset, int length) {
+    requireNonNull(entry, "entry is null");
+    checkFromIndexSize(offset, length, entry.length);
+    return new MerkleHash(Sha256.leafHash(entry, offset, length));
   }
 
   /** The interior node hash of two children: SHA-256(0x01 || left || right). */

@@ -44,6 +44,14 @@ final class Sha256 {
     return digest.digest(entry);
   }
 
+  static byte[] leafHash(byte[] entry, int offset, int length) {
+    MessageDigest digest = DIGEST.get();
+    digest.reset();
+    digest.update(LEAF_PREFIX);
+    digest.update(entry, offset, length);
+    return digest.digest();
+  }
+
   static byte[] nodeHash(byte[] left, byte[] right) {
     MessageDigest digest = DIGEST.get();
     digest.reset();

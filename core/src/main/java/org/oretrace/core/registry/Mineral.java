@@ -23,11 +23,14 @@ public enum Mineral {
   private final String harmonizedSystemCode;
   private final String gradeConstituent;
   private final boolean mined;
+  // Worked out once: the capture path writes it for every tag and process output it encodes.
+  private final String wireName;
 
   Mineral(String harmonizedSystemCode, String gradeConstituent, boolean mined) {
     this.harmonizedSystemCode = harmonizedSystemCode;
     this.gradeConstituent = gradeConstituent;
     this.mined = mined;
+    this.wireName = WireNames.of(this);
   }
 
   /** The six-digit Harmonized System code, e.g. "261590". */
@@ -47,7 +50,7 @@ public enum Mineral {
 
   /** The name on the wire: lower case with hyphens, e.g. "rare-earth-concentrate". */
   public String wireName() {
-    return WireNames.of(this);
+    return wireName;
   }
 
   /** Parses a wire name ("coltan", "rare-earth-concentrate"), case-insensitively. */

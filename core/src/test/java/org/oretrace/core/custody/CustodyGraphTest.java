@@ -21,6 +21,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.oretrace.core.GeoPoint;
 import org.oretrace.core.Grade;
+import org.oretrace.core.InvalidInputException;
+import org.oretrace.core.Violation;
 import org.oretrace.core.custody.CustodyEvent.Tag;
 import org.oretrace.core.lineage.Direction;
 import org.oretrace.core.registry.Mineral;
@@ -306,6 +308,75 @@ class CustodyGraphTest {
     assertThat(trace.endpoints()).extracting(node -> node.lot().id()).containsExactly("A");
     assertThat(trace.edges()).isEmpty();
     assertThat(graph.trace("nothing", Direction.DOWNSTREAM)).isEmpty();
+  }
+
+  @Test
+  void aDiscardedBatchLeavesNoOverlayAndTheNextCheckSeesOnlyTheGraph() {
+    AcceptedBatch failed = graph.check(List.of(events.tag("L1", "T1", 1_000)), registry);
+    assertThat(graph.overlayCount()).isEqualTo(1);
+
+    graph.discard(failed);
+
+    assertThat(graph.overlayCount()).isZero();
+    // Checked over nothing ahead, the same lot and tag are new again; shipping it is refused.
+    AcceptedBatch retried = graph.check(List.of(events.tag("L1", "T1", 1_000)), registry);
+    assertThat(retried.newLotIds()).containsExactly("L1");
+    graph.discard(retried);
+    assertThatThrownBy(() -> graph.check(List.of(events.ship("L1", TRADER)), registry))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::message)
+                    .containsExactly("unknown lot L1"));
+    assertThat(graph.overlayCount()).isZero();
+  }
+
+  @Test
+  void anAppliedBatchLeavesNoOverlay() {
+    AcceptedBatch batch = graph.check(List.of(events.tag("L1", "T1", 1_000)), registry);
+    graph.apply(batch);
+    assertThat(graph.overlayCount()).isZero();
+  }
+
+  @Test
+  void anIdStoredOrHeldByABatchAheadIsRefusedFirstAmongItsItemsViolations() {
+    Tag ahead = new Tag(events.context("E-ahead"), "L1", "T1", RUBAYA, Mineral.COLTAN, 1, null);
+    AcceptedBatch pending = graph.check(List.of(ahead), registry);
+    List<CustodyEvent> batch =
+        List.of(
+            new Tag(events.context("E-new"), "L2", "T2", RUBAYA, Mineral.COLTAN, 1, null),
+            // Stored, and its lot is unknown: both reported, the id first.
+            events.ship("L9", TRADER),
+            // Held by the batch ahead, and its lot and tag are taken by that batch.
+            new Tag(events.context("E-ahead"), "L1", "T1", RUBAYA, Mineral.COLTAN, 1, null),
+            // A stored id on an otherwise good event: its lot is still tagged, as a batch sent
+            // again is told only which events are recorded, not a cascade of consequences.
+            new Tag(events.context("E-stored"), "L3", "T3", RUBAYA, Mineral.COLTAN, 1, null),
+            events.ship("L3", TRADER));
+    String storedShip = batch.get(1).id();
+
+    assertThatThrownBy(
+            () ->
+                graph.check(
+                    batch,
+                    registry,
+                    List.of(pending),
+                    id -> id.equals(storedShip) || id.equals("E-stored")))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::item, Violation::field, Violation::message)
+                    .containsExactly(
+                        tuple(1, "id", "event " + storedShip + " is already recorded"),
+                        tuple(1, "lot", "unknown lot L9"),
+                        tuple(2, "id", "event E-ahead is already recorded"),
+                        tuple(2, "lot", "lot L1 already exists"),
+                        tuple(2, "tagNumber", "tag T1 is already on a live lot"),
+                        tuple(3, "id", "event E-stored is already recorded")));
+    // A refused check keeps no overlay: only the batch ahead's is there.
+    assertThat(graph.overlayCount()).isEqualTo(1);
   }
 
   /**

@@ -72,6 +72,31 @@ class LotTableTest {
     assertThat(table.liveRowByTag("T1")).isEqualTo(part);
   }
 
+  @Test
+  void aLiveLotThatChangesItsTagFreesTheOldOne() {
+    int row = table.put(lot("A", "T1", LotState.HELD));
+    table.put(lot("A", "T2", LotState.IN_TRANSIT));
+
+    assertThat(table.liveRowByTag("T1")).isEqualTo(-1);
+    assertThat(table.liveRowByTag("T2")).isEqualTo(row);
+  }
+
+  @Test
+  void updatesOfLiveLotsSharingATagKeepEveryOneOfThem() {
+    // Only an import makes two live lots share a tag; updating either keeps both listed.
+    int first = table.put(lot("A", "T1", LotState.HELD));
+    int second = table.put(lot("B", "T1", LotState.HELD));
+    table.put(lot("A", "T1", LotState.IN_TRANSIT));
+    table.put(lot("B", "T1", LotState.IN_TRANSIT));
+
+    assertThat(table.liveRowsByTag("T1").toIntArray()).containsExactlyInAnyOrder(first, second);
+
+    table.put(lot("A", "T1", LotState.CONSUMED));
+    assertThat(table.liveRowsByTag("T1").toIntArray()).containsExactly(second);
+    table.put(lot("B", "T1", LotState.HELD));
+    assertThat(table.liveRowByTag("T1")).isEqualTo(second);
+  }
+
   private static Lot lot(String id, String tag, LotState state) {
     return new Lot(id, tag, Mineral.COLTAN, 1_000, null, "site", "actor", state, MORNING, MORNING);
   }

@@ -68,18 +68,11 @@ public final class EventJson {
       byte[] body, Function<byte[], JsonNode> parser, Supplier<String> idSupplier) {
     List<String> suppliedIds = new ArrayList<>();
     List<CustodyEvent> events =
-        StreamingEventDecoder.decode(
-            body,
-            () -> {
-              String id = idSupplier.get();
-              suppliedIds.add(id);
-              return id;
-            });
+        StreamingEventDecoder.decode(body, recording(idSupplier, suppliedIds));
     if (events != null) {
       return events;
     }
-    Iterator<String> again = suppliedIds.iterator();
-    return decodeBatch(parser.apply(body), () -> again.hasNext() ? again.next() : idSupplier.get());
+    return decodeTree(parser.apply(body), again(suppliedIds, idSupplier));
   }
 
   /** Decodes a batch (a JSON array of events). Events without an id get a random UUID. */
@@ -87,7 +80,39 @@ public final class EventJson {
     return decodeBatch(batch, () -> UUID.randomUUID().toString());
   }
 
+  /**
+   * Decodes a batch already parsed into a tree (a field batch): through the streaming decoder, over
+   * the tree, as the API's batches are; a batch that is not entirely well formed is decoded the
+   * tree way instead, which names every failing item and field. Ids given before the streaming
+   * decoder gave up are given again, in the same order.
+   */
   public static List<CustodyEvent> decodeBatch(JsonNode batch, Supplier<String> idSupplier) {
+    if (batch == null || !batch.isArray()) {
+      return decodeTree(batch, idSupplier);
+    }
+    List<String> suppliedIds = new ArrayList<>();
+    List<CustodyEvent> events =
+        StreamingEventDecoder.decode(batch, recording(idSupplier, suppliedIds));
+    return events != null ? events : decodeTree(batch, again(suppliedIds, idSupplier));
+  }
+
+  /** A supplier that gives {@code idSupplier}'s ids and notes them in {@code supplied}. */
+  private static Supplier<String> recording(Supplier<String> idSupplier, List<String> supplied) {
+    return () -> {
+      String id = idSupplier.get();
+      supplied.add(id);
+      return id;
+    };
+  }
+
+  /** A supplier that gives {@code supplied} again, then {@code idSupplier}'s next ids. */
+  private static Supplier<String> again(List<String> supplied, Supplier<String> idSupplier) {
+    Iterator<String> again = supplied.iterator();
+    return () -> again.hasNext() ? again.next() : idSupplier.get();
+  }
+
+  /** The tree way: every failing item and field named. Package-private for the tests. */
+  static List<CustodyEvent> decodeTree(JsonNode batch, Supplier<String> idSupplier) {
     if (batch == null || !batch.isArray()) {
       throw InvalidInputException.of("", "the body must be a JSON array of events");
     }
@@ -103,6 +128,17 @@ public final class EventJson {
       throw new InvalidInputException(violations);
     }
     return events;
+  }
+
+  /**
+   * Decodes one event from its JSON text (a line of NDJSON) through the streaming decoder, or, when
+   * it is not entirely well formed, the tree way ({@link #decode(JsonNode, int)}), whose violations
+   * name {@code item} and each failing field. An event without an id gets a random UUID.
+   */
+  public static CustodyEvent decode(byte[] json, int item) {
+    CustodyEvent event =
+        StreamingEventDecoder.decodeEvent(json, () -> UUID.randomUUID().toString());
+    return event != null ? event : decode(Json.parse(json), item);
   }
 
   /** Decodes one event; {@code item} is its position, used in violations. */

@@ -1,5 +1,6 @@
 package org.oretrace.store.json;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,25 +29,41 @@ public final class IsoTimes {
     return fast != null ? fast : OffsetDateTime.parse(text);
   }
 
+  /** The most bytes {@link #format(OffsetDateTime, byte[], int)} writes. */
+  public static final int MAX_USUAL_LENGTH = 35;
+
   /** {@code time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)}, faster for the usual values. */
   public static String format(OffsetDateTime time) {
+    byte[] out = new byte[MAX_USUAL_LENGTH];
+    int end = format(time, out, 0);
+    return end < 0
+        ? time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        : new String(out, 0, end, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes what {@link #format(OffsetDateTime)} returns as ASCII bytes into {@code out} from {@code
+   * offset}, which must leave room for {@link #MAX_USUAL_LENGTH} bytes, and returns where the text
+   * ends; or writes nothing and returns -1 for a time the JDK must format (a year beyond 0 to 9999,
+   * an offset with seconds). The canonical ledger writer puts times straight into its buffer so.
+   */
+  public static int format(OffsetDateTime time, byte[] out, int offset) {
     int year = time.getYear();
     int offsetSeconds = time.getOffset().getTotalSeconds();
     if (year < 0 || year > 9999 || offsetSeconds % 60 != 0) {
-      return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      return -1;
     }
-    StringBuilder out = new StringBuilder(35);
-    digits(out, year, 4);
-    out.append('-');
-    digits(out, time.getMonthValue(), 2);
-    out.append('-');
-    digits(out, time.getDayOfMonth(), 2);
-    out.append('T');
-    digits(out, time.getHour(), 2);
-    out.append(':');
-    digits(out, time.getMinute(), 2);
-    out.append(':');
-    digits(out, time.getSecond(), 2);
+    int at = digits(out, offset, year, 4);
+    out[at++] = '-';
+    at = digits(out, at, time.getMonthValue(), 2);
+    out[at++] = '-';
+    at = digits(out, at, time.getDayOfMonth(), 2);
+    out[at++] = 'T';
+    at = digits(out, at, time.getHour(), 2);
+    out[at++] = ':';
+    at = digits(out, at, time.getMinute(), 2);
+    out[at++] = ':';
+    at = digits(out, at, time.getSecond(), 2);
     int nano = time.getNano();
     if (nano != 0) {
       int width = 9;
@@ -54,30 +71,28 @@ public final class IsoTimes {
         nano /= 10;
         width--;
       }
-      out.append('.');
-      digits(out, nano, width);
+      out[at++] = '.';
+      at = digits(out, at, nano, width);
     }
     if (offsetSeconds == 0) {
-      out.append('Z');
+      out[at++] = 'Z';
     } else {
       int minutes = Math.abs(offsetSeconds) / 60;
-      out.append(offsetSeconds < 0 ? '-' : '+');
-      digits(out, minutes / 60, 2);
-      out.append(':');
-      digits(out, minutes % 60, 2);
+      out[at++] = (byte) (offsetSeconds < 0 ? '-' : '+');
+      at = digits(out, at, minutes / 60, 2);
+      out[at++] = ':';
+      at = digits(out, at, minutes % 60, 2);
     }
-    return out.toString();
+    return at;
   }
 
-  private static void digits(StringBuilder out, int value, int width) {
-    int start = out.length();
-    for (int i = 0; i < width; i++) {
-      out.append('0');
-    }
-    for (int position = start + width - 1; position >= start; position--) {
-      out.setCharAt(position, (char) ('0' + value % 10));
+  /** Writes {@code value} as {@code width} digits, zero-padded, and returns where they end. */
+  private static int digits(byte[] out, int offset, int value, int width) {
+    for (int position = offset + width - 1; position >= offset; position--) {
+      out[position] = (byte) ('0' + value % 10);
       value /= 10;
     }
+    return offset + width;
   }
 
   /** The time, or null when the text is not of the usual shape or its fields are out of range. */

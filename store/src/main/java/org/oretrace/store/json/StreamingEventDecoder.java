@@ -2,6 +2,7 @@ package org.oretrace.store.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -91,6 +92,8 @@ final class StreamingEventDecoder {
 
   private final JsonParser parser;
   private final Supplier<String> idSupplier;
+  // Whether the parser walks a tree rather than text: numbers then have the types the tree holds.
+  private final boolean overTree;
 
   // The slots of the event being read; null when absent (or given as JSON null).
   private int seen;
@@ -121,9 +124,10 @@ final class StreamingEventDecoder {
   private String destination;
   private String origin;
 
-  private StreamingEventDecoder(JsonParser parser, Supplier<String> idSupplier) {
+  private StreamingEventDecoder(JsonParser parser, Supplier<String> idSupplier, boolean overTree) {
     this.parser = parser;
     this.idSupplier = idSupplier;
+    this.overTree = overTree;
   }
 
   /**
@@ -135,10 +139,48 @@ final class StreamingEventDecoder {
       // Repeated names are caught here, by a bit per name (the parser's own detection keeps a hash
       // set per object, an eighth of this decoder's CPU); the tree way then reports them.
       parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      return batch(parser, idSupplier, false);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The events of a batch already parsed into a tree (a field batch, whose signature is checked
+   * over the tree), read through Jackson's parser over that tree with the same rules, or null as
+   * above. So every intake builds its events here, and only the tree way's error reports differ in
+   * what they start from.
+   */
+  static List<CustodyEvent> decode(JsonNode batch, Supplier<String> idSupplier) {
+    try (JsonParser parser = batch.traverse(Json.mapper())) {
+      return batch(parser, idSupplier, true);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** One event, such as a line of NDJSON, or null as above. */
+  static CustodyEvent decodeEvent(byte[] body, Supplier<String> idSupplier) {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      CustodyEvent event = new StreamingEventDecoder(parser, idSupplier, false).event();
+      return parser.nextToken() == null ? event : null;
+    } catch (Irregular | IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A whole batch from the parser's start, nothing after it; null when irregular. */
+  private static List<CustodyEvent> batch(
+      JsonParser parser, Supplier<String> idSupplier, boolean overTree) throws IOException {
+    try {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         return null;
       }
-      StreamingEventDecoder decoder = new StreamingEventDecoder(parser, idSupplier);
+      StreamingEventDecoder decoder = new StreamingEventDecoder(parser, idSupplier, overTree);
       List<CustodyEvent> events = new ArrayList<>();
       for (JsonToken token = parser.nextToken();
           token != JsonToken.END_ARRAY;
@@ -149,7 +191,7 @@ final class StreamingEventDecoder {
         events.add(decoder.event());
       }
       return parser.nextToken() == null ? events : null;
-    } catch (Irregular | IOException | RuntimeException e) {
+    } catch (Irregular e) {
       return null;
     }
   }
@@ -458,7 +500,12 @@ final class StreamingEventDecoder {
         }
         yield (double) parser.getLongValue();
       }
-      case VALUE_NUMBER_FLOAT -> parser.getDecimalValue().doubleValue();
+      // From text, floats are exact decimals (as Json reads them); a tree built in code may hold
+      // doubles, which the tree way reads as they are (a -0.0 stays negative).
+      case VALUE_NUMBER_FLOAT ->
+          parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL || !overTree
+              ? parser.getDecimalValue().doubleValue()
+              : parser.getDoubleValue();
       default -> throw Irregular.INSTANCE;
     };
   }

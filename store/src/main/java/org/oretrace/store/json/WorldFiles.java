@@ -87,7 +87,12 @@ public final class WorldFiles {
     if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
       return new Contents(List.of(), List.of(), readNdjson(path));
     }
-    JsonNode root = readJson(path);
+    byte[] bytes = Files.readAllBytes(path);
+    if (startsWithArray(bytes)) {
+      // An array of events: decoded as the API decodes a batch, without a tree of the whole file.
+      return new Contents(List.of(), List.of(), EventJson.decodeBatch(bytes));
+    }
+    JsonNode root = Json.parse(bytes);
     if (root.isArray()) {
       return new Contents(List.of(), List.of(), EventJson.decodeBatch(root));
     }
@@ -129,6 +134,16 @@ public final class WorldFiles {
         .writeValue(folder.resolve(name).toFile(), document);
   }
 
+  /** Whether the first character other than white space is {@code [}. */
+  private static boolean startsWithArray(byte[] bytes) {
+    for (byte character : bytes) {
+      if (character != ' ' && character != '\t' && character != '\n' && character != '\r') {
+        return character == '[';
+      }
+    }
+    return false;
+  }
+
   private static JsonNode readJson(Path file) throws IOException {
     return Json.parse(Files.readAllBytes(file));
   }
@@ -151,7 +166,7 @@ public final class WorldFiles {
         }
         item++;
         try {
-          events.add(EventJson.decode(Json.parse(line.getBytes(StandardCharsets.UTF_8)), item));
+          events.add(EventJson.decode(line.getBytes(StandardCharsets.UTF_8), item));
         } catch (InvalidInputException e) {
           String where = " (line " + lineNumber + ")";
           for (Violation violation : e.violations()) {

@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.oretrace.core.custody.CustodyEvent;
 import org.oretrace.core.ledger.CanonicalJson;
+import org.oretrace.core.ledger.MerkleHash;
 import org.oretrace.store.json.EventJson;
 
 /**
@@ -43,6 +46,20 @@ public final class LedgerEntries {
    */
   public static byte[] encode(JsonNode wireForm) {
     return CanonicalTreeWriter.encode(requireNonNull(wireForm, "wireForm is null"));
+  }
+
+  /**
+   * The canonical entry of an event (its bytes, of exactly the entry's length) and the hash of its
+   * ledger leaf ({@link MerkleHash#ofLeaf(byte[])} of those bytes), both from the writer's buffer:
+   * what capture keeps of each event, with one copy of the bytes and no second pass to hash them.
+   */
+  public static <T> T encode(CustodyEvent event, BiFunction<byte[], MerkleHash, T> entry) {
+    requireNonNull(event, "event is null");
+    requireNonNull(entry, "entry is null");
+    return CanonicalEventWriter.encode(
+        event,
+        (bytes, length) ->
+            entry.apply(Arrays.copyOf(bytes, length), MerkleHash.ofLeaf(bytes, 0, length)));
   }
 
   /** The canonical entry as text (it is always valid UTF-8). */

@@ -146,6 +146,30 @@ class FieldIntakeTest {
   }
 
   @Test
+  void recordsASignedBatchDecodedAsTheApiDecodesItAndNamesABadEventsItemAndField() {
+    // Decoded through the streaming decoder over the signed tree: the same events as the API's.
+    Recorded recorded =
+        intake.accept(SignedBatch.sign("batch-1", "test-device", coopEvents(), key));
+    assertThat(recorded.eventIds()).hasSize(coopEvents().size());
+    assertThat(recorder.store().custody().event("ev-1").orElseThrow().event())
+        .isEqualTo(Fixtures.chain().getFirst());
+
+    ArrayNode bad = coopEvents();
+    for (int item = 0; item < bad.size(); item++) {
+      ((ObjectNode) bad.get(item)).put("id", "second-" + item);
+    }
+    ((ObjectNode) bad.get(1)).put("massGrams", 1.5);
+    ((ObjectNode) bad.get(1)).put("place", "here");
+    assertThatThrownBy(() -> intake.accept(SignedBatch.sign("batch-2", "test-device", bad, key)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            invalid ->
+                assertThat(invalid.violations())
+                    .extracting(violation -> violation.item() + ":" + violation.field())
+                    .containsExactlyInAnyOrder("1:place", "1:massGrams"));
+  }
+
+  @Test
   void needsAnIdOnEveryEvent() {
     ArrayNode events = coopEvents();
     ((ObjectNode) events.get(1)).remove("id");

@@ -29,8 +29,23 @@ class StreamingEventDecoderTest {
   }
 
   private static Outcome treeWay(byte[] body) {
+    return treeWay(Json.parse(body));
+  }
+
+  private static Outcome treeWay(JsonNode batch) {
     try {
-      return new Outcome(EventJson.decodeBatch(Json.parse(body), ids()), null);
+      return new Outcome(EventJson.decodeTree(batch, ids()), null);
+    } catch (InvalidInputException e) {
+      return new Outcome(null, e.violations());
+    }
+  }
+
+  /**
+   * A batch already a tree (a field batch): streamed over the tree, the tree way when irregular.
+   */
+  private static Outcome overTheTree(JsonNode batch) {
+    try {
+      return new Outcome(EventJson.decodeBatch(batch, ids()), null);
     } catch (InvalidInputException e) {
       return new Outcome(null, e.violations());
     }
@@ -53,6 +68,10 @@ class StreamingEventDecoderTest {
       List<CustodyEvent> streamed = StreamingEventDecoder.decode(body, ids());
       assertThat(streamed).as("batch %d took the streaming way", batch).isNotNull();
       assertThat(streamed).isEqualTo(treeWay(body).events()).hasSize(events.size());
+      JsonNode tree = Json.parse(body);
+      assertThat(StreamingEventDecoder.decode(tree, ids()))
+          .as("batch %d took the streaming way over its tree", batch)
+          .isEqualTo(streamed);
     }
   }
 
@@ -98,6 +117,9 @@ class StreamingEventDecoderTest {
       byte[] body = Json.bytes(events);
       Outcome expected = treeWay(body);
       assertThat(streamingWay(body)).as("%s", events).isEqualTo(expected);
+      // The altered tree itself, as a field batch holds it (doubles, big numbers and all): the
+      // streaming way over the tree agrees with the tree way on it too.
+      assertThat(overTheTree(events)).as("tree %s", events).isEqualTo(treeWay(events));
       if (expected.events() == null) {
         refused++;
       } else {
@@ -139,7 +161,7 @@ class StreamingEventDecoderTest {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       Object expected;
       try {
-        expected = EventJson.decodeBatch(Json.parse(bytes), ids());
+        expected = EventJson.decodeTree(Json.parse(bytes), ids());
       } catch (InvalidInputException e) {
         expected = e.violations();
       }

@@ -54,6 +54,16 @@ class CanonicalEventWriterTest {
       byte[] actual = CanonicalEventWriter.encode(event);
       assertThat(actual).as("%s", new String(expected, StandardCharsets.UTF_8)).isEqualTo(expected);
       assertThat(MerkleHash.ofLeaf(actual)).isEqualTo(MerkleHash.ofLeaf(expected));
+      // Capture's form: the bytes and the leaf hash read from the writer's buffer (its places
+      // through the writer's cache of coordinates, which these events hit and miss).
+      byte[] entry =
+          LedgerEntries.encode(
+              event,
+              (bytes, leafHash) -> {
+                assertThat(leafHash).isEqualTo(MerkleHash.ofLeaf(expected));
+                return bytes;
+              });
+      assertThat(entry).isEqualTo(expected);
     }
   }
 
