@@ -68,8 +68,11 @@ final class LedgerEndpoints {
     long treeSize = treeSize(context, "size");
     String eventId = QueryParameters.text(context, "event");
     long index = QueryParameters.wholeNumber(context, "index", -1);
-    if ((eventId == null) == (index < 0)) {
+    if (eventId != null && index >= 0) {
       throw ApiProblem.badParameter("event", "give either event (an event id) or index, not both");
+    }
+    if (eventId == null && index < 0) {
+      throw ApiProblem.badParameter("event", "give event (an event id) or index (a leaf index)");
     }
     if (eventId != null) {
       StoredEvent stored =

@@ -179,7 +179,16 @@ class LedgerEndpointsTest {
   @Test
   void badParametersAreProblems() {
     assertProblem(server.get("/api/v1/log/proof/inclusion?event=nope"), 404);
-    assertProblem(server.get("/api/v1/log/proof/inclusion?index=1&event=e-merge"), 400);
+    assertThat(
+            assertProblem(server.get("/api/v1/log/proof/inclusion?index=1&event=e-merge"), 400)
+                .get("detail")
+                .asText())
+        .contains("not both");
+    assertThat(
+            assertProblem(server.get("/api/v1/log/proof/inclusion?size=3"), 400)
+                .get("detail")
+                .asText())
+        .contains("give event (an event id) or index");
     assertProblem(server.get("/api/v1/log/proof/inclusion?index=" + (registry + 10)), 400);
     assertProblem(server.get("/api/v1/log/proof/inclusion?event=e-merge&size=3"), 400);
     assertProblem(server.get("/api/v1/log/proof/inclusion?index=0&size=" + (registry + 11)), 400);
@@ -189,10 +198,12 @@ class LedgerEndpointsTest {
     assertProblem(server.get("/api/v1/log/entries?start=x"), 400);
   }
 
-  private static void assertProblem(Response response, int status) {
+  private static JsonNode assertProblem(Response response, int status) {
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    JsonNode problem = response.json();
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    return problem;
   }
 
   private static List<MerkleHash> hashes(JsonNode answer) {
