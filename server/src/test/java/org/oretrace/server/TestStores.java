@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.oretrace.store.Store;
@@ -36,6 +38,29 @@ public final class TestStores {
   /** The environment variable with the JDBC URL of the PostgreSQL server for tests. */
   public static final String URL_VARIABLE = "ORETRACE_TEST_POSTGRES_URL";
 
+  /**
+   * The schemas this run made, dropped one after the other by a single hook at exit: a hook per
+   * schema ran hundreds of drops at once, and PostgreSQL ran out of shared memory for their locks
+   * (each drop locks every table of its schema), leaving schemas behind.
+   */
+  private static final Queue<String> SCHEMAS_TO_DROP = new ConcurrentLinkedQueue<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  String serverUrl = System.getenv(URL_VARIABLE);
+                  for (String schema; (schema = SCHEMAS_TO_DROP.poll()) != null; ) {
+                    try {
+                      Postgres.execute(serverUrl, "DROP SCHEMA " + schema + " CASCADE");
+                    } catch (IllegalStateException e) {
+                      System.err.println("test schema left behind: " + e.getMessage());
+                    }
+                  }
+                }));
+  }
+
   private TestStores() {}
 
   /** A new, empty store of the kind this test run is for. */
@@ -55,9 +80,7 @@ public final class TestStores {
     String schema =
         "server_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     Postgres.execute(serverUrl, "CREATE SCHEMA " + schema);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> Postgres.execute(serverUrl, "DROP SCHEMA " + schema + " CASCADE")));
+    SCHEMAS_TO_DROP.add(schema);
     Path folder = temporaryFolder();
     return PostgresStore.open(
         serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
